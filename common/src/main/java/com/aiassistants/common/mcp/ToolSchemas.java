@@ -1,0 +1,64 @@
+package com.aiassistants.common.mcp;
+
+import java.util.Map;
+
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * JSON Schemas for tool inputs and outputs, generated from records so that schema and code
+ * cannot drift apart. Property names are snake_case; {@link ToolParam} gives descriptions and
+ * optionality.
+ */
+public final class ToolSchemas {
+
+    private static final SchemaGenerator GENERATOR = createGenerator();
+
+    private ToolSchemas() {
+    }
+
+    public static Map<String, Object> of(Class<?> type) {
+        String json = GENERATOR.generateSchema(type).toString();
+        return McpJson.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {
+        });
+    }
+
+    private static SchemaGenerator createGenerator() {
+        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
+                OptionPreset.PLAIN_JSON)
+                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+                .with(Option.FLATTENED_ENUMS)
+                .without(Option.SCHEMA_VERSION_INDICATOR);
+        config.forFields()
+                .withPropertyNameOverrideResolver(field -> snakeCase(field.getName()))
+                .withDescriptionResolver(field -> {
+                    ToolParam param = field.getAnnotationConsideringFieldAndGetter(ToolParam.class);
+                    return param == null ? null : param.value();
+                })
+                .withRequiredCheck(field -> {
+                    ToolParam param = field.getAnnotationConsideringFieldAndGetter(ToolParam.class);
+                    return param == null || param.required();
+                })
+                .withStringFormatResolver(field -> switch (field.getType().getErasedType().getSimpleName()) {
+                    case "LocalDate" -> "date";
+                    case "Instant", "OffsetDateTime", "ZonedDateTime" -> "date-time";
+                    case "UUID" -> "uuid";
+                    default -> null;
+                });
+        config.forTypesInGeneral().withStringFormatResolver(scope -> switch (scope.getType().getErasedType().getSimpleName()) {
+            case "LocalDate" -> "date";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "date-time";
+            default -> null;
+        });
+        return new SchemaGenerator(config.build());
+    }
+
+    static String snakeCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+}

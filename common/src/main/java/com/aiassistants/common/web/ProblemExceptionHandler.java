@@ -1,0 +1,112 @@
+package com.aiassistants.common.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error into RFC 9457 problem details ({@code application/problem+json}) with a
+ * stable {@code type}, the request id, and field errors for validation failures. Anything not
+ * recognised is a 500 whose body says nothing about internals.
+ */
+@RestControllerAdvice
+public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+    public static final String TYPE_BASE = "https://ai-assistants.dev/problems/";
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> handleApiProblem(ApiProblem problem) {
+        ProblemDetail body = problem.toProblemDetail();
+        withRequestId(body);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status());
+        problem.headers().forEach(response::header);
+        return response.body(body);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Request validation failed");
+        body.setProperty("errors", ex.getConstraintViolations().stream()
+                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .toList());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        log.error("unhandled error", ex);
+        ProblemDetail body = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; the request id identifies it in our logs");
+        return ResponseEntity.internalServerError().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Request validation failed");
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .toList();
+        body.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Request validation failed");
+        body.setProperty("errors", ex.getAllErrors().stream()
+                .map(e -> Map.of("message", String.valueOf(e.getDefaultMessage())))
+                .toList());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail detail) {
+            if (detail.getType() == null || "about:blank".equals(detail.getType().toString())) {
+                detail.setType(URI.create(TYPE_BASE + statusSlug(statusCode)));
+            }
+            withRequestId(detail);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** A problem with our type URI and the current request id. */
+    public static ProblemDetail problem(HttpStatusCode status, String slug, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create(TYPE_BASE + slug));
+        withRequestId(body);
+        return body;
+    }
+
+    private static void withRequestId(ProblemDetail body) {
+        String requestId = RequestIdFilter.current();
+        if (requestId != null) {
+            body.setProperty("request_id", requestId);
+        }
+    }
+
+    private static String statusSlug(HttpStatusCode status) {
+        HttpStatus resolved = HttpStatus.resolve(status.value());
+        return resolved == null ? String.valueOf(status.value()) : resolved.name().toLowerCase().replace('_', '-');
+    }
+}

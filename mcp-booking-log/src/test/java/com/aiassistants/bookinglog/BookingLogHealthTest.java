@@ -1,0 +1,49 @@
+package com.aiassistants.bookinglog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import com.aiassistants.common.testsupport.PostgresTestProperties;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ai-assistants.mcp.server.service-token=test-service-token-0123456789")
+class BookingLogHealthTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgresTestProperties.register(registry, "booking_log");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void healthIsUpWithTheDatabaseAndMigrationsRanInTheOwnSchema() {
+        var response = RestClient.create("http://localhost:" + port).get().uri("/health").retrieve()
+                .toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"db\"").contains("UP");
+        Integer histories = jdbc.queryForObject(
+                "select count(*) from information_schema.tables where table_schema = 'booking_log' and table_name = 'flyway_schema_history'",
+                Integer.class);
+        assertThat(histories).isEqualTo(1);
+    }
+
+    @Test
+    void echoesTheRequestId() {
+        var response = RestClient.create("http://localhost:" + port).get().uri("/health")
+                .header("X-Request-Id", "abc-123").retrieve().toEntity(String.class);
+        assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("abc-123");
+    }
+}

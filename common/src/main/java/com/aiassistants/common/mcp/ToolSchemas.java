@@ -33,6 +33,8 @@ public final class ToolSchemas {
                 OptionPreset.PLAIN_JSON)
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
                 .with(Option.FLATTENED_ENUMS)
+                .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
+                .with(Option.INLINE_ALL_SCHEMAS)
                 .without(Option.SCHEMA_VERSION_INDICATOR);
         config.forFields()
                 .withPropertyNameOverrideResolver(field -> snakeCase(field.getName()))

@@ -1,0 +1,48 @@
+package com.aiassistants.common.scheduling;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.aiassistants.common.mcp.ToolParam;
+
+/** Tools of mcp-booking-log: the append-only audit of booking changes and link accesses. */
+public final class BookingLogTools {
+
+    public static final String APPEND_BOOKING_EVENT = "append_booking_event";
+    public static final String LIST_BOOKING_EVENTS = "list_booking_events";
+
+    private BookingLogTools() {
+    }
+
+    public record BookingEvent(String eventId, String bookingId, String type, String actor, String customerId,
+            String professionalId, Instant occurredAt, Map<String, Object> before, Map<String, Object> after,
+            Instant recordedAt) {
+    }
+
+    public record AppendBookingEventInput(
+            @ToolParam("Unique id of the event, chosen by the writer; appending the same id twice records it once") String eventId,
+            @ToolParam(value = "Booking id (absent for link accesses without a booking)", required = false) String bookingId,
+            @ToolParam("Event type, e.g. held, confirmed, cancelled, rescheduled, completed, no_show, expired, link_accessed") String type,
+            @ToolParam("Who did it: customer:<id>, staff:<email>, system, assistant") String actor,
+            @ToolParam(value = "Customer id", required = false) String customerId,
+            @ToolParam(value = "Professional id", required = false) String professionalId,
+            @ToolParam("When it happened") Instant occurredAt,
+            @ToolParam(value = "State before the change", required = false) Map<String, Object> before,
+            @ToolParam(value = "State after the change", required = false) Map<String, Object> after) {
+    }
+
+    public record AppendResult(String eventId, boolean duplicate) {
+    }
+
+    public record ListBookingEventsInput(@ToolParam(value = "Filter by booking", required = false) String bookingId,
+            @ToolParam(value = "Filter by customer", required = false) String customerId,
+            @ToolParam(value = "Filter by professional", required = false) String professionalId,
+            @ToolParam(value = "From instant, inclusive", required = false) Instant from,
+            @ToolParam(value = "To instant, exclusive", required = false) Instant to,
+            @ToolParam(value = "Max events (default 100, max 1000)", required = false) Integer limit) {
+    }
+
+    public record BookingEventList(List<BookingEvent> events) {
+    }
+}

@@ -1,0 +1,105 @@
+package com.aiassistants.common.scheduling;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+
+import com.aiassistants.common.mcp.ToolParam;
+
+/**
+ * Tools of mcp-calendar, the only writer of bookings. Domain refusals come back as tool errors
+ * with these codes: {@code slot_taken} (details: {@code alternatives}: list of {@link Slot}),
+ * {@code hold_limit_reached}, {@code hold_expired}, {@code invalid_transition}, {@code not_found},
+ * {@code outside_working_hours}, {@code invalid_request}.
+ */
+public final class CalendarTools {
+
+    public static final String FIND_AVAILABLE_SLOTS = "find_available_slots";
+    public static final String HOLD_SLOT = "hold_slot";
+    public static final String CONFIRM_BOOKING = "confirm_booking";
+    public static final String CANCEL_BOOKING = "cancel_booking";
+    public static final String RESCHEDULE_BOOKING = "reschedule_booking";
+    public static final String GET_BOOKING = "get_booking";
+    public static final String LIST_CUSTOMER_BOOKINGS = "list_customer_bookings";
+    public static final String LIST_BOOKINGS = "list_bookings";
+
+    public static final String SLOT_TAKEN = "slot_taken";
+    public static final String HOLD_LIMIT_REACHED = "hold_limit_reached";
+    public static final String HOLD_EXPIRED = "hold_expired";
+    public static final String INVALID_TRANSITION = "invalid_transition";
+    public static final String NOT_FOUND = "not_found";
+    public static final String OUTSIDE_WORKING_HOURS = "outside_working_hours";
+
+    private CalendarTools() {
+    }
+
+    public enum BookingStatus { HELD, CONFIRMED, CANCELLED, COMPLETED, NO_SHOW, EXPIRED }
+
+    /** A free interval: both the UTC instant and the tenant-local wall time. */
+    public record Slot(String professionalId, String professionalName, String serviceId, Instant start, Instant end,
+            LocalDateTime localStart, LocalDateTime localEnd, String timeZone) {
+    }
+
+    public record Booking(String id, String shortCode, BookingStatus status, String serviceId, String serviceName,
+            String professionalId, String professionalName, String customerId, String customerName, Instant start,
+            Instant end, LocalDateTime localStart, String timeZone, String notes, String channel,
+            Instant holdExpiresAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    // ---- inputs ----
+
+    public record FindAvailableSlotsInput(@ToolParam("Service id (sets the duration)") String serviceId,
+            @ToolParam(value = "Professional id; omit for any professional offering the service", required = false) String professionalId,
+            @ToolParam("First local date to search (tenant time zone)") LocalDate fromDate,
+            @ToolParam(value = "Last local date to search, inclusive (default from_date; at most 62 days later)", required = false) LocalDate toDate,
+            @ToolParam(value = "Earliest local start time, e.g. 14:00 for 'in the afternoon'", required = false) LocalTime earliest,
+            @ToolParam(value = "Latest local start time", required = false) LocalTime latest,
+            @ToolParam(value = "Maximum slots to return (default 20, max 500)", required = false) Integer limit) {
+    }
+
+    public record HoldSlotInput(@ToolParam("Service id") String serviceId, @ToolParam("Professional id") String professionalId,
+            @ToolParam("Start instant of the slot (from find_available_slots)") Instant start,
+            @ToolParam("Customer id (the WhatsApp phone in E.164 or an opaque id)") String customerId,
+            @ToolParam(value = "Customer name", required = false) String customerName,
+            @ToolParam(value = "Notes", required = false) String notes,
+            @ToolParam(value = "Source channel: whatsapp, web, console", required = false) String channel,
+            @ToolParam("Idempotency key: the same key always returns the same booking") String idempotencyKey) {
+    }
+
+    public record BookingIdInput(@ToolParam("Booking id or short code") String bookingId) {
+    }
+
+    public record CancelBookingInput(@ToolParam("Booking id or short code") String bookingId,
+            @ToolParam(value = "Reason", required = false) String reason,
+            @ToolParam(value = "Only cancel if the booking belongs to this customer", required = false) String customerId) {
+    }
+
+    public record RescheduleBookingInput(@ToolParam("Booking id or short code") String bookingId,
+            @ToolParam("New start instant (from find_available_slots)") Instant newStart,
+            @ToolParam(value = "New professional id (default: same)", required = false) String professionalId,
+            @ToolParam(value = "Only reschedule if the booking belongs to this customer", required = false) String customerId) {
+    }
+
+    public record ConfirmBookingInput(@ToolParam("Booking id or short code of a HELD booking") String bookingId,
+            @ToolParam(value = "Only confirm if the booking belongs to this customer", required = false) String customerId) {
+    }
+
+    public record ListCustomerBookingsInput(@ToolParam("Customer id") String customerId,
+            @ToolParam(value = "Include past and cancelled bookings (default false: upcoming HELD/CONFIRMED only)", required = false) Boolean includePast) {
+    }
+
+    public record ListBookingsInput(@ToolParam("From instant, inclusive") Instant from, @ToolParam("To instant, exclusive") Instant to,
+            @ToolParam(value = "Only this professional", required = false) String professionalId,
+            @ToolParam(value = "Only these statuses", required = false) List<BookingStatus> statuses) {
+    }
+
+    // ---- outputs ----
+
+    public record SlotList(String timeZone, List<Slot> slots) {
+    }
+
+    public record BookingList(List<Booking> bookings) {
+    }
+}

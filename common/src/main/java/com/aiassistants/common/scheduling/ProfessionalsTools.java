@@ -1,0 +1,120 @@
+package com.aiassistants.common.scheduling;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+
+import com.aiassistants.common.mcp.ToolParam;
+
+/** Tools of mcp-professionals: who works, what they offer, and when. */
+public final class ProfessionalsTools {
+
+    public static final String LIST_PROFESSIONALS = "list_professionals";
+    public static final String GET_PROFESSIONAL = "get_professional";
+    public static final String SEARCH_PROFESSIONALS = "search_professionals";
+    public static final String LIST_SERVICES = "list_services";
+    public static final String GET_WORKING_HOURS = "get_working_hours";
+    public static final String GET_SCHEDULE_SETTINGS = "get_schedule_settings";
+    public static final String UPSERT_PROFESSIONAL = "upsert_professional";
+    public static final String UPSERT_SERVICE = "upsert_service";
+    public static final String SET_WORKING_HOURS = "set_working_hours";
+    public static final String ADD_TIME_OFF = "add_time_off";
+    public static final String SET_SCHEDULE_SETTINGS = "set_schedule_settings";
+
+    private ProfessionalsTools() {
+    }
+
+    // ---- data ----
+
+    public record Professional(String id, String name, String specialty, String area, String email, String phone,
+            boolean active, List<String> serviceIds) {
+    }
+
+    public record Service(String id, String name, String description, int durationMinutes, int bufferMinutes,
+            BigDecimal price, String currency, boolean active, List<String> professionalIds) {
+    }
+
+    /** A weekly range in the tenant's local time, [start, end). */
+    public record WorkingRange(DayOfWeek dayOfWeek, LocalTime start, LocalTime end) {
+    }
+
+    public record TimeOff(String id, Instant start, Instant end, String reason) {
+    }
+
+    public record WorkingHours(String professionalId, String timeZone, List<WorkingRange> ranges, List<TimeOff> timeOff) {
+    }
+
+    public record ScheduleSettings(String timeZone) {
+    }
+
+    // ---- inputs ----
+
+    public record ListProfessionalsInput(
+            @ToolParam(value = "Only professionals offering this service id", required = false) String serviceId,
+            @ToolParam(value = "Include inactive professionals (default false)", required = false) Boolean includeInactive) {
+    }
+
+    public record GetProfessionalInput(@ToolParam("Professional id") String professionalId) {
+    }
+
+    public record SearchProfessionalsInput(
+            @ToolParam("Name or part of it, e.g. 'Perez' or 'dra perez'; accents and case are ignored") String query) {
+    }
+
+    public record ListServicesInput(
+            @ToolParam(value = "Only services this professional offers", required = false) String professionalId,
+            @ToolParam(value = "Fuzzy name filter, e.g. 'limpieza'", required = false) String query) {
+    }
+
+    public record GetWorkingHoursInput(@ToolParam("Professional id") String professionalId,
+            @ToolParam(value = "Time off from this instant on (default now)", required = false) Instant timeOffFrom,
+            @ToolParam(value = "Time off until this instant (default +90 days)", required = false) Instant timeOffTo) {
+    }
+
+    public record EmptyInput() {
+    }
+
+    public record UpsertProfessionalInput(
+            @ToolParam(value = "Id to update; omit to create", required = false) String professionalId,
+            @ToolParam("Display name, e.g. 'Dra. María Pérez'") String name,
+            @ToolParam(value = "Specialty, e.g. 'Odontología'", required = false) String specialty,
+            @ToolParam(value = "Area, e.g. 'Salud'", required = false) String area,
+            @ToolParam(value = "Contact email", required = false) String email,
+            @ToolParam(value = "Contact phone (E.164)", required = false) String phone,
+            @ToolParam(value = "Active (default true)", required = false) Boolean active) {
+    }
+
+    public record UpsertServiceInput(
+            @ToolParam(value = "Id to update; omit to create", required = false) String serviceId,
+            @ToolParam("Service name, e.g. 'Limpieza dental'") String name,
+            @ToolParam(value = "Short description", required = false) String description,
+            @ToolParam("Duration in minutes (5-480)") int durationMinutes,
+            @ToolParam(value = "Buffer after each appointment in minutes (default 0)", required = false) Integer bufferMinutes,
+            @ToolParam(value = "Price", required = false) BigDecimal price,
+            @ToolParam(value = "ISO 4217 currency, e.g. ARS", required = false) String currency,
+            @ToolParam(value = "Professionals offering it", required = false) List<String> professionalIds,
+            @ToolParam(value = "Active (default true)", required = false) Boolean active) {
+    }
+
+    public record SetWorkingHoursInput(@ToolParam("Professional id") String professionalId,
+            @ToolParam("The full weekly schedule, replacing the previous one; several ranges per day allowed") List<WorkingRange> ranges) {
+    }
+
+    public record AddTimeOffInput(@ToolParam("Professional id") String professionalId,
+            @ToolParam("Start instant (ISO-8601)") Instant start, @ToolParam("End instant (ISO-8601)") Instant end,
+            @ToolParam(value = "Reason, e.g. 'vacaciones'", required = false) String reason) {
+    }
+
+    public record SetScheduleSettingsInput(@ToolParam("IANA time zone, e.g. America/Argentina/Buenos_Aires") String timeZone) {
+    }
+
+    // ---- outputs ----
+
+    public record ProfessionalList(List<Professional> professionals) {
+    }
+
+    public record ServiceList(List<Service> services) {
+    }
+}

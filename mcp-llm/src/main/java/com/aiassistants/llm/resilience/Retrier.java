@@ -1,0 +1,82 @@
+package com.aiassistants.llm.resilience;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.aiassistants.llm.chat.ProviderException;
+
+/**
+ * Runs a provider call under a {@link RetryPolicy}: retries {@link ProviderException}s marked
+ * retryable (429, 5xx, connection failures) with exponential backoff and jitter, honours a
+ * Retry-After up to the policy's cap, and gives up after the bound by rethrowing the last failure.
+ * Timeouts and other 4xx are not retried.
+ */
+public final class Retrier {
+
+    /** Told about every retry, e.g. to count it in a metric. */
+    @FunctionalInterface
+    public interface RetryListener {
+        void onRetry(ProviderException failure, int attempt);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Retrier.class);
+
+    private final String name;
+    private final RetryPolicy policy;
+    private final RetryListener listener;
+
+    public Retrier(String name, RetryPolicy policy, RetryListener listener) {
+        this.name = name;
+        this.policy = policy;
+        this.listener = listener == null ? (failure, attempt) -> { } : listener;
+    }
+
+    public <T> T call(Supplier<T> attempt) {
+        for (int number = 1; ; number++) {
+            try {
+                return attempt.get();
+            } catch (ProviderException e) {
+                if (!e.retryable() || number >= policy.maxAttempts()) {
+                    throw e;
+                }
+                Duration wait = waitBefore(number + 1, e);
+                if (wait == null) {
+                    throw e;
+                }
+                log.warn("{}: attempt {}/{} failed ({}), retrying in {} ms", name, number, policy.maxAttempts(),
+                        e.getMessage(), wait.toMillis());
+                listener.onRetry(e, number);
+                sleep(wait);
+            }
+        }
+    }
+
+    public RetryPolicy policy() {
+        return policy;
+    }
+
+    /** The wait before {@code nextAttempt}, or null when the provider asks for longer than the cap. */
+    private Duration waitBefore(int nextAttempt, ProviderException failure) {
+        Duration retryAfter = failure.retryAfter();
+        if (retryAfter != null) {
+            return retryAfter.compareTo(policy.maxBackoff()) > 0 ? null : retryAfter;
+        }
+        long base = policy.backoffAfter(nextAttempt - 1).toMillis();
+        // "equal jitter": half fixed, half random, so concurrent callers spread out
+        long jittered = base / 2 + (base > 1 ? ThreadLocalRandom.current().nextLong(base / 2 + 1) : 0);
+        return Duration.ofMillis(jittered);
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProviderException.fatal("interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -4,23 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import com.aiassistants.common.testsupport.PostgresTestProperties;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ai-assistants.mcp.server.service-token=test-service-token-0123456789")
-class LlmHealthTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestProperties.register(registry, "llm");
-    }
+class LlmHealthTest extends LlmServiceTest {
 
     @LocalServerPort
     int port;
@@ -45,5 +33,13 @@ class LlmHealthTest {
         var response = RestClient.create("http://localhost:" + port).get().uri("/health")
                 .header("X-Request-Id", "abc-123").retrieve().toEntity(String.class);
         assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("abc-123");
+    }
+
+    @Test
+    void healthShowsTheProvidersWithoutSecrets() {
+        var body = RestClient.create("http://localhost:" + port).get().uri("/actuator/health/llm").retrieve()
+                .body(String.class);
+        assertThat(body).contains("llmProviders").contains("fakeopenai").contains("bedrock").contains("offline")
+                .doesNotContain(OPENAI_KEY).doesNotContain(AWS_SECRET);
     }
 }

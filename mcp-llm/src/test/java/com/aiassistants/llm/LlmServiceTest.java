@@ -1,0 +1,63 @@
+package com.aiassistants.llm;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.aiassistants.common.testsupport.PostgresTestProperties;
+import com.aiassistants.llm.bedrock.FakeBedrock;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * One Spring context for every service-level test of mcp-llm: real PostgreSQL, the MCP endpoint on
+ * a random port, and three providers: the built-in offline one (default), {@code fakeopenai} (an
+ * OpenAI-compatible fake on WireMock, tenant {@code acme}) and {@code bedrock} (a Converse fake,
+ * tenant {@code bedrock-salon}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ai-assistants.mcp.server.service-token=" + LlmServiceTest.TOKEN,
+        "ai-assistants.llm.providers.fakeopenai.type=openai",
+        "ai-assistants.llm.providers.fakeopenai.api-key=" + LlmServiceTest.OPENAI_KEY,
+        "ai-assistants.llm.providers.fakeopenai.model=gpt-test",
+        "ai-assistants.llm.providers.fakeopenai.models=gpt-test-mini",
+        "ai-assistants.llm.providers.fakeopenai.max-attempts=2",
+        "ai-assistants.llm.providers.fakeopenai.initial-backoff=10ms",
+        "ai-assistants.llm.providers.fakeopenai.max-backoff=50ms",
+        "ai-assistants.llm.providers.fakeopenai.read-timeout=3s",
+        "ai-assistants.llm.providers.bedrock.type=bedrock",
+        "ai-assistants.llm.providers.bedrock.region=us-east-1",
+        "ai-assistants.llm.providers.bedrock.model=anthropic.claude-3-haiku-20240307-v1:0",
+        "ai-assistants.llm.providers.bedrock.access-key-id=AKIDEXAMPLE",
+        "ai-assistants.llm.providers.bedrock.secret-access-key=" + LlmServiceTest.AWS_SECRET,
+        "ai-assistants.llm.tenants.acme.provider=fakeopenai",
+        "ai-assistants.llm.tenants.bedrock-salon.provider=bedrock"})
+public abstract class LlmServiceTest {
+
+    public static final String TOKEN = "test-service-token-0123456789";
+    public static final String OPENAI_KEY = "sk-mcp-llm-test-key-9f8e7d";
+    public static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    protected static final WireMockServer OPENAI = new WireMockServer(wireMockConfig().dynamicPort());
+    protected static final FakeBedrock BEDROCK;
+
+    static {
+        OPENAI.start();
+        try {
+            BEDROCK = new FakeBedrock();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PostgresTestProperties.register(registry, "llm");
+        registry.add("ai-assistants.llm.providers.fakeopenai.base-url", () -> OPENAI.baseUrl() + "/v1");
+        registry.add("ai-assistants.llm.providers.bedrock.endpoint-override", () -> BEDROCK.endpoint().toString());
+    }
+}

@@ -11,7 +11,8 @@ import com.aiassistants.common.mcp.ToolParam;
  * @param content    the text; optional on an assistant message that only calls tools
  * @param toolCalls  on assistant messages: the tool calls it made
  * @param toolCallId on tool messages: the id of the call this result answers
- * @param name       optional participant name (or the tool's name on tool messages)
+ * @param name       optional participant name (or the tool's name on tool messages); kept for the
+ *                   caller's bookkeeping and read by no provider
  */
 public record ChatMessage(
         @ToolParam("Who wrote the message: system, user, assistant or tool") Role role,

@@ -11,6 +11,7 @@ import com.aiassistants.llm.chat.ChatRequest;
 import com.aiassistants.llm.chat.ChatResult;
 import com.aiassistants.llm.chat.FinishReason;
 import com.aiassistants.llm.chat.ProviderException;
+import com.aiassistants.llm.chat.Role;
 import com.aiassistants.llm.chat.TokenUsage;
 import com.aiassistants.llm.chat.ToolCall;
 import com.aiassistants.llm.chat.ToolSpec;
@@ -59,12 +60,12 @@ final class OpenAiWire {
         node.put("role", message.role().name());
         if (message.content() != null) {
             node.put("content", message.content());
+        } else if (message.role() == Role.tool) {
+            node.put("content", "");
         } else {
             node.putNull("content");
         }
-        if (message.name() != null && !message.name().isBlank()) {
-            node.put("name", message.name());
-        }
+        // "name" is not forwarded: several compatible servers (e.g. Groq) reject it on some roles
         if (message.toolCallId() != null) {
             node.put("tool_call_id", message.toolCallId());
         }

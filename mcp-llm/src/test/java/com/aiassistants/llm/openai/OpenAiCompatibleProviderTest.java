@@ -111,7 +111,7 @@ class OpenAiCompatibleProviderTest {
                            {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function",
                               "function":{"name":"list_services","arguments":"{\\"category\\":\\"hair\\"}"}}]},
                            {"role":"tool","content":"{\\"services\\":[{\\"name\\":\\"Corte\\"}]}",
-                            "tool_call_id":"call_1","name":"list_services"}],
+                            "tool_call_id":"call_1"}],
                          "tools":[{"type":"function","function":{"name":"list_services",
                             "description":"Lists the services with prices",
                             "parameters":{"type":"object","properties":{"category":{"type":"string"}},

@@ -122,7 +122,6 @@ public class ObservabilityStack extends Stack {
                 .metricName(ServiceCatalog.GATEWAY_CONNECTED_METRIC)
                 .statistic("Minimum")
                 .period(Duration.minutes(1))
-                .label("gateway connected")
                 .build();
         alarm(prefix + "whatsapp-gateway-disconnected",
                 "WhatsApp session disconnected (or gateway not reporting) for 5 minutes: see the runbook in docs/deployment.md",

@@ -22,6 +22,8 @@ public final class InfraApp {
                          ServicesStack services, ObservabilityStack observability) {
     }
 
+    static final String CROSS_STACK_REFERENCES = "@aws-cdk/core:defaultCrossStackReferences";
+
     private InfraApp() {
     }
 
@@ -42,6 +44,10 @@ public final class InfraApp {
     }
 
     public static Stacks define(App app, DeploymentConfig config, Environment environment) {
+        if (app.getNode().tryGetContext(CROSS_STACK_REFERENCES) == null) {
+            // explicit: exports protect producer stacks from deleting what a consumer still uses
+            app.getNode().setContext(CROSS_STACK_REFERENCES, "strong");
+        }
         String prefix = config.stackPrefix();
         StackProps props = StackProps.builder()
                 .env(environment)

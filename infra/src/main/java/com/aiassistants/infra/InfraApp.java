@@ -1,0 +1,68 @@
+package com.aiassistants.infra;
+
+import com.aiassistants.infra.data.DataStack;
+import com.aiassistants.infra.edge.EdgeStack;
+import com.aiassistants.infra.network.NetworkStack;
+import com.aiassistants.infra.observability.ObservabilityStack;
+import com.aiassistants.infra.registry.RegistryStack;
+import com.aiassistants.infra.services.ServicesStack;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+
+/**
+ * CDK entry point ({@code cdk.json} runs it). Stacks, in dependency order:
+ * Registry, Network, Data, Edge, Services, Observability — all named {@code AiAssistants-<env>-*}.
+ */
+public final class InfraApp {
+
+    /** The stacks of one environment. */
+    public record Stacks(RegistryStack registry, NetworkStack network, DataStack data, EdgeStack edge,
+                         ServicesStack services, ObservabilityStack observability) {
+    }
+
+    static final String CROSS_STACK_REFERENCES = "@aws-cdk/core:defaultCrossStackReferences";
+
+    private InfraApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = new App();
+        define(app, DeploymentConfig.fromContext(app.getNode()), environmentFromCli());
+        app.synth();
+    }
+
+    /** Account and region the CLI resolved; {@code null} keeps the stacks environment-agnostic. */
+    static Environment environmentFromCli() {
+        String account = System.getenv("CDK_DEFAULT_ACCOUNT");
+        String region = System.getenv("CDK_DEFAULT_REGION");
+        if (account == null || region == null) {
+            return null;
+        }
+        return Environment.builder().account(account).region(region).build();
+    }
+
+    public static Stacks define(App app, DeploymentConfig config, Environment environment) {
+        if (app.getNode().tryGetContext(CROSS_STACK_REFERENCES) == null) {
+            // explicit: exports protect producer stacks from deleting what a consumer still uses
+            app.getNode().setContext(CROSS_STACK_REFERENCES, "strong");
+        }
+        String prefix = config.stackPrefix();
+        StackProps props = StackProps.builder()
+                .env(environment)
+                .description("ai-assistants " + config.env())
+                .terminationProtection(config.isProd())
+                .build();
+        RegistryStack registry = new RegistryStack(app, prefix + "-Registry", props);
+        NetworkStack network = new NetworkStack(app, prefix + "-Network", props, config);
+        DataStack data = new DataStack(app, prefix + "-Data", props, config, network);
+        EdgeStack edge = new EdgeStack(app, prefix + "-Edge", props, config, network);
+        ServicesStack services = new ServicesStack(app, prefix + "-Services", props, config, network, data, registry, edge);
+        ObservabilityStack observability = new ObservabilityStack(app, prefix + "-Observability", props, config,
+                data, edge, services);
+        Tags.of(app).add("project", "ai-assistants");
+        Tags.of(app).add("environment", config.env());
+        return new Stacks(registry, network, data, edge, services, observability);
+    }
+}

@@ -1,0 +1,216 @@
+package com.aiassistants.infra.edge;
+
+import com.aiassistants.infra.DeploymentConfig;
+import com.aiassistants.infra.network.NetworkStack;
+import java.util.List;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
+import software.amazon.awscdk.services.certificatemanager.ICertificate;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
+import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
+import software.amazon.awscdk.services.route53.ARecord;
+import software.amazon.awscdk.services.route53.HostedZone;
+import software.amazon.awscdk.services.route53.HostedZoneAttributes;
+import software.amazon.awscdk.services.route53.IHostedZone;
+import software.amazon.awscdk.services.route53.RecordTarget;
+import software.amazon.awscdk.services.route53.targets.LoadBalancerTarget;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.wafv2.CfnWebACL;
+import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
+import software.constructs.Construct;
+
+/**
+ * Everything that faces the internet: the ALB (HTTPS on ACM, HTTP→HTTPS redirect, idle timeout
+ * long enough for WebSockets) protected by AWS WAF, and the console bucket behind CloudFront with
+ * Origin Access Control. Services attach their own listener rules in the services stack.
+ */
+public class EdgeStack extends Stack {
+
+    public static final int IDLE_TIMEOUT_SECONDS = 600;
+    /** Requests per IP in any 5-minute window before WAF blocks. */
+    public static final int RATE_LIMIT_PER_5_MIN = 2000;
+
+    private final ApplicationLoadBalancer loadBalancer;
+    private final ApplicationListener httpsListener;
+    private final Bucket consoleBucket;
+    private final Distribution consoleDistribution;
+
+    public EdgeStack(Construct scope, String id, StackProps props, DeploymentConfig config, NetworkStack network) {
+        super(scope, id, props);
+
+        IHostedZone zone = !config.hostedZoneId().isBlank()
+                ? HostedZone.fromHostedZoneAttributes(this, "Zone", HostedZoneAttributes.builder()
+                        .hostedZoneId(config.hostedZoneId()).zoneName(config.hostedZoneName()).build())
+                : null;
+        ICertificate certificate = !config.certificateArn().isBlank()
+                ? Certificate.fromCertificateArn(this, "Certificate", config.certificateArn())
+                : Certificate.Builder.create(this, "Certificate")
+                        .domainName(config.domainName())
+                        .validation(zone == null ? CertificateValidation.fromDns() : CertificateValidation.fromDns(zone))
+                        .build();
+
+        loadBalancer = ApplicationLoadBalancer.Builder.create(this, "Alb")
+                .vpc(network.vpc())
+                .internetFacing(true)
+                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+                .securityGroup(network.albSecurityGroup())
+                .idleTimeout(Duration.seconds(IDLE_TIMEOUT_SECONDS))
+                .dropInvalidHeaderFields(true)
+                .deletionProtection(config.isProd())
+                .build();
+
+        httpsListener = loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
+                .protocol(ApplicationProtocol.HTTPS)
+                .port(443)
+                .open(false)
+                .sslPolicy(SslPolicy.RECOMMENDED_TLS)
+                .certificates(List.of(ListenerCertificate.fromCertificateManager(certificate)))
+                .defaultAction(ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
+                        .contentType("application/json").messageBody("{\"error\":\"not_found\"}").build()))
+                .build());
+        loadBalancer.addListener("HttpRedirect", BaseApplicationListenerProps.builder()
+                .protocol(ApplicationProtocol.HTTP)
+                .port(80)
+                .open(false)
+                .defaultAction(ListenerAction.redirect(RedirectOptions.builder()
+                        .protocol("HTTPS").port("443").permanent(true).build()))
+                .build());
+
+        CfnWebACL webAcl = CfnWebACL.Builder.create(this, "WebAcl")
+                .scope("REGIONAL")
+                .defaultAction(CfnWebACL.DefaultActionProperty.builder()
+                        .allow(CfnWebACL.AllowActionProperty.builder().build()).build())
+                .visibilityConfig(visibility("ai-assistants-" + config.env()))
+                .rules(List.of(
+                        rateRule(0),
+                        // webhook payloads can exceed the common rule set's 8 KB body limit: count, do not block
+                        managedRule(1, "AWSManagedRulesCommonRuleSet", List.of("SizeRestrictions_BODY")),
+                        managedRule(2, "AWSManagedRulesKnownBadInputsRuleSet", List.of()),
+                        managedRule(3, "AWSManagedRulesAmazonIpReputationList", List.of())))
+                .build();
+        CfnWebACLAssociation.Builder.create(this, "WebAclAlb")
+                .resourceArn(loadBalancer.getLoadBalancerArn())
+                .webAclArn(webAcl.getAttrArn())
+                .build();
+
+        if (zone != null) {
+            ARecord.Builder.create(this, "ApiAlias")
+                    .zone(zone)
+                    .recordName(config.domainName())
+                    .target(RecordTarget.fromAlias(new LoadBalancerTarget(loadBalancer)))
+                    .build();
+        }
+
+        consoleBucket = Bucket.Builder.create(this, "ConsoleBucket")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .versioned(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        consoleDistribution = Distribution.Builder.create(this, "ConsoleDistribution")
+                .comment("ai-assistants console " + config.env())
+                .defaultRootObject("index.html")
+                .defaultBehavior(BehaviorOptions.builder()
+                        .origin(S3BucketOrigin.withOriginAccessControl(consoleBucket))
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
+                        .compress(true)
+                        .build())
+                // single-page app: unknown paths render index.html and the router takes over
+                .errorResponses(List.of(spaFallback(403), spaFallback(404)))
+                .priceClass(PriceClass.PRICE_CLASS_100)
+                .httpVersion(HttpVersion.HTTP2_AND_3)
+                .build();
+
+        CfnOutput.Builder.create(this, "AlbDnsName").value(loadBalancer.getLoadBalancerDnsName()).build();
+        CfnOutput.Builder.create(this, "ConsoleBucketName").value(consoleBucket.getBucketName()).build();
+        CfnOutput.Builder.create(this, "ConsoleUrl").value("https://" + consoleDistribution.getDistributionDomainName()).build();
+        CfnOutput.Builder.create(this, "ConsoleDistributionId").value(consoleDistribution.getDistributionId()).build();
+    }
+
+    private static ErrorResponse spaFallback(int status) {
+        return ErrorResponse.builder().httpStatus(status).responseHttpStatus(200)
+                .responsePagePath("/index.html").ttl(Duration.seconds(10)).build();
+    }
+
+    private static CfnWebACL.VisibilityConfigProperty visibility(String name) {
+        return CfnWebACL.VisibilityConfigProperty.builder()
+                .cloudWatchMetricsEnabled(true).sampledRequestsEnabled(true).metricName(name).build();
+    }
+
+    private static CfnWebACL.RuleProperty rateRule(int priority) {
+        return CfnWebACL.RuleProperty.builder()
+                .name("rate-limit-per-ip")
+                .priority(priority)
+                .action(CfnWebACL.RuleActionProperty.builder()
+                        .block(CfnWebACL.BlockActionProperty.builder().build()).build())
+                .statement(CfnWebACL.StatementProperty.builder()
+                        .rateBasedStatement(CfnWebACL.RateBasedStatementProperty.builder()
+                                .limit(RATE_LIMIT_PER_5_MIN).aggregateKeyType("IP").build())
+                        .build())
+                .visibilityConfig(visibility("rate-limit-per-ip"))
+                .build();
+    }
+
+    private static CfnWebACL.RuleProperty managedRule(int priority, String name, List<String> countOnly) {
+        CfnWebACL.ManagedRuleGroupStatementProperty.Builder group = CfnWebACL.ManagedRuleGroupStatementProperty.builder()
+                .vendorName("AWS").name(name);
+        if (!countOnly.isEmpty()) {
+            group.ruleActionOverrides(countOnly.stream().map(rule -> CfnWebACL.RuleActionOverrideProperty.builder()
+                    .name(rule)
+                    .actionToUse(CfnWebACL.RuleActionProperty.builder()
+                            .count(CfnWebACL.CountActionProperty.builder().build()).build())
+                    .build()).toList());
+        }
+        return CfnWebACL.RuleProperty.builder()
+                .name(name)
+                .priority(priority)
+                .overrideAction(CfnWebACL.OverrideActionProperty.builder().none(java.util.Map.of()).build())
+                .statement(CfnWebACL.StatementProperty.builder().managedRuleGroupStatement(group.build()).build())
+                .visibilityConfig(visibility(name))
+                .build();
+    }
+
+    public ApplicationLoadBalancer loadBalancer() {
+        return loadBalancer;
+    }
+
+    public ApplicationListener httpsListener() {
+        return httpsListener;
+    }
+
+    public Bucket consoleBucket() {
+        return consoleBucket;
+    }
+
+    public Distribution consoleDistribution() {
+        return consoleDistribution;
+    }
+}

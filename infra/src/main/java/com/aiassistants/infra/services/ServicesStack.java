@@ -1,0 +1,335 @@
+package com.aiassistants.infra.services;
+
+import com.aiassistants.infra.DeploymentConfig;
+import com.aiassistants.infra.Sizing;
+import com.aiassistants.infra.catalog.AppSecret;
+import com.aiassistants.infra.catalog.ServiceCatalog;
+import com.aiassistants.infra.catalog.ServiceSpec;
+import com.aiassistants.infra.data.DataStack;
+import com.aiassistants.infra.edge.EdgeStack;
+import com.aiassistants.infra.network.NetworkStack;
+import com.aiassistants.infra.registry.RegistryStack;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ecs.AuthorizationConfig;
+import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.EfsVolumeConfiguration;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.MountPoint;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.PropagatedTagSource;
+import software.amazon.awscdk.services.ecs.Protocol;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.ecs.ServiceConnectProps;
+import software.amazon.awscdk.services.ecs.ServiceConnectService;
+import software.amazon.awscdk.services.ecs.Volume;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The ECS cluster (Container Insights, Service Connect namespace) and one Fargate service per
+ * module. Every service: its own task and execution roles, only its own secrets, a log group,
+ * a container health check on {@code /health}, and the deployment circuit breaker with rollback.
+ * Public services get a target group and a listener rule on the edge stack's HTTPS listener.
+ */
+public class ServicesStack extends Stack {
+
+    public static final String CONTAINER_PORT_NAME = "http";
+    public static final String SESSION_VOLUME = "whatsapp-session";
+    public static final int CPU_TARGET_PERCENT = 70;
+    public static final int SCALING_COOLDOWN_SECONDS = 300;
+    public static final String OTEL_COLLECTOR_IMAGE = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3";
+
+    private final DeploymentConfig config;
+    private final Cluster cluster;
+    private final Map<String, FargateService> services = new LinkedHashMap<>();
+    private final Map<String, ApplicationTargetGroup> targetGroups = new LinkedHashMap<>();
+
+    public ServicesStack(Construct scope, String id, StackProps props, DeploymentConfig config,
+                         NetworkStack network, DataStack data, RegistryStack registry, EdgeStack edge) {
+        super(scope, id, props);
+        this.config = config;
+
+        cluster = Cluster.Builder.create(this, "Cluster")
+                .clusterName(ServiceCatalog.clusterName(config.env()))
+                .vpc(network.vpc())
+                .containerInsightsV2(ContainerInsights.ENABLED)
+                .defaultCloudMapNamespace(CloudMapNamespaceOptions.builder()
+                        .name(ServiceCatalog.SERVICE_CONNECT_NAMESPACE)
+                        .useForServiceConnect(true)
+                        .build())
+                .build();
+
+        for (ServiceSpec spec : ServiceCatalog.ALL) {
+            FargateService service = service(spec, network, data, registry);
+            services.put(spec.name(), service);
+            if (spec.isPublic()) {
+                expose(spec, service, network, edge);
+            }
+        }
+
+        Sizing sizing = config.sizing();
+        services.get(ServiceCatalog.BACKEND_API.name())
+                .autoScaleTaskCount(EnableScalingProps.builder()
+                        .minCapacity(sizing.backendMinTasks()).maxCapacity(sizing.backendMaxTasks()).build())
+                .scaleOnCpuUtilization("CpuTarget", CpuUtilizationScalingProps.builder()
+                        .targetUtilizationPercent(CPU_TARGET_PERCENT)
+                        .scaleInCooldown(Duration.seconds(SCALING_COOLDOWN_SECONDS))
+                        .scaleOutCooldown(Duration.seconds(SCALING_COOLDOWN_SECONDS))
+                        .build());
+
+        CfnOutput.Builder.create(this, "ClusterName").value(cluster.getClusterName()).build();
+    }
+
+    private FargateService service(ServiceSpec spec, NetworkStack network, DataStack data, RegistryStack registry) {
+        Sizing.TaskSize size = config.sizing().taskSize(spec.name());
+        String prefix = spec.pascalName();
+
+        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, prefix + "Task")
+                .family("ai-assistants-" + config.env() + "-" + spec.name())
+                .cpu(size.cpu())
+                .memoryLimitMiB(size.memoryMib())
+                .runtimePlatform(RuntimePlatform.builder()
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .cpuArchitecture(CpuArchitecture.X86_64).build())
+                .build();
+
+        LogGroup logGroup = LogGroup.Builder.create(this, prefix + "Logs")
+                .logGroupName("/ecs/ai-assistants/" + config.env() + "/" + spec.name())
+                .retention(retention(config.sizing().logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+
+        ContainerDefinition container = task.addContainer(spec.name(), ContainerDefinitionOptions.builder()
+                .containerName(spec.name())
+                .image(ContainerImage.fromEcrRepository(registry.repository(spec.name()), config.imageTag()))
+                .essential(true)
+                .portMappings(List.of(PortMapping.builder()
+                        .name(CONTAINER_PORT_NAME).containerPort(spec.port()).protocol(Protocol.TCP).build()))
+                .environment(environment(spec, data))
+                .secrets(secrets(spec, data))
+                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix("ecs").build()))
+                .healthCheck(HealthCheck.builder()
+                        .command(healthCommand(spec.port()))
+                        .interval(Duration.seconds(30))
+                        .timeout(Duration.seconds(5))
+                        .retries(3)
+                        .startPeriod(Duration.seconds(120))
+                        .build())
+                .stopTimeout(Duration.seconds(spec.singleton() ? 30 : 20))
+                .build());
+
+        // metrics: only this namespace; no wildcard writes elsewhere
+        task.addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("cloudwatch:PutMetricData"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", ServiceCatalog.METRICS_NAMESPACE)))
+                .build());
+        if (config.tracing()) {
+            addTracingSidecar(task, logGroup);
+        }
+        if (spec.singleton()) {
+            mountSessionVolume(task, container, data);
+        }
+
+        return FargateService.Builder.create(this, prefix + "Service")
+                .serviceName(spec.name())
+                .cluster(cluster)
+                .taskDefinition(task)
+                .desiredCount(desiredCount(spec))
+                .minHealthyPercent(spec.singleton() ? 0 : 100)
+                .maxHealthyPercent(spec.singleton() ? 100 : 200)
+                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .securityGroups(List.of(network.serviceSecurityGroup(spec.name())))
+                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+                .assignPublicIp(false)
+                .propagateTags(PropagatedTagSource.SERVICE)
+                .enableEcsManagedTags(true)
+                .healthCheckGracePeriod(spec.isPublic() ? Duration.seconds(180) : null)
+                .serviceConnectConfiguration(ServiceConnectProps.builder()
+                        .namespace(ServiceCatalog.SERVICE_CONNECT_NAMESPACE)
+                        .services(List.of(ServiceConnectService.builder()
+                                .portMappingName(CONTAINER_PORT_NAME)
+                                .discoveryName(spec.name())
+                                .dnsName(spec.name())
+                                .port(spec.port())
+                                .build()))
+                        .logDriver(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                                .logGroup(logGroup).streamPrefix("service-connect").build()))
+                        .build())
+                .build();
+    }
+
+    private int desiredCount(ServiceSpec spec) {
+        if (spec.singleton()) {
+            return 1;
+        }
+        if (spec.equals(ServiceCatalog.BACKEND_API)) {
+            return config.sizing().backendMinTasks();
+        }
+        return config.sizing().mcpDesiredTasks();
+    }
+
+    private Map<String, String> environment(ServiceSpec spec, DataStack data) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", "aws");
+        env.put("AI_ASSISTANTS_ENV", config.env());
+        env.put("DATABASE_URL", data.jdbcUrl());
+        if (spec.usesRedis()) {
+            env.put("REDIS_URL", data.redisUrl());
+        }
+        env.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", "true");
+        env.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", ServiceCatalog.METRICS_NAMESPACE);
+        env.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_STEP", "1m");
+        if (config.tracing()) {
+            env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.1");
+            env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://localhost:4318/v1/traces");
+        }
+        env.putAll(ServiceCatalog.peerEnvironment(spec));
+        return env;
+    }
+
+    private Map<String, Secret> secrets(ServiceSpec spec, DataStack data) {
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        secrets.put("SPRING_DATASOURCE_USERNAME", Secret.fromSecretsManager(data.database().getSecret(), "username"));
+        secrets.put("SPRING_DATASOURCE_PASSWORD", Secret.fromSecretsManager(data.database().getSecret(), "password"));
+        for (AppSecret appSecret : AppSecret.values()) {
+            if (!spec.secrets().contains(appSecret)) {
+                continue;
+            }
+            appSecret.envByJsonKey().forEach((jsonKey, envName) -> secrets.put(envName, jsonKey.isEmpty()
+                    ? Secret.fromSecretsManager(data.appSecret(appSecret))
+                    : Secret.fromSecretsManager(data.appSecret(appSecret), jsonKey)));
+        }
+        return secrets;
+    }
+
+    /** Probes {@code /health} with bash's /dev/tcp: no curl needed in the runtime image. */
+    static List<String> healthCommand(int port) {
+        String script = "exec 3<>/dev/tcp/127.0.0.1/" + port
+                + " && printf 'GET /health HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3"
+                + " && head -n 1 <&3 | grep -q ' 200 '";
+        return List.of("CMD", "bash", "-c", script);
+    }
+
+    private void mountSessionVolume(FargateTaskDefinition task, ContainerDefinition container, DataStack data) {
+        task.addVolume(Volume.builder()
+                .name(SESSION_VOLUME)
+                .efsVolumeConfiguration(EfsVolumeConfiguration.builder()
+                        .fileSystemId(data.sessionFileSystem().getFileSystemId())
+                        .transitEncryption("ENABLED")
+                        .authorizationConfig(AuthorizationConfig.builder()
+                                .accessPointId(data.sessionAccessPoint().getAccessPointId())
+                                .iam("ENABLED")
+                                .build())
+                        .build())
+                .build());
+        container.addMountPoints(MountPoint.builder()
+                .sourceVolume(SESSION_VOLUME)
+                .containerPath(ServiceCatalog.GATEWAY_SESSION_DIR)
+                .readOnly(false)
+                .build());
+        task.addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"))
+                .resources(List.of(data.sessionFileSystem().getFileSystemArn()))
+                .conditions(Map.of("StringEquals",
+                        Map.of("elasticfilesystem:AccessPointArn", data.sessionAccessPoint().getAccessPointArn())))
+                .build());
+    }
+
+    private void addTracingSidecar(FargateTaskDefinition task, LogGroup logGroup) {
+        task.addContainer("otel-collector", ContainerDefinitionOptions.builder()
+                .containerName("otel-collector")
+                .image(ContainerImage.fromRegistry(OTEL_COLLECTOR_IMAGE))
+                .essential(false)
+                .command(List.of("--config=/etc/ecs/ecs-default-config.yaml"))
+                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix("otel").build()))
+                .build());
+        task.addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
+                        "xray:GetSamplingRules", "xray:GetSamplingTargets"))
+                .resources(List.of("*"))
+                .build());
+    }
+
+    private void expose(ServiceSpec spec, FargateService service, NetworkStack network, EdgeStack edge) {
+        ApplicationTargetGroup targetGroup = ApplicationTargetGroup.Builder.create(this, spec.pascalName() + "Targets")
+                .vpc(network.vpc())
+                .port(spec.port())
+                .protocol(ApplicationProtocol.HTTP)
+                .targetType(TargetType.IP)
+                .deregistrationDelay(Duration.seconds(spec.singleton() ? 5 : 30))
+                .healthCheck(software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
+                        .path(ServiceCatalog.HEALTH_PATH)
+                        .healthyHttpCodes("200")
+                        .interval(Duration.seconds(15))
+                        .timeout(Duration.seconds(5))
+                        .healthyThresholdCount(2)
+                        .unhealthyThresholdCount(3)
+                        .build())
+                .build();
+        service.attachToApplicationTargetGroup(targetGroup);
+        ApplicationListenerRule.Builder.create(this, spec.pascalName() + "Route")
+                .listener(edge.httpsListener())
+                .priority(spec.listenerPriority())
+                .conditions(List.of(ListenerCondition.pathPatterns(spec.publicPaths())))
+                .action(ListenerAction.forward(List.of(targetGroup)))
+                .build();
+        targetGroups.put(spec.name(), targetGroup);
+    }
+
+    private static RetentionDays retention(int days) {
+        return switch (days) {
+            case 14 -> RetentionDays.TWO_WEEKS;
+            case 90 -> RetentionDays.THREE_MONTHS;
+            default -> RetentionDays.ONE_MONTH;
+        };
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public FargateService service(String name) {
+        return services.get(name);
+    }
+
+    public ApplicationTargetGroup targetGroup(String name) {
+        return targetGroups.get(name);
+    }
+}

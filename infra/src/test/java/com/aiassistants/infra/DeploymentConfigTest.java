@@ -1,0 +1,41 @@
+package com.aiassistants.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DeploymentConfigTest {
+
+    @Test
+    void rejectsUnknownEnvironment() {
+        assertThatThrownBy(() -> new DeploymentConfig("staging", "x", "", "arn", "", "", "", false, Sizing.dev()))
+                .hasMessageContaining("dev or prod");
+    }
+
+    @Test
+    void requiresACertificateOrADomain() {
+        assertThatThrownBy(() -> new DeploymentConfig("dev", "x", "", "", "", "", "", false, Sizing.dev()))
+                .hasMessageContaining("certificateArn");
+    }
+
+    @Test
+    void hostedZoneNeedsItsName() {
+        assertThatThrownBy(() -> new DeploymentConfig("dev", "x", "", "", "api.example.com", "Z123", "", false, Sizing.dev()))
+                .hasMessageContaining("hostedZoneName");
+    }
+
+    @Test
+    void blankImageTagMeansLatest() {
+        assertThat(new DeploymentConfig("dev", " ", "", "arn", "", "", "", false, Sizing.dev()).imageTag()).isEqualTo("latest");
+    }
+
+    @Test
+    void prodIsLargerThanDev() {
+        assertThat(Sizing.prod().dbMultiAz()).isTrue();
+        assertThat(Sizing.dev().dbMultiAz()).isFalse();
+        assertThat(Sizing.prod().taskSize("backend-api")).isEqualTo(new Sizing.TaskSize(512, 1024));
+        assertThat(Sizing.prod().taskSize("whatsapp-gateway")).isEqualTo(new Sizing.TaskSize(256, 512));
+        assertThat(Sizing.dev().natGateways()).isLessThan(Sizing.prod().natGateways());
+    }
+}

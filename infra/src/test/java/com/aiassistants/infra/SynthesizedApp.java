@@ -1,0 +1,49 @@
+package com.aiassistants.infra;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * Synthesizes each environment once per test JVM (the jsii Node runtime is the slow part) and
+ * caches the templates. The cloud assembly is written to {@code target/cdk.out/<env>} for review.
+ */
+public final class SynthesizedApp {
+
+    public static final String CERTIFICATE_ARN =
+            "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+    public static final String ALARM_EMAIL = "ops@example.com";
+
+    private static final Map<String, SynthesizedApp> CACHE = new ConcurrentHashMap<>();
+
+    private final InfraApp.Stacks stacks;
+    private final Map<Stack, Template> templates = new ConcurrentHashMap<>();
+
+    private SynthesizedApp(String env) {
+        App app = new App(AppProps.builder().outdir(Path.of("target", "cdk.out", env).toString()).build());
+        DeploymentConfig config = new DeploymentConfig(env, "0123abc", ALARM_EMAIL, CERTIFICATE_ARN, "api.example.com",
+                "", "", false, env.equals("prod") ? Sizing.prod() : Sizing.dev());
+        stacks = InfraApp.define(app, config, null);
+        app.synth();
+    }
+
+    public static SynthesizedApp dev() {
+        return CACHE.computeIfAbsent("dev", SynthesizedApp::new);
+    }
+
+    public static SynthesizedApp prod() {
+        return CACHE.computeIfAbsent("prod", SynthesizedApp::new);
+    }
+
+    public InfraApp.Stacks stacks() {
+        return stacks;
+    }
+
+    public Template template(Stack stack) {
+        return templates.computeIfAbsent(stack, Template::fromStack);
+    }
+}

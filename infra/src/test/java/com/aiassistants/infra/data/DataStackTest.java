@@ -1,0 +1,94 @@
+package com.aiassistants.infra.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aiassistants.infra.SynthesizedApp;
+import com.aiassistants.infra.catalog.AppSecret;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class DataStackTest {
+
+    private final Template prod = SynthesizedApp.prod().template(SynthesizedApp.prod().stacks().data());
+    private final Template dev = SynthesizedApp.dev().template(SynthesizedApp.dev().stacks().data());
+
+    @Test
+    void postgresIsMultiAzEncryptedBackedUpAndProtected() {
+        prod.hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+                "Engine", "postgres",
+                "MultiAZ", true,
+                "StorageEncrypted", true,
+                "BackupRetentionPeriod", 7,
+                "DeletionProtection", true,
+                "PubliclyAccessible", false,
+                "DBInstanceClass", "db.t4g.small",
+                "DBName", "ai_assistants"));
+        prod.hasResource("AWS::RDS::DBInstance", Map.of("DeletionPolicy", "Snapshot"));
+        dev.hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+                "MultiAZ", false, "DBInstanceClass", "db.t4g.micro", "DeletionProtection", true, "BackupRetentionPeriod", 7));
+    }
+
+    @Test
+    void parameterGroupCapsConnectionsAndForcesTls() {
+        prod.hasResourceProperties("AWS::RDS::DBParameterGroup", Map.of("Parameters", Match.objectLike(Map.of(
+                "max_connections", "200",
+                "idle_in_transaction_session_timeout", "60000",
+                "rds.force_ssl", "1"))));
+        dev.hasResourceProperties("AWS::RDS::DBParameterGroup", Map.of("Parameters", Match.objectLike(Map.of(
+                "max_connections", "100"))));
+    }
+
+    @Test
+    void databaseCredentialsAreGeneratedIntoSecretsManager() {
+        prod.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                "Name", "ai-assistants/prod/database",
+                "GenerateSecretString", Match.objectLike(Map.of(
+                        "SecretStringTemplate", "{\"username\":\"ai_assistants\"}",
+                        "GenerateStringKey", "password"))));
+        prod.resourceCountIs("AWS::SecretsManager::SecretTargetAttachment", 1);
+    }
+
+    @Test
+    void everyApplicationSecretExistsGeneratedOrAsPlaceholder() {
+        for (AppSecret secret : AppSecret.values()) {
+            prod.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                    "Name", secret.secretName("prod"),
+                    secret.generated() ? "GenerateSecretString" : "SecretString", Match.anyValue()));
+        }
+        prod.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                "Name", "ai-assistants/prod/whatsapp-cloud",
+                "SecretString", "{\"access_token\":\"replace-me\",\"app_secret\":\"replace-me\",\"verify_token\":\"replace-me\"}"));
+    }
+
+    @Test
+    void redisIsPrivateEncryptedAndReplicatedInProd() {
+        prod.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", Map.of(
+                "Engine", "redis",
+                "CacheNodeType", "cache.t4g.micro",
+                "NumCacheClusters", 2,
+                "AutomaticFailoverEnabled", true,
+                "TransitEncryptionEnabled", true,
+                "AtRestEncryptionEnabled", true));
+        dev.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", Map.of(
+                "NumCacheClusters", 1, "AutomaticFailoverEnabled", false));
+        prod.resourceCountIs("AWS::ElastiCache::SubnetGroup", 1);
+    }
+
+    @Test
+    void whatsappSessionLivesOnEncryptedEfsBehindAnAccessPoint() {
+        prod.hasResourceProperties("AWS::EFS::FileSystem", Map.of("Encrypted", true));
+        prod.hasResource("AWS::EFS::FileSystem", Map.of("DeletionPolicy", "Retain"));
+        prod.hasResourceProperties("AWS::EFS::AccessPoint", Map.of(
+                "RootDirectory", Map.of("Path", "/whatsapp-session",
+                        "CreationInfo", Map.of("OwnerUid", "1000", "OwnerGid", "1000", "Permissions", "0700")),
+                "PosixUser", Map.of("Uid", "1000", "Gid", "1000")));
+        prod.resourceCountIs("AWS::EFS::MountTarget", 2);
+    }
+
+    @Test
+    void jdbcUrlRequiresTls() {
+        assertThat(SynthesizedApp.prod().stacks().data().jdbcUrl()).endsWith("/ai_assistants?sslmode=require");
+    }
+}

@@ -1,0 +1,80 @@
+package com.aiassistants.infra.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aiassistants.infra.SynthesizedApp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class EdgeStackTest {
+
+    private final Template template = SynthesizedApp.prod().template(SynthesizedApp.prod().stacks().edge());
+
+    @Test
+    void albIsPublicWithWebSocketFriendlyIdleTimeout() {
+        Capture attributes = new Capture();
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of(
+                "Scheme", "internet-facing",
+                "LoadBalancerAttributes", attributes));
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> attrs = (List<Map<String, String>>) (List<?>) attributes.asArray();
+        Map<String, String> byKey = new java.util.HashMap<>();
+        attrs.forEach(a -> byKey.put(a.get("Key"), a.get("Value")));
+        assertThat(Integer.parseInt(byKey.get("idle_timeout.timeout_seconds"))).isGreaterThanOrEqualTo(300);
+        assertThat(byKey).containsEntry("routing.http.drop_invalid_header_fields.enabled", "true")
+                .containsEntry("deletion_protection.enabled", "true");
+    }
+
+    @Test
+    void httpsListenerUsesTheAcmCertificateAndHttpRedirects() {
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Protocol", "HTTPS", "Port", 443,
+                "Certificates", List.of(Map.of("CertificateArn", SynthesizedApp.CERTIFICATE_ARN)),
+                "DefaultActions", List.of(Match.objectLike(Map.of("Type", "fixed-response")))));
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Protocol", "HTTP", "Port", 80,
+                "DefaultActions", List.of(Match.objectLike(Map.of("Type", "redirect",
+                        "RedirectConfig", Map.of("Protocol", "HTTPS", "Port", "443", "StatusCode", "HTTP_301"))))));
+    }
+
+    @Test
+    void wafHasManagedRuleGroupsAndARateRuleOnTheAlb() {
+        template.hasResourceProperties("AWS::WAFv2::WebACL", Map.of(
+                "Scope", "REGIONAL",
+                "Rules", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Name", "rate-limit-per-ip",
+                                "Statement", Map.of("RateBasedStatement", Map.of("Limit", 2000, "AggregateKeyType", "IP")),
+                                "Action", Map.of("Block", Map.of())))))));
+        for (String group : List.of("AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet",
+                "AWSManagedRulesAmazonIpReputationList")) {
+            template.hasResourceProperties("AWS::WAFv2::WebACL", Map.of("Rules", Match.arrayWith(List.of(
+                    Match.objectLike(Map.of("Statement", Map.of("ManagedRuleGroupStatement",
+                            Match.objectLike(Map.of("VendorName", "AWS", "Name", group)))))))));
+        }
+        template.resourceCountIs("AWS::WAFv2::WebACLAssociation", 1);
+    }
+
+    @Test
+    void consoleBucketIsPrivateVersionedAndServedThroughCloudFrontWithOac() {
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true)));
+        template.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        template.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "DefaultRootObject", "index.html",
+                "CustomErrorResponses", List.of(
+                        Map.of("ErrorCode", 403, "ResponseCode", 200, "ResponsePagePath", "/index.html", "ErrorCachingMinTTL", 10),
+                        Map.of("ErrorCode", 404, "ResponseCode", 200, "ResponsePagePath", "/index.html", "ErrorCachingMinTTL", 10)),
+                "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https")),
+                "Origins", List.of(Match.objectLike(Map.of("OriginAccessControlId", Match.anyValue())))))));
+        template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
+                        "Action", "s3:GetObject")))))));
+    }
+}

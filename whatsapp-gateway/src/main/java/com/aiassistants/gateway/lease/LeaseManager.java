@@ -26,7 +26,7 @@ public class LeaseManager implements AutoCloseable {
 
     /** Appended to claim statements (parameters: lease name, owner) so a stale holder cannot claim work. */
     public static final String FENCE_SQL =
-            "exists (select 1 from gateway_lease l where l.name = ? and l.owner = ? and l.expires_at > now())";
+            " exists (select 1 from gateway_lease l where l.name = ? and l.owner = ? and l.expires_at > now())";
 
     private static final String ACQUIRE_OR_RENEW = """
             insert into gateway_lease (name, owner, expires_at) values (?, ?, now() + make_interval(secs => ?))

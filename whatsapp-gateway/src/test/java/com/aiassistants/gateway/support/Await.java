@@ -20,7 +20,7 @@ public final class Await {
                 throw new AssertionError("timed out waiting for: " + what);
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(Long.getLong("await.poll-ms", 20));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);

@@ -3,35 +3,14 @@ package com.aiassistants.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-import com.aiassistants.common.testsupport.PostgresTestProperties;
+import com.aiassistants.gateway.support.GatewayTestBase;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ai-assistants.mcp.server.service-token=test-service-token-0123456789")
-class GatewayHealthTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestProperties.register(registry, "gateway");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class GatewayHealthTest extends GatewayTestBase {
 
     @Test
     void healthIsUpWithTheDatabaseAndMigrationsRanInTheOwnSchema() {
-        var response = RestClient.create("http://localhost:" + port).get().uri("/health").retrieve()
-                .toEntity(String.class);
+        var response = http().get().uri("/health").retrieve().toEntity(String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getBody()).contains("\"db\"").contains("UP");
         Integer histories = jdbc.queryForObject(
@@ -41,9 +20,23 @@ class GatewayHealthTest {
     }
 
     @Test
+    void healthReportsLeaseAndConnectionsAsDetails() {
+        awaitActive();
+        String body = http().get().uri("/health").retrieve().body(String.class);
+        assertThat(body).contains("\"gateway\"").contains("\"lease\":\"active\"").contains("simulator:connected")
+                .contains("cloud:connected");
+    }
+
+    @Test
+    void exposesTheConnectionGauge() {
+        awaitActive();
+        String body = http().get().uri("/actuator/metrics/whatsapp.connection.up").retrieve().body(String.class);
+        assertThat(body).contains("\"value\":1.0");
+    }
+
+    @Test
     void echoesTheRequestId() {
-        var response = RestClient.create("http://localhost:" + port).get().uri("/health")
-                .header("X-Request-Id", "abc-123").retrieve().toEntity(String.class);
+        var response = http().get().uri("/health").header("X-Request-Id", "abc-123").retrieve().toEntity(String.class);
         assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("abc-123");
     }
 }

@@ -1,0 +1,61 @@
+package com.aiassistants.gateway.admin;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards {@code /admin/**} (REST and the {@code /admin/ws} handshake) with
+ * {@code Authorization: Bearer <ai-assistants.gateway.admin-token>}, compared in constant time.
+ * Without a configured token the admin API is closed.
+ */
+public class AdminTokenFilter extends OncePerRequestFilter {
+
+    private final byte[] token;
+
+    public AdminTokenFilter(String token) {
+        this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/admin/") && !request.getRequestURI().equals("/admin");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (token == null) {
+            reject(response, 403, "admin-disabled", "the admin API is disabled: set ai-assistants.gateway.admin-token");
+            return;
+        }
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            reject(response, 401, "unauthorized", "Authorization: Bearer <admin token> required");
+            return;
+        }
+        byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(token, given)) {
+            reject(response, 401, "unauthorized", "invalid admin token");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void reject(HttpServletResponse response, int status, String slug, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getWriter().write("{\"type\":\"https://ai-assistants.dev/problems/" + slug + "\",\"title\":\""
+                + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+    }
+}

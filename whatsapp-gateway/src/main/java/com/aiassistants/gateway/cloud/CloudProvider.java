@@ -1,0 +1,102 @@
+package com.aiassistants.gateway.cloud;
+
+import java.util.List;
+
+import com.aiassistants.gateway.config.GatewayProperties;
+import com.aiassistants.gateway.provider.ConnectionStatus;
+import com.aiassistants.gateway.provider.OutboxMessage;
+import com.aiassistants.gateway.provider.OutgoingMessage;
+import com.aiassistants.gateway.provider.ProviderType;
+import com.aiassistants.gateway.provider.SendException;
+import com.aiassistants.gateway.provider.SendResult;
+import com.aiassistants.gateway.provider.WhatsAppProvider;
+
+/**
+ * A tenant's number on the WhatsApp Business Cloud API. Stateless (webhooks come in over HTTP), so
+ * "connected" means configured. Outside the 24-hour window a free-form message is replaced by the
+ * tenant's window template, also when the Graph API reports 131047. The Graph API offers no
+ * idempotency key for messages, so a send with an unknown outcome is never repeated (at-most-once).
+ */
+public class CloudProvider implements WhatsAppProvider {
+
+    private final String tenantId;
+    private final GatewayProperties.Tenant tenant;
+    private final GraphApiClient graph;
+    private final CustomerWindow window;
+    private volatile boolean started;
+
+    public CloudProvider(String tenantId, GatewayProperties.Tenant tenant, GraphApiClient graph, CustomerWindow window) {
+        this.tenantId = tenantId;
+        this.tenant = tenant;
+        this.graph = graph;
+        this.window = window;
+    }
+
+    @Override
+    public ProviderType type() {
+        return ProviderType.CLOUD;
+    }
+
+    @Override
+    public String tenantId() {
+        return tenantId;
+    }
+
+    @Override
+    public ConnectionStatus status() {
+        if (tenant.phoneNumberId() == null || tenant.accessToken() == null) {
+            return ConnectionStatus.of(ConnectionStatus.State.DISCONNECTED, "phone-number-id or access-token missing");
+        }
+        return started ? ConnectionStatus.of(ConnectionStatus.State.CONNECTED, "Cloud API")
+                : ConnectionStatus.of(ConnectionStatus.State.DISCONNECTED, "stopped");
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+    }
+
+    @Override
+    public boolean idempotentResend() {
+        return false;
+    }
+
+    @Override
+    public SendResult send(OutboxMessage message) throws SendException {
+        OutgoingMessage outgoing = message.message();
+        if (outgoing.kind() != OutgoingMessage.Kind.TEMPLATE && !window.isOpen(tenantId, message.toNumber())) {
+            outgoing = windowTemplate(outgoing, "the 24-hour window is closed");
+        }
+        try {
+            return new SendResult(send(message.toNumber(), outgoing), outgoing.kind());
+        } catch (GraphApiClient.WindowClosedException e) {
+            if (outgoing.kind() == OutgoingMessage.Kind.TEMPLATE) {
+                throw SendException.permanent("131047", e.getMessage());
+            }
+            OutgoingMessage template = windowTemplate(outgoing, e.getMessage());
+            try {
+                return new SendResult(send(message.toNumber(), template), template.kind());
+            } catch (GraphApiClient.WindowClosedException again) {
+                throw SendException.permanent("131047", again.getMessage());
+            }
+        }
+    }
+
+    private String send(String to, OutgoingMessage outgoing) throws SendException, GraphApiClient.WindowClosedException {
+        return graph.send(tenant.phoneNumberId(), tenant.accessToken(), to, outgoing);
+    }
+
+    private OutgoingMessage windowTemplate(OutgoingMessage original, String why) throws SendException {
+        GatewayProperties.WindowTemplate template = tenant.windowTemplate();
+        if (template == null || template.name() == null || template.name().isBlank()) {
+            throw SendException.permanent("131047", why + " and no window template is configured");
+        }
+        List<String> parameters = template.textAsParameter() ? List.of(original.asPlainText()) : List.of();
+        return OutgoingMessage.template(template.name(), template.language(), parameters);
+    }
+}

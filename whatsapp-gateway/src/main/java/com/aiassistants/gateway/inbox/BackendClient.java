@@ -1,0 +1,145 @@
+package com.aiassistants.gateway.inbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+
+import com.aiassistants.gateway.config.GatewayProperties;
+import com.aiassistants.gateway.config.TenantDirectory;
+import com.aiassistants.gateway.ops.GatewayMetrics;
+import com.aiassistants.gateway.provider.OutgoingMessage;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.micrometer.core.instrument.Timer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls backend-api's {@code POST /v1/channels/whatsapp/gateway/inbound} (BRIEF §3): {@code X-API-Key}
+ * plus {@code X-Webhook-Timestamp} / {@code X-Webhook-Signature} = base64(HMAC-SHA256(secret,
+ * timestamp + "." + body)). Retries are the forwarder's (the backend dedupes on message_id, so a
+ * repeated call returns the first reply).
+ */
+@Component
+public class BackendClient {
+
+    static final String PATH = "/v1/channels/whatsapp/gateway/inbound";
+
+    private final TenantDirectory tenants;
+    private final JsonMapper json;
+    private final GatewayMetrics metrics;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    public BackendClient(TenantDirectory tenants, JsonMapper json, GatewayMetrics metrics, GatewayProperties properties) {
+        this.tenants = tenants;
+        this.json = json;
+        this.metrics = metrics;
+        this.timeout = properties.workers().backendTimeout();
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InboundRequest(String messageId, String fromNumber, String text, String timestampIso,
+            String customerId, String customerName) {
+    }
+
+    public record Reply(String conversationId, String messageId, String responseText, String interactiveType,
+            List<OutgoingMessage.Button> buttons, String listTitle, List<OutgoingMessage.ListItem> listItems) {
+
+        /** The message to send back, or null for "no reply" (e.g. a human took the conversation over). */
+        public OutgoingMessage toOutgoing() {
+            if (responseText == null || responseText.isBlank()) {
+                return null;
+            }
+            if ("buttons".equals(interactiveType) && buttons != null && !buttons.isEmpty()) {
+                return OutgoingMessage.buttons(responseText, buttons);
+            }
+            if ("list".equals(interactiveType) && listItems != null && !listItems.isEmpty()) {
+                return OutgoingMessage.list(responseText, listTitle == null ? "Options" : listTitle, listItems);
+            }
+            return OutgoingMessage.text(responseText);
+        }
+    }
+
+    /** Thrown for a failed call; {@code retryable} false for 4xx answers other than 408/429. */
+    public static class BackendException extends Exception {
+        private final boolean retryable;
+
+        BackendException(String message, boolean retryable, Throwable cause) {
+            super(message, cause);
+            this.retryable = retryable;
+        }
+
+        public boolean retryable() {
+            return retryable;
+        }
+    }
+
+    public Reply forward(String tenantId, InboundRequest request) throws BackendException {
+        GatewayProperties.Backend backend = tenants.get(tenantId).backend();
+        byte[] body = json.writeValueAsBytes(request);
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(backend.baseUrl()) + PATH))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("X-Webhook-Timestamp", timestamp)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (backend.apiKey() != null && !backend.apiKey().isBlank()) {
+            builder.header("X-API-Key", backend.apiKey());
+        }
+        if (backend.hmacSecret() != null && !backend.hmacSecret().isBlank()) {
+            builder.header("X-Webhook-Signature", sign(backend.hmacSecret(), timestamp, body));
+        }
+        Timer.Sample sample = Timer.start();
+        String outcome = "error";
+        try {
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            int status = response.statusCode();
+            outcome = Integer.toString(status / 100) + "xx";
+            if (status / 100 == 2) {
+                return json.readValue(response.body(), Reply.class);
+            }
+            boolean retryable = status >= 500 || status == 429 || status == 408;
+            throw new BackendException("backend answered " + status + ": "
+                    + InboxRepository.truncate(new String(response.body(), StandardCharsets.UTF_8)), retryable, null);
+        } catch (IOException e) {
+            outcome = e instanceof java.net.http.HttpTimeoutException ? "timeout" : "io_error";
+            throw new BackendException("backend unreachable: " + e, true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException("interrupted", true, e);
+        } catch (tools.jackson.core.JacksonException e) {
+            outcome = "bad_json";
+            throw new BackendException("backend reply unreadable: " + e.getOriginalMessage(), true, e);
+        } finally {
+            sample.stop(metrics.backendTimer(outcome));
+        }
+    }
+
+    /** base64(HMAC-SHA256(secret, timestamp + "." + body)). */
+    public static String sign(String secret, String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

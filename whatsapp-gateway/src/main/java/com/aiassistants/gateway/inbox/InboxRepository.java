@@ -1,0 +1,107 @@
+package com.aiassistants.gateway.inbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.aiassistants.gateway.lease.LeaseManager;
+import com.aiassistants.gateway.provider.InboundMessage;
+
+/** The inbox table: a small {@code FOR UPDATE SKIP LOCKED} queue (see the module README for why). */
+@Repository
+public class InboxRepository {
+
+    /** Insert (deduplicated on tenant + provider message id) and open the 24-hour window in one statement. */
+    private static final String INSERT = """
+            with ins as (
+              insert into inbox (tenant_id, provider, provider_message_id, from_number, customer_name, kind, text, sent_at)
+              values (?, ?, ?, ?, ?, ?, ?, ?)
+              on conflict (tenant_id, provider_message_id) do nothing
+              returning id
+            ), win as (
+              insert into customer_window (tenant_id, number, last_inbound_at) values (?, ?, ?)
+              on conflict (tenant_id, number) do update
+                set last_inbound_at = greatest(customer_window.last_inbound_at, excluded.last_inbound_at)
+            )
+            select id from ins""";
+
+    /**
+     * Claims due rows. A row is claimable only when no older pending row of the same user exists, so one
+     * user's messages reach the backend in order; a claim expires after {@code claimTimeout}, which is
+     * how a crashed worker's rows come back.
+     */
+    private static final String CLAIM = """
+            update inbox set claimed_by = ?, claimed_until = now() + make_interval(secs => ?), attempts = attempts + 1
+            where id in (
+              select i.id from inbox i
+              where i.status = 'pending' and i.next_attempt_at <= now()
+                and (i.claimed_until is null or i.claimed_until < now())
+                and not exists (select 1 from inbox e where e.tenant_id = i.tenant_id and e.from_number = i.from_number
+                                and e.status = 'pending' and e.id < i.id)
+              order by i.id limit ?
+              for update skip locked)
+            and """ + LeaseManager.FENCE_SQL + """
+
+            returning id, tenant_id, provider, provider_message_id, from_number, customer_name, kind, text, sent_at, attempts""";
+
+    private final JdbcTemplate jdbc;
+
+    public InboxRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The new row's id, or empty when this provider message id was already received. */
+    public Optional<Long> insert(InboundMessage m) {
+        Timestamp sentAt = Timestamp.from(m.sentAt());
+        List<Long> ids = jdbc.queryForList(INSERT, Long.class, m.tenantId(), m.provider().id(), m.providerMessageId(),
+                m.fromNumber(), m.customerName(), m.kind().name().toLowerCase(), m.text() == null ? "" : m.text(), sentAt,
+                m.tenantId(), m.fromNumber(), sentAt);
+        return ids.stream().findFirst();
+    }
+
+    public List<InboxRow> claim(String owner, String leaseName, int limit, Duration claimTimeout) {
+        return jdbc.query(CLAIM, InboxRepository::row, owner, claimTimeout.toMillis() / 1000.0, limit, leaseName, owner);
+    }
+
+    /** Marks the row done if this worker still holds the claim; false means someone else took it over. */
+    public boolean markDone(long id, String owner) {
+        return jdbc.update("""
+                update inbox set status = 'done', done_at = now(), claimed_by = null, claimed_until = null, last_error = null
+                where id = ? and claimed_by = ? and status = 'pending'""", id, owner) == 1;
+    }
+
+    public void reschedule(long id, String owner, Duration delay, String error) {
+        jdbc.update("""
+                update inbox set next_attempt_at = now() + make_interval(secs => ?), claimed_by = null, claimed_until = null,
+                  last_error = ? where id = ? and claimed_by = ? and status = 'pending'""",
+                delay.toMillis() / 1000.0, truncate(error), id, owner);
+    }
+
+    public void markFailed(long id, String owner, String error) {
+        jdbc.update("""
+                update inbox set status = 'failed', claimed_by = null, claimed_until = null, last_error = ?, done_at = now()
+                where id = ? and claimed_by = ? and status = 'pending'""", truncate(error), id, owner);
+    }
+
+    public long pendingCount() {
+        Long n = jdbc.queryForObject("select count(*) from inbox where status = 'pending'", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    private static InboxRow row(ResultSet rs, int n) throws SQLException {
+        return new InboxRow(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("provider"),
+                rs.getString("provider_message_id"), rs.getString("from_number"), rs.getString("customer_name"),
+                InboundMessage.Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("text"),
+                rs.getTimestamp("sent_at").toInstant(), rs.getInt("attempts"));
+    }
+}

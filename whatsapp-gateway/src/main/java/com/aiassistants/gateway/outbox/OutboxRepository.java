@@ -1,0 +1,155 @@
+package com.aiassistants.gateway.outbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.aiassistants.gateway.lease.LeaseManager;
+import com.aiassistants.gateway.provider.OutboxMessage;
+import com.aiassistants.gateway.provider.OutgoingMessage;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox table. Status: pending → sending (claimed, provider being called) → sent | failed | unknown.
+ * A row left in {@code sending} past its claim is an unknown outcome, resolved by {@link #recoverStale}.
+ */
+@Repository
+public class OutboxRepository {
+
+    private static final String CLAIM = """
+            update outbox set status = 'sending', claimed_by = ?, claimed_until = now() + make_interval(secs => ?),
+              attempts = attempts + 1
+            where id in (
+              select o.id from outbox o
+              where o.status = 'pending' and o.next_attempt_at <= now()
+                and not exists (select 1 from outbox e where e.tenant_id = o.tenant_id and e.to_number = o.to_number
+                                and e.status in ('pending', 'sending') and e.id < o.id)
+              order by o.id limit ?
+              for update skip locked)
+            and """ + LeaseManager.FENCE_SQL + """
+
+            returning id, tenant_id, to_number, body, idempotency_key, attempts""";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    public OutboxRepository(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Queues a message; with an {@code inboxId} at most one reply per inbound message can exist. */
+    public long insert(String tenantId, Long inboxId, String toNumber, OutgoingMessage message) {
+        Long id = jdbc.queryForObject("""
+                insert into outbox (tenant_id, inbox_id, to_number, kind, body, idempotency_key)
+                values (?, ?, ?, ?, cast(? as jsonb), ?) returning id""", Long.class,
+                tenantId, inboxId, toNumber, message.kind().name().toLowerCase(), json.writeValueAsString(message),
+                UUID.randomUUID());
+        return id == null ? -1 : id;
+    }
+
+    public List<OutboxMessage> claim(String owner, String leaseName, int limit, Duration claimTimeout) {
+        return jdbc.query(CLAIM, (rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("tenant_id"),
+                rs.getString("to_number"), json.readValue(rs.getString("body"), OutgoingMessage.class),
+                rs.getObject("idempotency_key", UUID.class), rs.getInt("attempts")),
+                owner, claimTimeout.toMillis() / 1000.0, limit, leaseName, owner);
+    }
+
+    /** Records the provider's message id together with the sent state (one statement). */
+    public boolean markSent(long id, String owner, String providerMessageId, String sentKind) {
+        return jdbc.update("""
+                update outbox set status = 'sent', provider_message_id = ?, kind = ?, sent_at = now(),
+                  delivery_status = coalesce(delivery_status, 'sent'), status_at = coalesce(status_at, now()),
+                  claimed_by = null, claimed_until = null, last_error = null, error_code = null
+                where id = ? and claimed_by = ? and status = 'sending'""",
+                providerMessageId, sentKind, id, owner) == 1;
+    }
+
+    public void reschedule(long id, String owner, Duration delay, String errorCode, String error) {
+        jdbc.update("""
+                update outbox set status = 'pending', next_attempt_at = now() + make_interval(secs => ?),
+                  claimed_by = null, claimed_until = null, error_code = ?, last_error = ?
+                where id = ? and claimed_by = ? and status = 'sending'""",
+                delay.toMillis() / 1000.0, errorCode, truncate(error), id, owner);
+    }
+
+    public void markFinal(long id, String owner, String status, String errorCode, String error) {
+        jdbc.update("""
+                update outbox set status = ?, claimed_by = null, claimed_until = null, error_code = ?, last_error = ?
+                where id = ? and claimed_by = ? and status = 'sending'""",
+                status, errorCode, truncate(error), id, owner);
+    }
+
+    /** Rows whose sender died mid-send (claim expired while {@code sending}). */
+    public List<Map<String, Object>> staleSending(int limit) {
+        return jdbc.queryForList("""
+                select id, tenant_id from outbox where status = 'sending' and claimed_until < now()
+                order by id limit ?""", limit);
+    }
+
+    /** Unknown outcome, provider dedupes on our key: send again. */
+    public boolean requeueStale(long id) {
+        return jdbc.update("""
+                update outbox set status = 'pending', claimed_by = null, claimed_until = null,
+                  last_error = 'unknown outcome after a crash or timeout: re-sent with the same idempotency key'
+                where id = ? and status = 'sending' and claimed_until < now()""", id) == 1;
+    }
+
+    /** Unknown outcome, provider cannot dedupe: at-most-once, never re-sent. */
+    public boolean abandonStale(long id) {
+        return jdbc.update("""
+                update outbox set status = 'unknown', claimed_by = null, claimed_until = null, error_code = 'unknown-outcome',
+                  last_error = 'unknown outcome after a crash or timeout: not re-sent (at-most-once)'
+                where id = ? and status = 'sending' and claimed_until < now()""", id) == 1;
+    }
+
+    /**
+     * Applies a provider delivery status (sent < delivered < read; failed wins) to the message with this
+     * provider id. Returns the outbox row id when a row changed.
+     */
+    public Optional<Long> applyDeliveryStatus(String providerMessageId, String status, String errorCode,
+            String error, Timestamp at) {
+        List<Long> ids = jdbc.queryForList("""
+                update outbox set delivery_status = ?, status_at = ?,
+                  error_code = coalesce(?, error_code), last_error = coalesce(?, last_error)
+                where provider_message_id = ?
+                  and (case ? when 'failed' then 9 when 'read' then 3 when 'delivered' then 2 when 'sent' then 1 else 0 end)
+                    > (case coalesce(delivery_status, '') when 'failed' then 9 when 'read' then 3 when 'delivered' then 2
+                       when 'sent' then 1 else 0 end)
+                returning id""", Long.class, status, at, errorCode, truncate(error), providerMessageId, status);
+        return ids.stream().findFirst();
+    }
+
+    public Optional<OutboxRow> find(long id) {
+        return jdbc.query("select * from outbox where id = ?", OutboxRepository::row, id).stream().findFirst();
+    }
+
+    public long openCount() {
+        Long n = jdbc.queryForObject("select count(*) from outbox where status in ('pending', 'sending')", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    static OutboxRow row(ResultSet rs, int n) throws SQLException {
+        Timestamp sent = rs.getTimestamp("sent_at");
+        long inbox = rs.getLong("inbox_id");
+        Long inboxId = rs.wasNull() ? null : inbox;
+        return new OutboxRow(rs.getLong("id"), rs.getString("tenant_id"), inboxId,
+                rs.getString("to_number"), rs.getString("kind"), rs.getString("status"),
+                rs.getString("provider_message_id"), rs.getString("delivery_status"), rs.getString("error_code"),
+                rs.getString("last_error"), rs.getInt("attempts"), rs.getObject("idempotency_key", UUID.class),
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+    }
+}

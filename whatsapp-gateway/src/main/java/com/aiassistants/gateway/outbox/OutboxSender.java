@@ -1,0 +1,160 @@
+package com.aiassistants.gateway.outbox;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+import com.aiassistants.gateway.config.GatewayProperties;
+import com.aiassistants.gateway.lease.LeaseManager;
+import com.aiassistants.gateway.ops.FaultInjection;
+import com.aiassistants.gateway.ops.GatewayEvents;
+import com.aiassistants.gateway.ops.GatewayMetrics;
+import com.aiassistants.gateway.ops.Phones;
+import com.aiassistants.gateway.provider.OutboxMessage;
+import com.aiassistants.gateway.provider.ProviderRegistry;
+import com.aiassistants.gateway.provider.SendException;
+import com.aiassistants.gateway.provider.SendResult;
+import com.aiassistants.gateway.provider.WhatsAppProvider;
+import com.aiassistants.gateway.queue.QueueWorker;
+
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Drains the outbox: claim (status {@code sending}, committed) → provider → record the provider's
+ * message id and {@code sent} in one statement. Retryable failures (429, 5xx, connection refused) are
+ * rescheduled with exponential backoff; 4xx fail at once. A row found still {@code sending} after its
+ * claim expired had an unknown outcome (crash or timeout mid-send): it is re-sent only when the
+ * provider dedupes on our idempotency key, otherwise it is marked {@code unknown} (at-most-once).
+ */
+@Component
+public class OutboxSender extends QueueWorker<OutboxMessage> {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final OutboxRepository outbox;
+    private final ProviderRegistry providers;
+    private final LeaseManager lease;
+    private final FaultInjection faults;
+    private final GatewayMetrics metrics;
+    private final GatewayEvents events;
+
+    public OutboxSender(OutboxRepository outbox, ProviderRegistry providers, LeaseManager lease, FaultInjection faults,
+            GatewayMetrics metrics, GatewayEvents events, GatewayProperties properties) {
+        super("outbox-sender", properties.workers());
+        this.outbox = outbox;
+        this.providers = providers;
+        this.lease = lease;
+        this.faults = faults;
+        this.metrics = metrics;
+        this.events = events;
+    }
+
+    @Override
+    protected void beforeClaim() {
+        for (Map<String, Object> stale : outbox.staleSending(100)) {
+            long id = ((Number) stale.get("id")).longValue();
+            WhatsAppProvider provider = providers.forTenant((String) stale.get("tenant_id"));
+            if (provider.idempotentResend()) {
+                if (outbox.requeueStale(id)) {
+                    log.warn("outbox {}: outcome unknown, re-sending with the same idempotency key ({} dedupes)", id,
+                            provider.type().id());
+                    metrics.retry("send", "unknown_outcome");
+                }
+            } else if (outbox.abandonStale(id)) {
+                log.warn("outbox {}: outcome unknown and {} cannot dedupe a re-send: not re-sent (at-most-once)", id,
+                        provider.type().id());
+                metrics.outbound(provider.type().id(), "unknown");
+            }
+        }
+    }
+
+    @Override
+    protected List<OutboxMessage> claim(int limit) {
+        return outbox.claim(lease.owner(), lease.name(), limit, settings.claimTimeout());
+    }
+
+    @Override
+    protected void process(OutboxMessage message) {
+        MDC.put("tenantId", message.tenantId());
+        WhatsAppProvider provider = providers.forTenant(message.tenantId());
+        String providerId = provider.type().id();
+        Timer.Sample sample = Timer.start();
+        try {
+            faults.reached(FaultInjection.Point.AFTER_OUTBOX_CLAIM);
+            SendResult result = provider.send(message);
+            faults.reached(FaultInjection.Point.AFTER_PROVIDER_SEND);
+            outbox.markSent(message.id(), lease.owner(), result.providerMessageId(),
+                    result.sentKind().name().toLowerCase());
+            sample.stop(metrics.sendTimer(providerId, "sent"));
+            metrics.outbound(providerId, "sent");
+            publish(message, "sent", result.providerMessageId(), null);
+        } catch (SendException e) {
+            sample.stop(metrics.sendTimer(providerId, e.outcome().name().toLowerCase()));
+            handleFailure(message, provider, e);
+        } catch (RuntimeException e) {
+            sample.stop(metrics.sendTimer(providerId, "error"));
+            handleFailure(message, provider, SendException.retryable("internal", e.toString(), null));
+        } finally {
+            MDC.remove("tenantId");
+        }
+    }
+
+    private void handleFailure(OutboxMessage message, WhatsAppProvider provider, SendException e) {
+        String providerId = provider.type().id();
+        switch (e.outcome()) {
+            case RETRYABLE -> {
+                if (message.attempts() < settings.maxAttempts()) {
+                    Duration delay = e.retryAfter() != null ? e.retryAfter() : settings.backoff(message.attempts());
+                    log.warn("outbox {} to {}: {} (code {}), retry {} in {}", message.id(), Phones.mask(message.toNumber()),
+                            e.getMessage(), e.errorCode(), message.attempts(), delay);
+                    metrics.retry("send", e.errorCode() == null ? "error" : e.errorCode());
+                    outbox.reschedule(message.id(), lease.owner(), delay, e.errorCode(), e.getMessage());
+                } else {
+                    giveUp(message, providerId, "failed", e);
+                }
+            }
+            case PERMANENT -> giveUp(message, providerId, "failed", e);
+            case UNKNOWN -> {
+                if (provider.idempotentResend()) {
+                    metrics.retry("send", "unknown_outcome");
+                    outbox.reschedule(message.id(), lease.owner(), settings.backoff(message.attempts()), e.errorCode(),
+                            e.getMessage());
+                } else {
+                    log.warn("outbox {}: outcome unknown ({}) and {} cannot dedupe a re-send: not re-sent (at-most-once)",
+                            message.id(), e.getMessage(), providerId);
+                    giveUp(message, providerId, "unknown", e);
+                }
+            }
+        }
+    }
+
+    private void giveUp(OutboxMessage message, String providerId, String status, SendException e) {
+        log.error("outbox {} to {} {}: {} (code {})", message.id(), Phones.mask(message.toNumber()), status,
+                e.getMessage(), e.errorCode());
+        outbox.markFinal(message.id(), lease.owner(), status, e.errorCode(), e.getMessage());
+        metrics.outbound(providerId, status);
+        publish(message, status, null, e.errorCode());
+    }
+
+    private void publish(OutboxMessage message, String status, String providerMessageId, String errorCode) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "status");
+        event.put("tenant_id", message.tenantId());
+        event.put("outbox_id", message.id());
+        event.put("to", message.toNumber());
+        event.put("status", status);
+        if (providerMessageId != null) {
+            event.put("provider_message_id", providerMessageId);
+        }
+        if (errorCode != null) {
+            event.put("error_code", errorCode);
+        }
+        events.publish(event);
+    }
+}

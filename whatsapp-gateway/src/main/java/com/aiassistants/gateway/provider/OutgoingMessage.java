@@ -1,0 +1,60 @@
+package com.aiassistants.gateway.provider;
+
+import java.util.List;
+
+/**
+ * A provider-neutral message to one user, as stored in the outbox {@code body}.
+ * Kinds: {@code text}; {@code buttons} (≤3); {@code list} (≤10 items); {@code template}.
+ */
+public record OutgoingMessage(
+        Kind kind,
+        String text,
+        List<Button> buttons,
+        String listTitle,
+        List<ListItem> listItems,
+        String templateName,
+        String templateLanguage,
+        List<String> templateParameters) {
+
+    public enum Kind { TEXT, BUTTONS, LIST, TEMPLATE }
+
+    public record Button(String id, String title) {
+    }
+
+    public record ListItem(String id, String title, String description) {
+    }
+
+    public static OutgoingMessage text(String text) {
+        return new OutgoingMessage(Kind.TEXT, text, null, null, null, null, null, null);
+    }
+
+    public static OutgoingMessage buttons(String text, List<Button> buttons) {
+        return new OutgoingMessage(Kind.BUTTONS, text, List.copyOf(buttons.subList(0, Math.min(3, buttons.size()))),
+                null, null, null, null, null);
+    }
+
+    public static OutgoingMessage list(String text, String listTitle, List<ListItem> items) {
+        return new OutgoingMessage(Kind.LIST, text, null, listTitle,
+                List.copyOf(items.subList(0, Math.min(10, items.size()))), null, null, null);
+    }
+
+    public static OutgoingMessage template(String name, String language, List<String> parameters) {
+        return new OutgoingMessage(Kind.TEMPLATE, null, null, null, null, name, language, List.copyOf(parameters));
+    }
+
+    /** The text a channel without interactive messages shows: body plus numbered options. */
+    public String asPlainText() {
+        StringBuilder out = new StringBuilder(text == null ? "" : text);
+        if (kind == Kind.BUTTONS && buttons != null) {
+            for (int i = 0; i < buttons.size(); i++) {
+                out.append('\n').append(i + 1).append(". ").append(buttons.get(i).title());
+            }
+        }
+        if (kind == Kind.LIST && listItems != null) {
+            for (int i = 0; i < listItems.size(); i++) {
+                out.append('\n').append(i + 1).append(". ").append(listItems.get(i).title());
+            }
+        }
+        return out.toString();
+    }
+}

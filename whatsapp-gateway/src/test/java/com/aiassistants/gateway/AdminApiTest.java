@@ -1,0 +1,76 @@
+package com.aiassistants.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.aiassistants.gateway.support.Await;
+import com.aiassistants.gateway.support.GatewayTestBase;
+
+class AdminApiTest extends GatewayTestBase {
+
+    @Test
+    void adminEndpointsNeedTheBearerToken() {
+        assertThat(http().get().uri("/admin/status").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(401);
+        assertThat(http().get().uri("/admin/status").header("Authorization", "Bearer wrong").retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void statusShowsTheLeaseAndEachTenantsConnection() {
+        awaitActive();
+        String body = admin().get().uri("/admin/status").retrieve().body(String.class);
+        assertThat(body).contains("\"active\":true").contains("\"tenant_id\":\"default\"").contains("\"state\":\"connected\"")
+                .contains("\"provider\":\"cloud\"");
+    }
+
+    @Test
+    void aStaffMessageIsSentThroughTheOutbox() {
+        var response = admin().post().uri("/admin/messages").body(Map.of("to", "+34 600 111 222", "text", "Hola, soy Ana"))
+                .retrieve().toEntity(Map.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(202);
+        long id = ((Number) response.getBody().get("outbox_id")).longValue();
+        Await.until("sent", () -> "sent".equals(outboxStatus(id)));
+        String chat = http().get().uri("/simulator/users/34600111222/messages").retrieve().body(String.class);
+        assertThat(chat).contains("Hola, soy Ana");
+        assertThat(admin().get().uri("/admin/messages/{id}", id).retrieve().body(String.class))
+                .contains("\"delivery_status\":\"sent\"");
+    }
+
+    @Test
+    void staffMessagesAreValidated() {
+        assertThat(admin().post().uri("/admin/messages").body(Map.of("to", "abc", "text", "")).retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(400);
+        assertThat(admin().post().uri("/admin/messages").body(Map.of("tenant_id", "nope", "to", "34600123123", "text", "x"))
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theAllowedNumbersFilterDropsOthersAndEmptyMeansEveryone() {
+        admin().put().uri("/admin/tenants/default/allowed-numbers").body(Map.of("numbers", List.of("+34 699 000 001")))
+                .retrieve().toBodilessEntity();
+        var ignored = http().post().uri("/simulator/users/34699000002/messages").body(Map.of("text", "hi")).retrieve()
+                .body(Map.class);
+        assertThat(ignored.get("result")).isEqualTo("not_allowed");
+        var accepted = http().post().uri("/simulator/users/34699000001/messages").body(Map.of("text", "hi")).retrieve()
+                .body(Map.class);
+        assertThat(accepted.get("result")).isEqualTo("accepted");
+        admin().put().uri("/admin/tenants/default/allowed-numbers").body(Map.of("numbers", List.of())).retrieve()
+                .toBodilessEntity();
+        var open = http().post().uri("/simulator/users/34699000002/messages").body(Map.of("text", "hi again")).retrieve()
+                .body(Map.class);
+        assertThat(open.get("result")).isEqualTo("accepted");
+    }
+
+    @Test
+    void loginOperationsSayWhenAProviderHasNoSession() {
+        awaitActive();
+        assertThat(admin().post().uri("/admin/tenants/default/logout").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(admin().get().uri("/admin/tenants/clinic/connection").retrieve().body(String.class))
+                .contains("\"state\":\"connected\"");
+    }
+}

@@ -1,0 +1,82 @@
+package com.aiassistants.gateway.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import com.aiassistants.common.testsupport.PostgresTestProperties;
+import com.aiassistants.gateway.lease.LeaseManager;
+
+/**
+ * One Spring context for the module's tests (cached): a fresh PostgreSQL database, a fake backend-api
+ * and a fake Graph API over HTTP. Tenants: {@code default} (simulator) and {@code clinic} (Cloud API,
+ * phone_number_id {@value #CLINIC_PHONE_NUMBER_ID}, window template "reengage").
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GatewayTestBase {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String APP_SECRET = "test-app-secret";
+    public static final String VERIFY_TOKEN = "test-verify-token";
+    public static final String CLINIC_PHONE_NUMBER_ID = "555000111";
+
+    protected static final FakeBackend BACKEND = new FakeBackend();
+    protected static final FakeGraphApi GRAPH = new FakeGraphApi();
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        PostgresTestProperties.register(registry, "gateway");
+        registry.add("ai-assistants.gateway.admin-token", () -> ADMIN_TOKEN);
+        registry.add("ai-assistants.gateway.tenants.default.provider", () -> "simulator");
+        registry.add("ai-assistants.gateway.tenants.default.backend.base-url", BACKEND::baseUrl);
+        registry.add("ai-assistants.gateway.tenants.default.backend.api-key", () -> FakeBackend.API_KEY);
+        registry.add("ai-assistants.gateway.tenants.default.backend.hmac-secret", () -> FakeBackend.SECRET);
+        registry.add("ai-assistants.gateway.tenants.clinic.provider", () -> "cloud");
+        registry.add("ai-assistants.gateway.tenants.clinic.phone-number-id", () -> CLINIC_PHONE_NUMBER_ID);
+        registry.add("ai-assistants.gateway.tenants.clinic.access-token", () -> "EAAG-test-token");
+        registry.add("ai-assistants.gateway.tenants.clinic.window-template.name", () -> "reengage");
+        registry.add("ai-assistants.gateway.tenants.clinic.backend.base-url", BACKEND::baseUrl);
+        registry.add("ai-assistants.gateway.tenants.clinic.backend.api-key", () -> FakeBackend.API_KEY);
+        registry.add("ai-assistants.gateway.tenants.clinic.backend.hmac-secret", () -> FakeBackend.SECRET);
+        registry.add("ai-assistants.gateway.cloud.app-secret", () -> APP_SECRET);
+        registry.add("ai-assistants.gateway.cloud.verify-token", () -> VERIFY_TOKEN);
+        registry.add("ai-assistants.gateway.cloud.graph-base-url", GRAPH::baseUrl);
+        registry.add("ai-assistants.gateway.workers.backoff-base", () -> "50ms");
+        registry.add("ai-assistants.gateway.workers.poll-interval", () -> "200ms");
+        registry.add("ai-assistants.gateway.lease.heartbeat", () -> "1s");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected LeaseManager lease;
+
+    protected RestClient http() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    protected RestClient admin() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + ADMIN_TOKEN)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    protected void awaitActive() {
+        Await.until("this instance holds the lease", lease::isActive);
+    }
+
+    protected String outboxStatus(long id) {
+        return jdbc.queryForObject("select status from outbox where id = ?", String.class, id);
+    }
+}

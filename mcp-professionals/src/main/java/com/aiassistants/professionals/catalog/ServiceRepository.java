@@ -32,8 +32,9 @@ public class ServiceRepository {
             where s.tenant_id = :tenant
             """;
     private static final String GROUP = """
-             group by s.id, s.name, s.description, s.duration_minutes, s.buffer_minutes, s.price, s.currency, s.active
-             order by s.name, s.id""";
+
+            group by s.id, s.name, s.description, s.duration_minutes, s.buffer_minutes, s.price, s.currency, s.active
+            order by s.name, s.id""";
 
     private final JdbcClient jdbc;
 

@@ -29,19 +29,13 @@ public class Schedules {
     private final ScheduleRepository repository;
     private final ProfessionalRepository professionals;
     private final ProfessionalsProperties properties;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     public Schedules(ScheduleRepository repository, ProfessionalRepository professionals,
             ProfessionalsProperties properties) {
-        this(repository, professionals, properties, Clock.systemUTC());
-    }
-
-    Schedules(ScheduleRepository repository, ProfessionalRepository professionals, ProfessionalsProperties properties,
-            Clock clock) {
         this.repository = repository;
         this.professionals = professionals;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** Weekly ranges plus the time off overlapping [from, to) (default now … +90 days), in one SQL statement. */

@@ -71,7 +71,7 @@ class ProfessionalsToolsTest extends McpTestBase {
     @SuppressWarnings("unchecked")
     static java.util.SortedSet<String> shape(Map<String, Object> schema, String path) {
         java.util.SortedSet<String> paths = new java.util.TreeSet<>();
-        paths.add(path + ":" + schema.get("type") + ":" + schema.getOrDefault("format", ""));
+        paths.add(path + ":" + schema.get("type"));
         if (schema.get("properties") instanceof Map<?, ?> properties) {
             properties.forEach((name, child) -> paths.addAll(shape((Map<String, Object>) child, path + "." + name)));
         }

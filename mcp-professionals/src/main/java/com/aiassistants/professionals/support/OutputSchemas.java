@@ -1,12 +1,12 @@
 package com.aiassistants.professionals.support;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 
 import com.aiassistants.common.mcp.ToolParam;
 import com.aiassistants.common.mcp.server.McpTool;
-import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingRange;
 
 /**
  * Output schemas for the contract records of {@code ProfessionalsTools}, identical in shape (a test
@@ -64,6 +64,16 @@ public final class OutputSchemas {
     public record TimeOff(@ToolParam("Id, e.g. off-…") String id, @ToolParam("Start instant") Instant start,
             @ToolParam("End instant, exclusive") Instant end,
             @ToolParam(value = "Reason", required = false) String reason) {
+    }
+
+    /**
+     * The contract's {@code WorkingRange} with start/end published as plain strings: the generator
+     * gives {@code LocalTime} the JSON Schema format "time" (RFC 3339 full-time, seconds required),
+     * but tool JSON writes "09:00", which strict clients such as the MCP Inspector reject.
+     */
+    public record WorkingRange(@ToolParam("Day of the week") DayOfWeek dayOfWeek,
+            @ToolParam("Local start time, HH:mm[:ss]") String start,
+            @ToolParam("Local end time, HH:mm[:ss], exclusive") String end) {
     }
 
     public record WorkingHours(@ToolParam("Professional id") String professionalId,

@@ -4,26 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import com.aiassistants.common.testsupport.PostgresTestProperties;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ai-assistants.mcp.server.service-token=test-service-token-0123456789")
-class ProfessionalsHealthTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestProperties.register(registry, "professionals");
-    }
-
-    @LocalServerPort
-    int port;
+class ProfessionalsHealthTest extends McpTestBase {
 
     @Autowired
     JdbcTemplate jdbc;

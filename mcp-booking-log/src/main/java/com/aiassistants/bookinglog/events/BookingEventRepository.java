@@ -1,0 +1,100 @@
+package com.aiassistants.bookinglog.events;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.aiassistants.common.mcp.McpJson;
+import com.aiassistants.common.scheduling.BookingLogTools.BookingEvent;
+
+import tools.jackson.core.type.TypeReference;
+
+/** SQL over booking_events; inserts only (the table rejects updates and deletes). Scoped by tenant. */
+@Repository
+public class BookingEventRepository {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    public BookingEventRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the event unless (tenant, event_id) exists; true when it was inserted. */
+    public boolean insertIfAbsent(String tenant, NewEvent event) {
+        return jdbc.sql("""
+                insert into booking_events (tenant_id, event_id, booking_id, type, actor, customer_id, professional_id,
+                                            occurred_at, before, after)
+                values (:tenant, :eventId, :bookingId, :type, :actor, :customerId, :professionalId, :occurredAt,
+                        cast(:before as jsonb), cast(:after as jsonb))
+                on conflict (tenant_id, event_id) do nothing""")
+                .param("tenant", tenant).param("eventId", event.eventId()).param("bookingId", event.bookingId())
+                .param("type", event.type()).param("actor", event.actor()).param("customerId", event.customerId())
+                .param("professionalId", event.professionalId())
+                .param("occurredAt", Timestamp.from(event.occurredAt()))
+                .param("before", event.beforeJson()).param("after", event.afterJson())
+                .update() == 1;
+    }
+
+    /** An event to append, its states already serialised to JSON (or null). */
+    public record NewEvent(String eventId, String bookingId, String type, String actor, String customerId,
+            String professionalId, Instant occurredAt, String beforeJson, String afterJson) {
+    }
+
+    public record Filter(String bookingId, String customerId, String professionalId, Instant from, Instant to,
+            int limit) {
+    }
+
+    /** Matching events, newest first (by occurred_at, then arrival order). */
+    public List<BookingEvent> find(String tenant, Filter filter) {
+        StringBuilder sql = new StringBuilder("""
+                select event_id, booking_id, type, actor, customer_id, professional_id, occurred_at,
+                       before::text as before_json, after::text as after_json, recorded_at
+                from booking_events where tenant_id = :tenant""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenant);
+        if (filter.bookingId() != null) {
+            sql.append(" and booking_id = :bookingId");
+            params.put("bookingId", filter.bookingId());
+        }
+        if (filter.customerId() != null) {
+            sql.append(" and customer_id = :customerId");
+            params.put("customerId", filter.customerId());
+        }
+        if (filter.professionalId() != null) {
+            sql.append(" and professional_id = :professionalId");
+            params.put("professionalId", filter.professionalId());
+        }
+        if (filter.from() != null) {
+            sql.append(" and occurred_at >= :from");
+            params.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and occurred_at < :to");
+            params.put("to", Timestamp.from(filter.to()));
+        }
+        sql.append(" order by occurred_at desc, seq desc limit :limit");
+        params.put("limit", filter.limit());
+        return jdbc.sql(sql.toString()).params(params).query(BookingEventRepository::map).list();
+    }
+
+    private static BookingEvent map(ResultSet rs, int rowNum) throws SQLException {
+        return new BookingEvent(rs.getString("event_id"), rs.getString("booking_id"), rs.getString("type"),
+                rs.getString("actor"), rs.getString("customer_id"), rs.getString("professional_id"),
+                rs.getTimestamp("occurred_at").toInstant(), json(rs.getString("before_json")),
+                json(rs.getString("after_json")), rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    private static Map<String, Object> json(String text) {
+        return text == null ? null : McpJson.MAPPER.readValue(text, MAP);
+    }
+}

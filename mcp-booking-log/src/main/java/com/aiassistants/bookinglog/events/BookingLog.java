@@ -1,0 +1,103 @@
+package com.aiassistants.bookinglog.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aiassistants.bookinglog.BookingLogProperties;
+import com.aiassistants.common.mcp.McpJson;
+import com.aiassistants.common.mcp.server.ToolException;
+import com.aiassistants.common.scheduling.BookingLogTools.AppendBookingEventInput;
+import com.aiassistants.common.scheduling.BookingLogTools.AppendResult;
+import com.aiassistants.common.scheduling.BookingLogTools.BookingEvent;
+import com.aiassistants.common.scheduling.BookingLogTools.ListBookingEventsInput;
+
+/** Appends audit events idempotently and answers queries by booking, customer, professional and time. */
+@Component
+public class BookingLog {
+
+    static final String INVALID_REQUEST = "invalid_request";
+    private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
+    private static final int MAX_ID = 200;
+    private static final Logger log = LoggerFactory.getLogger(BookingLog.class);
+
+    private final BookingEventRepository repository;
+    private final BookingLogProperties properties;
+
+    public BookingLog(BookingEventRepository repository, BookingLogProperties properties) {
+        this.repository = repository;
+        this.properties = properties;
+    }
+
+    /** Records the event once: appending the same event_id again answers {@code duplicate: true} and changes nothing. */
+    public AppendResult append(String tenant, AppendBookingEventInput in) {
+        String eventId = required(in.eventId(), "event_id");
+        String type = required(in.type(), "type");
+        if (!TYPE.matcher(type).matches()) {
+            throw invalid("type must be snake_case, e.g. confirmed or link_accessed (got '" + type + "')");
+        }
+        String actor = required(in.actor(), "actor");
+        if (in.occurredAt() == null) {
+            throw invalid("occurred_at is required");
+        }
+        var event = new BookingEventRepository.NewEvent(eventId, optional(in.bookingId(), "booking_id"), type, actor,
+                optional(in.customerId(), "customer_id"), optional(in.professionalId(), "professional_id"),
+                in.occurredAt(), json(in.before(), "before"), json(in.after(), "after"));
+        boolean inserted = repository.insertIfAbsent(tenant, event);
+        if (!inserted) {
+            log.info("booking event {} already recorded; duplicate append ignored", eventId);
+        }
+        return new AppendResult(eventId, !inserted);
+    }
+
+    public List<BookingEvent> list(String tenant, ListBookingEventsInput in) {
+        if (in.from() != null && in.to() != null && !in.from().isBefore(in.to())) {
+            throw invalid("from must be before to");
+        }
+        int limit = in.limit() == null ? properties.defaultLimit() : in.limit();
+        if (limit < 1 || limit > properties.maxLimit()) {
+            throw invalid("limit must be between 1 and " + properties.maxLimit());
+        }
+        return repository.find(tenant, new BookingEventRepository.Filter(optional(in.bookingId(), "booking_id"),
+                optional(in.customerId(), "customer_id"), optional(in.professionalId(), "professional_id"), in.from(),
+                in.to(), limit));
+    }
+
+    private String json(Map<String, Object> state, String field) {
+        if (state == null) {
+            return null;
+        }
+        String json = McpJson.toJson(state);
+        if (json.getBytes(StandardCharsets.UTF_8).length > properties.maxStateBytes()) {
+            throw invalid(field + " is larger than " + properties.maxStateBytes() + " bytes of JSON");
+        }
+        return json;
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field + " is required");
+        }
+        return bounded(value.trim(), field);
+    }
+
+    private static String optional(String value, String field) {
+        return value == null || value.isBlank() ? null : bounded(value.trim(), field);
+    }
+
+    private static String bounded(String value, String field) {
+        if (value.length() > MAX_ID) {
+            throw invalid(field + " must be at most " + MAX_ID + " characters");
+        }
+        return value;
+    }
+
+    private static ToolException invalid(String message) {
+        return new ToolException(INVALID_REQUEST, message);
+    }
+}

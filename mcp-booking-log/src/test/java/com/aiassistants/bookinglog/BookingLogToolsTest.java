@@ -1,0 +1,186 @@
+package com.aiassistants.bookinglog;
+
+import static com.aiassistants.common.scheduling.BookingLogTools.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.aiassistants.common.mcp.ToolSchemas;
+
+import io.modelcontextprotocol.spec.McpSchema;
+
+class BookingLogToolsTest extends McpTestBase {
+
+    static final Instant T0 = Instant.parse("2026-03-02T12:00:00Z");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static AppendBookingEventInput event(String id, String bookingId, String type, String customer, String professional,
+            Instant at) {
+        return new AppendBookingEventInput(id, bookingId, type, "system", customer, professional, at,
+                Map.of("status", "HELD"), Map.of("status", "CONFIRMED", "price", 35000.5, "tags", List.of("a", "b")));
+    }
+
+    List<BookingEvent> list(String tenant, ListBookingEventsInput filter) {
+        return call(tenant, LIST_BOOKING_EVENTS, filter, BookingEventList.class).events();
+    }
+
+    @Test
+    void listsBothToolsWithOutputSchemasShapedLikeTheContract() {
+        List<McpSchema.Tool> tools = client().listTools();
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(APPEND_BOOKING_EVENT, LIST_BOOKING_EVENTS);
+        Map<String, Class<?>> contract = Map.of(APPEND_BOOKING_EVENT, AppendResult.class, LIST_BOOKING_EVENTS,
+                BookingEventList.class);
+        for (McpSchema.Tool tool : tools) {
+            assertThat(tool.description()).hasSizeGreaterThan(100);
+            assertThat(shape(tool.outputSchema(), "")).as(tool.name())
+                    .isEqualTo(shape(ToolSchemas.of(contract.get(tool.name())), ""));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static SortedSet<String> shape(Map<String, Object> schema, String path) {
+        SortedSet<String> paths = new TreeSet<>();
+        paths.add(path + ":" + schema.get("type") + ":" + schema.getOrDefault("format", ""));
+        if (schema.get("properties") instanceof Map<?, ?> properties) {
+            properties.forEach((name, child) -> paths.addAll(shape((Map<String, Object>) child, path + "." + name)));
+        }
+        if (schema.get("items") instanceof Map<?, ?> items) {
+            paths.addAll(shape((Map<String, Object>) items, path + "[]"));
+        }
+        return paths;
+    }
+
+    @Test
+    void appendsAreIdempotentOnEventId() {
+        String tenant = newTenant();
+        AppendResult first = call(tenant, APPEND_BOOKING_EVENT, event("evt-1", "bk-1", "confirmed", "+5491155550101",
+                "pro-perez", T0), AppendResult.class);
+        assertThat(first).isEqualTo(new AppendResult("evt-1", false));
+        AppendResult again = call(tenant, APPEND_BOOKING_EVENT, event("evt-1", "bk-1", "cancelled", "other", "other",
+                T0.plusSeconds(60)), AppendResult.class);
+        assertThat(again).isEqualTo(new AppendResult("evt-1", true));
+
+        List<BookingEvent> events = list(tenant, new ListBookingEventsInput(null, null, null, null, null, null));
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.type()).as("the first write wins").isEqualTo("confirmed");
+            assertThat(e.customerId()).isEqualTo("+5491155550101");
+            assertThat(e.occurredAt()).isEqualTo(T0);
+            assertThat(e.before()).containsEntry("status", "HELD");
+            assertThat(e.after()).containsEntry("status", "CONFIRMED").containsEntry("tags", List.of("a", "b"));
+            assertThat(e.recordedAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void concurrentRetriesOfOneEventRecordItOnce() throws Exception {
+        String tenant = newTenant();
+        List<Callable<AppendResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(() -> call(tenant, APPEND_BOOKING_EVENT, event("evt-race", "bk", "held", "c", "p", T0),
+                    AppendResult.class));
+        }
+        List<AppendResult> results = new ArrayList<>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<AppendResult> future : executor.invokeAll(calls)) {
+                results.add(future.get());
+            }
+        }
+        assertThat(results).filteredOn(r -> !r.duplicate()).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from booking_events where tenant_id = ?", Integer.class, tenant))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theTableIsAppendOnlyEvenForItsOwner() {
+        String tenant = newTenant();
+        call(tenant, APPEND_BOOKING_EVENT, event("evt-ro", "bk-ro", "confirmed", "c", "p", T0), AppendResult.class);
+        assertThatThrownBy(() -> jdbc.update("update booking_events set type = 'cancelled' where tenant_id = ?", tenant))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from booking_events where tenant_id = ?", tenant))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("truncate booking_events")).rootCause()
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.queryForObject("select type from booking_events where tenant_id = ? and event_id = 'evt-ro'",
+                String.class, tenant)).isEqualTo("confirmed");
+    }
+
+    @Test
+    void queriesByCustomerProfessionalBookingAndRangeNewestFirst() {
+        String tenant = newTenant();
+        call(tenant, APPEND_BOOKING_EVENT, event("e1", "bk-1", "held", "cust-a", "pro-1", T0), AppendResult.class);
+        call(tenant, APPEND_BOOKING_EVENT, event("e2", "bk-1", "confirmed", "cust-a", "pro-1", T0.plusSeconds(60)),
+                AppendResult.class);
+        call(tenant, APPEND_BOOKING_EVENT, event("e3", "bk-2", "held", "cust-b", "pro-2", T0.plusSeconds(120)),
+                AppendResult.class);
+        call(tenant, APPEND_BOOKING_EVENT, new AppendBookingEventInput("e4", null, "link_accessed", "customer:cust-a",
+                "cust-a", null, T0.plusSeconds(180), null, Map.of("path", "/b/XYZ")), AppendResult.class);
+
+        assertThat(list(tenant, new ListBookingEventsInput(null, "cust-a", null, null, null, null)))
+                .extracting(BookingEvent::eventId).containsExactly("e4", "e2", "e1");
+        assertThat(list(tenant, new ListBookingEventsInput(null, null, "pro-2", null, null, null)))
+                .extracting(BookingEvent::eventId).containsExactly("e3");
+        assertThat(list(tenant, new ListBookingEventsInput("bk-1", null, null, null, null, null)))
+                .extracting(BookingEvent::eventId).containsExactly("e2", "e1");
+        assertThat(list(tenant, new ListBookingEventsInput(null, null, null, T0.plusSeconds(60), T0.plusSeconds(180), null)))
+                .as("from inclusive, to exclusive").extracting(BookingEvent::eventId).containsExactly("e3", "e2");
+        assertThat(list(tenant, new ListBookingEventsInput(null, "cust-a", "pro-1", T0.plusSeconds(1), null, null)))
+                .extracting(BookingEvent::eventId).containsExactly("e2");
+        assertThat(list(tenant, new ListBookingEventsInput(null, null, null, null, null, 2)))
+                .extracting(BookingEvent::eventId).containsExactly("e4", "e3");
+        BookingEvent access = list(tenant, new ListBookingEventsInput(null, null, null, null, null, 1)).getFirst();
+        assertThat(access.bookingId()).isNull();
+        assertThat(access.before()).isNull();
+        assertThat(access.after()).containsEntry("path", "/b/XYZ");
+    }
+
+    @Test
+    void tenantsNeverSeeOrCollideWithEachOthersEvents() {
+        String a = newTenant();
+        String b = newTenant();
+        call(a, APPEND_BOOKING_EVENT, event("shared-id", "bk-a", "confirmed", "cust", "pro", T0), AppendResult.class);
+        assertThat(list(b, new ListBookingEventsInput(null, null, null, null, null, null))).isEmpty();
+        assertThat(list(b, new ListBookingEventsInput("bk-a", "cust", "pro", null, null, null))).isEmpty();
+        assertThat(call(b, APPEND_BOOKING_EVENT, event("shared-id", "bk-b", "cancelled", "cust", "pro", T0),
+                AppendResult.class).duplicate()).as("event ids are per tenant").isFalse();
+        assertThat(list(a, new ListBookingEventsInput(null, null, null, null, null, null)))
+                .singleElement().satisfies(e -> assertThat(e.bookingId()).isEqualTo("bk-a"));
+        assertThat(list(b, new ListBookingEventsInput(null, null, null, null, null, null)))
+                .singleElement().satisfies(e -> assertThat(e.bookingId()).isEqualTo("bk-b"));
+        callFails(null, LIST_BOOKING_EVENTS, new ListBookingEventsInput(null, null, null, null, null, null),
+                "invalid_request");
+    }
+
+    @Test
+    void invalidArgumentsAreToolErrors() {
+        String tenant = newTenant();
+        callFails(tenant, APPEND_BOOKING_EVENT, new AppendBookingEventInput("e", null, "Confirmed!", "system", null, null,
+                T0, null, null), "invalid_request");
+        callFails(tenant, APPEND_BOOKING_EVENT, new AppendBookingEventInput("  ", null, "held", "system", null, null,
+                T0, null, null), "invalid_request");
+        callFails(tenant, APPEND_BOOKING_EVENT, new AppendBookingEventInput("e", null, "held", " ", null, null,
+                T0, null, null), "invalid_request");
+        callFails(tenant, LIST_BOOKING_EVENTS, new ListBookingEventsInput(null, null, null, T0, T0, null), "invalid_request");
+        callFails(tenant, LIST_BOOKING_EVENTS, new ListBookingEventsInput(null, null, null, null, null, 0), "invalid_request");
+        callFails(tenant, LIST_BOOKING_EVENTS, new ListBookingEventsInput(null, null, null, null, null, 1001),
+                "invalid_request");
+        assertThatThrownBy(() -> client().callForMap(tenant, APPEND_BOOKING_EVENT,
+                Map.of("event_id", "e", "type", "held", "actor", "system"), false))
+                .as("occurred_at is required by the schema").isInstanceOf(RuntimeException.class);
+        assertThat(list(tenant, new ListBookingEventsInput(null, null, null, null, null, null))).isEmpty();
+    }
+}

@@ -1,0 +1,176 @@
+package com.aiassistants.professionals;
+
+import static com.aiassistants.common.scheduling.ProfessionalsTools.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.aiassistants.common.mcp.ToolSchemas;
+
+import io.modelcontextprotocol.spec.McpSchema;
+
+/** The tools over MCP Streamable HTTP with the common client: listing, schemas, and a full happy path. */
+class ProfessionalsToolsTest extends McpTestBase {
+
+    static Professional createProfessional(McpTestBase test, String tenant, String name) {
+        return test.call(tenant, UPSERT_PROFESSIONAL,
+                new UpsertProfessionalInput(null, name, "Odontología", "Salud", null, null, null), Professional.class);
+    }
+
+    static Service createService(McpTestBase test, String tenant, String name, List<String> professionalIds) {
+        return test.call(tenant, UPSERT_SERVICE, new UpsertServiceInput(null, name, null, 30, null,
+                new BigDecimal("1000"), "ARS", professionalIds, null), Service.class);
+    }
+
+    static WorkingRange range(DayOfWeek day, String start, String end) {
+        return new WorkingRange(day, LocalTime.parse(start), LocalTime.parse(end));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsAllElevenToolsWithDescriptionsAndGeneratedSchemas() {
+        List<McpSchema.Tool> tools = client().listTools();
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(LIST_PROFESSIONALS,
+                GET_PROFESSIONAL, SEARCH_PROFESSIONALS, LIST_SERVICES, GET_WORKING_HOURS, GET_SCHEDULE_SETTINGS,
+                UPSERT_PROFESSIONAL, UPSERT_SERVICE, SET_WORKING_HOURS, ADD_TIME_OFF, SET_SCHEDULE_SETTINGS);
+        assertThat(tools).allSatisfy(tool -> {
+            assertThat(tool.description()).hasSizeGreaterThan(60);
+            assertThat(tool.outputSchema()).containsKey("properties");
+        });
+        McpSchema.Tool upsertService = tools.stream().filter(t -> t.name().equals(UPSERT_SERVICE)).findFirst().orElseThrow();
+        assertThat((Map<String, Object>) upsertService.inputSchema().get("properties"))
+                .containsKeys("service_id", "name", "duration_minutes", "professional_ids");
+        assertThat((List<String>) upsertService.inputSchema().get("required"))
+                .containsExactlyInAnyOrder("name", "duration_minutes");
+        assertThat(tools.stream().filter(t -> t.name().equals(LIST_SERVICES)).findFirst().orElseThrow()
+                .annotations().readOnlyHint()).isTrue();
+    }
+
+    /** The published output schemas (see OutputSchemas) have exactly the contract records' shape. */
+    @Test
+    void outputSchemasHaveTheShapeOfTheContractRecords() {
+        Map<String, Class<?>> contract = Map.ofEntries(Map.entry(LIST_PROFESSIONALS, ProfessionalList.class),
+                Map.entry(GET_PROFESSIONAL, Professional.class), Map.entry(SEARCH_PROFESSIONALS, ProfessionalList.class),
+                Map.entry(LIST_SERVICES, ServiceList.class), Map.entry(GET_WORKING_HOURS, WorkingHours.class),
+                Map.entry(GET_SCHEDULE_SETTINGS, ScheduleSettings.class), Map.entry(UPSERT_PROFESSIONAL, Professional.class),
+                Map.entry(UPSERT_SERVICE, Service.class), Map.entry(SET_WORKING_HOURS, WorkingHours.class),
+                Map.entry(ADD_TIME_OFF, TimeOff.class), Map.entry(SET_SCHEDULE_SETTINGS, ScheduleSettings.class));
+        for (McpSchema.Tool tool : client().listTools()) {
+            assertThat(shape(tool.outputSchema(), "")).as(tool.name())
+                    .isEqualTo(shape(ToolSchemas.of(contract.get(tool.name())), ""));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static java.util.SortedSet<String> shape(Map<String, Object> schema, String path) {
+        java.util.SortedSet<String> paths = new java.util.TreeSet<>();
+        paths.add(path + ":" + schema.get("type"));
+        if (schema.get("properties") instanceof Map<?, ?> properties) {
+            properties.forEach((name, child) -> paths.addAll(shape((Map<String, Object>) child, path + "." + name)));
+        }
+        if (schema.get("items") instanceof Map<?, ?> items) {
+            paths.addAll(shape((Map<String, Object>) items, path + "[]"));
+        }
+        return paths;
+    }
+
+    @Test
+    void createsAProfessionalWithServiceHoursAndTimeOffAndReadsThemBack() {
+        String tenant = newTenant();
+        Professional perez = call(tenant, UPSERT_PROFESSIONAL, new UpsertProfessionalInput(null, "Dra. María Pérez",
+                "Odontología", "Salud", "maria@example.com", "+54 9 11 5555-0101", null), Professional.class);
+        assertThat(perez.id()).startsWith("pro-");
+        assertThat(perez.phone()).isEqualTo("+5491155550101");
+        assertThat(perez.active()).isTrue();
+
+        Service cleaning = call(tenant, UPSERT_SERVICE, new UpsertServiceInput(null, "Limpieza dental", "Con control",
+                45, 15, new BigDecimal("35000.50"), "ars", List.of(perez.id()), null), Service.class);
+        assertThat(cleaning.id()).startsWith("svc-");
+        assertThat(cleaning).extracting(Service::durationMinutes, Service::bufferMinutes, Service::currency)
+                .containsExactly(45, 15, "ARS");
+        assertThat(cleaning.price()).isEqualByComparingTo("35000.50");
+        assertThat(cleaning.professionalIds()).containsExactly(perez.id());
+
+        WorkingHours saved = call(tenant, SET_WORKING_HOURS, new SetWorkingHoursInput(perez.id(), List.of(
+                range(DayOfWeek.MONDAY, "14:00", "18:00"), range(DayOfWeek.MONDAY, "09:00", "13:00"),
+                range(DayOfWeek.SATURDAY, "09:00", "12:00"))), WorkingHours.class);
+        assertThat(saved.ranges()).containsExactly(range(DayOfWeek.MONDAY, "09:00", "13:00"),
+                range(DayOfWeek.MONDAY, "14:00", "18:00"), range(DayOfWeek.SATURDAY, "09:00", "12:00"));
+
+        Instant start = Instant.now().plusSeconds(86_400);
+        TimeOff vacation = call(tenant, ADD_TIME_OFF, new AddTimeOffInput(perez.id(), start, start.plusSeconds(7 * 86_400),
+                "vacaciones"), TimeOff.class);
+        assertThat(vacation.id()).startsWith("off-");
+
+        call(tenant, SET_SCHEDULE_SETTINGS, new SetScheduleSettingsInput("America/Montevideo"), ScheduleSettings.class);
+        WorkingHours hours = call(tenant, GET_WORKING_HOURS, new GetWorkingHoursInput(perez.id(), null, null),
+                WorkingHours.class);
+        assertThat(hours.timeZone()).isEqualTo("America/Montevideo");
+        assertThat(hours.ranges()).hasSize(3);
+        assertThat(hours.timeOff()).extracting(TimeOff::id, TimeOff::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(vacation.id(), "vacaciones"));
+        WorkingHours later = call(tenant, GET_WORKING_HOURS,
+                new GetWorkingHoursInput(perez.id(), start.plusSeconds(30L * 86_400), null), WorkingHours.class);
+        assertThat(later.timeOff()).isEmpty();
+
+        assertThat(call(tenant, LIST_SERVICES, new ListServicesInput(perez.id(), null), ServiceList.class).services())
+                .extracting(Service::id).containsExactly(cleaning.id());
+        assertThat(call(tenant, LIST_PROFESSIONALS, new ListProfessionalsInput(cleaning.id(), null), ProfessionalList.class)
+                .professionals()).extracting(Professional::id).containsExactly(perez.id());
+        Professional fetched = call(tenant, GET_PROFESSIONAL, new GetProfessionalInput(perez.id()), Professional.class);
+        assertThat(fetched.serviceIds()).containsExactly(cleaning.id());
+        assertThat(fetched.specialty()).isEqualTo("Odontología");
+    }
+
+    @Test
+    void updatesKeepAbsentFieldsClearEmptyOnesAndDeactivate() {
+        String tenant = newTenant();
+        Professional created = call(tenant, UPSERT_PROFESSIONAL, new UpsertProfessionalInput(null, "Juan Gómez",
+                "Clínica", "Medicina", "juan@example.com", "+5491155550102", null), Professional.class);
+        Professional updated = call(tenant, UPSERT_PROFESSIONAL, new UpsertProfessionalInput(created.id(),
+                "Dr. Juan Gómez", null, "", null, "", false), Professional.class);
+        assertThat(updated).extracting(Professional::id, Professional::name, Professional::specialty, Professional::area,
+                Professional::email, Professional::phone, Professional::active)
+                .containsExactly(created.id(), "Dr. Juan Gómez", "Clínica", null, "juan@example.com", null, false);
+        assertThat(call(tenant, LIST_PROFESSIONALS, new ListProfessionalsInput(null, null), ProfessionalList.class)
+                .professionals()).isEmpty();
+        assertThat(call(tenant, LIST_PROFESSIONALS, new ListProfessionalsInput(null, true), ProfessionalList.class)
+                .professionals()).extracting(Professional::id).containsExactly(created.id());
+
+        Service service = createService(this, tenant, "Consulta", List.of(created.id()));
+        Service renamed = call(tenant, UPSERT_SERVICE, new UpsertServiceInput(service.id(), "Consulta clínica", null, 20,
+                null, null, null, null, null), Service.class);
+        assertThat(renamed).extracting(Service::durationMinutes, Service::currency).containsExactly(20, "ARS");
+        assertThat(renamed.professionalIds()).as("inactive professionals are not offered").isEmpty();
+        Service inactive = call(tenant, UPSERT_SERVICE, new UpsertServiceInput(service.id(), "Consulta clínica", null, 20,
+                null, null, null, List.of(), false), Service.class);
+        assertThat(inactive.active()).isFalse();
+        assertThat(call(tenant, LIST_SERVICES, new ListServicesInput(null, null), ServiceList.class).services()).isEmpty();
+    }
+
+    @Test
+    void scheduleSettingsDefaultToTheConfiguredZone() {
+        assertThat(call(newTenant(), GET_SCHEDULE_SETTINGS, new EmptyInput(), ScheduleSettings.class).timeZone())
+                .isEqualTo("America/Argentina/Buenos_Aires");
+    }
+
+    @Test
+    void unknownIdsAreNotFound() {
+        String tenant = newTenant();
+        callFails(tenant, GET_PROFESSIONAL, new GetProfessionalInput("pro-nope"), "not_found");
+        callFails(tenant, GET_WORKING_HOURS, new GetWorkingHoursInput("pro-nope", null, null), "not_found");
+        callFails(tenant, UPSERT_SERVICE, new UpsertServiceInput("svc-nope", "X", null, 30, null, null, null, null, null),
+                "not_found");
+        var missing = callFails(tenant, UPSERT_SERVICE,
+                new UpsertServiceInput(null, "X", null, 30, null, null, null, List.of("pro-nope"), null), "not_found");
+        assertThat(missing.body()).containsEntry("missing_professional_ids", List.of("pro-nope"));
+        callFails(tenant, LIST_SERVICES, new ListServicesInput("pro-nope", null), "not_found");
+    }
+}

@@ -2,6 +2,7 @@ package com.aiassistants.common.mcp;
 
 import java.util.Map;
 
+import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -42,9 +43,11 @@ public final class ToolSchemas {
                     ToolParam param = field.getAnnotationConsideringFieldAndGetter(ToolParam.class);
                     return param == null ? null : param.value();
                 })
+                // inputs annotate every component; unannotated (output) components are required
+                // only when they cannot be null, since tool JSON leaves nulls out
                 .withRequiredCheck(field -> {
                     ToolParam param = field.getAnnotationConsideringFieldAndGetter(ToolParam.class);
-                    return param == null || param.required();
+                    return param == null ? field.getType().getErasedType().isPrimitive() : param.required();
                 })
                 .withStringFormatResolver(field -> switch (field.getType().getErasedType().getSimpleName()) {
                     case "LocalDate" -> "date";
@@ -56,6 +59,21 @@ public final class ToolSchemas {
             case "LocalDate" -> "date";
             case "Instant", "OffsetDateTime", "ZonedDateTime" -> "date-time";
             default -> null;
+        });
+        // JSON Schema's "time" and "date-time" formats demand an offset; local times have none
+        config.forTypesInGeneral().withCustomDefinitionProvider((javaType, context) -> {
+            Class<?> type = javaType.getErasedType();
+            if (type == java.time.LocalTime.class) {
+                return new CustomDefinition(context.getGeneratorConfig().createObjectNode().put("type", "string")
+                        .put("pattern", "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?$")
+                        .put("description", "local time, HH:mm or HH:mm:ss"));
+            }
+            if (type == java.time.LocalDateTime.class) {
+                return new CustomDefinition(context.getGeneratorConfig().createObjectNode().put("type", "string")
+                        .put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$")
+                        .put("description", "local date and time without offset, yyyy-MM-ddTHH:mm:ss"));
+            }
+            return null;
         });
         return new SchemaGenerator(config.build());
     }

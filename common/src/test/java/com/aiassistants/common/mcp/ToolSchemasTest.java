@@ -37,6 +37,21 @@ class ToolSchemasTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void outputsRequireOnlyPrimitivesAndLocalTimesHaveNoOffsetFormat() {
+        Map<String, Object> booking = ToolSchemas.of(CalendarTools.Booking.class);
+        assertThat(booking.get("required")).isNull();
+        Map<String, Object> slot = ToolSchemas.of(CalendarTools.Slot.class);
+        Map<String, Object> localStart = (Map<String, Object>) ((Map<String, Object>) slot.get("properties")).get("local_start");
+        assertThat(localStart).doesNotContainKey("format").containsKey("pattern");
+        Map<String, Object> range = ToolSchemas.of(ProfessionalsTools.WorkingRange.class);
+        Map<String, Object> start = (Map<String, Object>) ((Map<String, Object>) range.get("properties")).get("start");
+        assertThat(start).doesNotContainKey("format");
+        assertThat("09:00:00").matches((String) start.get("pattern"));
+        assertThat("2026-01-15T10:30:00").matches((String) localStart.get("pattern"));
+    }
+
+    @Test
     void recordsRoundTripInSnakeCase() {
         var input = new CalendarTools.BookingIdInput("abc");
         assertThat(McpJson.toMap(input)).containsEntry("booking_id", "abc");

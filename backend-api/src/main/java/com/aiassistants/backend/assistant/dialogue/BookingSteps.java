@@ -191,11 +191,15 @@ final class BookingSteps {
     /** ASK_NAME, ASK_SERVICE, ASK_PROFESSIONAL, ASK_DATE. */
     static boolean collect(Turn t, boolean nameGiven) {
         boolean consumed = nameGiven;
+        if (nameGiven) {
+            t.out.say(t.say.thanksName(t.state.customerName));
+        }
         if (t.state.step == Step.ASK_NAME && !consumed && t.replyId() == null) {
             boolean looksLikeDetails = hasWhen(t) || !t.catalog().serviceMatcher.match(t.utterance).isEmpty();
             Optional<NameExtractor.NameMatch> bare = looksLikeDetails ? Optional.empty() : NameExtractor.bare(t.utterance.raw());
             if (bare.isPresent()) {
                 DialogueEngine.rememberName(t, bare.get().name());
+                t.out.say(t.say.thanksName(t.state.customerName));
                 t.utterance = Utterance.of("");
                 consumed = true;
             }

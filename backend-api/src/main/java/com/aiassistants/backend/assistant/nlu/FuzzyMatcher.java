@@ -15,9 +15,9 @@ import java.util.function.Function;
  */
 public final class FuzzyMatcher<T> {
 
-    private static final Set<String> STOP = Set.of("de", "del", "la", "el", "los", "las", "y", "con", "para", "por",
+    private static final Set<String> STOP = Set.copyOf(java.util.List.of("de", "del", "la", "el", "los", "las", "y", "con", "para", "por",
             "dr", "dra", "doctor", "doctora", "lic", "licenciado", "licenciada", "prof", "sr", "sra", "the", "of", "and",
-            "with", "for", "un", "una", "mr", "mrs", "ms", "en", "al", "que", "quiero", "turno", "want", "book");
+            "with", "for", "un", "una", "mr", "mrs", "ms", "en", "al", "que", "quiero", "turno", "want", "book"));
     private static final double MIN_SCORE = 0.4;
     private static final double MARGIN = 0.05;
 

@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class LanguageDetector {
 
-    private static final Set<String> SPANISH = Set.of("hola", "buenas", "buenos", "buen", "dia", "dias", "quiero",
+    private static final Set<String> SPANISH = Set.copyOf(java.util.List.of("hola", "buenas", "buenos", "buen", "dia", "dias", "quiero",
             "quisiera", "queria", "necesito", "turno", "turnos", "reservar", "sacar", "para", "manana", "pasado", "hoy",
             "gracias", "el", "la", "los", "las", "de", "del", "que", "con", "por", "un", "una", "mi", "mis", "me", "llamo",
             "soy", "si", "dale", "cancelar", "precio", "precios", "cuanto", "cuesta", "horario", "horarios", "lunes",
@@ -18,8 +18,8 @@ public final class LanguageDetector {
             "chau", "mediodia", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
             "septiembre", "octubre", "noviembre", "diciembre", "cualquiera", "reprogramar", "servicios", "profesionales",
             "limpieza", "consulta", "sesion", "ayuda", "opciones", "perfecto", "claro", "listo", "otro", "otra", "ese",
-            "esa", "viene", "tenes", "tienen", "atienden", "abren", "muchas", "porfa", "favor");
-    private static final Set<String> ENGLISH = Set.of("hi", "hello", "hey", "good", "morning", "afternoon", "evening",
+            "esa", "viene", "tenes", "tienen", "atienden", "abren", "muchas", "porfa", "favor"));
+    private static final Set<String> ENGLISH = Set.copyOf(java.util.List.of("hi", "hello", "hey", "good", "morning", "afternoon", "evening",
             "want", "would", "like", "need", "book", "booking", "bookings", "appointment", "appointments", "the", "for",
             "with", "on", "at", "tomorrow", "today", "thanks", "thank", "you", "my", "name", "is", "i", "im", "am",
             "yes", "yeah", "yep", "sure", "cancel", "reschedule", "price", "prices", "how", "much", "hours", "open",
@@ -28,7 +28,7 @@ public final class LanguageDetector {
             "to", "of", "in", "do", "have", "any", "anyone", "one", "this", "that", "bye", "noon", "january",
             "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
             "services", "professionals", "cleaning", "help", "options", "instead", "better", "other", "another",
-            "let", "me", "it", "fine", "works", "confirm", "day", "after", "before", "there");
+            "let", "me", "it", "fine", "works", "confirm", "day", "after", "before", "there"));
 
     private LanguageDetector() {
     }

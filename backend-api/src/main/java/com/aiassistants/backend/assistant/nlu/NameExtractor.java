@@ -19,13 +19,13 @@ public final class NameExtractor {
             "(?iu)(?:^|[\\s,.;!¡¿])(?:me llamo|mi nombre es|my name is|i am|i'm|i’m|im|soy|this is|name's|habla)\\s+"
                     + "(\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}[\\p{L}'’-]*){0,3})");
     private static final Pattern BARE = Pattern.compile("(?u)^\\s*(\\p{L}[\\p{L}'’.-]*(?:\\s+\\p{L}[\\p{L}'’.-]*){0,3})\\s*[.!]?\\s*$");
-    private static final Set<String> STOP = Set.of("y", "e", "and", "quiero", "queria", "quisiera", "necesito", "busco",
+    private static final Set<String> STOP = Set.copyOf(java.util.List.of("y", "e", "and", "quiero", "queria", "quisiera", "necesito", "busco",
             "tengo", "want", "would", "need", "like", "looking", "para", "for", "con", "with", "el", "la", "un", "una",
             "a", "an", "i", "me", "te", "que", "porque", "pero", "but", "gracias", "thanks", "hola", "hello", "hi",
             "por", "favor", "please", "turno", "nuevo", "nueva", "paciente", "cliente", "de", "del", "from", "the",
             "interested", "interesado", "interesada", "calling", "trying", "here", "aca", "aqui", "just", "also",
             "not", "no", "si", "yes", "ok", "going", "sorry", "perdon", "bien", "good", "fine", "asking", "writing",
-            "escribo", "consultando", "booking", "in", "on", "at", "tu", "su", "your", "mi", "my", "so", "the");
+            "escribo", "consultando", "booking", "in", "on", "at", "tu", "su", "your", "mi", "my", "so", "the"));
 
     private NameExtractor() {
     }

@@ -61,6 +61,16 @@ final class BookingSteps {
         advance(t);
     }
 
+    /** Starts booking a given service (a tenant activation code such as {@code book:svc-limpieza}). */
+    static void startWithService(Turn t, String serviceId) {
+        release(t);
+        t.state.resetTask();
+        t.state.flow = Flow.BOOK;
+        t.state.flowSeq++;
+        t.catalog().service(serviceId).ifPresent(service -> setService(t, service));
+        advance(t);
+    }
+
     // ---------------------------------------------------------------- reading the message
 
     /** Takes service, professional, date and time from the message; true if anything changed. */
@@ -191,9 +201,6 @@ final class BookingSteps {
     /** ASK_NAME, ASK_SERVICE, ASK_PROFESSIONAL, ASK_DATE. */
     static boolean collect(Turn t, boolean nameGiven) {
         boolean consumed = nameGiven;
-        if (nameGiven) {
-            t.out.say(t.say.thanksName(t.state.customerName));
-        }
         if (t.state.step == Step.ASK_NAME && !consumed && t.replyId() == null) {
             boolean looksLikeDetails = hasWhen(t) || !t.catalog().serviceMatcher.match(t.utterance).isEmpty();
             Optional<NameExtractor.NameMatch> bare = looksLikeDetails ? Optional.empty() : NameExtractor.bare(t.utterance.raw());
@@ -223,13 +230,12 @@ final class BookingSteps {
             if (pick == null) {
                 return true;
             }
-        } else if (time.isEmpty() && date.isEmpty()) {
+        } else if (ChoiceParser.parse(t.utterance).isPresent()
+                && (inRange(t, ChoiceParser.parse(t.utterance).getAsInt()) || (time.isEmpty() && date.isEmpty()))) {
             OptionalInt choice = ChoiceParser.parse(t.utterance);
-            if (choice.isPresent()) {
-                pick = offerAt(t, choice.getAsInt() == ChoiceParser.LAST ? s.offers.size() : choice.getAsInt());
-                if (pick == null) {
-                    return true;
-                }
+            pick = offerAt(t, choice.getAsInt() == ChoiceParser.LAST ? s.offers.size() : choice.getAsInt());
+            if (pick == null) {
+                return true;
             }
         } else if (time.isPresent() && time.get().isExact()) {
             LocalTime wanted = time.get().exact();
@@ -271,6 +277,10 @@ final class BookingSteps {
         return offers.get(index - 1);
     }
 
+    private static boolean inRange(Turn t, int choice) {
+        return choice == ChoiceParser.LAST ? !t.state.offers.isEmpty() : choice >= 1 && choice <= t.state.offers.size();
+    }
+
     private static int parseIndex(String text) {
         try {
             return Integer.parseInt(text);
@@ -287,10 +297,10 @@ final class BookingSteps {
             return true;
         }
         if (t.replyId() == null) {
-            OptionalInt choice = hasWhen(t) ? OptionalInt.empty() : ChoiceParser.parse(t.utterance);
-            if (choice.isPresent() && !s.offers.isEmpty()) {
+            OptionalInt choice = ChoiceParser.parse(t.utterance);
+            if (choice.isPresent() && inRange(t, choice.getAsInt())) {
                 int index = choice.getAsInt() == ChoiceParser.LAST ? s.offers.size() : choice.getAsInt();
-                if (index >= 1 && index <= s.offers.size()) {
+                {
                     choose(t, s.offers.get(index - 1));
                     return true;
                 }

@@ -57,7 +57,8 @@ public final class DialogueEngine {
         }
         Language fallback = Language.fromCode(state.language, Language.fromCode(in.tenant().locale(), Language.ES));
         Utterance utterance = Utterance.of(in.text());
-        Language lang = LanguageDetector.detect(utterance, fallback);
+        // a tapped row's title is our own (often catalogue) text: it says nothing about the customer's language
+        Language lang = in.replyId() != null && !fresh ? fallback : LanguageDetector.detect(utterance, fallback);
         state.language = lang.code();
         Turn t = new Turn(in, state, fresh, lang, utterance, gateway);
         try {
@@ -102,6 +103,7 @@ public final class DialogueEngine {
             rememberName(t, name.get().name());
             t.utterance = t.utterance.without(name.get().start(), name.get().end());
             nameGiven = true;
+            t.out.say(IntentClassifier.isGreeting(t.utterance) ? t.say.hello(s.customerName) : t.say.thanksName(s.customerName));
         }
         Intent intent = IntentClassifier.classify(t.utterance);
         Step step = s.step;
@@ -154,7 +156,7 @@ public final class DialogueEngine {
         if (step != Step.IDLE && handleStep(t, nameGiven)) {
             return;
         }
-        if (step != Step.IDLE && intent != Intent.THANKS_BYE && intent != Intent.BOOK) {
+        if (step != Step.IDLE && ((intent != Intent.THANKS_BYE && intent != Intent.BOOK) || step.confirming())) {
             if (intent == Intent.GREET) {
                 t.out.say(t.say.hello(s.customerName));
             } else if (!nameGiven) {
@@ -184,7 +186,7 @@ public final class DialogueEngine {
 
     private void idle(Turn t, Intent intent, boolean nameGiven) {
         DialogueState s = t.state;
-        if (IntentClassifier.isGreeting(t.utterance) && intent != Intent.GREET) {
+        if (IntentClassifier.isGreeting(t.utterance) && intent != Intent.GREET && !nameGiven) {
             t.out.say(t.fresh && t.flow().greeting() != null ? t.flow().greeting() : t.say.hello(s.customerName));
         }
         OptionalInt menuChoice = ChoiceParser.parse(t.utterance);
@@ -205,14 +207,15 @@ public final class DialogueEngine {
             case GREET -> {
                 BookingSteps.release(t);
                 s.resetTask();
-                t.out.say(t.fresh ? greeting(t) : t.say.hello(s.customerName));
+                if (!nameGiven) {
+                    t.out.say(t.fresh ? greeting(t) : t.say.hello(s.customerName));
+                }
                 menu(t);
             }
             default -> {
                 if (looksLikeBooking(t)) {
                     BookingSteps.start(t, true);
                 } else if (nameGiven) {
-                    t.out.say(t.say.thanksName(s.customerName));
                     menu(t);
                 } else {
                     if (t.fresh) {
@@ -274,15 +277,7 @@ public final class DialogueEngine {
             }
             default -> {
                 if (action.startsWith("book:")) {
-                    BookingSteps.start(t, false);
-                    t.utterance = Utterance.of("");
-                    String serviceId = action.substring(5);
-                    t.catalog().service(serviceId).ifPresent(service -> {
-                        s.serviceId = service.id();
-                        s.serviceName = service.name();
-                    });
-                    t.out.clear();
-                    BookingSteps.advance(t);
+                    BookingSteps.startWithService(t, action.substring(5));
                     return;
                 }
                 BookingSteps.release(t);

@@ -68,7 +68,7 @@ final class ManageSteps {
         }
         t.state.bookings = new ArrayList<>(bookings.stream().limit(10).map(BookingRef::of).toList());
         if (bookings.size() == 1) {
-            target(t, t.state.bookings.getFirst());
+            target(t, t.state.bookings.getFirst(), true);
             return;
         }
         renderChoice(t);
@@ -89,7 +89,7 @@ final class ManageSteps {
         t.out.list(t.say.bookingsTitle(), rows);
     }
 
-    private static void target(Turn t, BookingRef booking) {
+    private static void target(Turn t, BookingRef booking, boolean whenFromMessage) {
         DialogueState s = t.state;
         s.target = booking;
         if (s.flow == Flow.CANCEL) {
@@ -104,6 +104,9 @@ final class ManageSteps {
         s.professionalId = booking.professionalId();
         s.professionalName = booking.professionalName();
         s.clearWhen();
+        if (whenFromMessage) {
+            BookingSteps.fillDetails(t, false);
+        }
         BookingSteps.advance(t);
     }
 
@@ -139,7 +142,7 @@ final class ManageSteps {
         if (chosen == null) {
             return false;
         }
-        target(t, chosen);
+        target(t, chosen, false);
         return true;
     }
 

@@ -17,7 +17,7 @@ public final class LanguageDetector {
             "cambiar", "ver", "primero", "primera", "segundo", "segunda", "este", "esta", "es", "y", "las", "nombre",
             "chau", "mediodia", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
             "septiembre", "octubre", "noviembre", "diciembre", "cualquiera", "reprogramar", "servicios", "profesionales",
-            "limpieza", "consulta", "sesion", "ayuda", "opciones", "perfecto", "claro", "listo", "otro", "otra", "ese",
+            "ayuda", "opciones", "perfecto", "claro", "listo", "otro", "otra", "ese",
             "esa", "viene", "tenes", "tienen", "atienden", "abren", "muchas", "porfa", "favor"));
     private static final Set<String> ENGLISH = Set.copyOf(java.util.List.of("hi", "hello", "hey", "good", "morning", "afternoon", "evening",
             "want", "would", "like", "need", "book", "booking", "bookings", "appointment", "appointments", "the", "for",

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * at 4 in the morning.</li>
  * <li>"y media"/"y cuarto" add 30/15 minutes; "mediodía"/"noon" → 12:00.</li>
  * <li>"por/a/de/en la mañana", "in the morning" → starts up to 11:59; "por la tarde", "afternoon" → from
- * 12:00 to 19:59; "noche"/"evening" → from 18:00. "buenas tardes"/"good morning" are greetings, not times.</li>
+ * 13:00 (after the Argentine lunch) to 19:59; "noche"/"evening" → from 18:00. "buenas tardes"/"good morning" are greetings, not times.</li>
  * <li>"después de las 15"/"after 3 pm" → from 15:00; "antes de las 11"/"before 11" → up to 10:59.</li>
  * </ul>
  * An hour needs a marker (a las, at, :, hs, am/pm): a bare "2" is a choice, not a time.
@@ -90,7 +90,7 @@ public final class TimeExpressionParser {
             return Optional.of(TimeQuery.between(LocalTime.of(18, 0), null));
         }
         if (plain.hasAny(AFTERNOON)) {
-            return Optional.of(TimeQuery.between(LocalTime.NOON, LocalTime.of(19, 59)));
+            return Optional.of(TimeQuery.between(LocalTime.of(13, 0), LocalTime.of(19, 59)));
         }
         return Optional.empty();
     }

@@ -76,6 +76,11 @@ public final class FakeSchedulingServer implements AutoCloseable {
         return clinics.of(tenantId);
     }
 
+    /** The "now" of a tenant's demo calendar (no slots are offered before it). */
+    public void setClock(String tenantId, java.time.Instant now) {
+        clinic(tenantId).setNow(now);
+    }
+
     public void setDown(String tenantId, boolean down) {
         if (down) {
             clinics.down.add(tenantId);

@@ -61,8 +61,8 @@ class BookingRepository {
 
     /** Serialises hold creation per customer (transaction-scoped) so the active-hold cap cannot be raced. */
     void lockCustomer(String tenantId, String customerId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param(tenantId + "\u0000" + customerId).query((rs, n) -> 1).list();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")
+                .params(tenantId, customerId).query((rs, n) -> 1).list();
     }
 
     int countActiveHolds(String tenantId, String customerId, Instant now) {

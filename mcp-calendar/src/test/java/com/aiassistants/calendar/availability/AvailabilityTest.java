@@ -12,8 +12,10 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.aiassistants.calendar.support.CalendarIntegrationTest;
+import com.aiassistants.calendar.support.StatementCounter;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
@@ -24,6 +26,9 @@ import com.aiassistants.common.scheduling.ProfessionalsTools;
 
 /** Slot search over MCP against the fake directory and real PostgreSQL. */
 class AvailabilityTest extends CalendarIntegrationTest {
+
+    @Autowired
+    AvailabilityService availability;
 
     static final LocalDate TUESDAY = LocalDate.of(2026, 3, 3);
 
@@ -146,6 +151,28 @@ class AvailabilityTest extends CalendarIntegrationTest {
         find(tenant, "cut", "ana", LocalDate.of(2026, 3, 3), LocalDate.of(2026, 4, 2), null, null, 500);
         assertThat(DIRECTORY.totalCalls() - before).as("second search within the cache TTL").isEqualTo(3);
         assertThat(DIRECTORY.calls(ProfessionalsTools.GET_WORKING_HOURS)).isPositive();
+    }
+
+    @Test
+    void aSearchRunsOneSqlStatementWhateverTheRangeAndTheNumberOfProfessionals() {
+        String tenant = standardTenant();
+        for (String time : List.of("2026-03-03T10:00", "2026-03-04T11:00", "2026-03-10T10:30")) {
+            calendar.call(tenant, CalendarTools.HOLD_SLOT, hold("cut", "ana", local(time), "a" + time), Booking.class);
+            calendar.call(tenant, CalendarTools.HOLD_SLOT, hold("cut", "beto", local(time), "b" + time), Booking.class);
+        }
+        var month = new FindAvailableSlotsInput("cut", null, TUESDAY, TUESDAY.plusDays(30), null, null, 500);
+        availability.find(tenant, month); // fills the directory cache
+        StatementCounter.reset();
+        SlotList slots = availability.find(tenant, month);
+        assertThat(StatementCounter.count()).isEqualTo(1);
+        assertThat(slots.slots()).hasSize(470).extracting(Slot::professionalId).contains("ana", "beto");
+        assertThat(slots.slots()).noneMatch(s -> s.start().equals(local("2026-03-03T10:00")));
+
+        var oneProfessional = new FindAvailableSlotsInput("cut", "ana", TUESDAY, TUESDAY.plusDays(30), null, null, 500);
+        availability.find(tenant, oneProfessional);
+        StatementCounter.reset();
+        availability.find(tenant, oneProfessional);
+        assertThat(StatementCounter.count()).isEqualTo(1);
     }
 
     @Test

@@ -79,6 +79,11 @@ public abstract class CalendarIntegrationTest {
         TestClock testClock() {
             return new TestClock();
         }
+
+        @Bean
+        static StatementCounter statementCounter() {
+            return new StatementCounter();
+        }
     }
 
     @LocalServerPort

@@ -79,7 +79,10 @@ export AI_ASSISTANTS_MCP_TOKEN="${AI_ASSISTANTS_MCP_TOKEN:-local-dev-mcp-token-0
 export AI_ASSISTANTS_GATEWAY_ADMIN_TOKEN="${AI_ASSISTANTS_GATEWAY_ADMIN_TOKEN:-local-dev-gateway-admin-token}"
 export AI_ASSISTANTS_PROFESSIONALS_DEMO_TENANT="${AI_ASSISTANTS_PROFESSIONALS_DEMO_TENANT:-demo}"
 export AI_ASSISTANTS_BACKEND_DEMO_ENABLED="${AI_ASSISTANTS_BACKEND_DEMO_ENABLED:-true}"
-export AI_ASSISTANTS_GATEWAY_DEMO_ENABLED="${AI_ASSISTANTS_GATEWAY_DEMO_ENABLED:-true}"
+# the gateway forwards the simulator's users to the demo project with its key and webhook secret
+export AI_ASSISTANTS_API_KEY="${AI_ASSISTANTS_API_KEY:-demo-local-key-change-me}"
+export AI_ASSISTANTS_WEBHOOK_SECRET="${AI_ASSISTANTS_WEBHOOK_SECRET:-demo-local-webhook-secret}"
+export AI_ASSISTANTS_GATEWAY_PROVIDER="${AI_ASSISTANTS_GATEWAY_PROVIDER:-simulator}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 declare -A PORTS=([mcp-professionals]=8091 [mcp-calendar]=8092 [mcp-booking-log]=8093 [mcp-llm]=8094 [backend-api]=8080 [whatsapp-gateway]=8081)

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
@@ -59,7 +58,10 @@ public class InboundRequests {
         }
         Set<ConstraintViolation<WhatsAppInbound>> violations = validator.validate(inbound);
         if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+            throw ApiProblem.badRequest("validation-failed", "Request validation failed").with("errors",
+                    violations.stream().map(v -> java.util.Map.of("field",
+                            v.getPropertyPath().toString().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT),
+                            "message", v.getMessage())).toList());
         }
         boolean noText = inbound.text() == null || inbound.text().isBlank();
         if (noText && inbound.replyId() == null) {

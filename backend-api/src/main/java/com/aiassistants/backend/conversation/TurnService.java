@@ -40,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  * <li>dedupe — insert (project, message_id) into {@code processed_message}; a concurrent duplicate
  * blocks on the unique key until the first transaction ends, then reads the stored reply;</li>
- * <li>lock — upsert the conversation row with {@code ON CONFLICT DO UPDATE}, which row-locks it, so
- * turns of one conversation run one at a time, across instances, in PostgreSQL's lock-queue order;</li>
+ * <li>lock — {@code pg_advisory_xact_lock} on a 64-bit hash of (project, conversation): turns of one
+ * conversation run one at a time, across instances, granted in arrival order (the lock manager's
+ * wait queue is FIFO, unlike row-lock waiters, which race when the holder commits);</li>
  * <li>load state, memory, history and the tenant profile; call the {@link Assistant};</li>
  * <li>persist both messages, the new state, memory updates and the stored reply; commit;</li>
  * <li>publish live events after the commit.</li>
@@ -117,6 +118,9 @@ public class TurnService {
                 return previous(projectId, in.messageId());
             }
         }
+        // FIFO per conversation across instances: advisory-lock waiters are granted in queue order
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(lockKey(projectId, in.conversationId()))
+                .query((rs, n) -> 1).list();
         Instant now = clock.instant();
         ConversationRow conversation = jdbc.sql("""
                 insert into conversation (project_id, id, channel, customer_id, customer_name) values (?, ?, ?, ?, ?)
@@ -165,6 +169,11 @@ public class TurnService {
                     .update();
         }
         return new TurnResult(in.conversationId(), in.messageId(), text, interactive, false);
+    }
+
+    static long lockKey(String projectId, String conversationId) {
+        byte[] digest = com.aiassistants.backend.support.Signatures.sha256(projectId + "\u0000" + conversationId);
+        return java.nio.ByteBuffer.wrap(digest).getLong();
     }
 
     private TurnResult previous(String projectId, String messageId) {

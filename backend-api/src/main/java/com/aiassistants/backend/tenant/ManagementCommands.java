@@ -42,7 +42,7 @@ public class ManagementCommands implements ApplicationRunner {
         this.context = context;
     }
 
-    void output(PrintStream out) {
+    public void output(PrintStream out) {
         this.out = out;
     }
 

@@ -36,12 +36,34 @@ public class ApiKeys {
     public record CreatedKey(UUID id, String name, String prefix, String key) {
     }
 
+    /**
+     * The key's owner. Valid keys are cached for {@link #CACHE_MILLIS} (one query less per request);
+     * a revocation is immediate on the instance that revoked and takes at most that long elsewhere.
+     */
     public Optional<KeyOwner> authenticate(String presentedKey) {
-        return jdbc.sql("select id, project_id from api_key where key_hash = ? and revoked_at is null")
+        String hash = java.util.HexFormat.of().formatHex(Signatures.sha256(presentedKey));
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(hash);
+        if (cached != null && now - cached.loadedAt() < CACHE_MILLIS) {
+            return Optional.of(cached.owner());
+        }
+        Optional<KeyOwner> owner = jdbc.sql("select id, project_id from api_key where key_hash = ? and revoked_at is null")
                 .param(Signatures.sha256(presentedKey))
                 .query((rs, n) -> new KeyOwner(rs.getObject("id", UUID.class), rs.getString("project_id")))
                 .optional();
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        owner.ifPresentOrElse(o -> cache.put(hash, new Cached(o, now)), () -> cache.remove(hash));
+        return owner;
     }
+
+    static final long CACHE_MILLIS = 5_000;
+
+    private record Cached(KeyOwner owner, long loadedAt) {
+    }
+
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CreatedKey create(String projectId, String name) {
         byte[] bytes = new byte[24];
@@ -78,9 +100,11 @@ public class ApiKeys {
 
     /** Revokes a key of the project; false when the project has no such key. */
     public boolean revoke(String projectId, UUID keyId) {
-        return jdbc.sql("update api_key set revoked_at = coalesce(revoked_at, now()) where id = ? and project_id = ?")
+        boolean revoked = jdbc.sql("update api_key set revoked_at = coalesce(revoked_at, now()) where id = ? and project_id = ?")
                 .params(keyId, projectId)
                 .update() == 1;
+        cache.values().removeIf(c -> c.owner().keyId().equals(keyId));
+        return revoked;
     }
 
     private static String prefix(String plaintext) {

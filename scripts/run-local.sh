@@ -26,6 +26,7 @@ stop_all() {
     wait "$PG_PID" 2>/dev/null || true
   fi
   echo "Stopped."
+  exit 0
 }
 trap stop_all INT TERM EXIT
 

@@ -8,7 +8,7 @@ import com.aiassistants.common.web.ApiProblem;
 public final class Inputs {
 
     public static final int MAX_TEXT = 4096;
-    public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9:+._@-]{0,127}";
+    public static final String ID_PATTERN = "[A-Za-z0-9+][A-Za-z0-9:+._@-]{0,127}";
     public static final String PHONE_PATTERN = "\\+?[1-9][0-9]{6,14}";
     private static final Pattern ID = Pattern.compile(ID_PATTERN);
     private static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);

@@ -1,5 +1,7 @@
 package com.aiassistants.backend.assistant.nlu;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,36 +88,12 @@ public final class FuzzyMatcher<T> {
         }
         int allowed = nameToken.length() >= 8 ? 2 : nameToken.length() >= 5 ? 1 : 0;
         if (allowed > 0 && Math.abs(word.length() - nameToken.length()) <= allowed
-                && editDistance(word, nameToken, allowed) <= allowed) {
+                && withinDistance(word, nameToken, allowed)) {
             return 0.8;
         }
         return 0;
     }
 
-    /** Levenshtein distance, giving up (returning limit + 1) as soon as it exceeds {@code limit}. */
-    static int editDistance(String a, String b, int limit) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            int rowMin = current[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.min(rowMin, current[j]);
-            }
-            if (rowMin > limit) {
-                return limit + 1;
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 
     private static String[] significant(List<String> tokens) {
         return tokens.stream().filter(t -> t.length() >= 3 && !STOP.contains(t) && !t.chars().allMatch(Character::isDigit))
@@ -125,5 +103,11 @@ public final class FuzzyMatcher<T> {
     @Override
     public String toString() {
         return "FuzzyMatcher" + entries.stream().map(e -> Arrays.toString(e.tokens())).toList();
+    }
+
+    /** Whether the Levenshtein distance of {@code a} and {@code b} is at most {@code limit}. */
+    static boolean withinDistance(String a, String b, int limit) {
+        int distance = new LevenshteinDistance(limit).apply(a, b);
+        return distance >= 0 && distance <= limit;
     }
 }

@@ -1,6 +1,5 @@
 package com.aiassistants.calendar.config;
 
-import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -10,16 +9,11 @@ import com.aiassistants.common.mcp.client.McpToolClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The clock (injectable so tests can move time) and the MCP clients of the services we call. */
+/** The MCP clients of the services we call (the injectable Clock comes from common's ClockAutoConfiguration). */
 @Configuration(proxyBeanMethods = false)
 public class CalendarConfiguration {
 
     public static final String CALLER = "mcp-calendar";
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean(destroyMethod = "close")
     McpToolClient professionalsClient(CalendarProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {

@@ -131,5 +131,14 @@ Try:  curl -s -X POST localhost:8080/v1/conversations/web-1/messages -H 'X-API-K
         -H 'X-Customer-Id: +5491122334455' -H 'Content-Type: application/json' -d '{"text":"hola, quiero un turno"}'
 Press Ctrl-C to stop everything.
 MSG
-wait -n "${PIDS[@]}" || true
-echo "A service exited; see $LOGS" >&2
+# keep running until Ctrl-C; a service that dies is reported, the others stay up
+declare -A REPORTED=()
+while :; do
+  for i in "${!PIDS[@]}"; do
+    if [ -z "${REPORTED[$i]:-}" ] && ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      REPORTED[$i]=1
+      echo "!!! ${ORDER[$i]} exited; see $LOGS/${ORDER[$i]}.out — the other services keep running (restart the stack to bring it back)" >&2
+    fi
+  done
+  sleep 2
+done

@@ -8,7 +8,9 @@ import com.aiassistants.calendar.booking.BookingService;
 import com.aiassistants.common.mcp.server.McpTool;
 import com.aiassistants.common.mcp.server.ToolContext;
 import com.aiassistants.common.scheduling.CalendarTools;
+import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.BookingIdInput;
+import com.aiassistants.common.scheduling.CalendarTools.BookingList;
 import com.aiassistants.common.scheduling.CalendarTools.CancelBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.ConfirmBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.FindAvailableSlotsInput;
@@ -33,63 +35,63 @@ public class CalendarToolDefinitions {
     }
 
     @Bean
-    McpTool<HoldSlotInput, BookingView> holdSlot(BookingService bookings) {
+    McpTool<HoldSlotInput, Booking> holdSlot(BookingService bookings) {
         return McpTool.command(CalendarTools.HOLD_SLOT, """
                 Reserves a slot for a customer for a few minutes (status HELD) until confirm_booking. The same \
                 idempotency_key always returns the same booking. Errors: slot_taken (with alternatives: the next \
                 free slots), hold_limit_reached, outside_working_hours.""",
-                HoldSlotInput.class, BookingView.class,
-                (ctx, in) -> BookingView.of(bookings.hold(ctx.requireTenant(), in, Actors.customer(in.customerId()))));
+                HoldSlotInput.class, Booking.class,
+                (ctx, in) -> bookings.hold(ctx.requireTenant(), in, Actors.customer(in.customerId())));
     }
 
     @Bean
-    McpTool<ConfirmBookingInput, BookingView> confirmBooking(BookingService bookings) {
+    McpTool<ConfirmBookingInput, Booking> confirmBooking(BookingService bookings) {
         return McpTool.command(CalendarTools.CONFIRM_BOOKING, """
                 Confirms a HELD booking (by id or short code). Confirming twice is harmless. Errors: hold_expired, \
                 invalid_transition, not_found.""",
-                ConfirmBookingInput.class, BookingView.class,
-                (ctx, in) -> BookingView.of(bookings.confirm(ctx.requireTenant(), in, Actors.of(ctx, in.customerId()))));
+                ConfirmBookingInput.class, Booking.class,
+                (ctx, in) -> bookings.confirm(ctx.requireTenant(), in, Actors.of(ctx, in.customerId())));
     }
 
     @Bean
-    McpTool<CancelBookingInput, BookingView> cancelBooking(BookingService bookings) {
+    McpTool<CancelBookingInput, Booking> cancelBooking(BookingService bookings) {
         return McpTool.command(CalendarTools.CANCEL_BOOKING, """
                 Cancels a HELD or CONFIRMED booking (by id or short code) and frees its time. Cancelling twice is \
                 harmless. Pass customer_id to only cancel that customer's booking.""",
-                CancelBookingInput.class, BookingView.class,
-                (ctx, in) -> BookingView.of(bookings.cancel(ctx.requireTenant(), in, Actors.of(ctx, in.customerId()))));
+                CancelBookingInput.class, Booking.class,
+                (ctx, in) -> bookings.cancel(ctx.requireTenant(), in, Actors.of(ctx, in.customerId())));
     }
 
     @Bean
-    McpTool<RescheduleBookingInput, BookingView> rescheduleBooking(BookingService bookings) {
+    McpTool<RescheduleBookingInput, Booking> rescheduleBooking(BookingService bookings) {
         return McpTool.command(CalendarTools.RESCHEDULE_BOOKING, """
                 Moves a HELD or CONFIRMED booking to a new start (from find_available_slots), atomically: the old \
                 time is released only if the new one was taken. Errors: slot_taken (with alternatives), \
                 outside_working_hours, invalid_transition, not_found.""",
-                RescheduleBookingInput.class, BookingView.class,
-                (ctx, in) -> BookingView.of(bookings.reschedule(ctx.requireTenant(), in, Actors.of(ctx, in.customerId()))));
+                RescheduleBookingInput.class, Booking.class,
+                (ctx, in) -> bookings.reschedule(ctx.requireTenant(), in, Actors.of(ctx, in.customerId())));
     }
 
     @Bean
-    McpTool<BookingIdInput, BookingView> getBooking(BookingService bookings) {
+    McpTool<BookingIdInput, Booking> getBooking(BookingService bookings) {
         return McpTool.query(CalendarTools.GET_BOOKING, "One booking by id or short code.", BookingIdInput.class,
-                BookingView.class, (ctx, in) -> BookingView.of(bookings.get(ctx.requireTenant(), in.bookingId())));
+                Booking.class, (ctx, in) -> bookings.get(ctx.requireTenant(), in.bookingId()));
     }
 
     @Bean
-    McpTool<ListCustomerBookingsInput, BookingView.ListView> listCustomerBookings(BookingService bookings) {
+    McpTool<ListCustomerBookingsInput, BookingList> listCustomerBookings(BookingService bookings) {
         return McpTool.query(CalendarTools.LIST_CUSTOMER_BOOKINGS, """
                 A customer's bookings, by start time: upcoming HELD and CONFIRMED ones, or all of them with \
-                include_past.""", ListCustomerBookingsInput.class, BookingView.ListView.class,
-                (ctx, in) -> BookingView.ListView.of(bookings.forCustomer(ctx.requireTenant(), in)));
+                include_past.""", ListCustomerBookingsInput.class, BookingList.class,
+                (ctx, in) -> bookings.forCustomer(ctx.requireTenant(), in));
     }
 
     @Bean
-    McpTool<ListBookingsInput, BookingView.ListView> listBookings(BookingService bookings) {
+    McpTool<ListBookingsInput, BookingList> listBookings(BookingService bookings) {
         return McpTool.query(CalendarTools.LIST_BOOKINGS, """
                 Bookings overlapping [from, to) (at most 63 days), optionally for one professional and some \
-                statuses, by start time (at most 1000).""", ListBookingsInput.class, BookingView.ListView.class,
-                (ctx, in) -> BookingView.ListView.of(bookings.inRange(ctx.requireTenant(), in)));
+                statuses, by start time (at most 1000).""", ListBookingsInput.class, BookingList.class,
+                (ctx, in) -> bookings.inRange(ctx.requireTenant(), in));
     }
 
     /** Who a change is attributed to in the booking log. */

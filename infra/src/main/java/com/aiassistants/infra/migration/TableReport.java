@@ -1,0 +1,113 @@
+package com.aiassistants.infra.migration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts for one target table: every row read ends as exactly one of inserted, skipped_existing
+ * (already there: a previous run, or the same name already present) or rejected (with the reason).
+ * Warnings note rows imported with something left out (an invalid phone, an unknown specialty…).
+ */
+final class TableReport {
+
+    static final int MAX_LISTED = 500;
+
+    record Issue(String legacyId, String reason) {
+    }
+
+    private final String source;
+    private boolean present = true;
+    private int read;
+    private int inserted;
+    private int skippedExisting;
+    private int rejected;
+    private final List<Issue> rejections = new ArrayList<>();
+    private final List<Issue> warnings = new ArrayList<>();
+    private int warningCount;
+
+    TableReport(String source) {
+        this.source = source;
+    }
+
+    void absent() {
+        present = false;
+    }
+
+    void read() {
+        read++;
+    }
+
+    void inserted() {
+        inserted++;
+    }
+
+    void skippedExisting() {
+        skippedExisting++;
+    }
+
+    void rejected(String legacyId, String reason) {
+        rejected++;
+        if (rejections.size() < MAX_LISTED) {
+            rejections.add(new Issue(legacyId, reason));
+        }
+    }
+
+    void warning(String legacyId, String message) {
+        warningCount++;
+        if (warnings.size() < MAX_LISTED) {
+            warnings.add(new Issue(legacyId, message));
+        }
+    }
+
+    int readCount() {
+        return read;
+    }
+
+    int insertedCount() {
+        return inserted;
+    }
+
+    int skippedCount() {
+        return skippedExisting;
+    }
+
+    int rejectedCount() {
+        return rejected;
+    }
+
+    List<Issue> rejections() {
+        return List.copyOf(rejections);
+    }
+
+    List<Issue> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("source", source);
+        json.put("present", present);
+        json.put("read", read);
+        json.put("inserted", inserted);
+        json.put("skipped_existing", skippedExisting);
+        json.put("rejected", rejected);
+        json.put("rejections", rejections.stream().map(TableReport::issue).toList());
+        if (rejected > rejections.size()) {
+            json.put("rejections_not_listed", rejected - rejections.size());
+        }
+        json.put("warnings", warnings.stream().map(TableReport::issue).toList());
+        if (warningCount > warnings.size()) {
+            json.put("warnings_not_listed", warningCount - warnings.size());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> issue(Issue issue) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("legacy_id", issue.legacyId());
+        json.put("reason", issue.reason());
+        return json;
+    }
+}

@@ -8,9 +8,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 find_jdk25
 cd "$REPO_ROOT"
 CLASSPATH_FILE="infra/target/deployer.classpath"
-if [[ ! -s "$CLASSPATH_FILE" || ! -d infra/target/classes || -n "$(find infra/src/main infra/pom.xml -newer "$CLASSPATH_FILE" -print -quit)" ]]; then
-  log "building the deployer (infra module)"
-  mvn_cmd -B -q -pl infra compile dependency:build-classpath \
+if [[ ! -s "$CLASSPATH_FILE" || ! -d infra/target/classes || ! -d common/target/classes \
+      || -n "$(find infra/src/main common/src/main infra/pom.xml -newer "$CLASSPATH_FILE" -print -quit)" ]]; then
+  log "building the deployer (infra module; -am builds common, which infra uses for DATABASE_URL parsing)"
+  mvn_cmd -B -q -pl infra -am compile dependency:build-classpath \
     -Dmdep.outputFile=target/deployer.classpath -Dmdep.includeScope=runtime >&2 || die "deployer build failed"
 fi
 set +e

@@ -13,12 +13,12 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import com.aiassistants.common.mcp.server.McpTool;
@@ -107,7 +107,8 @@ public final class FakeSchedulingServer implements AutoCloseable {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
+    // a test configuration: component scanning of backend test contexts must not pick it up
+    @TestConfiguration(proxyBeanMethods = false)
     @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
             TomcatServletWebServerAutoConfiguration.class, McpToolServerAutoConfiguration.class})
     static class Config {

@@ -1,5 +1,6 @@
 package com.aiassistants.backend.assistant.golden;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,6 +114,12 @@ public final class FakeSchedulingServer implements AutoCloseable {
             TomcatServletWebServerAutoConfiguration.class, McpToolServerAutoConfiguration.class})
     static class Config {
 
+        // mcp-professionals lists by name, then id (ServiceRepository, ProfessionalRepository); so does the fake
+        private static final Comparator<ProfessionalsTools.Service> BY_NAME_SERVICES =
+                Comparator.comparing(ProfessionalsTools.Service::name).thenComparing(ProfessionalsTools.Service::id);
+        private static final Comparator<ProfessionalsTools.Professional> BY_NAME_PROFESSIONALS =
+                Comparator.comparing(ProfessionalsTools.Professional::name).thenComparing(ProfessionalsTools.Professional::id);
+
         @Bean
         Clinics clinics() {
             return new Clinics();
@@ -140,7 +147,7 @@ public final class FakeSchedulingServer implements AutoCloseable {
                         DemoClinic clinic = clinics.of(ctx);
                         return new ServiceList(clinic.services.stream()
                                 .filter(s -> in.professionalId() == null || s.professionalIds().contains(in.professionalId()))
-                                .toList());
+                                .sorted(BY_NAME_SERVICES).toList());
                     });
         }
 
@@ -150,7 +157,8 @@ public final class FakeSchedulingServer implements AutoCloseable {
                     ProfessionalsTools.ListProfessionalsInput.class, ProfessionalList.class, (ctx, in) -> {
                         DemoClinic clinic = clinics.of(ctx);
                         return new ProfessionalList(clinic.professionals.stream()
-                                .filter(p -> in.serviceId() == null || p.serviceIds().contains(in.serviceId())).toList());
+                                .filter(p -> in.serviceId() == null || p.serviceIds().contains(in.serviceId()))
+                                .sorted(BY_NAME_PROFESSIONALS).toList());
                     });
         }
 

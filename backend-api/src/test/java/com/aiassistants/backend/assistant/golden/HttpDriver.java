@@ -70,11 +70,11 @@ public final class HttpDriver implements GoldenDriver {
                 "time_zone", zone.getId(), "locale", locale), 201);
         String apiKey = created.get("api_key").get("key").asString();
         String webhookSecret = created.get("webhook_secret").asString();
+        ClinicSeeder.Ids ids = seeder.seed(projectId, zone);
         if (t != null) {
             call("PUT", "/v1/admin/projects/" + projectId + "/settings", admin(null), Map.of("name", name,
-                    "time_zone", zone.getId(), "locale", locale, "settings", Map.of("flow", flow(t))), 200);
+                    "time_zone", zone.getId(), "locale", locale, "settings", Map.of("flow", flow(t, ids))), 200);
         }
-        ClinicSeeder.Ids ids = seeder.seed(projectId, zone);
         if (dialogue.memory() != null && !dialogue.memory().isEmpty()) {
             memory.write(projectId, dialogue.customerId(), dialogue.memory(), Duration.ofDays(90), clock.instant());
         }
@@ -166,7 +166,8 @@ public final class HttpDriver implements GoldenDriver {
         throw new IllegalStateException("conversation " + conversationId + " not listed for " + projectId);
     }
 
-    private static Map<String, Object> flow(GoldenDialogue.Tenant t) {
+    /** The dialogue's flow settings; ids in activation code actions (e.g. {@code book:svc-limpieza}) become the real ones. */
+    private static Map<String, Object> flow(GoldenDialogue.Tenant t, ClinicSeeder.Ids ids) {
         TenantProfile.FlowSettings defaults = TenantProfile.FlowSettings.defaults();
         Map<String, Object> flow = new LinkedHashMap<>();
         if (t.greeting() != null) {
@@ -175,7 +176,7 @@ public final class HttpDriver implements GoldenDriver {
         flow.put("required_fields", t.requiredFields() != null ? t.requiredFields() : defaults.requiredFields());
         Map<String, String> codes = new HashMap<>(defaults.activationCodes());
         if (t.activationCodes() != null) {
-            codes.putAll(t.activationCodes());
+            t.activationCodes().forEach((code, action) -> codes.put(code, ids.realReply(action)));
         }
         flow.put("activation_codes", codes);
         flow.put("menu_style", t.menuStyle() != null ? t.menuStyle() : defaults.menuStyle());

@@ -2,7 +2,8 @@
 # Imports the old system's SQLite database into the services' PostgreSQL schemas
 # (see `scripts/migrate-sqlite.sh --help` and docs/deployment.md, "Migrating from the old system").
 # Progress goes to stderr, the JSON report to stdout; exit codes:
-# 0 completed (rejected rows are listed in the report), 2 usage, 3 a database cannot be used.
+# 0 completed (rejected rows are listed in the report), 1 unexpected failure (rolled back), 2 usage,
+# 3 a database cannot be used (nothing written).
 #   scripts/migrate-sqlite.sh --sqlite old.sqlite3 --tenant clinica-sur --zone America/Argentina/Buenos_Aires --dry-run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/java25.sh"

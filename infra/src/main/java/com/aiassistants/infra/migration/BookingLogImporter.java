@@ -55,6 +55,8 @@ final class BookingLogImporter {
                 importOne(tenant, oldId, row, report);
             } catch (IllegalArgumentException e) {
                 report.rejected(oldId, e.getMessage());
+            } catch (RuntimeException e) {
+                report.rejected(oldId, "could not be read: " + e);
             }
         }
     }

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Entry point of {@code scripts/migrate-sqlite.sh}: imports the old system's SQLite database into
  * the services' PostgreSQL schemas. Progress on stderr, the JSON report on stdout; exit 0 when the
- * run completed (see the report for rejected rows), 2 on bad usage, 3 when a database is unusable.
+ * run completed (see the report for rejected rows), 1 on an unexpected failure (rolled back), 2 on bad
+ * usage, 3 when a database is unusable.
  */
 public final class MigrateCommand {
 
@@ -46,6 +47,10 @@ public final class MigrateCommand {
         } catch (SQLException e) {
             err.println("migrate: database error, nothing was written: " + SqlErrors.describe(e));
             return 3;
+        } catch (RuntimeException e) {
+            err.println("migrate: unexpected failure, nothing was written: " + e);
+            e.printStackTrace(err);
+            return 1;
         }
         out.println(JSON.writeValueAsString(report.toJson()));
         err.printf("migrate: %s, %d rows rejected (listed in the report)%n", report.toJson().get("outcome"),

@@ -28,7 +28,8 @@ record MigrationOptions(Path sqlite, JdbcCoordinates target, String tenant, Zone
                                    (default: the tenant's project zone, else its schedule zone)
               --dry-run            import inside a transaction that is rolled back: report only, writes nothing
             Prints a JSON report on stdout. Exit 0 when the run completed (rows may have been rejected:
-            see the report), 2 on bad usage, 3 when a database cannot be used.
+            see the report), 1 on an unexpected failure (rolled back), 2 on bad usage, 3 when a database
+            cannot be used.
             """;
 
     static final class UsageException extends Exception {

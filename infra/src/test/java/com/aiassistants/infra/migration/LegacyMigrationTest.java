@@ -6,6 +6,7 @@ import com.aiassistants.common.testsupport.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -76,6 +77,7 @@ class LegacyMigrationTest {
 
     @Test
     void dryRunWritesNothingThenTheImportLandsOnceAndReRunningAddsNothing() throws Exception {
+        byte[] oldFile = Files.readAllBytes(sqlite);
         JsonNode dry = migrateOk(database, "--dry-run");
         assertThat(dry.get("dry_run").asBoolean()).isTrue();
         assertThat(dry.get("outcome").asString()).isEqualTo("dry_run_rolled_back");
@@ -126,6 +128,7 @@ class LegacyMigrationTest {
             assertThat(c.get(3)).as(table + " rejected on re-run").isEqualTo(before.get(3));
         });
         assertThat(counts(database)).isEqualTo(afterFirst);
+        assertThat(Files.readAllBytes(sqlite)).as("the old database is only read").isEqualTo(oldFile);
     }
 
     private void assertImportedRows() throws SQLException {

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +46,7 @@ final class DirectoryImporter {
     }
 
     private void named(String source, String target, String[] idColumns, Map<String, Map<String, String>> ids,
-            java.util.function.UnaryOperator<String> legacyId) throws SQLException {
+            UnaryOperator<String> legacyId) throws SQLException {
         TableReport report = run.report().table(target, source);
         for (LegacyRow row : run.rows(source, report)) {
             report.read();

@@ -69,8 +69,4 @@ public final class LegacyMigration {
         step.run();
         progress.printf("migrate: %s done in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
     }
-
-    JsonMapper json() {
-        return json;
-    }
 }

@@ -40,10 +40,6 @@ final class LegacyRow {
         return null;
     }
 
-    boolean has(String column) {
-        return values.containsKey(column);
-    }
-
     private static String asText(Object value) {
         return switch (value) {
             case null -> null;

@@ -21,14 +21,6 @@ final class MigrationReport {
         return tables.computeIfAbsent(target, t -> new TableReport(source));
     }
 
-    TableReport table(String target) {
-        TableReport report = tables.get(target);
-        if (report == null) {
-            throw new IllegalArgumentException("no report for " + target);
-        }
-        return report;
-    }
-
     void outcome(String value) {
         outcome = value;
     }

@@ -61,28 +61,8 @@ final class TableReport {
         }
     }
 
-    int readCount() {
-        return read;
-    }
-
-    int insertedCount() {
-        return inserted;
-    }
-
-    int skippedCount() {
-        return skippedExisting;
-    }
-
     int rejectedCount() {
         return rejected;
-    }
-
-    List<Issue> rejections() {
-        return List.copyOf(rejections);
-    }
-
-    List<Issue> warnings() {
-        return List.copyOf(warnings);
     }
 
     Map<String, Object> toJson() {

@@ -26,6 +26,7 @@ stop_all() {
     wait "$PG_PID" 2>/dev/null || true
   fi
   echo "Stopped."
+  exit 0
 }
 trap stop_all INT TERM EXIT
 
@@ -79,7 +80,10 @@ export AI_ASSISTANTS_MCP_TOKEN="${AI_ASSISTANTS_MCP_TOKEN:-local-dev-mcp-token-0
 export AI_ASSISTANTS_GATEWAY_ADMIN_TOKEN="${AI_ASSISTANTS_GATEWAY_ADMIN_TOKEN:-local-dev-gateway-admin-token}"
 export AI_ASSISTANTS_PROFESSIONALS_DEMO_TENANT="${AI_ASSISTANTS_PROFESSIONALS_DEMO_TENANT:-demo}"
 export AI_ASSISTANTS_BACKEND_DEMO_ENABLED="${AI_ASSISTANTS_BACKEND_DEMO_ENABLED:-true}"
-export AI_ASSISTANTS_GATEWAY_DEMO_ENABLED="${AI_ASSISTANTS_GATEWAY_DEMO_ENABLED:-true}"
+# the gateway forwards the simulator's users to the demo project with its key and webhook secret
+export AI_ASSISTANTS_API_KEY="${AI_ASSISTANTS_API_KEY:-demo-local-key-change-me}"
+export AI_ASSISTANTS_WEBHOOK_SECRET="${AI_ASSISTANTS_WEBHOOK_SECRET:-demo-local-webhook-secret}"
+export AI_ASSISTANTS_GATEWAY_PROVIDER="${AI_ASSISTANTS_GATEWAY_PROVIDER:-simulator}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 declare -A PORTS=([mcp-professionals]=8091 [mcp-calendar]=8092 [mcp-booking-log]=8093 [mcp-llm]=8094 [backend-api]=8080 [whatsapp-gateway]=8081)
@@ -127,5 +131,14 @@ Try:  curl -s -X POST localhost:8080/v1/conversations/web-1/messages -H 'X-API-K
         -H 'X-Customer-Id: +5491122334455' -H 'Content-Type: application/json' -d '{"text":"hola, quiero un turno"}'
 Press Ctrl-C to stop everything.
 MSG
-wait -n "${PIDS[@]}" || true
-echo "A service exited; see $LOGS" >&2
+# keep running until Ctrl-C; a service that dies is reported, the others stay up
+declare -A REPORTED=()
+while :; do
+  for i in "${!PIDS[@]}"; do
+    if [ -z "${REPORTED[$i]:-}" ] && ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      REPORTED[$i]=1
+      echo "!!! ${ORDER[$i]} exited; see $LOGS/${ORDER[$i]}.out — the other services keep running (restart the stack to bring it back)" >&2
+    fi
+  done
+  sleep 2
+done

@@ -2,48 +2,35 @@ package com.aiassistants.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-import com.aiassistants.common.testsupport.PostgresTestProperties;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ai-assistants.mcp.server.service-token=test-service-token-0123456789")
-class BackendHealthTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestProperties.register(registry, "backend");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class BackendHealthTest extends BackendTestBase {
 
     @Test
     void healthIsUpWithTheDatabaseAndMigrationsRanInTheOwnSchema() {
-        var response = RestClient.create("http://localhost:" + port).get().uri("/health").retrieve()
-                .toEntity(String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(response.getBody()).contains("\"db\"").contains("UP");
-        Integer histories = jdbc.queryForObject(
-                "select count(*) from information_schema.tables where table_schema = 'backend' and table_name = 'flyway_schema_history'",
-                Integer.class);
+        Response response = send("GET", "/health", Map.of(), null);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"db\"").contains("UP");
+        Integer histories = jdbc.sql(
+                "select count(*) from information_schema.tables where table_schema = 'backend' and table_name = 'flyway_schema_history'")
+                .query(Integer.class).single();
         assertThat(histories).isEqualTo(1);
     }
 
     @Test
     void echoesTheRequestId() {
-        var response = RestClient.create("http://localhost:" + port).get().uri("/health")
-                .header("X-Request-Id", "abc-123").retrieve().toEntity(String.class);
-        assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("abc-123");
+        Response response = send("GET", "/health", Map.of("X-Request-Id", "abc-123"), null);
+        assertThat(response.headers().firstValue("X-Request-Id")).contains("abc-123");
+    }
+
+    @Test
+    void servesTheOpenApiSpecAndSwaggerUi() {
+        Response spec = send("GET", "/v3/api-docs", Map.of(), null);
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.body()).contains("/v1/conversations/{conversationId}/messages")
+                .contains("/v1/channels/whatsapp/gateway/inbound").contains("/v1/jobs/{jobId}");
+        assertThat(send("GET", "/swagger-ui/index.html", Map.of(), null).status()).isEqualTo(200);
     }
 }

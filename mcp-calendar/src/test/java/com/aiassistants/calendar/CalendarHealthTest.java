@@ -3,30 +3,11 @@ package com.aiassistants.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import com.aiassistants.common.testsupport.PostgresTestProperties;
+import com.aiassistants.calendar.support.CalendarIntegrationTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ai-assistants.mcp.server.service-token=test-service-token-0123456789")
-class CalendarHealthTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestProperties.register(registry, "calendar");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class CalendarHealthTest extends CalendarIntegrationTest {
 
     @Test
     void healthIsUpWithTheDatabaseAndMigrationsRanInTheOwnSchema() {

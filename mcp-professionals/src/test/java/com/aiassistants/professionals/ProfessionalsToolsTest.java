@@ -53,9 +53,9 @@ class ProfessionalsToolsTest extends McpTestBase {
                 .annotations().readOnlyHint()).isTrue();
     }
 
-    /** The published output schemas (see OutputSchemas) have exactly the contract records' shape. */
+    /** Every tool publishes the contract record itself as its output schema. */
     @Test
-    void outputSchemasHaveTheShapeOfTheContractRecords() {
+    void outputSchemasAreTheContractRecords() {
         Map<String, Class<?>> contract = Map.ofEntries(Map.entry(LIST_PROFESSIONALS, ProfessionalList.class),
                 Map.entry(GET_PROFESSIONAL, Professional.class), Map.entry(SEARCH_PROFESSIONALS, ProfessionalList.class),
                 Map.entry(LIST_SERVICES, ServiceList.class), Map.entry(GET_WORKING_HOURS, WorkingHours.class),
@@ -63,22 +63,46 @@ class ProfessionalsToolsTest extends McpTestBase {
                 Map.entry(UPSERT_SERVICE, Service.class), Map.entry(SET_WORKING_HOURS, WorkingHours.class),
                 Map.entry(ADD_TIME_OFF, TimeOff.class), Map.entry(SET_SCHEDULE_SETTINGS, ScheduleSettings.class));
         for (McpSchema.Tool tool : client().listTools()) {
-            assertThat(shape(tool.outputSchema(), "")).as(tool.name())
-                    .isEqualTo(shape(ToolSchemas.of(contract.get(tool.name())), ""));
+            assertThat(tool.outputSchema()).as(tool.name()).isEqualTo(ToolSchemas.of(contract.get(tool.name())));
         }
     }
 
+    /**
+     * Results whose optional fields are null (left out of the JSON) pass the SDK's server-side
+     * output validation: a professional without specialty, area, email or phone, a service without
+     * description or price, time off without reason, and working hours with local times.
+     */
+    @Test
     @SuppressWarnings("unchecked")
-    static java.util.SortedSet<String> shape(Map<String, Object> schema, String path) {
-        java.util.SortedSet<String> paths = new java.util.TreeSet<>();
-        paths.add(path + ":" + schema.get("type"));
-        if (schema.get("properties") instanceof Map<?, ?> properties) {
-            properties.forEach((name, child) -> paths.addAll(shape((Map<String, Object>) child, path + "." + name)));
-        }
-        if (schema.get("items") instanceof Map<?, ?> items) {
-            paths.addAll(shape((Map<String, Object>) items, path + "[]"));
-        }
-        return paths;
+    void resultsWithAbsentOptionalFieldsPassOutputValidation() {
+        String tenant = newTenant();
+        Map<String, Object> bare = client().callForMap(tenant, UPSERT_PROFESSIONAL,
+                new UpsertProfessionalInput(null, "Sin Datos", null, null, null, null, null), false);
+        assertThat(bare).containsKeys("id", "name", "active")
+                .doesNotContainKeys("specialty", "area", "email", "phone");
+        String professionalId = (String) bare.get("id");
+        assertThat(client().callForMap(tenant, GET_PROFESSIONAL, new GetProfessionalInput(professionalId), false))
+                .doesNotContainKey("phone");
+        assertThat((List<Map<String, Object>>) client().callForMap(tenant, LIST_PROFESSIONALS,
+                new ListProfessionalsInput(null, null), false).get("professionals"))
+                .singleElement().satisfies(p -> assertThat(p).doesNotContainKey("phone"));
+
+        Map<String, Object> service = client().callForMap(tenant, UPSERT_SERVICE,
+                new UpsertServiceInput(null, "Consulta", null, 30, null, null, null, List.of(professionalId), null), false);
+        assertThat(service).doesNotContainKeys("description", "price", "currency");
+        assertThat((List<Map<String, Object>>) client().callForMap(tenant, LIST_SERVICES,
+                new ListServicesInput(null, null), false).get("services"))
+                .singleElement().satisfies(s -> assertThat(s).doesNotContainKey("description"));
+
+        Map<String, Object> hours = client().callForMap(tenant, SET_WORKING_HOURS, new SetWorkingHoursInput(professionalId,
+                List.of(range(DayOfWeek.MONDAY, "09:00", "13:30"))), false);
+        assertThat((List<Map<String, Object>>) hours.get("ranges")).singleElement()
+                .satisfies(r -> assertThat(r.get("start")).asString().startsWith("09:00"));
+        Instant start = Instant.now().plusSeconds(86_400);
+        assertThat(client().callForMap(tenant, ADD_TIME_OFF, new AddTimeOffInput(professionalId, start,
+                start.plusSeconds(3_600), null), false)).doesNotContainKey("reason");
+        assertThat((List<?>) client().callForMap(tenant, GET_WORKING_HOURS,
+                new GetWorkingHoursInput(professionalId, null, null), false).get("time_off")).hasSize(1);
     }
 
     @Test

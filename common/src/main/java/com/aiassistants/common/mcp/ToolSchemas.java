@@ -65,13 +65,11 @@ public final class ToolSchemas {
             Class<?> type = javaType.getErasedType();
             if (type == java.time.LocalTime.class) {
                 return new CustomDefinition(context.getGeneratorConfig().createObjectNode().put("type", "string")
-                        .put("pattern", "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?$")
-                        .put("description", "local time, HH:mm or HH:mm:ss"));
+                        .put("pattern", "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?$"));
             }
             if (type == java.time.LocalDateTime.class) {
                 return new CustomDefinition(context.getGeneratorConfig().createObjectNode().put("type", "string")
-                        .put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$")
-                        .put("description", "local date and time without offset, yyyy-MM-ddTHH:mm:ss"));
+                        .put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$"));
             }
             return null;
         });

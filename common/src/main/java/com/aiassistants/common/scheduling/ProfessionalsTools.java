@@ -37,7 +37,9 @@ public final class ProfessionalsTools {
     }
 
     /** A weekly range in the tenant's local time, [start, end). */
-    public record WorkingRange(DayOfWeek dayOfWeek, LocalTime start, LocalTime end) {
+    public record WorkingRange(@ToolParam("Day of the week") DayOfWeek dayOfWeek,
+            @ToolParam("Local start time, e.g. 09:00") LocalTime start,
+            @ToolParam("Local end time (exclusive), e.g. 13:00") LocalTime end) {
     }
 
     public record TimeOff(String id, Instant start, Instant end, String reason) {

@@ -34,6 +34,9 @@ class ToolSchemasTest {
         assertThat(before).doesNotContainEntry("additionalProperties", false);
         Map<String, Object> hours = ToolSchemas.of(ProfessionalsTools.SetWorkingHoursInput.class);
         assertThat(McpJson.toJson(hours)).contains("MONDAY").contains("day_of_week");
+        Map<String, Object> ranges = (Map<String, Object>) ((Map<String, Object>) hours.get("properties")).get("ranges");
+        assertThat((List<String>) ((Map<String, Object>) ranges.get("items")).get("required"))
+                .containsExactlyInAnyOrder("day_of_week", "start", "end");
     }
 
     @Test

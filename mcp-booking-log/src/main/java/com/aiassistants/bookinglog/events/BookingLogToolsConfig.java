@@ -3,14 +3,9 @@ package com.aiassistants.bookinglog.events;
 import static com.aiassistants.common.scheduling.BookingLogTools.APPEND_BOOKING_EVENT;
 import static com.aiassistants.common.scheduling.BookingLogTools.LIST_BOOKING_EVENTS;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.aiassistants.common.mcp.ToolParam;
 import com.aiassistants.common.mcp.server.McpTool;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendBookingEventInput;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendResult;
@@ -34,35 +29,13 @@ class BookingLogToolsConfig {
     }
 
     @Bean
-    @SuppressWarnings("unchecked")
     McpTool<ListBookingEventsInput, BookingEventList> listBookingEventsTool(BookingLog bookingLog) {
-        // published with BookingEventListSchema (nullable fields optional); the handler returns the contract record
-        Class<BookingEventList> schema = (Class<BookingEventList>) (Class<?>) BookingEventListSchema.class;
         return McpTool.query(LIST_BOOKING_EVENTS, """
                 Lists booking audit events, newest first, filtered by booking_id, customer_id, professional_id \
                 and/or the time they happened ([from, to), ISO-8601 instants). Returns at most limit events \
                 (default 100, max 1000). Use it to answer 'what happened to this booking' or to review a \
                 customer's or professional's history.""",
-                ListBookingEventsInput.class, schema,
+                ListBookingEventsInput.class, BookingEventList.class,
                 (context, in) -> new BookingEventList(bookingLog.list(context.requireTenant(), in)));
-    }
-
-    /**
-     * The contract's {@code BookingEvent} shape with its nullable fields marked optional: common's
-     * schema generator marks every un-annotated component required while tool JSON omits nulls, and
-     * the MCP SDK validates structured output on the server. Remove once common derives optionality.
-     */
-    record BookingEventSchema(@ToolParam("Unique id given by the writer") String eventId,
-            @ToolParam(value = "Booking id", required = false) String bookingId,
-            @ToolParam("Event type, e.g. confirmed") String type, @ToolParam("Who did it") String actor,
-            @ToolParam(value = "Customer id", required = false) String customerId,
-            @ToolParam(value = "Professional id", required = false) String professionalId,
-            @ToolParam("When it happened") Instant occurredAt,
-            @ToolParam(value = "State before the change", required = false) Map<String, Object> before,
-            @ToolParam(value = "State after the change", required = false) Map<String, Object> after,
-            @ToolParam("When the log stored it") Instant recordedAt) {
-    }
-
-    record BookingEventListSchema(@ToolParam("Events, newest first") List<BookingEventSchema> events) {
     }
 }

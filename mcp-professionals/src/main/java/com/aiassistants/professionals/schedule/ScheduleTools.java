@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.aiassistants.common.mcp.server.McpTool;
-import com.aiassistants.professionals.support.OutputSchemas;
 import com.aiassistants.common.scheduling.ProfessionalsTools.AddTimeOffInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.EmptyInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.GetWorkingHoursInput;
@@ -26,41 +25,41 @@ class ScheduleTools {
 
     @Bean
     McpTool<GetWorkingHoursInput, WorkingHours> getWorkingHoursTool(Schedules schedules) {
-        return OutputSchemas.query(GET_WORKING_HOURS, """
+        return McpTool.query(GET_WORKING_HOURS, """
                 Returns when a professional works: the weekly ranges (day_of_week MONDAY…SUNDAY, start and end \
                 as local times in time_zone, end exclusive; a day may have several ranges, e.g. a lunch gap) and \
                 the time off (holidays, vacations; UTC instants) overlapping [time_off_from, time_off_to), by \
                 default the next 90 days. A day with no range is a day off. Fails with not_found for an \
                 unknown professional.""",
-                GetWorkingHoursInput.class, OutputSchemas.WorkingHours.class,
+                GetWorkingHoursInput.class, WorkingHours.class,
                 (context, in) -> schedules.workingHours(context.requireTenant(), in.professionalId(), in.timeOffFrom(),
                         in.timeOffTo()));
     }
 
     @Bean
     McpTool<SetWorkingHoursInput, WorkingHours> setWorkingHoursTool(Schedules schedules) {
-        return OutputSchemas.command(SET_WORKING_HOURS, """
+        return McpTool.command(SET_WORKING_HOURS, """
                 Replaces a professional's whole weekly schedule with the given ranges (local times in the \
                 tenant's time zone, e.g. {day_of_week: MONDAY, start: '09:00', end: '13:00'}). Several ranges per \
                 day are allowed but must not overlap, and each start must be before its end. [] clears the \
                 schedule. Returns the saved working hours.""",
-                SetWorkingHoursInput.class, OutputSchemas.WorkingHours.class,
+                SetWorkingHoursInput.class, WorkingHours.class,
                 (context, in) -> schedules.setWorkingHours(context.requireTenant(), in.professionalId(), in.ranges()));
     }
 
     @Bean
     McpTool<AddTimeOffInput, TimeOff> addTimeOffTool(Schedules schedules) {
-        return OutputSchemas.command(ADD_TIME_OFF, """
+        return McpTool.command(ADD_TIME_OFF, """
                 Blocks a professional's agenda from start to end (ISO-8601 instants with offset, e.g. \
                 2026-01-05T00:00:00-03:00), e.g. for a holiday or vacation; no slots are offered inside it. \
                 start must be before end; at most 400 days. Returns the stored time off with its id.""",
-                AddTimeOffInput.class, OutputSchemas.TimeOff.class,
+                AddTimeOffInput.class, TimeOff.class,
                 (context, in) -> schedules.addTimeOff(context.requireTenant(), in));
     }
 
     @Bean
     McpTool<EmptyInput, ScheduleSettings> getScheduleSettingsTool(Schedules schedules) {
-        return OutputSchemas.query(GET_SCHEDULE_SETTINGS, """
+        return McpTool.query(GET_SCHEDULE_SETTINGS, """
                 Returns the business's IANA time zone, in which working hours are expressed and 'today' or \
                 'tomorrow' must be understood.""",
                 EmptyInput.class, ScheduleSettings.class,
@@ -69,7 +68,7 @@ class ScheduleTools {
 
     @Bean
     McpTool<SetScheduleSettingsInput, ScheduleSettings> setScheduleSettingsTool(Schedules schedules) {
-        return OutputSchemas.command(SET_SCHEDULE_SETTINGS, """
+        return McpTool.command(SET_SCHEDULE_SETTINGS, """
                 Sets the business's IANA time zone (e.g. America/Argentina/Buenos_Aires). Working hours keep \
                 their local times and are read in the new zone from then on.""",
                 SetScheduleSettingsInput.class, ScheduleSettings.class,

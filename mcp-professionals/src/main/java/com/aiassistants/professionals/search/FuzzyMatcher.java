@@ -1,5 +1,7 @@
 package com.aiassistants.professionals.search;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import java.util.List;
 import java.util.Set;
 
@@ -59,38 +61,17 @@ public final class FuzzyMatcher {
         if (query.length() >= 4) {
             int allowed = query.length() >= 8 ? 2 : 1;
             String prefix = word.length() > query.length() ? word.substring(0, query.length()) : word;
-            if (distance(query, word, allowed) <= allowed || distance(query, prefix, allowed) <= allowed) {
+            if (withinDistance(query, word, allowed) || withinDistance(query, prefix, allowed)) {
                 return 0.6;
             }
         }
         return 0;
     }
 
-    /** Levenshtein distance, giving up (returning limit + 1) once it exceeds {@code limit}. */
-    static int distance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
-            return limit + 1;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            int rowMin = current[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.min(rowMin, current[j]);
-            }
-            if (rowMin > limit) {
-                return limit + 1;
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+
+    /** Whether the Levenshtein distance of {@code a} and {@code b} is at most {@code limit}. */
+    static boolean withinDistance(String a, String b, int limit) {
+        int distance = new LevenshteinDistance(limit).apply(a, b);
+        return distance >= 0 && distance <= limit;
     }
 }

@@ -32,7 +32,7 @@ class FuzzyMatcherTest {
 
     @Test
     void editDistanceStopsEarly() {
-        assertThat(FuzzyMatcher.distance("kitten", "sitting", 3)).isEqualTo(3);
-        assertThat(FuzzyMatcher.distance("kitten", "sitting", 1)).isEqualTo(2);
+        assertThat(FuzzyMatcher.withinDistance("kitten", "sitting", 3)).isTrue();
+        assertThat(FuzzyMatcher.withinDistance("kitten", "sitting", 2)).isFalse();
     }
 }

@@ -50,8 +50,9 @@ public class BackendClient {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** @param replyId the id of the tapped button/list row (interactive replies only) */
     public record InboundRequest(String messageId, String fromNumber, String text, String timestampIso,
-            String customerId, String customerName) {
+            String customerId, String customerName, String replyId) {
     }
 
     public record Reply(String conversationId, String messageId, String responseText, String interactiveType,

@@ -112,6 +112,7 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
 
     private BackendClient.InboundRequest request(InboxRow row) {
         return new BackendClient.InboundRequest(row.providerMessageId(), row.fromNumber(), row.text(),
-                row.sentAt().atOffset(ZoneOffset.UTC).toString(), null, row.customerName());
+                row.sentAt().atOffset(ZoneOffset.UTC).toString(), null, row.customerName(),
+                row.kind() == com.aiassistants.gateway.provider.InboundMessage.Kind.INTERACTIVE ? row.text() : null);
     }
 }

@@ -53,6 +53,8 @@ public class McpToolServerAutoConfiguration {
                 .serverInfo(environment.getProperty("spring.application.name", "ai-assistants-mcp"),
                         environment.getProperty("ai-assistants.version", "0.1.0"))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                // run handlers on the (virtual) request thread, not a small shared Reactor pool
+                .immediateExecution(true)
                 .tools(tools.stream().map(adapter::toSpecification).toList())
                 .build();
     }

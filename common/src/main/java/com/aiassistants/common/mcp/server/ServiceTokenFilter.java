@@ -72,6 +72,7 @@ public class ServiceTokenFilter extends OncePerRequestFilter {
 
     private static void refuse(HttpServletResponse response, int status, String slug, String detail) throws IOException {
         response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"https://ai-assistants.dev/problems/" + slug + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\"}");

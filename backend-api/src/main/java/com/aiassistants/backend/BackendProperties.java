@@ -1,0 +1,128 @@
+package com.aiassistants.backend;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** Every {@code ai-assistants.backend.*} setting; the module README lists them with their defaults. */
+@Validated
+@ConfigurationProperties("ai-assistants.backend")
+public record BackendProperties(
+        @Valid @NotNull @DefaultValue Auth auth,
+        @Valid @NotNull @DefaultValue Cors cors,
+        @Valid @NotNull @DefaultValue Webhook webhook,
+        @Valid @NotNull @DefaultValue Limits limits,
+        @Valid @NotNull @DefaultValue Conversation conversation,
+        @Valid @NotNull @DefaultValue Jobs jobs,
+        @Valid @NotNull @DefaultValue Gateway gateway,
+        @Valid @NotNull @DefaultValue Demo demo) {
+
+    /**
+     * @param jwtSecret     HS256 secret (≥ 32 chars) for console sessions and WebSocket tokens
+     * @param jwtIssuer     issuer written into and required from built-in tokens
+     * @param sessionTtl    lifetime of a console session token
+     * @param wsTokenTtl    lifetime of a WebSocket connect token
+     * @param cognito       optional Cognito (or any OIDC) issuer whose RS256 tokens are also accepted
+     */
+    public record Auth(@NotBlank @Size(min = 32) String jwtSecret,
+            @NotBlank @DefaultValue("ai-assistants-backend") String jwtIssuer,
+            @NotNull @DefaultValue("8h") Duration sessionTtl,
+            @NotNull @DefaultValue("60s") Duration wsTokenTtl,
+            @Valid @NotNull @DefaultValue Cognito cognito) {
+    }
+
+    /**
+     * @param issuerUri       e.g. {@code https://cognito-idp.<region>.amazonaws.com/<pool-id>}; empty disables
+     * @param projectClaim    claim holding the user's project id
+     * @param groupsClaim     claim holding the user's groups (role {@code owner|admin|staff}, or the superadmin group)
+     * @param superadminGroup group name that makes a user superadmin
+     */
+    public record Cognito(@DefaultValue("") String issuerUri,
+            @NotBlank @DefaultValue("custom:project_id") String projectClaim,
+            @NotBlank @DefaultValue("cognito:groups") String groupsClaim,
+            @NotBlank @DefaultValue("superadmin") String superadminGroup) {
+
+        public boolean enabled() {
+            return issuerUri != null && !issuerUri.isBlank();
+        }
+    }
+
+    /** @param allowedOrigins browser origins allowed for CORS and WebSocket handshakes (none by default) */
+    public record Cors(@NotNull @DefaultValue({}) List<String> allowedOrigins) {
+    }
+
+    /** @param maxDrift how far {@code X-Webhook-Timestamp} may be from now */
+    public record Webhook(@NotNull @DefaultValue("300s") Duration maxDrift) {
+    }
+
+    /**
+     * Defaults for projects that set no limits of their own.
+     *
+     * @param perApiKeyPerMinute requests per API key per minute
+     * @param perPhonePerMinute  messages per end user (phone / customer id) per minute
+     */
+    public record Limits(@Min(1) @DefaultValue("1200") int perApiKeyPerMinute,
+            @Min(1) @DefaultValue("30") int perPhonePerMinute) {
+    }
+
+    /**
+     * @param historySize      messages of history handed to the assistant
+     * @param memoryTtl        default customer-memory lifetime (a project may set its own)
+     * @param duplicateWindow  how long processed message ids are remembered for dedupe
+     */
+    public record Conversation(@Min(0) @DefaultValue("20") int historySize,
+            @NotNull @DefaultValue("90d") Duration memoryTtl,
+            @NotNull @DefaultValue("7d") Duration duplicateWindow) {
+    }
+
+    /**
+     * @param enabled            run job and callback workers in this instance
+     * @param workers            concurrent job workers per instance
+     * @param pollInterval       idle poll interval of the workers
+     * @param lease              a running job whose lease expired (crashed instance) is taken again
+     * @param maxAttempts        turn attempts before a job fails
+     * @param callbackTimeout    timeout of one callback POST
+     * @param callbackMaxAttempts callback attempts before giving up (4xx never retried)
+     * @param callbackBackoff    first retry delay, doubled per attempt
+     * @param callbackMaxBackoff cap of the retry delay
+     */
+    public record Jobs(@DefaultValue("true") boolean enabled,
+            @Min(1) @DefaultValue("4") int workers,
+            @NotNull @DefaultValue("250ms") Duration pollInterval,
+            @NotNull @DefaultValue("2m") Duration lease,
+            @Min(1) @DefaultValue("3") int maxAttempts,
+            @NotNull @DefaultValue("5s") Duration callbackTimeout,
+            @Min(1) @DefaultValue("5") int callbackMaxAttempts,
+            @NotNull @DefaultValue("1s") Duration callbackBackoff,
+            @NotNull @DefaultValue("5m") Duration callbackMaxBackoff) {
+    }
+
+    /**
+     * @param url        base URL of the whatsapp-gateway (staff replies go to {@code POST {url}/admin/messages})
+     * @param adminToken bearer token of the gateway admin endpoint
+     * @param timeout    timeout per call
+     * @param retries    retries after the first attempt (5xx and I/O errors only)
+     */
+    public record Gateway(@DefaultValue("http://127.0.0.1:8081") String url,
+            @DefaultValue("") String adminToken,
+            @NotNull @DefaultValue("5s") Duration timeout,
+            @Min(0) @DefaultValue("2") int retries) {
+    }
+
+    /** Local demo seeding (project {@code demo}); never enable in a shared environment. */
+    public record Demo(@DefaultValue("false") boolean enabled,
+            @NotBlank @DefaultValue("demo-local-key-change-me") String apiKey,
+            @NotBlank @DefaultValue("demo-local-webhook-secret") String webhookSecret,
+            @NotBlank @DefaultValue("admin@demo.local") String adminEmail,
+            @NotBlank @DefaultValue("demo1234") String adminPassword) {
+    }
+}

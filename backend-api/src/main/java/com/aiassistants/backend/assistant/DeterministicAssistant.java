@@ -1,0 +1,30 @@
+package com.aiassistants.backend.assistant;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import com.aiassistants.backend.assistant.dialogue.DialogueEngine;
+import com.aiassistants.backend.assistant.scheduling.SchedulingGateway;
+
+/**
+ * The default assistant: rules, no LLM. Understands Spanish and English booking conversations and
+ * answers only with data the scheduling tools returned. Registered unless
+ * {@code ai-assistants.backend.assistant.deterministic.enabled=false}; an LLM agent can be declared
+ * {@code @Primary} and inject this class by type as its fallback.
+ */
+@Component
+@ConditionalOnProperty(prefix = "ai-assistants.backend.assistant.deterministic", name = "enabled", havingValue = "true",
+        matchIfMissing = true)
+public class DeterministicAssistant implements Assistant {
+
+    private final DialogueEngine engine;
+
+    public DeterministicAssistant(SchedulingGateway gateway) {
+        this.engine = new DialogueEngine(gateway);
+    }
+
+    @Override
+    public AssistantReply reply(AssistantTurn turn) {
+        return engine.reply(turn);
+    }
+}

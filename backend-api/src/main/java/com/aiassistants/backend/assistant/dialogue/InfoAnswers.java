@@ -1,0 +1,115 @@
+package com.aiassistants.backend.assistant.dialogue;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.aiassistants.backend.assistant.nlu.Intent;
+import com.aiassistants.backend.assistant.replies.Formats;
+import com.aiassistants.common.scheduling.ProfessionalsTools.Professional;
+import com.aiassistants.common.scheduling.ProfessionalsTools.Service;
+import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingHours;
+import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingRange;
+
+/** Prices, services, professionals and opening hours, all read from mcp-professionals. */
+final class InfoAnswers {
+
+    private InfoAnswers() {
+    }
+
+    static void answer(Turn t, Intent intent) {
+        switch (intent) {
+            case PROFESSIONALS -> professionals(t);
+            case HOURS -> hours(t);
+            default -> services(t);
+        }
+    }
+
+    private static void services(Turn t) {
+        List<Service> named = t.catalog().serviceMatcher.match(t.utterance);
+        List<Service> shown = named.isEmpty() ? t.catalog().services : named;
+        if (named.isEmpty()) {
+            t.out.say(t.say.servicesHeader());
+        }
+        for (Service service : shown) {
+            t.out.say("• " + t.say.serviceLine(service.name(), service.durationMinutes(),
+                    Formats.price(service.price(), service.currency(), t.lang)));
+        }
+    }
+
+    private static void professionals(Turn t) {
+        t.out.say(t.say.professionalsHeader());
+        for (Professional professional : t.catalog().professionals) {
+            t.out.say("• " + professional.name() + (professional.specialty() == null ? "" : " — " + professional.specialty()));
+        }
+    }
+
+    /** The union of all professionals' weekly hours, consecutive days with equal hours grouped. */
+    private static void hours(Turn t) {
+        Map<DayOfWeek, List<LocalTime[]>> byDay = new EnumMap<>(DayOfWeek.class);
+        for (Professional professional : t.catalog().professionals) {
+            WorkingHours hours = t.gateway.workingHours(t.tenantId(), professional.id());
+            if (hours == null || hours.ranges() == null) {
+                continue;
+            }
+            for (WorkingRange range : hours.ranges()) {
+                byDay.computeIfAbsent(range.dayOfWeek(), d -> new ArrayList<>()).add(new LocalTime[] {range.start(), range.end()});
+            }
+        }
+        if (byDay.isEmpty()) {
+            t.out.say(t.say.hoursUnknown());
+            return;
+        }
+        t.out.say(t.say.hoursHeader());
+        DayOfWeek groupStart = null;
+        String groupText = null;
+        DayOfWeek previous = null;
+        for (DayOfWeek day : DayOfWeek.values()) {
+            String text = byDay.containsKey(day) ? describe(t, merge(byDay.get(day))) : null;
+            if (groupText != null && !(Objects.equals(text, groupText) && previous != null && previous.plus(1) == day)) {
+                emit(t, groupStart, previous, groupText);
+                groupText = null;
+            }
+            if (text != null && groupText == null) {
+                groupStart = day;
+                groupText = text;
+            }
+            if (text != null) {
+                previous = day;
+            }
+        }
+        if (groupText != null) {
+            emit(t, groupStart, previous, groupText);
+        }
+    }
+
+    private static void emit(Turn t, DayOfWeek from, DayOfWeek to, String text) {
+        String days = from == to ? Formats.weekdayShort(from, t.lang)
+                : Formats.weekdayShort(from, t.lang) + (t.lang.es() ? " a " : "–") + Formats.weekdayShort(to, t.lang);
+        t.out.say("• " + days + ": " + text);
+    }
+
+    private static List<LocalTime[]> merge(List<LocalTime[]> ranges) {
+        List<LocalTime[]> sorted = new ArrayList<>(ranges);
+        sorted.sort((a, b) -> a[0].compareTo(b[0]));
+        List<LocalTime[]> merged = new ArrayList<>();
+        for (LocalTime[] range : sorted) {
+            LocalTime[] last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && !range[0].isAfter(last[1])) {
+                last[1] = range[1].isAfter(last[1]) ? range[1] : last[1];
+            } else {
+                merged.add(new LocalTime[] {range[0], range[1]});
+            }
+        }
+        return merged;
+    }
+
+    private static String describe(Turn t, List<LocalTime[]> ranges) {
+        List<String> parts = ranges.stream().map(r -> t.say.range(Formats.time(r[0]), Formats.time(r[1]))).toList();
+        return String.join(t.say.and(), parts);
+    }
+}

@@ -1,0 +1,44 @@
+package com.aiassistants.backend.assistant.dialogue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.aiassistants.backend.assistant.AssistantReply.Interactive;
+import com.aiassistants.backend.assistant.AssistantReply.Interactive.Option;
+
+/** What one turn answers, built up while the turn is handled. */
+final class Out {
+
+    final List<String> lines = new ArrayList<>();
+    Interactive interactive;
+    final Map<String, String> memory = new LinkedHashMap<>();
+    boolean handoff;
+    final List<String> bookingIds = new ArrayList<>();
+
+    void say(String line) {
+        if (line != null && !line.isBlank()) {
+            lines.add(line);
+        }
+    }
+
+    void list(String title, List<Option> options) {
+        interactive = new Interactive(Interactive.Type.LIST, title, List.copyOf(options.subList(0, Math.min(10, options.size()))));
+    }
+
+    void buttons(List<Option> options) {
+        interactive = new Interactive(Interactive.Type.BUTTONS, null, List.copyOf(options.subList(0, Math.min(3, options.size()))));
+    }
+
+    void clear() {
+        lines.clear();
+        interactive = null;
+        bookingIds.clear();
+        handoff = false;
+    }
+
+    String text() {
+        return String.join("\n", lines);
+    }
+}

@@ -1,0 +1,107 @@
+package com.aiassistants.backend.channel;
+
+import java.net.URI;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+import com.aiassistants.backend.conversation.InboundMessage;
+import com.aiassistants.backend.ratelimit.RateLimiter;
+import com.aiassistants.backend.support.Inputs;
+import com.aiassistants.backend.tenant.Caller;
+import com.aiassistants.backend.tenant.Project;
+import com.aiassistants.backend.tenant.Projects;
+import com.aiassistants.common.web.ApiProblem;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns web and WhatsApp requests into checked {@link InboundMessage}s (shared by the sync and async endpoints). */
+@Component
+public class InboundRequests {
+
+    private final Projects projects;
+    private final WebhookSignatureVerifier signatures;
+    private final RateLimiter rateLimiter;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    public InboundRequests(Projects projects, WebhookSignatureVerifier signatures, RateLimiter rateLimiter,
+            JsonMapper json, Validator validator) {
+        this.projects = projects;
+        this.signatures = signatures;
+        this.rateLimiter = rateLimiter;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    public record Checked(InboundMessage message, String callbackUrl) {
+    }
+
+    public Checked whatsapp(Caller caller, String timestamp, String signature, byte[] body) {
+        if (caller.kind() != Caller.Kind.API_KEY) {
+            throw ApiProblem.forbidden("the gateway webhook takes the project's X-API-Key");
+        }
+        Project project = projects.require(caller.projectId());
+        signatures.verify(project, timestamp, signature, body);
+        WhatsAppInbound inbound;
+        try {
+            inbound = json.readValue(body, WhatsAppInbound.class);
+        } catch (JacksonException e) {
+            throw ApiProblem.badRequest("malformed-json", "the body is not the expected JSON object");
+        }
+        if (inbound == null) {
+            throw ApiProblem.badRequest("malformed-json", "the body is empty");
+        }
+        Set<ConstraintViolation<WhatsAppInbound>> violations = validator.validate(inbound);
+        if (!violations.isEmpty()) {
+            throw ApiProblem.badRequest("validation-failed", "Request validation failed").with("errors",
+                    violations.stream().map(v -> java.util.Map.of("field",
+                            v.getPropertyPath().toString().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT),
+                            "message", v.getMessage())).toList());
+        }
+        boolean noText = inbound.text() == null || inbound.text().isBlank();
+        if (noText && inbound.replyId() == null) {
+            throw ApiProblem.badRequest("invalid-text", "text must not be blank unless reply_id is given");
+        }
+        String phone = Inputs.phone(inbound.fromNumber());
+        rateLimiter.checkEndUser(project, phone);
+        String customerId = inbound.customerId() == null ? phone : inbound.customerId();
+        return new Checked(new InboundMessage(project.id(), "whatsapp:" + phone, "whatsapp", customerId,
+                inbound.customerName(), inbound.text() == null ? "" : inbound.text(), inbound.replyId(),
+                inbound.messageId()), callback(inbound.callbackUrl()));
+    }
+
+    public Checked web(Caller caller, String conversationId, String customerIdHeader, WebMessage body) {
+        Inputs.id("conversation_id", conversationId);
+        if (conversationId.startsWith("whatsapp:")) {
+            throw ApiProblem.badRequest("invalid-conversation_id", "whatsapp: conversations take messages through the gateway webhook");
+        }
+        String customerId = Inputs.optionalId("customer_id", customerIdHeader);
+        Project project = projects.require(caller.projectId());
+        String endUser = customerId == null ? "web:" + conversationId : customerId;
+        rateLimiter.checkEndUser(project, endUser);
+        return new Checked(new InboundMessage(project.id(), conversationId, "web", endUser, body.customerName(),
+                Inputs.text(body.text(), false), null, Inputs.optionalId("message_id", body.messageId())),
+                callback(body.callbackUrl()));
+    }
+
+    static String callback(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException();
+            }
+            return uri.toString();
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid-callback_url", "callback_url must be an absolute http(s) URL");
+        }
+    }
+}

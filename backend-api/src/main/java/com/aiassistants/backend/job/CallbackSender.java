@@ -1,0 +1,136 @@
+package com.aiassistants.backend.job;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.aiassistants.backend.BackendProperties;
+import com.aiassistants.backend.support.Signatures;
+import com.aiassistants.backend.tenant.Projects;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers job results to {@code callback_url}: POST of the job view, signed like gateway webhooks
+ * ({@code X-Callback-Timestamp}, {@code X-Callback-Signature} with the project's webhook secret).
+ * 2xx → delivered; 4xx → failed, never retried; 5xx, timeouts and I/O errors → retried with
+ * exponential backoff up to {@code jobs.callback-max-attempts}. State lives in the job row, so a
+ * restart resumes pending deliveries.
+ */
+@Component
+public class CallbackSender {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackSender.class);
+
+    private final JdbcClient jdbc;
+    private final JobService jobs;
+    private final Projects projects;
+    private final JsonMapper json;
+    private final BackendProperties.Jobs settings;
+    private final MeterRegistry meters;
+    private final HttpClient http;
+
+    public CallbackSender(JdbcClient jdbc, JobService jobs, Projects projects, JsonMapper json,
+            BackendProperties properties, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.projects = projects;
+        this.json = json;
+        this.settings = properties.jobs();
+        this.meters = meters;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.callbackTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private record Due(UUID id, String projectId, String url, int attempts) {
+    }
+
+    /** Sends one due callback; false when none was due. */
+    boolean sendNext() {
+        Optional<Due> due = jdbc.sql("""
+                update job set callback_attempts = callback_attempts + 1, callback_next_at = ?
+                where id = (select id from job where callback_status = 'pending' and callback_next_at <= now()
+                            order by callback_next_at for update skip locked limit 1)
+                returning id, project_id, callback_url, callback_attempts""")
+                .param(Timestamp.from(Instant.now().plus(settings.callbackTimeout().multipliedBy(3))))
+                .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("project_id"),
+                        rs.getString("callback_url"), rs.getInt("callback_attempts")))
+                .optional();
+        if (due.isEmpty()) {
+            return false;
+        }
+        deliver(due.get());
+        return true;
+    }
+
+    private void deliver(Due due) {
+        Optional<JobView> view = jobs.view(due.projectId(), due.id());
+        var project = projects.find(due.projectId());
+        if (view.isEmpty() || project.isEmpty()) {
+            finish(due.id(), "failed", "job or project gone");
+            return;
+        }
+        byte[] body = json.writeValueAsBytes(view.get());
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
+                .timeout(settings.callbackTimeout())
+                .header("Content-Type", "application/json")
+                .header("X-Callback-Timestamp", timestamp)
+                .header("X-Callback-Signature", Signatures.sign(project.get().webhookSecret(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        String problem;
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 200 && status < 300) {
+                finish(due.id(), "delivered", null);
+                meters.counter("backend.callbacks", "outcome", "delivered").increment();
+                return;
+            }
+            if (status >= 400 && status < 500) {
+                finish(due.id(), "failed", "callback answered " + status + " (not retried)");
+                meters.counter("backend.callbacks", "outcome", "rejected").increment();
+                return;
+            }
+            problem = "callback answered " + status;
+        } catch (IOException e) {
+            problem = "callback failed: " + e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "interrupted";
+        }
+        if (due.attempts() >= settings.callbackMaxAttempts()) {
+            finish(due.id(), "failed", problem + " after " + due.attempts() + " attempts");
+            meters.counter("backend.callbacks", "outcome", "gave_up").increment();
+            log.warn("callback of job {} given up: {}", due.id(), problem);
+        } else {
+            Duration delay = backoff(due.attempts());
+            jdbc.sql("update job set callback_next_at = ?, callback_error = ? where id = ?")
+                    .params(Timestamp.from(Instant.now().plus(delay)), problem, due.id()).update();
+            meters.counter("backend.callbacks", "outcome", "retry").increment();
+        }
+    }
+
+    Duration backoff(int attempts) {
+        Duration delay = settings.callbackBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(settings.callbackMaxBackoff()) > 0 ? settings.callbackMaxBackoff() : delay;
+    }
+
+    private void finish(UUID id, String status, String error) {
+        jdbc.sql("update job set callback_status = ?, callback_error = ?, callback_next_at = null where id = ?")
+                .params(status, error, id).update();
+    }
+}

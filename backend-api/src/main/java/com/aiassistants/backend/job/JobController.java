@@ -1,0 +1,63 @@
+package com.aiassistants.backend.job;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.aiassistants.backend.channel.InboundRequests;
+import com.aiassistants.backend.channel.WebMessage;
+import com.aiassistants.backend.channel.WebhookSignatureVerifier;
+import com.aiassistants.backend.tenant.Caller;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Async message endpoints (202 + job id) and job status, scoped to the caller's project. */
+@RestController
+@Tag(name = "jobs")
+public class JobController {
+
+    private final InboundRequests requests;
+    private final JobService jobs;
+
+    public JobController(InboundRequests requests, JobService jobs) {
+        this.requests = requests;
+        this.jobs = jobs;
+    }
+
+    public record Accepted(String jobId) {
+    }
+
+    @Operation(summary = "Queue a web message; the reply comes from GET /v1/jobs/{id} or the signed callback")
+    @PostMapping("/v1/async/conversations/{conversationId}/messages")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Accepted webAsync(Caller caller, @PathVariable String conversationId,
+            @RequestHeader(value = "X-Customer-Id", required = false) String customerId,
+            @Valid @RequestBody WebMessage body) {
+        return new Accepted(jobs.submit(requests.web(caller, conversationId, customerId, body)).toString());
+    }
+
+    @Operation(summary = "Queue a WhatsApp gateway message (same key and signature as the sync webhook)")
+    @PostMapping("/v1/async/channels/whatsapp/gateway/inbound")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Accepted whatsappAsync(Caller caller,
+            @RequestHeader(value = WebhookSignatureVerifier.TIMESTAMP, required = false) String timestamp,
+            @RequestHeader(value = WebhookSignatureVerifier.SIGNATURE, required = false) String signature,
+            @RequestBody byte[] body) {
+        return new Accepted(jobs.submit(requests.whatsapp(caller, timestamp, signature, body)).toString());
+    }
+
+    @GetMapping("/v1/jobs/{jobId}")
+    public JobView job(Caller caller, @PathVariable UUID jobId) {
+        return jobs.find(caller.projectId(), jobId);
+    }
+}

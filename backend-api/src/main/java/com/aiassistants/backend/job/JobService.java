@@ -1,0 +1,121 @@
+package com.aiassistants.backend.job;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.aiassistants.backend.channel.InboundRequests;
+import com.aiassistants.backend.channel.WhatsAppReply;
+import com.aiassistants.backend.conversation.InboundMessage;
+import com.aiassistants.backend.conversation.TurnResult;
+import com.aiassistants.common.web.ApiProblem;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Async jobs in PostgreSQL: a small {@code FOR UPDATE SKIP LOCKED} queue with leases. A job whose
+ * worker died (lease expired) is taken again; the turn it runs is deduplicated by the job's
+ * message id (or {@code job:<id>}), so a re-run never produces a second turn.
+ */
+@Service
+public class JobService {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final JobSignals signals;
+
+    public JobService(JdbcClient jdbc, JsonMapper json, JobSignals signals) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.signals = signals;
+    }
+
+    public UUID submit(InboundRequests.Checked checked) {
+        UUID id = UUID.randomUUID();
+        InboundMessage original = checked.message();
+        String dedupeKey = original.messageId() != null ? original.messageId() : "job:" + id;
+        InboundMessage stored = new InboundMessage(original.projectId(), original.conversationId(), original.channel(),
+                original.customerId(), original.customerName(), original.text(), original.replyId(), dedupeKey);
+        jdbc.sql("""
+                insert into job (id, project_id, channel, conversation_id, message_id, dedupe_key, request, status, callback_url)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, 'pending', ?)""")
+                .params(id, original.projectId(), original.channel(), original.conversationId(), original.messageId(),
+                        dedupeKey, json.writeValueAsString(stored), checked.callbackUrl())
+                .update();
+        signals.jobQueued();
+        return id;
+    }
+
+    public JobView find(String projectId, UUID id) {
+        return view(projectId, id).orElseThrow(() -> ApiProblem.notFound("job"));
+    }
+
+    Optional<JobView> view(String projectId, UUID id) {
+        return jdbc.sql("""
+                select id, status, conversation_id, message_id, response_text, response::text as response, error_text
+                from job where id = ? and project_id = ?""")
+                .params(id, projectId)
+                .query((rs, n) -> {
+                    String response = rs.getString("response");
+                    WhatsAppReply reply = response == null ? null : json.readValue(response, WhatsAppReply.class);
+                    return new JobView(rs.getString("id"), rs.getString("status"), rs.getString("conversation_id"),
+                            rs.getString("message_id"), rs.getString("response_text"), rs.getString("error_text"),
+                            reply == null ? null : reply.interactiveType(), reply == null ? null : reply.buttons(),
+                            reply == null ? null : reply.listTitle(), reply == null ? null : reply.listItems());
+                })
+                .optional();
+    }
+
+    /** A job taken by a worker. */
+    record Claimed(UUID id, String projectId, InboundMessage message, int attempts) {
+    }
+
+    Optional<Claimed> claim(Duration lease) {
+        return jdbc.sql("""
+                update job set status = 'running', attempts = attempts + 1, lease_until = ?, updated_at = now()
+                where id = (select id from job
+                            where status = 'pending' or (status = 'running' and lease_until < now())
+                            order by created_at
+                            for update skip locked
+                            limit 1)
+                returning id, project_id, request::text as request, attempts""")
+                .param(Timestamp.from(Instant.now().plus(lease)))
+                .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("project_id"),
+                        json.readValue(rs.getString("request"), InboundMessage.class), rs.getInt("attempts")))
+                .optional();
+    }
+
+    void succeeded(UUID id, TurnResult result) {
+        WhatsAppReply reply = WhatsAppReply.of(result);
+        String response = reply.interactiveType() == null ? null : json.writeValueAsString(reply);
+        jdbc.sql("""
+                update job set status = 'succeeded', response_text = ?, response = ?::jsonb, error_text = null,
+                  lease_until = null, updated_at = now(),
+                  callback_status = case when callback_url is null then null else 'pending' end,
+                  callback_next_at = case when callback_url is null then null else now() end
+                where id = ?""")
+                .params(result.text(), response, id).update();
+        signals.callbackQueued();
+    }
+
+    void failed(UUID id, String error) {
+        jdbc.sql("""
+                update job set status = 'failed', error_text = ?, lease_until = null, updated_at = now(),
+                  callback_status = case when callback_url is null then null else 'pending' end,
+                  callback_next_at = case when callback_url is null then null else now() end
+                where id = ?""")
+                .params(error, id).update();
+        signals.callbackQueued();
+    }
+
+    /** Leaves the job running with a lease that ends at the retry time. */
+    void retryLater(UUID id, Duration delay, String error) {
+        jdbc.sql("update job set lease_until = ?, error_text = ?, updated_at = now() where id = ?")
+                .params(Timestamp.from(Instant.now().plus(delay)), error, id).update();
+    }
+}

@@ -1,0 +1,93 @@
+package com.aiassistants.backend.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.aiassistants.backend.BackendProperties;
+import com.aiassistants.backend.redis.RedisConnections;
+import com.aiassistants.backend.tenant.Caller;
+import com.aiassistants.backend.tenant.Project;
+import com.aiassistants.common.web.ApiProblem;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Token buckets per API key and per end user (phone or customer id), sized per minute from the
+ * project's settings. Buckets live in Redis (Bucket4j CAS over Lettuce) so every instance shares
+ * them; in-process when Redis is absent. A changed limit starts a fresh bucket (the limit is part
+ * of the key). Exhausted → 429 with {@code Retry-After}.
+ */
+@Component
+public class RateLimiter {
+
+    private static final int MAX_LOCAL_BUCKETS = 100_000;
+
+    private final BackendProperties.Limits defaults;
+    private final ProxyManager<String> redisBuckets;
+    private final Map<String, Bucket> localBuckets = new ConcurrentHashMap<>();
+    private final Counter rejectedKey;
+    private final Counter rejectedUser;
+
+    public RateLimiter(BackendProperties properties, RedisConnections redis, MeterRegistry meters) {
+        this.defaults = properties.limits();
+        this.redisBuckets = redis.buckets()
+                .map(connection -> (ProxyManager<String>) Bucket4jLettuce.casBasedBuilder(connection)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(2)))
+                        .build())
+                .orElse(null);
+        this.rejectedKey = Counter.builder("backend.rate_limit.rejected").tag("scope", "api_key").register(meters);
+        this.rejectedUser = Counter.builder("backend.rate_limit.rejected").tag("scope", "end_user").register(meters);
+    }
+
+    /** One request of an API-key caller (console users are not limited here). */
+    public void checkApiKey(Caller caller, Project project) {
+        if (caller.kind() != Caller.Kind.API_KEY) {
+            return;
+        }
+        int limit = project.perApiKeyPerMinute(defaults);
+        consume("rl:key:" + caller.apiKeyId() + ":" + limit, limit, rejectedKey, "API key");
+    }
+
+    /** One message of an end user of the project. */
+    public void checkEndUser(Project project, String endUser) {
+        int limit = project.perPhonePerMinute(defaults);
+        consume("rl:user:" + project.id() + ":" + endUser + ":" + limit, limit, rejectedUser, "end user");
+    }
+
+    private void consume(String key, int perMinute, Counter rejected, String scope) {
+        Supplier<BucketConfiguration> configuration = () -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .build();
+        ConsumptionProbe probe;
+        if (redisBuckets != null) {
+            probe = redisBuckets.builder().build(key, configuration).tryConsumeAndReturnRemaining(1);
+        } else {
+            if (localBuckets.size() > MAX_LOCAL_BUCKETS) {
+                localBuckets.clear();
+            }
+            probe = localBuckets.computeIfAbsent(key, k -> Bucket.builder()
+                    .addLimit(configuration.get().getBandwidths()[0]).build()).tryConsumeAndReturnRemaining(1);
+        }
+        if (!probe.isConsumed()) {
+            rejected.increment();
+            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "too many requests for this " + scope + "; retry after " + seconds + " s")
+                    .header("Retry-After", Long.toString(seconds))
+                    .with("retry_after_seconds", seconds);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.aiassistants.backend.realtime;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One WebSocket frame. The first five fields are the old system's protocol ({@code ping}/{@code pong},
+ * {@code user_message}/{@code assistant_message}, {@code error}); the rest carry our live events
+ * {@code message} (role + text), {@code handoff} (paused) and {@code booking} (booking ids).
+ */
+public record Frame(String type, String text, String conversationId, String error, Instant timestamp, String role,
+        Boolean paused, List<String> bookingIds) {
+
+    public static Frame of(String type, String conversationId, String text) {
+        return new Frame(type, text, conversationId, null, Instant.now(), null, null, null);
+    }
+
+    public static Frame error(String conversationId, String error) {
+        return new Frame("error", null, conversationId, error, Instant.now(), null, null, null);
+    }
+
+    public static Frame message(String conversationId, String role, String text, Instant at) {
+        return new Frame("message", text, conversationId, null, at, role, null, null);
+    }
+
+    public static Frame handoff(String conversationId, boolean paused) {
+        return new Frame("handoff", null, conversationId, null, Instant.now(), null, paused, null);
+    }
+
+    public static Frame booking(String conversationId, List<String> bookingIds) {
+        return new Frame("booking", null, conversationId, null, Instant.now(), null, null, bookingIds);
+    }
+}

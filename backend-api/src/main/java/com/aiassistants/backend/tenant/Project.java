@@ -1,0 +1,31 @@
+package com.aiassistants.backend.tenant;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import com.aiassistants.backend.BackendProperties;
+import com.aiassistants.backend.assistant.TenantProfile;
+
+/** A tenant: one business with its channels, keys, users and settings. */
+public record Project(String id, String name, ZoneId zone, String locale, ProjectSettings settings, String webhookSecret) {
+
+    public TenantProfile profile() {
+        return new TenantProfile(id, name, zone, locale, settings.flowOrDefault().toFlowSettings());
+    }
+
+    public int perApiKeyPerMinute(BackendProperties.Limits defaults) {
+        var limits = settings.rateLimits();
+        return limits != null && limits.perApiKeyPerMinute() != null ? limits.perApiKeyPerMinute()
+                : defaults.perApiKeyPerMinute();
+    }
+
+    public int perPhonePerMinute(BackendProperties.Limits defaults) {
+        var limits = settings.rateLimits();
+        return limits != null && limits.perPhonePerMinute() != null ? limits.perPhonePerMinute()
+                : defaults.perPhonePerMinute();
+    }
+
+    public Duration memoryTtl(Duration fallback) {
+        return settings.memoryTtlDays() == null ? fallback : Duration.ofDays(settings.memoryTtlDays());
+    }
+}

@@ -1,0 +1,52 @@
+package com.aiassistants.backend.tenant;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import com.aiassistants.backend.assistant.TenantProfile;
+
+/**
+ * The console-editable part of a project, stored as JSON. Missing values fall back to defaults
+ * ({@link TenantProfile.FlowSettings#defaults()}, the {@code ai-assistants.backend.limits} settings).
+ */
+public record ProjectSettings(@Valid Flow flow, @Valid RateLimits rateLimits,
+        @Min(0) @Max(10080) Integer reminderLeadMinutes, @Min(1) @Max(3650) Integer memoryTtlDays) {
+
+    public static ProjectSettings empty() {
+        return new ProjectSettings(null, null, null, null);
+    }
+
+    public Flow flowOrDefault() {
+        return flow == null ? Flow.from(TenantProfile.FlowSettings.defaults()) : flow;
+    }
+
+    public record Flow(@Size(max = 1000) String greeting, @Size(max = 10) List<@Size(max = 40) String> requiredFields,
+            @Size(max = 50) Map<@Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String, @Size(max = 40) String> activationCodes,
+            @Pattern(regexp = "buttons|list") String menuStyle, @Size(max = 20000) String systemPrompt,
+            @Pattern(regexp = "deterministic|llm") String engine) {
+
+        static Flow from(TenantProfile.FlowSettings s) {
+            return new Flow(s.greeting(), s.requiredFields(), s.activationCodes(), s.menuStyle(), s.systemPrompt(),
+                    s.engine());
+        }
+
+        TenantProfile.FlowSettings toFlowSettings() {
+            TenantProfile.FlowSettings d = TenantProfile.FlowSettings.defaults();
+            return new TenantProfile.FlowSettings(greeting,
+                    requiredFields == null ? d.requiredFields() : List.copyOf(requiredFields),
+                    activationCodes == null ? d.activationCodes() : Map.copyOf(activationCodes),
+                    menuStyle == null ? d.menuStyle() : menuStyle, systemPrompt,
+                    engine == null ? d.engine() : engine);
+        }
+    }
+
+    public record RateLimits(@Min(1) @Max(1_000_000) Integer perApiKeyPerMinute,
+            @Min(1) @Max(100_000) Integer perPhonePerMinute) {
+    }
+}

@@ -1,0 +1,174 @@
+package com.aiassistants.backend.tenant;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.stereotype.Component;
+
+import com.aiassistants.backend.BackendProperties;
+import com.aiassistants.backend.tenant.AdminUsers.AdminUser;
+import com.aiassistants.backend.tenant.AdminUsers.Role;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jwt.JWTParser;
+
+/**
+ * Issues and checks JWTs: HS256 console sessions ({@code typ=session}) and WebSocket connect
+ * tokens ({@code typ=ws}) signed with {@code ai-assistants.backend.auth.jwt-secret}, plus RS256
+ * tokens of the configured Cognito issuer for console users in AWS.
+ */
+@Component
+public class Tokens {
+
+    private static final String TYPE = "typ_use";
+
+    private final BackendProperties.Auth auth;
+    private final NimbusJwtEncoder encoder;
+    private final JwtDecoder sessionDecoder;
+    private final JwtDecoder wsDecoder;
+    private final JwtDecoder cognitoDecoder;
+
+    public Tokens(BackendProperties properties) {
+        this.auth = properties.auth();
+        SecretKey key = new SecretKeySpec(auth.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+        this.sessionDecoder = hmacDecoder(key, "session");
+        this.wsDecoder = hmacDecoder(key, "ws");
+        BackendProperties.Cognito cognito = auth.cognito();
+        this.cognitoDecoder = cognito.enabled()
+                ? new SupplierJwtDecoder(() -> {
+                    NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(cognito.issuerUri()).build();
+                    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(cognito.issuerUri()));
+                    return decoder;
+                })
+                : null;
+    }
+
+    private NimbusJwtDecoder hmacDecoder(SecretKey key, String use) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        OAuth2TokenValidator<Jwt> typeCheck = jwt -> use.equals(jwt.getClaimAsString(TYPE))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "wrong token use", null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(auth.jwtIssuer()),
+                typeCheck));
+        return decoder;
+    }
+
+    public record Issued(String token, long expiresIn) {
+    }
+
+    public Issued session(AdminUser user) {
+        Instant now = Instant.now();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(auth.jwtIssuer()).subject(user.id().toString())
+                .issuedAt(now).expiresAt(now.plus(auth.sessionTtl())).claim(TYPE, "session")
+                .claim("email", user.email()).claim("role", user.role().name().toLowerCase(Locale.ROOT))
+                .claim("superadmin", user.superadmin());
+        if (user.projectId() != null) {
+            claims.claim("project_id", user.projectId());
+        }
+        return new Issued(encode(claims.build()), auth.sessionTtl().toSeconds());
+    }
+
+    /** A connect token for one conversation (or, when {@code conversationId} is null, every conversation of the project). */
+    public Issued websocket(Caller caller, String conversationId, String customerId) {
+        Instant now = Instant.now();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(auth.jwtIssuer()).subject(caller.subject())
+                .issuedAt(now).expiresAt(now.plus(auth.wsTokenTtl())).claim(TYPE, "ws")
+                .claim("project_id", caller.projectId()).claim("kind", caller.kind().name())
+                .id(UUID.randomUUID().toString());
+        if (conversationId != null) {
+            claims.claim("conversation_id", conversationId);
+        }
+        if (customerId != null) {
+            claims.claim("customer_id", customerId);
+        }
+        return new Issued(encode(claims.build()), auth.wsTokenTtl().toSeconds());
+    }
+
+    public record WsGrant(String projectId, String conversationId, String customerId, Caller.Kind kind) {
+    }
+
+    /** Checks a WebSocket connect token; throws {@link BadJwtException} when it is not valid. */
+    public WsGrant checkWebsocket(String token) {
+        Jwt jwt = wsDecoder.decode(token);
+        return new WsGrant(jwt.getClaimAsString("project_id"), jwt.getClaimAsString("conversation_id"),
+                jwt.getClaimAsString("customer_id"), Caller.Kind.valueOf(jwt.getClaimAsString("kind")));
+    }
+
+    private String encode(JwtClaimsSet claims) {
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+    }
+
+    /** Decoder for {@code Authorization: Bearer}: built-in sessions, or Cognito when configured. */
+    public JwtDecoder bearerDecoder() {
+        return token -> {
+            String algorithm;
+            try {
+                algorithm = JWTParser.parse(token).getHeader().getAlgorithm().getName();
+            } catch (ParseException | RuntimeException e) {
+                throw new BadJwtException("malformed token");
+            }
+            if ("HS256".equals(algorithm)) {
+                return sessionDecoder.decode(token);
+            }
+            if (cognitoDecoder == null) {
+                throw new BadJwtException("unsupported token");
+            }
+            return cognitoDecoder.decode(token);
+        };
+    }
+
+    /** Maps a verified bearer JWT to a console {@link Caller}. */
+    public CallerAuthentication toCaller(Jwt jwt) {
+        if ("session".equals(jwt.getClaimAsString(TYPE))) {
+            Role role = Role.valueOf(jwt.getClaimAsString("role").toUpperCase(Locale.ROOT));
+            boolean superadmin = Boolean.TRUE.equals(jwt.getClaimAsBoolean("superadmin"));
+            return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, jwt.getClaimAsString("project_id"), null,
+                    "user:" + jwt.getSubject(), role, superadmin));
+        }
+        BackendProperties.Cognito cognito = auth.cognito();
+        List<String> groups = groups(jwt.getClaim(cognito.groupsClaim()));
+        boolean superadmin = groups.contains(cognito.superadminGroup());
+        Role role = groups.stream().map(g -> g.toUpperCase(Locale.ROOT))
+                .filter(g -> g.equals("OWNER") || g.equals("ADMIN") || g.equals("STAFF"))
+                .map(Role::valueOf).min(Enum::compareTo).orElse(superadmin ? Role.OWNER : null);
+        if (role == null) {
+            throw new BadJwtException("token carries no role group");
+        }
+        return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, jwt.getClaimAsString(cognito.projectClaim()), null,
+                "cognito:" + jwt.getSubject(), role, superadmin));
+    }
+
+    private static List<String> groups(Object claim) {
+        List<String> groups = new ArrayList<>();
+        if (claim instanceof Collection<?> values) {
+            values.forEach(v -> groups.add(String.valueOf(v)));
+        } else if (claim instanceof String value) {
+            groups.add(value);
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,98 @@
+package com.aiassistants.backend;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import com.aiassistants.backend.assistant.Assistant;
+import com.aiassistants.backend.assistant.AssistantReply;
+import com.aiassistants.backend.assistant.AssistantTurn;
+
+/**
+ * Test-only assistant: echoes the text with a per-conversation turn counter kept in the state, and
+ * understands a few test commands ({@code slow}, {@code menu}, {@code list}, {@code handoff},
+ * {@code remember <name>}, {@code fail}, {@code book}). Records calls so tests can check
+ * dedupe, ordering and that one conversation never runs two turns at once.
+ */
+public class TestAssistant implements Assistant {
+
+    public final AtomicInteger calls = new AtomicInteger();
+    public final Map<String, List<String>> textsByConversation = new ConcurrentHashMap<>();
+    public final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    public final AtomicInteger overlaps = new AtomicInteger();
+    public volatile Duration slowDelay = Duration.ofMillis(300);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Config {
+        @Bean
+        @Primary
+        TestAssistant testAssistant() {
+            return new TestAssistant();
+        }
+    }
+
+    @Override
+    public AssistantReply reply(AssistantTurn turn) {
+        String key = turn.tenant().tenantId() + "|" + turn.conversationId();
+        if (!inFlight.add(key)) {
+            overlaps.incrementAndGet();
+        }
+        try {
+            calls.incrementAndGet();
+            textsByConversation.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(turn.text());
+            int turns = turn.state() == null ? 1 : Integer.parseInt(turn.state().replaceAll("\\D", "")) + 1;
+            String state = "{\"turns\":" + turns + "}";
+            String text = turn.text();
+            if (text.startsWith("slow")) {
+                sleep(slowDelay);
+            }
+            if (text.equals("fail")) {
+                throw new IllegalStateException("test assistant failure");
+            }
+            if (text.equals("menu")) {
+                return new AssistantReply("Elegí una opción", new AssistantReply.Interactive(
+                        AssistantReply.Interactive.Type.BUTTONS, null,
+                        List.of(opt("book"), opt("mine"), opt("human"), opt("extra"))), state, Map.of(), false, List.of());
+            }
+            if (text.equals("list")) {
+                return new AssistantReply("Servicios", new AssistantReply.Interactive(AssistantReply.Interactive.Type.LIST,
+                        "Elegí", List.of(new AssistantReply.Interactive.Option("s1", "Corte", "30 min"))), state, Map.of(),
+                        false, List.of());
+            }
+            if (text.equals("handoff")) {
+                return new AssistantReply("Te paso con una persona", null, state, Map.of(), true, List.of());
+            }
+            if (text.equals("book")) {
+                return new AssistantReply("Reservado", null, state, Map.of(), false, List.of("bk-1"));
+            }
+            if (text.startsWith("remember ")) {
+                return new AssistantReply("ok", null, state, Map.of("name", text.substring(9)), false, List.of());
+            }
+            String reply = "echo " + turns + ": " + (text.isBlank() ? "reply:" + turn.replyId() : text)
+                    + (turn.memory().containsKey("name") ? " (" + turn.memory().get("name") + ")" : "");
+            return AssistantReply.text(reply, state);
+        } finally {
+            inFlight.remove(key);
+        }
+    }
+
+    private static AssistantReply.Interactive.Option opt(String id) {
+        return new AssistantReply.Interactive.Option(id, id.toUpperCase(), null);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package com.aiassistants.calendar.bookinglog;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.aiassistants.common.mcp.McpJson;
+
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The transactional outbox of booking events: {@link #record} must run inside the transaction that
+ * changes the booking, so an event exists exactly when the change committed. {@link BookingLogRelay}
+ * delivers and deletes them.
+ */
+@Component
+public class BookingEventOutbox {
+
+    /** One pending event, as claimed for delivery. */
+    public record PendingEvent(UUID eventId, String tenantId, UUID bookingId, String type, String actor,
+            String customerId, String professionalId, Instant occurredAt, Map<String, Object> before,
+            Map<String, Object> after, int attempts) {
+    }
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    public BookingEventOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String tenantId, UUID bookingId, String type, String actor, String customerId,
+            String professionalId, Instant occurredAt, Object before, Object after) {
+        jdbc.sql("""
+                INSERT INTO booking_event_outbox (event_id, tenant_id, booking_id, type, actor, customer_id,
+                    professional_id, occurred_at, before_state, after_state, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
+                """)
+                .params(UUID.randomUUID(), tenantId, bookingId, type, actor, customerId, professionalId, utc(occurredAt),
+                        json(before), json(after), utc(occurredAt), utc(occurredAt))
+                .update();
+    }
+
+    /**
+     * Claims up to {@code limit} due events by pushing their next attempt {@code lease} into the future
+     * (so another instance skips them while this one delivers), oldest first.
+     */
+    public List<PendingEvent> claimDue(Instant now, java.time.Duration lease, int limit) {
+        return jdbc.sql("""
+                UPDATE booking_event_outbox SET next_attempt_at = :leaseUntil
+                 WHERE event_id IN (SELECT event_id FROM booking_event_outbox WHERE next_attempt_at <= :now
+                                     ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING event_id, tenant_id, booking_id, type, actor, customer_id, professional_id, occurred_at,
+                          before_state::text AS before_state, after_state::text AS after_state, attempts, seq
+                """).param("now", utc(now)).param("leaseUntil", utc(now.plus(lease))).param("limit", limit)
+                .query((rs, n) -> new Object[] {rs.getLong("seq"), new PendingEvent(rs.getObject("event_id", UUID.class),
+                        rs.getString("tenant_id"), rs.getObject("booking_id", UUID.class), rs.getString("type"),
+                        rs.getString("actor"), rs.getString("customer_id"), rs.getString("professional_id"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), map(rs.getString("before_state")),
+                        map(rs.getString("after_state")), rs.getInt("attempts"))})
+                .list().stream()
+                .sorted(java.util.Comparator.comparingLong(row -> (Long) row[0]))
+                .map(row -> (PendingEvent) row[1])
+                .toList();
+    }
+
+    public void delivered(UUID eventId) {
+        jdbc.sql("DELETE FROM booking_event_outbox WHERE event_id = ?").param(eventId).update();
+    }
+
+    public void failed(UUID eventId, Instant nextAttemptAt, String error) {
+        jdbc.sql("""
+                UPDATE booking_event_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+                 WHERE event_id = ?
+                """).params(utc(nextAttemptAt), error == null ? null : error.substring(0, Math.min(error.length(), 500)),
+                        eventId)
+                .update();
+    }
+
+    public int pending() {
+        return jdbc.sql("SELECT count(*) FROM booking_event_outbox").query(Integer.class).single();
+    }
+
+    private static String json(Object value) {
+        return value == null ? null : McpJson.toJson(value);
+    }
+
+    private static Map<String, Object> map(String json) {
+        return json == null ? null : McpJson.MAPPER.readValue(json, MAP);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,104 @@
+package com.aiassistants.calendar.bookinglog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import com.aiassistants.calendar.config.CalendarProperties;
+import com.aiassistants.common.mcp.client.McpToolClient;
+import com.aiassistants.common.mcp.client.McpToolError;
+import com.aiassistants.common.mcp.client.McpUnavailableException;
+import com.aiassistants.common.scheduling.BookingLogTools;
+import com.aiassistants.common.scheduling.BookingLogTools.AppendBookingEventInput;
+import com.aiassistants.common.scheduling.BookingLogTools.AppendResult;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Delivers outbox events to mcp-booking-log ({@code append_booking_event}, idempotent by event id),
+ * oldest first. A failed delivery is retried with exponential backoff (retry-initial doubling up to
+ * retry-max) until it succeeds; while the log is unreachable the round stops at the first failure
+ * and every claimed event is rescheduled, so an outage loses nothing and floods nothing.
+ */
+@Component
+public class BookingLogRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingLogRelay.class);
+
+    private final BookingEventOutbox outbox;
+    private final McpToolClient client;
+    private final CalendarProperties.BookingLog settings;
+    private final Clock clock;
+    private final Counter delivered;
+    private final Counter failures;
+
+    public BookingLogRelay(BookingEventOutbox outbox, @Qualifier("bookingLogClient") McpToolClient client,
+            CalendarProperties properties, Clock clock, MeterRegistry meterRegistry) {
+        this.outbox = outbox;
+        this.client = client;
+        this.settings = properties.bookingLog();
+        this.clock = clock;
+        this.delivered = Counter.builder("calendar.booking_log.delivered").description("booking events delivered")
+                .register(meterRegistry);
+        this.failures = Counter.builder("calendar.booking_log.failures").description("failed delivery attempts")
+                .register(meterRegistry);
+        Gauge.builder("calendar.booking_log.pending", outbox, BookingEventOutbox::pending)
+                .description("booking events waiting in the outbox").register(meterRegistry);
+    }
+
+    /** One delivery round; returns how many events were delivered. */
+    public int deliverDue() {
+        int total = 0;
+        while (true) {
+            Instant now = clock.instant();
+            Duration lease = settings.timeout().multipliedBy(2).plus(settings.retryInitial());
+            List<BookingEventOutbox.PendingEvent> batch = outbox.claimDue(now, lease, settings.batchSize());
+            if (batch.isEmpty()) {
+                return total;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                var event = batch.get(i);
+                try {
+                    send(event);
+                    outbox.delivered(event.eventId());
+                    delivered.increment();
+                    total++;
+                } catch (McpToolError e) {
+                    // the log refused this one event: retry it later, keep delivering the others
+                    failures.increment();
+                    log.warn("booking log refused event {} (attempt {}): {} {}", event.eventId(), event.attempts() + 1,
+                            e.code(), e.getMessage());
+                    outbox.failed(event.eventId(), clock.instant().plus(settings.backoff(event.attempts() + 1)),
+                            e.code() + ": " + e.getMessage());
+                } catch (McpUnavailableException e) {
+                    failures.increment();
+                    log.warn("booking log unavailable, {} events rescheduled (attempt {}): {}", batch.size() - i,
+                            event.attempts() + 1, e.getMessage());
+                    for (var unsent : batch.subList(i, batch.size())) {
+                        outbox.failed(unsent.eventId(), clock.instant().plus(settings.backoff(unsent.attempts() + 1)),
+                                e.getMessage());
+                    }
+                    return total;
+                }
+            }
+            if (batch.size() < settings.batchSize()) {
+                return total;
+            }
+        }
+    }
+
+    private void send(BookingEventOutbox.PendingEvent event) {
+        client.call(event.tenantId(), BookingLogTools.APPEND_BOOKING_EVENT, new AppendBookingEventInput(
+                event.eventId().toString(), event.bookingId().toString(), event.type(), event.actor(),
+                event.customerId(), event.professionalId(), event.occurredAt(), event.before(), event.after()),
+                AppendResult.class, true);
+    }
+}

@@ -1,0 +1,114 @@
+package com.aiassistants.calendar.tools;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.aiassistants.calendar.availability.AvailabilityService;
+import com.aiassistants.calendar.booking.BookingService;
+import com.aiassistants.common.mcp.server.McpTool;
+import com.aiassistants.common.mcp.server.ToolContext;
+import com.aiassistants.common.scheduling.CalendarTools;
+import com.aiassistants.common.scheduling.CalendarTools.Booking;
+import com.aiassistants.common.scheduling.CalendarTools.BookingIdInput;
+import com.aiassistants.common.scheduling.CalendarTools.BookingList;
+import com.aiassistants.common.scheduling.CalendarTools.CancelBookingInput;
+import com.aiassistants.common.scheduling.CalendarTools.ConfirmBookingInput;
+import com.aiassistants.common.scheduling.CalendarTools.FindAvailableSlotsInput;
+import com.aiassistants.common.scheduling.CalendarTools.HoldSlotInput;
+import com.aiassistants.common.scheduling.CalendarTools.ListBookingsInput;
+import com.aiassistants.common.scheduling.CalendarTools.ListCustomerBookingsInput;
+import com.aiassistants.common.scheduling.CalendarTools.RescheduleBookingInput;
+import com.aiassistants.common.scheduling.CalendarTools.SlotList;
+
+/** The MCP tools of mcp-calendar (contract: {@link CalendarTools}); the tenant always comes from X-Tenant-Id. */
+@Configuration(proxyBeanMethods = false)
+public class CalendarToolDefinitions {
+
+    @Bean
+    McpTool<FindAvailableSlotsInput, SlotList> findAvailableSlots(AvailabilityService availability) {
+        return McpTool.query(CalendarTools.FIND_AVAILABLE_SLOTS, """
+                Free appointment slots for a service, optionally with one professional, between two local dates \
+                (tenant time zone, at most 62 days). Each slot has the UTC start/end instants and the local wall \
+                time; pass a slot's start and professional_id to hold_slot. Sorted by start, then professional.""",
+                FindAvailableSlotsInput.class, SlotList.class,
+                (ctx, in) -> availability.find(ctx.requireTenant(), in));
+    }
+
+    @Bean
+    McpTool<HoldSlotInput, Booking> holdSlot(BookingService bookings) {
+        return McpTool.command(CalendarTools.HOLD_SLOT, """
+                Reserves a slot for a customer for a few minutes (status HELD) until confirm_booking. The same \
+                idempotency_key always returns the same booking. Errors: slot_taken (with alternatives: the next \
+                free slots), hold_limit_reached, outside_working_hours.""",
+                HoldSlotInput.class, Booking.class,
+                (ctx, in) -> bookings.hold(ctx.requireTenant(), in, Actors.customer(in.customerId())));
+    }
+
+    @Bean
+    McpTool<ConfirmBookingInput, Booking> confirmBooking(BookingService bookings) {
+        return McpTool.command(CalendarTools.CONFIRM_BOOKING, """
+                Confirms a HELD booking (by id or short code). Confirming twice is harmless. Errors: hold_expired, \
+                invalid_transition, not_found.""",
+                ConfirmBookingInput.class, Booking.class,
+                (ctx, in) -> bookings.confirm(ctx.requireTenant(), in, Actors.of(ctx, in.customerId())));
+    }
+
+    @Bean
+    McpTool<CancelBookingInput, Booking> cancelBooking(BookingService bookings) {
+        return McpTool.command(CalendarTools.CANCEL_BOOKING, """
+                Cancels a HELD or CONFIRMED booking (by id or short code) and frees its time. Cancelling twice is \
+                harmless. Pass customer_id to only cancel that customer's booking.""",
+                CancelBookingInput.class, Booking.class,
+                (ctx, in) -> bookings.cancel(ctx.requireTenant(), in, Actors.of(ctx, in.customerId())));
+    }
+
+    @Bean
+    McpTool<RescheduleBookingInput, Booking> rescheduleBooking(BookingService bookings) {
+        return McpTool.command(CalendarTools.RESCHEDULE_BOOKING, """
+                Moves a HELD or CONFIRMED booking to a new start (from find_available_slots), atomically: the old \
+                time is released only if the new one was taken. Errors: slot_taken (with alternatives), \
+                outside_working_hours, invalid_transition, not_found.""",
+                RescheduleBookingInput.class, Booking.class,
+                (ctx, in) -> bookings.reschedule(ctx.requireTenant(), in, Actors.of(ctx, in.customerId())));
+    }
+
+    @Bean
+    McpTool<BookingIdInput, Booking> getBooking(BookingService bookings) {
+        return McpTool.query(CalendarTools.GET_BOOKING, "One booking by id or short code.", BookingIdInput.class,
+                Booking.class, (ctx, in) -> bookings.get(ctx.requireTenant(), in.bookingId()));
+    }
+
+    @Bean
+    McpTool<ListCustomerBookingsInput, BookingList> listCustomerBookings(BookingService bookings) {
+        return McpTool.query(CalendarTools.LIST_CUSTOMER_BOOKINGS, """
+                A customer's bookings, by start time: upcoming HELD and CONFIRMED ones, or all of them with \
+                include_past.""", ListCustomerBookingsInput.class, BookingList.class,
+                (ctx, in) -> bookings.forCustomer(ctx.requireTenant(), in));
+    }
+
+    @Bean
+    McpTool<ListBookingsInput, BookingList> listBookings(BookingService bookings) {
+        return McpTool.query(CalendarTools.LIST_BOOKINGS, """
+                Bookings overlapping [from, to) (at most 63 days), optionally for one professional and some \
+                statuses, by start time (at most 1000).""", ListBookingsInput.class, BookingList.class,
+                (ctx, in) -> bookings.inRange(ctx.requireTenant(), in));
+    }
+
+    /** Who a change is attributed to in the booking log. */
+    static final class Actors {
+
+        private Actors() {
+        }
+
+        static String customer(String customerId) {
+            return customerId == null || customerId.isBlank() ? "system" : "customer:" + customerId;
+        }
+
+        static String of(ToolContext ctx, String customerId) {
+            if (customerId != null && !customerId.isBlank()) {
+                return "customer:" + customerId;
+            }
+            return ctx.caller() == null ? "system" : "service:" + ctx.caller();
+        }
+    }
+}

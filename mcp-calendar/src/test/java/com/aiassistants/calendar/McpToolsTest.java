@@ -1,0 +1,135 @@
+package com.aiassistants.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.aiassistants.calendar.support.CalendarIntegrationTest;
+import com.aiassistants.common.mcp.ToolSchemas;
+import com.aiassistants.common.mcp.client.McpToolError;
+import com.aiassistants.common.scheduling.CalendarTools;
+import com.aiassistants.common.scheduling.CalendarTools.Booking;
+import com.aiassistants.common.scheduling.CalendarTools.BookingIdInput;
+import com.aiassistants.common.scheduling.CalendarTools.BookingList;
+import com.aiassistants.common.scheduling.CalendarTools.BookingStatus;
+import com.aiassistants.common.scheduling.CalendarTools.ConfirmBookingInput;
+import com.aiassistants.common.scheduling.CalendarTools.FindAvailableSlotsInput;
+import com.aiassistants.common.scheduling.CalendarTools.HoldSlotInput;
+import com.aiassistants.common.scheduling.CalendarTools.ListBookingsInput;
+import com.aiassistants.common.scheduling.CalendarTools.ListCustomerBookingsInput;
+import com.aiassistants.common.scheduling.CalendarTools.SlotList;
+
+import io.modelcontextprotocol.spec.McpSchema;
+
+/** The SDK client lists and calls the tools over Streamable HTTP. */
+class McpToolsTest extends CalendarIntegrationTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsEveryCalendarToolWithSchemas() {
+        List<McpSchema.Tool> tools = calendar.listTools();
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(
+                CalendarTools.FIND_AVAILABLE_SLOTS, CalendarTools.HOLD_SLOT, CalendarTools.CONFIRM_BOOKING,
+                CalendarTools.CANCEL_BOOKING, CalendarTools.RESCHEDULE_BOOKING, CalendarTools.GET_BOOKING,
+                CalendarTools.LIST_CUSTOMER_BOOKINGS, CalendarTools.LIST_BOOKINGS);
+        McpSchema.Tool hold = tools.stream().filter(t -> t.name().equals(CalendarTools.HOLD_SLOT)).findFirst().orElseThrow();
+        assertThat((Map<String, Object>) hold.inputSchema().get("properties"))
+                .containsKeys("service_id", "professional_id", "start", "customer_id", "idempotency_key");
+        assertThat((List<String>) hold.inputSchema().get("required")).contains("idempotency_key")
+                .doesNotContain("notes");
+        assertThat(hold.outputSchema()).containsKey("properties");
+    }
+
+    /** Every tool publishes the contract record itself as its output schema. */
+    @Test
+    void outputSchemasAreTheContractRecords() {
+        Map<String, Class<?>> contract = Map.of(CalendarTools.FIND_AVAILABLE_SLOTS, SlotList.class,
+                CalendarTools.HOLD_SLOT, Booking.class, CalendarTools.CONFIRM_BOOKING, Booking.class,
+                CalendarTools.CANCEL_BOOKING, Booking.class, CalendarTools.RESCHEDULE_BOOKING, Booking.class,
+                CalendarTools.GET_BOOKING, Booking.class, CalendarTools.LIST_CUSTOMER_BOOKINGS, BookingList.class,
+                CalendarTools.LIST_BOOKINGS, BookingList.class);
+        for (McpSchema.Tool tool : calendar.listTools()) {
+            assertThat(tool.outputSchema()).as(tool.name()).isEqualTo(ToolSchemas.of(contract.get(tool.name())));
+        }
+    }
+
+    /**
+     * Results whose optional fields are null (left out of the JSON) pass the SDK's server-side
+     * output validation: a HELD booking without notes, a CONFIRMED one without hold_expires_at,
+     * inside lists too, and slots with offset-less local times.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void resultsWithAbsentOptionalFieldsPassOutputValidation() {
+        String tenant = standardTenant();
+        Map<String, Object> slots = calendar.callForMap(tenant, CalendarTools.FIND_AVAILABLE_SLOTS,
+                new FindAvailableSlotsInput("cut", "ana", LocalDate.of(2026, 3, 3), null, null, null, 1), false);
+        Map<String, Object> slot = ((List<Map<String, Object>>) slots.get("slots")).getFirst();
+        assertThat(slot.get("local_start")).asString().startsWith("2026-03-03T09:00");
+
+        HoldSlotInput noNotes = new HoldSlotInput("cut", "ana", local("2026-03-03T09:00"), "+5491100000002", null, null,
+                null, UUID.randomUUID().toString());
+        Map<String, Object> held = calendar.callForMap(tenant, CalendarTools.HOLD_SLOT, noNotes, false);
+        assertThat(held).containsEntry("status", "HELD").containsKey("hold_expires_at")
+                .doesNotContainKeys("notes", "customer_name", "channel");
+
+        Map<String, Object> confirmed = calendar.callForMap(tenant, CalendarTools.CONFIRM_BOOKING,
+                new ConfirmBookingInput((String) held.get("id"), null), false);
+        assertThat(confirmed).containsEntry("status", "CONFIRMED").doesNotContainKeys("hold_expires_at", "notes");
+        assertThat(calendar.callForMap(tenant, CalendarTools.GET_BOOKING, new BookingIdInput((String) held.get("id")),
+                false)).doesNotContainKey("hold_expires_at");
+
+        Map<String, Object> mine = calendar.callForMap(tenant, CalendarTools.LIST_CUSTOMER_BOOKINGS,
+                new ListCustomerBookingsInput("+5491100000002", null), false);
+        assertThat((List<Map<String, Object>>) mine.get("bookings")).singleElement()
+                .satisfies(b -> assertThat(b).doesNotContainKeys("hold_expires_at", "notes"));
+        Instant from = local("2026-03-03T00:00");
+        Map<String, Object> range = calendar.callForMap(tenant, CalendarTools.LIST_BOOKINGS,
+                new ListBookingsInput(from, from.plus(Duration.ofDays(1)), null, null), false);
+        assertThat((List<Map<String, Object>>) range.get("bookings")).hasSize(1);
+    }
+
+    @Test
+    void findHoldConfirmAndReadBackByShortCode() {
+        String tenant = standardTenant();
+        SlotList slots = calendar.call(tenant, CalendarTools.FIND_AVAILABLE_SLOTS,
+                new FindAvailableSlotsInput("cut", "ana", LocalDate.of(2026, 3, 3), null, null, null, 3), SlotList.class);
+        assertThat(slots.timeZone()).isEqualTo(BA);
+        assertThat(slots.slots()).hasSize(3);
+        assertThat(slots.slots().getFirst().localStart()).hasToString("2026-03-03T09:00");
+        assertThat(slots.slots().getFirst().start()).isEqualTo(local("2026-03-03T09:00"));
+
+        Booking held = calendar.call(tenant, CalendarTools.HOLD_SLOT,
+                hold("cut", "ana", slots.slots().getFirst().start(), "+5491100000001"), Booking.class);
+        assertThat(held.status()).isEqualTo(BookingStatus.HELD);
+        assertThat(held.shortCode()).hasSize(6);
+        assertThat(held.holdExpiresAt()).isAfter(NOW);
+        assertThat(held.professionalName()).isEqualTo("Ana");
+        assertThat(held.serviceName()).isEqualTo("Corte");
+
+        Booking confirmed = calendar.call(tenant, CalendarTools.CONFIRM_BOOKING,
+                new ConfirmBookingInput(held.shortCode().toLowerCase(), "+5491100000001"), Booking.class);
+        assertThat(confirmed.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(confirmed.holdExpiresAt()).isNull();
+
+        Booking read = calendar.call(tenant, CalendarTools.GET_BOOKING, new BookingIdInput(held.id()), Booking.class);
+        assertThat(read.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(read.localStart()).hasToString("2026-03-03T09:00");
+        assertThat(read.channel()).isEqualTo("whatsapp");
+    }
+
+    @Test
+    void everyToolRequiresTheTenantHeader() {
+        assertThatThrownBy(() -> calendar.call(null, CalendarTools.GET_BOOKING, new BookingIdInput("ABCDEF"),
+                Booking.class)).isInstanceOfSatisfying(McpToolError.class,
+                        e -> assertThat(e.getMessage()).contains("X-Tenant-Id"));
+    }
+}

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.Environment;
 
 import com.aiassistants.backend.assistant.Assistant;
@@ -29,6 +30,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 @ConditionalOnProperty(prefix = "ai-assistants.backend.agent", name = "enabled", havingValue = "true",
         matchIfMissing = true)
 @EnableConfigurationProperties({AgentProperties.class, AgentMcpProperties.class})
+@PropertySource("classpath:com/aiassistants/backend/agent/agent-defaults.properties")
 public class AgentConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AgentConfiguration.class);

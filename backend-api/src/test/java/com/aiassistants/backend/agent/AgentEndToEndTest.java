@@ -14,22 +14,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,11 +33,8 @@ import com.aiassistants.backend.assistant.TenantProfile;
 import com.aiassistants.common.mcp.client.McpTarget;
 import com.aiassistants.common.mcp.client.McpToolClient;
 import com.aiassistants.common.scheduling.CalendarTools;
-import com.aiassistants.common.testsupport.ServiceProcess;
-import com.aiassistants.common.testsupport.TestPostgres;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,73 +42,17 @@ import tools.jackson.databind.JsonNode;
  * processes, mcp-llm pointed at a scripted OpenAI-compatible fake. The deterministic engine is a stub
  * answering "FALLBACK" so every fallback is visible.
  */
-@SpringBootTest(classes = AgentEndToEndTest.TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = AgentTestServices.TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"ai-assistants.backend.agent.turn-timeout=5s"})
 class AgentEndToEndTest {
 
-    static final String TOKEN = "agent-e2e-token-0123456789";
-    static final ZoneId ZONE = ZoneId.of("America/Argentina/Buenos_Aires");
-    static final FakeOpenAi MODEL = new FakeOpenAi();
-    static final List<ServiceProcess> SERVICES = new ArrayList<>();
-    static ServiceProcess llm;
-    static ServiceProcess professionals;
-    static ServiceProcess calendar;
-
-    @Configuration(proxyBeanMethods = false)
-    @Import(AgentConfiguration.class)
-    static class TestApp {
-
-        @Bean("deterministicAssistant")
-        Assistant deterministicAssistant() {
-            return turn -> AssistantReply.text("FALLBACK", turn.state());
-        }
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-    }
+    static final String TOKEN = AgentTestServices.TOKEN;
+    static final ZoneId ZONE = AgentTestServices.ZONE;
+    static final FakeOpenAi MODEL = AgentTestServices.MODEL;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        startServices();
-        registry.add("ai-assistants.backend.mcp.llm.url", () -> llm.baseUrl().toString());
-        registry.add("ai-assistants.backend.mcp.professionals.url", () -> professionals.baseUrl().toString());
-        registry.add("ai-assistants.backend.mcp.calendar.url", () -> calendar.baseUrl().toString());
-        for (String service : List.of("llm", "professionals", "calendar")) {
-            registry.add("ai-assistants.backend.mcp." + service + ".token", () -> TOKEN);
-        }
-    }
-
-    static synchronized void startServices() {
-        if (llm != null) {
-            return;
-        }
-        TestPostgres.Database db = TestPostgres.createDatabase("agent_e2e");
-        Map<String, String> env = new java.util.HashMap<>(Map.of("AI_ASSISTANTS_MCP_TOKEN", TOKEN,
-                "AI_ASSISTANTS_PROFESSIONALS_DEMO_TENANT", "demo"));
-        professionals = start("mcp-professionals", db, env, List.of());
-        env.put("AI_ASSISTANTS_MCP_PROFESSIONALS_URL", professionals.baseUrl().toString());
-        // no booking log in this test: events wait in the calendar's outbox
-        env.put("AI_ASSISTANTS_MCP_BOOKING_LOG_URL", "http://127.0.0.1:9");
-        calendar = start("mcp-calendar", db, env, List.of());
-        String fake = "--ai-assistants.llm.providers.fake.";
-        llm = start("mcp-llm", db, env, List.of(fake + "type=openai", fake + "base-url=" + MODEL.baseUrl(),
-                fake + "model=fake-model", fake + "max-attempts=1", fake + "read-timeout=15s",
-                "--ai-assistants.llm.tenants.demo.provider=fake"));
-    }
-
-    private static ServiceProcess start(String module, TestPostgres.Database db, Map<String, String> env,
-            List<String> args) {
-        ServiceProcess service = ServiceProcess.start(module, db, Map.copyOf(env), args);
-        SERVICES.add(service);
-        return service;
-    }
-
-    @AfterAll
-    static void stop() {
-        SERVICES.reversed().forEach(ServiceProcess::close);
-        MODEL.close();
+        AgentTestServices.register(registry);
     }
 
     @Autowired
@@ -134,7 +68,7 @@ class AgentEndToEndTest {
     @BeforeEach
     void setUp() {
         MODEL.reset();
-        calendarClient = new McpToolClient("mcp-calendar", new McpTarget(calendar.baseUrl(), TOKEN, Duration.ofSeconds(5), 1),
+        calendarClient = new McpToolClient("mcp-calendar", new McpTarget(AgentTestServices.calendar.baseUrl(), TOKEN, Duration.ofSeconds(5), 1),
                 "agent-test", null);
         customer = "+54911" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
         // a weekday at least two days ahead: Dra. Pérez works there 09-13 and 14-18

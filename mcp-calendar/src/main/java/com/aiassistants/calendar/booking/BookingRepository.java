@@ -65,6 +65,18 @@ class BookingRepository {
                 .params(tenantId, customerId).query((rs, n) -> 1).list();
     }
 
+    /**
+     * Serialises writers of one professional's calendar inside the transaction. The exclusion
+     * constraint alone stays correct, but concurrent inserts of overlapping ranges of different
+     * lengths can deadlock while it is checked; queuing them here makes each loser a clean
+     * "slot taken" instead. (Single-key advisory locks do not share a key space with the
+     * two-key customer locks.)
+     */
+    void lockProfessional(String tenantId, String professionalId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))")
+                .params(tenantId, professionalId).query((rs, n) -> 1).list();
+    }
+
     int countActiveHolds(String tenantId, String customerId, Instant now) {
         return jdbc.sql("""
                 SELECT count(*) FROM booking

@@ -118,6 +118,7 @@ public class BookingService {
                     + " pending holds; confirm or cancel one first",
                     Map.of("max_active_holds", properties.maxActiveHoldsPerCustomer()));
         }
+        repository.lockProfessional(tenantId, appointment.professional().id());
         expireStale(tenantId, appointment.professional().id(), appointment.start(), appointment.blockedUntil(), now);
         StoredBooking row = new StoredBooking(UUID.randomUUID(), tenantId, ShortCodes.next(), in.idempotencyKey(),
                 BookingStatus.HELD, appointment.service().id(), appointment.service().name(),
@@ -236,6 +237,7 @@ public class BookingService {
             Optional<Booking> moved;
             try {
                 moved = transaction.execute(status -> {
+                    repository.lockProfessional(tenantId, professionalId);
                     expireStale(tenantId, professionalId, target.start(), target.blockedUntil(), now);
                     return repository.move(current, professionalId, target.professional().name(), target.start(),
                             target.end(), target.blockedUntil(), target.zone().getId(), now).map(after -> {

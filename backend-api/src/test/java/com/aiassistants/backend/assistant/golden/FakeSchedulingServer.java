@@ -1,5 +1,6 @@
 package com.aiassistants.backend.assistant.golden;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,12 +14,12 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import com.aiassistants.common.mcp.server.McpTool;
@@ -107,10 +108,17 @@ public final class FakeSchedulingServer implements AutoCloseable {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
+    // a test configuration: component scanning of backend test contexts must not pick it up
+    @TestConfiguration(proxyBeanMethods = false)
     @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
             TomcatServletWebServerAutoConfiguration.class, McpToolServerAutoConfiguration.class})
     static class Config {
+
+        // mcp-professionals lists by name, then id (ServiceRepository, ProfessionalRepository); so does the fake
+        private static final Comparator<ProfessionalsTools.Service> BY_NAME_SERVICES =
+                Comparator.comparing(ProfessionalsTools.Service::name).thenComparing(ProfessionalsTools.Service::id);
+        private static final Comparator<ProfessionalsTools.Professional> BY_NAME_PROFESSIONALS =
+                Comparator.comparing(ProfessionalsTools.Professional::name).thenComparing(ProfessionalsTools.Professional::id);
 
         @Bean
         Clinics clinics() {
@@ -139,7 +147,7 @@ public final class FakeSchedulingServer implements AutoCloseable {
                         DemoClinic clinic = clinics.of(ctx);
                         return new ServiceList(clinic.services.stream()
                                 .filter(s -> in.professionalId() == null || s.professionalIds().contains(in.professionalId()))
-                                .toList());
+                                .sorted(BY_NAME_SERVICES).toList());
                     });
         }
 
@@ -149,7 +157,8 @@ public final class FakeSchedulingServer implements AutoCloseable {
                     ProfessionalsTools.ListProfessionalsInput.class, ProfessionalList.class, (ctx, in) -> {
                         DemoClinic clinic = clinics.of(ctx);
                         return new ProfessionalList(clinic.professionals.stream()
-                                .filter(p -> in.serviceId() == null || p.serviceIds().contains(in.serviceId())).toList());
+                                .filter(p -> in.serviceId() == null || p.serviceIds().contains(in.serviceId()))
+                                .sorted(BY_NAME_PROFESSIONALS).toList());
                     });
         }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -37,8 +36,11 @@ final class AgentTestServices {
     private AgentTestServices() {
     }
 
-    /** The agent alone, with a deterministic engine that answers "FALLBACK" so every fallback is visible. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The agent alone, with a deterministic engine that answers "FALLBACK" so every fallback is visible.
+     * Deliberately not a {@code @Configuration}: the application's component scan in other tests must not
+     * find it; as a "lite" configuration class given to {@code @SpringBootTest(classes=…)} it still works.
+     */
     @Import(AgentConfiguration.class)
     static class TestApp {
 
@@ -87,7 +89,9 @@ final class AgentTestServices {
 
     private static ServiceProcess start(String module, TestPostgres.Database db, Map<String, String> env,
             List<String> args) {
-        ServiceProcess service = ServiceProcess.start(module, db, Map.copyOf(env), args);
+        List<String> all = new ArrayList<>(args);
+        all.add("--spring.datasource.hikari.maximum-pool-size=3"); // the test PostgreSQL is shared by many JVMs
+        ServiceProcess service = ServiceProcess.start(module, db, Map.copyOf(env), all);
         SERVICES.add(service);
         return service;
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,7 +17,9 @@ import com.aiassistants.common.testsupport.PostgresTestProperties;
 import com.aiassistants.common.testsupport.TestRedis;
 
 /** The whole application: the platform's turn pipeline gets the agent, which has the deterministic engine behind it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.hikari.maximum-pool-size=2")
+@DirtiesContext
 class AgentWiringTest {
 
     @DynamicPropertySource

@@ -38,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
         "ai-assistants.backend.jobs.callback-backoff=50ms",
         "ai-assistants.backend.jobs.poll-interval=100ms",
         "ai-assistants.backend.cors.allowed-origins=https://console.example.com",
-        "ai-assistants.backend.gateway.admin-token=gateway-admin-token-for-tests"})
+        "ai-assistants.backend.gateway.admin-token=gateway-admin-token-for-tests",
+        // the TestAssistant is the only primary Assistant here (the LLM agent is tested in ..agent)
+        "ai-assistants.backend.agent.enabled=false"})
 @Import(TestAssistant.Config.class)
 public abstract class BackendTestBase {
 

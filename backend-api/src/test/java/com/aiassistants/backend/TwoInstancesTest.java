@@ -31,7 +31,8 @@ class TwoInstancesTest extends BackendTestBase {
                         "--spring.data.redis.url=" + redisUrl,
                         "--ai-assistants.backend.demo.enabled=true",
                         "--ai-assistants.backend.jobs.enabled=" + workers,
-                        "--ai-assistants.backend.jobs.poll-interval=100ms");
+                        "--ai-assistants.backend.jobs.poll-interval=100ms",
+                        "--ai-assistants.backend.agent.enabled=false");
     }
 
     static int port(ConfigurableApplicationContext context) {

@@ -38,7 +38,9 @@ import com.aiassistants.common.testsupport.TestRedis;
         "ai-assistants.backend.limits.per-phone-per-minute=100000",
         "ai-assistants.backend.limits.per-api-key-per-minute=100000",
         "ai-assistants.backend.mcp.professionals.token=" + RealSchedulingStack.TOKEN,
-        "ai-assistants.backend.mcp.calendar.token=" + RealSchedulingStack.TOKEN})
+        "ai-assistants.backend.mcp.calendar.token=" + RealSchedulingStack.TOKEN,
+        // the deterministic engine itself, not behind the LLM agent's router
+        "ai-assistants.backend.agent.enabled=false"})
 @DirtiesContext
 class GoldenOverHttpTest {
 

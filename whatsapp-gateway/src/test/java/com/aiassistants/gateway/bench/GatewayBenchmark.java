@@ -32,6 +32,8 @@ class GatewayBenchmark extends GatewayTestBase {
 
     private static final int USERS = Integer.getInteger("bench.users", 100);
     private static final int MESSAGES = Integer.getInteger("bench.messages", 20);
+    /** Pause between a reply and the user's next message; 0 gives a closed loop (saturation). */
+    private static final int THINK_MS = Integer.getInteger("bench.think-ms", 1000);
 
     @Test
     void run() throws Exception {
@@ -64,7 +66,7 @@ class GatewayBenchmark extends GatewayTestBase {
                 from (select extract(epoch from (o.sent_at - i.received_at)) * 1000 as ms
                       from outbox o join inbox i on i.id = o.inbox_id where i.received_at >= ?) t""",
                 java.sql.Timestamp.from(start));
-        System.out.printf("%nBENCH users=%d messages/user=%d total=%d in %.1f s (%.0f msg/s)%n", USERS, MESSAGES,
+        System.out.printf("%nBENCH users=%d messages/user=%d think=%d ms total=%d in %.1f s (%.0f msg/s)%n", USERS, MESSAGES, THINK_MS,
                 acks.size(), seconds, acks.size() / seconds);
         System.out.printf("BENCH ack p50=%.2f ms p99=%.2f ms max=%.2f ms%n", pct(acks, 0.5), pct(acks, 0.99),
                 acks.getLast() / 1e6);
@@ -78,6 +80,9 @@ class GatewayBenchmark extends GatewayTestBase {
     }
 
     private void user(HttpClient client, String number, int messages, List<Long> acks) throws Exception {
+        if (THINK_MS > 0) {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(THINK_MS));
+        }
         for (int i = 0; i < messages; i++) {
             int expected = GRAPH.countTo(number) + 1;
             String body = """
@@ -99,6 +104,9 @@ class GatewayBenchmark extends GatewayTestBase {
                 throw new IllegalStateException("ack " + status);
             }
             Await.until("reply to " + number, () -> GRAPH.countTo(number) >= expected);
+            if (THINK_MS > 0) {
+                Thread.sleep(THINK_MS);
+            }
         }
     }
 }

@@ -18,14 +18,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * deterministic assistant and the real MCP services. Prints per-turn latency percentiles and how
  * many dialogues ended confirmed.
  *
- * Usage: java bench/BookingDialogueBench.java [conversations=100] [baseUrl=http://localhost:8080] [apiKey=demo-local-key-change-me]
+ * Usage: java bench/BookingDialogueBench.java [conversations=100] [thinkMs=1000] [baseUrl=http://localhost:8080] [apiKey=demo-local-key-change-me]
+ * thinkMs is the pause between a reply and the user's next message (0 = closed loop, saturation).
  */
 public class BookingDialogueBench {
 
+    static int think;
+
     public static void main(String[] args) throws Exception {
         int conversations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        String base = args.length > 1 ? args[1] : "http://localhost:8080";
-        String key = args.length > 2 ? args[2] : "demo-local-key-change-me";
+        think = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        String base = args.length > 2 ? args[2] : "http://localhost:8080";
+        String key = args.length > 3 ? args[3] : "demo-local-key-change-me";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -46,8 +50,8 @@ public class BookingDialogueBench {
         double seconds = (System.nanoTime() - started) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("conversations=%d turns=%d in %.1f s (%.0f turns/s), errors=%d, confirmed=%d%n",
-                conversations, sorted.size(), seconds, sorted.size() / seconds, errors.get(), confirmed.get());
+        System.out.printf("conversations=%d think=%d ms turns=%d in %.1f s (%.0f turns/s), errors=%d, confirmed=%d%n",
+                conversations, think, sorted.size(), seconds, sorted.size() / seconds, errors.get(), confirmed.get());
         System.out.printf("turn latency ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n", pct(sorted, 50), pct(sorted, 90),
                 pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.getLast() / 1e6);
         System.out.println("last reply kinds: " + outcomes);
@@ -56,8 +60,12 @@ public class BookingDialogueBench {
     static void dialogue(HttpClient http, String base, String key, String conversation, int n, String day,
             List<Long> latencies, AtomicInteger confirmed, AtomicInteger errors, ConcurrentHashMap<String, Integer> outcomes) {
         String customer = "549110" + String.format("%07d", n);
-        String[] turns = {"hola, soy Cliente " + n, "quiero un turno de limpieza dental", "el " + day, "1", "sí"};
-        String last = "";
+        String[] first = {"Ana", "Juan", "Laura", "Pedro", "Sofía", "Diego", "Lucía", "Martín", "Carla", "Pablo"};
+        String[] last = {"Gómez", "Pérez", "Fernández", "López", "Díaz", "Romero", "Sosa", "Torres", "Ruiz", "Álvarez"};
+        String name = first[n % 10] + " " + last[(n / 10) % 10];
+        String[] turns = {"hola, me llamo " + name, "quiero un turno de limpieza dental", "el " + day, "1", "sí"};
+        String lastReply = "";
+        pause(think > 0 && latencies.size() > 0 ? java.util.concurrent.ThreadLocalRandom.current().nextInt(think) : 0);
         for (String text : turns) {
             long t0 = System.nanoTime();
             try {
@@ -71,22 +79,33 @@ public class BookingDialogueBench {
                 latencies.add(System.nanoTime() - t0);
                 if (response.statusCode() != 200) {
                     if (errors != null) errors.incrementAndGet();
-                    last = "http " + response.statusCode();
+                    lastReply = "http " + response.statusCode();
                     break;
                 }
-                last = response.body();
+                lastReply = response.body();
+                pause(think);
             } catch (Exception e) {
                 if (errors != null) errors.incrementAndGet();
-                last = e.getClass().getSimpleName();
+                lastReply = e.getClass().getSimpleName();
                 break;
             }
         }
-        if (confirmed != null && last.contains("confirmado")) {
+        if (confirmed != null && lastReply.contains("confirmado")) {
             confirmed.incrementAndGet();
         }
         if (outcomes != null) {
-            String kind = last.contains("confirmado") ? "confirmed" : last.contains("ocupado") || last.contains("tomado") ? "taken" : last.length() > 40 ? last.substring(30, 40) : last;
+            String kind = lastReply.contains("confirmado") ? "confirmed"
+                    : lastReply.contains("acaban de tomar") || lastReply.contains("ocupado") ? "slot taken, alternatives offered"
+                    : "other";
             outcomes.merge(kind, 1, Integer::sum);
+        }
+    }
+
+    static void pause(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,11 +1,6 @@
 package com.aiassistants.bookinglog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,9 +8,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.aiassistants.common.mcp.client.McpTarget;
 import com.aiassistants.common.mcp.client.McpToolClient;
 import com.aiassistants.common.mcp.client.McpToolError;
+import com.aiassistants.common.testsupport.LocalMcpClient;
 import com.aiassistants.common.testsupport.PostgresTestProperties;
 
 /** One Spring context (real PostgreSQL, random port) for the module's tests, and an MCP client to it. */
@@ -33,39 +28,37 @@ public abstract class McpTestBase {
     @LocalServerPort
     protected int port;
 
-    private McpToolClient client;
+    private LocalMcpClient mcp;
+
+    private LocalMcpClient mcp() {
+        if (mcp == null) {
+            mcp = new LocalMcpClient("mcp-booking-log", port, TOKEN);
+        }
+        return mcp;
+    }
 
     protected McpToolClient client() {
-        if (client == null) {
-            client = new McpToolClient("mcp-booking-log",
-                    new McpTarget(URI.create("http://localhost:" + port), TOKEN, Duration.ofSeconds(10), 0), "test", null);
-        }
-        return client;
+        return mcp().client();
     }
 
     @AfterEach
     void closeClient() {
-        if (client != null) {
-            client.close();
-            client = null;
+        if (mcp != null) {
+            mcp.close();
+            mcp = null;
         }
     }
 
     protected static String newTenant() {
-        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+        return LocalMcpClient.newTenant();
     }
 
     protected <T> T call(String tenant, String tool, Object arguments, Class<T> resultType) {
-        return client().call(tenant, tool, arguments, resultType, false);
+        return mcp().call(tenant, tool, arguments, resultType);
     }
 
+    /** Calls the tool expecting a tool error with this code; returns it for more checks. */
     protected McpToolError callFails(String tenant, String tool, Object arguments, String expectedCode) {
-        McpToolError[] error = new McpToolError[1];
-        assertThatThrownBy(() -> client().callForMap(tenant, tool, arguments, false))
-                .isInstanceOfSatisfying(McpToolError.class, e -> {
-                    assertThat(e.code()).as(e.getMessage()).isEqualTo(expectedCode);
-                    error[0] = e;
-                });
-        return error[0];
+        return mcp().callFails(tenant, tool, arguments, expectedCode);
     }
 }

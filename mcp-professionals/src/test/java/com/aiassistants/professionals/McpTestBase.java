@@ -1,15 +1,11 @@
 package com.aiassistants.professionals;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -25,9 +21,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.aiassistants.common.mcp.client.McpTarget;
 import com.aiassistants.common.mcp.client.McpToolClient;
 import com.aiassistants.common.mcp.client.McpToolError;
+import com.aiassistants.common.testsupport.LocalMcpClient;
 import com.aiassistants.common.testsupport.PostgresTestProperties;
 
 /**
@@ -51,41 +47,38 @@ public abstract class McpTestBase {
     @LocalServerPort
     int port;
 
-    private McpToolClient client;
+    private LocalMcpClient mcp;
+
+    private LocalMcpClient mcp() {
+        if (mcp == null) {
+            mcp = new LocalMcpClient("mcp-professionals", port, TOKEN);
+        }
+        return mcp;
+    }
 
     protected McpToolClient client() {
-        if (client == null) {
-            client = new McpToolClient("mcp-professionals",
-                    new McpTarget(URI.create("http://localhost:" + port), TOKEN, Duration.ofSeconds(10), 0), "test", null);
-        }
-        return client;
+        return mcp().client();
     }
 
     @AfterEach
     void closeClient() {
-        if (client != null) {
-            client.close();
-            client = null;
+        if (mcp != null) {
+            mcp.close();
+            mcp = null;
         }
     }
 
     protected static String newTenant() {
-        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+        return LocalMcpClient.newTenant();
     }
 
     protected <T> T call(String tenant, String tool, Object arguments, Class<T> resultType) {
-        return client().call(tenant, tool, arguments, resultType, false);
+        return mcp().call(tenant, tool, arguments, resultType);
     }
 
     /** Calls the tool expecting a tool error with this code; returns it for more checks. */
     protected McpToolError callFails(String tenant, String tool, Object arguments, String expectedCode) {
-        McpToolError[] error = new McpToolError[1];
-        assertThatThrownBy(() -> client().callForMap(tenant, tool, arguments, false))
-                .isInstanceOfSatisfying(McpToolError.class, e -> {
-                    org.assertj.core.api.Assertions.assertThat(e.code()).as(e.getMessage()).isEqualTo(expectedCode);
-                    error[0] = e;
-                });
-        return error[0];
+        return mcp().callFails(tenant, tool, arguments, expectedCode);
     }
 
     /** Counts JDBC statements prepared on the current thread while {@link #countStatements} runs. */

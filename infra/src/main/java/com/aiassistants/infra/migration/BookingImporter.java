@@ -52,26 +52,7 @@ final class BookingImporter {
 
     void run() throws SQLException {
         TableReport report = run.report().table("calendar.booking", "bookings");
-        for (LegacyRow row : run.rows("bookings", report)) {
-            report.read();
-            String oldId = row.text("booking_id", "id");
-            if (oldId == null) {
-                report.rejected(null, "missing booking_id");
-                continue;
-            }
-            String tenant = run.tenants().of(row);
-            if (tenant == null) {
-                report.rejected(oldId, "no project_id and no --tenant");
-                continue;
-            }
-            try {
-                importOne(tenant, oldId, row, report);
-            } catch (IllegalArgumentException e) {
-                report.rejected(oldId, e.getMessage());
-            } catch (RuntimeException e) {
-                report.rejected(oldId, "could not be read: " + e);
-            }
-        }
+        run.importKeyedRows("bookings", report, new String[] {"booking_id", "id"}, this::importOne);
     }
 
     private void importOne(String tenant, String oldId, LegacyRow row, TableReport report) throws SQLException {

@@ -39,26 +39,7 @@ final class BookingLogImporter {
 
     void run() throws SQLException {
         TableReport report = run.report().table("booking_log.booking_events", "booking_logs");
-        for (LegacyRow row : run.rows("booking_logs", report)) {
-            report.read();
-            String oldId = row.text("log_id", "id", "event_id");
-            if (oldId == null) {
-                report.rejected(null, "missing log_id");
-                continue;
-            }
-            String tenant = run.tenants().of(row);
-            if (tenant == null) {
-                report.rejected(oldId, "no project_id and no --tenant");
-                continue;
-            }
-            try {
-                importOne(tenant, oldId, row, report);
-            } catch (IllegalArgumentException e) {
-                report.rejected(oldId, e.getMessage());
-            } catch (RuntimeException e) {
-                report.rejected(oldId, "could not be read: " + e);
-            }
-        }
+        run.importKeyedRows("booking_logs", report, new String[] {"log_id", "id", "event_id"}, this::importOne);
     }
 
     private void importOne(String tenant, String oldId, LegacyRow row, TableReport report) throws SQLException {

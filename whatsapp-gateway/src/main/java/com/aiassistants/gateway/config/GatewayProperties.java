@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -38,6 +39,8 @@ public record GatewayProperties(
         @DefaultValue @Valid Cloud cloud,
         @DefaultValue @Valid Web web,
         @DefaultValue @Valid Simulator simulator,
+        /* Proactive send pacing per business number and per number→user pair. */
+        @DefaultValue @Valid Throttle throttle,
         /* Polite answer to images, audio, stickers... (they are not forwarded to the assistant). */
         @DefaultValue("Sorry, I can only read text messages for now. Please write your request.") String mediaReplyText,
         /* What a button/list reply is forwarded as in the backend's `text`: the reply id or its visible title. */
@@ -63,12 +66,18 @@ public record GatewayProperties(
             /* Initial allowed-numbers filter (E.164 digits); empty = everyone. The console can override it. */
             @DefaultValue List<String> allowedNumbers,
             /* Cloud API: template sent when the 24-hour window is closed. */
-            @DefaultValue @Valid WindowTemplate windowTemplate) {
+            @DefaultValue @Valid WindowTemplate windowTemplate,
+            /* This number's own send limits; unset fields inherit `throttle.number` / `throttle.pair`. */
+            @Valid TenantThrottle throttle) {
 
         static Tenant simulatorDefault() {
             return new Tenant(ProviderType.SIMULATOR, new Backend("http://localhost:8080", null, null), null, null,
-                    List.of(), new WindowTemplate(null, "es", true));
+                    List.of(), new WindowTemplate(null, "es", true), null);
         }
+    }
+
+    /** A tenant's overrides of the global limits (a tenant is one business number). */
+    public record TenantThrottle(@Valid Rate number, @Valid Rate pair) {
     }
 
     public record Backend(
@@ -141,6 +150,58 @@ public record GatewayProperties(
             String pairingPhoneNumber) {
 
         public enum SessionStoreKind { POSTGRES, DIRECTORY }
+    }
+
+    /**
+     * Token buckets consulted before each send of a paced provider. A refused send is rescheduled for
+     * when the bucket refills (not an attempt). Buckets live in Redis when {@code spring.data.redis.url}
+     * ({@code REDIS_URL}) is set, so a take-over inherits them; in-process otherwise.
+     */
+    public record Throttle(
+            /* Providers whose sends are paced; the others are unlimited. */
+            @DefaultValue("cloud") @NotNull Set<ProviderType> providers,
+            /* Per business number (phone_number_id). Default: Meta's Cloud API throughput, 80 messages/s. */
+            @DefaultValue @Valid Rate number,
+            /* Per business number → user: Meta allows about 1 message / 6 s with short bursts (131056). */
+            @DefaultValue @Valid Rate pair,
+            /* Prefix of the bucket keys in Redis. */
+            @DefaultValue("gateway:throttle:") @NotBlank String redisKeyPrefix) {
+
+        public static final Rate NUMBER_DEFAULT = new Rate(80, 80, Duration.ofSeconds(1));
+        public static final Rate PAIR_DEFAULT = new Rate(10, 1, Duration.ofSeconds(6));
+
+        public Throttle {
+            number = Rate.inherit(number, NUMBER_DEFAULT);
+            pair = Rate.inherit(pair, PAIR_DEFAULT);
+        }
+
+        /** The number limit of a tenant: its override, field by field, over the global one. */
+        public Rate number(Tenant tenant) {
+            return Rate.inherit(tenant == null || tenant.throttle() == null ? null : tenant.throttle().number(), number);
+        }
+
+        public Rate pair(Tenant tenant) {
+            return Rate.inherit(tenant == null || tenant.throttle() == null ? null : tenant.throttle().pair(), pair);
+        }
+    }
+
+    /**
+     * A token bucket: at most {@code capacity} sends at once, refilled (gradually) with
+     * {@code refillTokens} every {@code refillPeriod}. Unset fields inherit.
+     */
+    public record Rate(
+            @Min(1) Integer capacity,
+            @Min(1) Integer refillTokens,
+            @DurationMin(millis = 1) Duration refillPeriod) {
+
+        static Rate inherit(Rate own, Rate fallback) {
+            if (own == null) {
+                return fallback;
+            }
+            return new Rate(own.capacity != null ? own.capacity : fallback.capacity,
+                    own.refillTokens != null ? own.refillTokens : fallback.refillTokens,
+                    own.refillPeriod != null ? own.refillPeriod : fallback.refillPeriod);
+        }
     }
 
     public record Simulator(

@@ -44,6 +44,19 @@ public class GatewayMetrics {
                 .increment();
     }
 
+    /** A send held back by the proactive throttle (reason {@code number} or {@code pair}); not an attempt. */
+    public void throttled(String provider, String reason) {
+        Counter.builder("gateway.outbound.throttled").tag("provider", provider).tag("reason", reason)
+                .description("Sends rescheduled because a throttle bucket was empty").register(registry).increment();
+    }
+
+    /** Meta still answered 130429 / 131056: the matching bucket was emptied. */
+    public void throttlePenalty(String reason) {
+        Counter.builder("gateway.throttle.penalties").tag("reason", reason)
+                .description("Throttle buckets drained after a throughput / pair-rate error from Meta").register(registry)
+                .increment();
+    }
+
     public void retry(String stage, String reason) {
         Counter.builder("gateway.retries").tag("stage", stage).tag("reason", reason).register(registry).increment();
     }

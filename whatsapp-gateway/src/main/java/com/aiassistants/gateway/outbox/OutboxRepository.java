@@ -82,6 +82,19 @@ public class OutboxRepository {
                 delay.toMillis() / 1000.0, errorCode, truncate(error), id, owner);
     }
 
+    /**
+     * Held back by the send throttle: pending again at {@code now + delay}, and the claim's attempt is
+     * given back (a throttled send is not a failed attempt). The row stays its user's oldest open one,
+     * so the user's later messages keep waiting behind it.
+     */
+    public boolean deferThrottled(long id, String owner, Duration delay) {
+        return jdbc.update("""
+                update outbox set status = 'pending', next_attempt_at = now() + make_interval(secs => ?),
+                  attempts = greatest(attempts - 1, 0), claimed_by = null, claimed_until = null
+                where id = ? and claimed_by = ? and status = 'sending'""",
+                delay.toMillis() / 1000.0, id, owner) == 1;
+    }
+
     public void markFinal(long id, String owner, String status, String errorCode, String error) {
         jdbc.update("""
                 update outbox set status = ?, claimed_by = null, claimed_until = null, error_code = ?, last_error = ?

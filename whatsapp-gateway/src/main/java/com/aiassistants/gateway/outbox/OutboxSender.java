@@ -22,6 +22,8 @@ import com.aiassistants.gateway.provider.SendException;
 import com.aiassistants.gateway.provider.SendResult;
 import com.aiassistants.gateway.provider.WhatsAppProvider;
 import com.aiassistants.gateway.queue.QueueWorker;
+import com.aiassistants.gateway.throttle.SendThrottle;
+import com.aiassistants.gateway.throttle.ThrottleVerdict;
 
 import io.micrometer.core.instrument.Timer;
 
@@ -31,6 +33,9 @@ import io.micrometer.core.instrument.Timer;
  * rescheduled with exponential backoff; 4xx fail at once. A row found still {@code sending} after its
  * claim expired had an unknown outcome (crash or timeout mid-send): it is re-sent only when the
  * provider dedupes on our idempotency key, otherwise it is marked {@code unknown} (at-most-once).
+ * Before the provider is called, {@link SendThrottle} may hold the message back: it is then rescheduled
+ * for when the bucket refills, without counting an attempt and without blocking a worker; being its
+ * user's oldest open row, it keeps the user's later messages behind it.
  */
 @Component
 public class OutboxSender extends QueueWorker<OutboxMessage> {
@@ -43,9 +48,10 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
     private final FaultInjection faults;
     private final GatewayMetrics metrics;
     private final GatewayEvents events;
+    private final SendThrottle throttle;
 
     public OutboxSender(OutboxRepository outbox, ProviderRegistry providers, LeaseManager lease, FaultInjection faults,
-            GatewayMetrics metrics, GatewayEvents events, GatewayProperties properties) {
+            GatewayMetrics metrics, GatewayEvents events, SendThrottle throttle, GatewayProperties properties) {
         super("outbox-sender", properties.workers());
         this.outbox = outbox;
         this.providers = providers;
@@ -53,6 +59,7 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
         this.faults = faults;
         this.metrics = metrics;
         this.events = events;
+        this.throttle = throttle;
     }
 
     @Override
@@ -87,6 +94,9 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
         Timer.Sample sample = Timer.start();
         try {
             faults.reached(FaultInjection.Point.AFTER_OUTBOX_CLAIM);
+            if (throttled(message, providerId)) {
+                return;
+            }
             SendResult result = provider.send(message);
             faults.reached(FaultInjection.Point.AFTER_PROVIDER_SEND);
             outbox.markSent(message.id(), lease.owner(), result.providerMessageId(),
@@ -105,10 +115,25 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
         }
     }
 
+    /** Asks the throttle; when a bucket is empty the row is rescheduled (no attempt counted). */
+    private boolean throttled(OutboxMessage message, String providerId) {
+        ThrottleVerdict verdict = throttle.tryAcquire(message.tenantId(), message.toNumber());
+        if (verdict.granted()) {
+            return false;
+        }
+        log.debug("outbox {} to {}: {} throttle, next try in {}", message.id(), Phones.mask(message.toNumber()),
+                verdict.refusedBy().tag(), verdict.retryIn());
+        outbox.deferThrottled(message.id(), lease.owner(), verdict.retryIn());
+        metrics.throttled(providerId, verdict.refusedBy().tag());
+        return true;
+    }
+
     private void handleFailure(OutboxMessage message, WhatsAppProvider provider, SendException e) {
         String providerId = provider.type().id();
         switch (e.outcome()) {
             case RETRYABLE -> {
+                throttle.penalise(message.tenantId(), message.toNumber(), e.errorCode())
+                        .ifPresent(reason -> metrics.throttlePenalty(reason.tag()));
                 if (message.attempts() < settings.maxAttempts()) {
                     Duration delay = e.retryAfter() != null ? e.retryAfter() : settings.backoff(message.attempts());
                     log.warn("outbox {} to {}: {} (code {}), retry {} in {}", message.id(), Phones.mask(message.toNumber()),

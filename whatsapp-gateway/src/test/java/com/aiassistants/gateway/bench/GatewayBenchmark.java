@@ -30,6 +30,16 @@ import com.aiassistants.gateway.support.GatewayTestBase;
  */
 class GatewayBenchmark extends GatewayTestBase {
 
+    /** Measures the gateway, not the send throttle: 20 messages per user would otherwise be paced like Meta's pair limit. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void unthrottled(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        for (String limit : new String[] {"number", "pair"}) {
+            String prefix = "ai-assistants.gateway.tenants.clinic.throttle." + limit + ".";
+            registry.add(prefix + "capacity", () -> "1000000");
+            registry.add(prefix + "refill-tokens", () -> "1000000");
+        }
+    }
+
     private static final int USERS = Integer.getInteger("bench.users", 100);
     private static final int MESSAGES = Integer.getInteger("bench.messages", 20);
     /** Pause between a reply and the user's next message; 0 gives a closed loop (saturation). */

@@ -18,18 +18,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * deterministic assistant and the real MCP services. Prints per-turn latency percentiles and how
  * many dialogues ended confirmed.
  *
- * Usage: java bench/BookingDialogueBench.java [conversations=100] [thinkMs=1000] [baseUrl=http://localhost:8080] [apiKey=demo-local-key-change-me]
+ * Usage: java bench/BookingDialogueBench.java [conversations=100] [thinkMs=1000] [baseUrl=http://localhost:8080] [apiKey=demo-local-key-change-me] [warmupDialogues=300]
  * thinkMs is the pause between a reply and the user's next message (0 = closed loop, saturation).
  */
 public class BookingDialogueBench {
 
     static int think;
+    static final ConcurrentHashMap<Integer, List<Long>> byStep = new ConcurrentHashMap<>();
+    /** Conversations that ended with a confirmed booking: cancelled after the measurement so runs repeat on free slots. */
+    static final java.util.Queue<String[]> toCancel = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public static void main(String[] args) throws Exception {
         int conversations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         think = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         String base = args.length > 2 ? args[2] : "http://localhost:8080";
         String key = args.length > 3 ? args[3] : "demo-local-key-change-me";
+        int warmupDialogues = args.length > 4 ? Integer.parseInt(args[4]) : 300;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -37,8 +41,22 @@ public class BookingDialogueBench {
         AtomicInteger errors = new AtomicInteger();
         ConcurrentHashMap<String, Integer> outcomes = new ConcurrentHashMap<>();
         DateTimeFormatter ddmm = DateTimeFormatter.ofPattern("dd/MM");
-        // warm-up: one dialogue so JIT and connection pools are ready
-        dialogue(http, base, key, "warm-" + run, 999_999, LocalDate.now().plusDays(40).format(ddmm), new ArrayList<>(), null, null, null);
+        raiseDemoRateLimits(http, base);
+        // warm-up, not measured: the same dialogues, 20 at a time without think time, so every service's JIT
+        // has compiled its hot paths (a freshly started stack needs a few thousand turns), then undo its bookings
+        int measuredThink = think;
+        think = 0;
+        long warmStarted = System.nanoTime();
+        try (var executor = Executors.newFixedThreadPool(20, Thread.ofVirtual().factory())) {
+            for (int i = 0; i < Math.max(1, warmupDialogues); i++) {
+                int n = i;
+                String day = LocalDate.now().plusDays(2 + (n % 28)).format(ddmm);
+                executor.submit(() -> dialogue(http, base, key, "warm-" + run + "-" + n, n, day, new ArrayList<>(), null, null, null));
+            }
+        }
+        System.out.printf("warm-up: %d dialogues in %.1f s; undone: %d bookings%n", Math.max(1, warmupDialogues),
+                (System.nanoTime() - warmStarted) / 1e9, cancelAll(http, base, key));
+        think = measuredThink;
         long started = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < conversations; i++) {
@@ -55,18 +73,49 @@ public class BookingDialogueBench {
         System.out.printf("turn latency ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n", pct(sorted, 50), pct(sorted, 90),
                 pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.getLast() / 1e6);
         System.out.println("last reply kinds: " + outcomes);
+        byStep.forEach((step, list) -> {
+            List<Long> s = new ArrayList<>(list);
+            Collections.sort(s);
+            System.out.printf("  turn %d: p50=%.1f p90=%.1f p99=%.1f ms%n", step + 1, pct(s, 50), pct(s, 90), pct(s, 99));
+        });
+        int booked = toCancel.size();
+        System.out.println("cleanup: cancelled " + cancelAll(http, base, key) + " of " + booked + " bookings made by this run");
+    }
+
+    /** Cancels, through the assistant, every booking the dialogues confirmed; returns how many were cancelled. */
+    static int cancelAll(HttpClient http, String base, String key) {
+        AtomicInteger cancelled = new AtomicInteger();
+        try (var executor = Executors.newFixedThreadPool(20, Thread.ofVirtual().factory())) {
+            for (String[] booked = toCancel.poll(); booked != null; booked = toCancel.poll()) {
+                String[] it = booked;
+                executor.submit(() -> {
+                    try {
+                        send(http, base, key, it[0], it[1], "cancelar turno");
+                        if (send(http, base, key, it[0], it[1], "sí").contains("cancelé")) {
+                            cancelled.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        // best effort: a booking left behind only makes the next run's slots fewer
+                    }
+                });
+            }
+        }
+        return cancelled.get();
     }
 
     static void dialogue(HttpClient http, String base, String key, String conversation, int n, String day,
             List<Long> latencies, AtomicInteger confirmed, AtomicInteger errors, ConcurrentHashMap<String, Integer> outcomes) {
-        String customer = "549110" + String.format("%07d", n);
+        String customer = "5491" + String.format("%04d", Math.abs(conversation.hashCode()) % 10_000) + String.format("%05d", n);
         String[] first = {"Ana", "Juan", "Laura", "Pedro", "Sofía", "Diego", "Lucía", "Martín", "Carla", "Pablo"};
         String[] last = {"Gómez", "Pérez", "Fernández", "López", "Díaz", "Romero", "Sosa", "Torres", "Ruiz", "Álvarez"};
         String name = first[n % 10] + " " + last[(n / 10) % 10];
-        String[] turns = {"hola, me llamo " + name, "quiero un turno de limpieza dental", "el " + day, "1", "sí"};
+        String[] services = {"limpieza dental", "consulta clínica", "kinesiología", "consulta odontológica"};
+        String[] turns = {"hola, me llamo " + name, "quiero un turno de " + services[n % services.length], "el " + day, String.valueOf(1 + n % 3), "sí"};
         String lastReply = "";
         pause(think > 0 && latencies.size() > 0 ? java.util.concurrent.ThreadLocalRandom.current().nextInt(think) : 0);
+        int step = -1;
         for (String text : turns) {
+            step++;
             long t0 = System.nanoTime();
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
@@ -76,7 +125,11 @@ public class BookingDialogueBench {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                latencies.add(System.nanoTime() - t0);
+                long took = System.nanoTime() - t0;
+                latencies.add(took);
+                if (confirmed != null) {
+                    byStep.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
+                }
                 if (response.statusCode() != 200) {
                     if (errors != null) errors.incrementAndGet();
                     lastReply = "http " + response.statusCode();
@@ -90,15 +143,48 @@ public class BookingDialogueBench {
                 break;
             }
         }
-        if (confirmed != null && lastReply.contains("confirmado")) {
-            confirmed.incrementAndGet();
+        if (lastReply.contains("confirmado")) {
+            toCancel.add(new String[] {conversation, customer});
+            if (confirmed != null) confirmed.incrementAndGet();
         }
         if (outcomes != null) {
             String kind = lastReply.contains("confirmado") ? "confirmed"
-                    : lastReply.contains("acaban de tomar") || lastReply.contains("ocupado") ? "slot taken, alternatives offered"
-                    : "other";
+                    : lastReply.contains("acaban de tomar") || lastReply.contains("ocupado") || lastReply.contains("no te entendí.\\n1.") ? "slot taken, alternatives offered"
+                    : "other: " + lastReply.replaceAll(".*response_text\":\"", "").substring(0, Math.min(60, lastReply.replaceAll(".*response_text\":\"", "").length()));
             outcomes.merge(kind, 1, Integer::sum);
         }
+    }
+
+    /**
+     * The demo project's default API-key limit (1,200 requests/min) would turn a long benchmark into a
+     * 429 benchmark: raise it through the admin API (console login of the local demo admin).
+     */
+    static void raiseDemoRateLimits(HttpClient http, String base) throws Exception {
+        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/admin/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"admin@demo.local\",\"password\":\"demo1234\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        var token = java.util.regex.Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(login);
+        if (!token.find()) {
+            System.out.println("could not log in as the demo admin; keeping the project's rate limits: " + login);
+            return;
+        }
+        String body = "{\"name\":\"Clínica Demo\",\"time_zone\":\"America/Argentina/Buenos_Aires\",\"locale\":\"es\","
+                + "\"settings\":{\"rate_limits\":{\"per_api_key_per_minute\":1000000,\"per_phone_per_minute\":120}}}";
+        int status = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/admin/projects/demo/settings"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token.group(1))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        System.out.println("demo project rate limits raised for the benchmark (HTTP " + status + ")");
+    }
+
+    static String send(HttpClient http, String base, String key, String conversation, String customer, String text)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/v1/conversations/" + conversation + "/messages"))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-API-Key", key).header("X-Customer-Id", customer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static void pause(int millis) {

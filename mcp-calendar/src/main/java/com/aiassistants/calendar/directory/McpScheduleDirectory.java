@@ -39,11 +39,16 @@ public class McpScheduleDirectory implements ScheduleDirectory {
 
     private final McpToolClient client;
     private final TtlCache<Key, Object> cache;
+    private final Clock clock;
+
+    /** Time off is fetched for this many days ahead at once (searches reach at most a few weeks). */
+    static final java.time.Duration HOURS_HORIZON = java.time.Duration.ofDays(92);
 
     public McpScheduleDirectory(@Qualifier("professionalsClient") McpToolClient client, CalendarProperties properties,
             Clock clock) {
         this.client = client;
         this.cache = new TtlCache<>(properties.directoryCacheTtl(), clock, 10_000);
+        this.clock = clock;
     }
 
     @Override
@@ -75,8 +80,18 @@ public class McpScheduleDirectory implements ScheduleDirectory {
     public WorkingHours workingHours(String tenantId, String professionalId, Instant timeOffFrom, Instant timeOffTo) {
         Instant from = timeOffFrom.truncatedTo(ChronoUnit.DAYS);
         Instant to = timeOffTo.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
-        return cached(new Key(tenantId, "hours", professionalId, from, to), () -> call(tenantId,
-                ProfessionalsTools.GET_WORKING_HOURS, new GetWorkingHoursInput(professionalId, from, to),
+        // Searches ask for many different windows (one per conversation's day); one wide window per
+        // professional and day (yesterday .. +HOURS_HORIZON) serves them all from one cache entry.
+        Instant horizonFrom = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
+        Instant horizonTo = horizonFrom.plus(HOURS_HORIZON);
+        if (!from.isBefore(horizonFrom) && !to.isAfter(horizonTo)) {
+            from = horizonFrom;
+            to = horizonTo;
+        }
+        Instant windowFrom = from;
+        Instant windowTo = to;
+        return cached(new Key(tenantId, "hours", professionalId, windowFrom, windowTo), () -> call(tenantId,
+                ProfessionalsTools.GET_WORKING_HOURS, new GetWorkingHoursInput(professionalId, windowFrom, windowTo),
                 WorkingHours.class));
     }
 

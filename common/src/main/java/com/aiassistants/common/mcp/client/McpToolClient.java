@@ -125,7 +125,7 @@ public class McpToolClient implements AutoCloseable {
                 .builder(baseUrl(target.endpoint()))
                 .endpoint(URI.create(target.endpoint()).getPath())
                 .jsonMapper(new JacksonMcpJsonMapper(tools.jackson.databind.json.JsonMapper.builder().build()))
-                .clientBuilder(HttpClient.newBuilder().connectTimeout(target.timeout()))
+                .clientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(target.timeout()))
                 .connectTimeout(target.timeout())
                 .httpRequestCustomizer((builder, method, uri, body, ctx) -> {
                     builder.header("Authorization", "Bearer " + target.token());

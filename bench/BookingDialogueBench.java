@@ -112,7 +112,8 @@ public class BookingDialogueBench {
         String[] services = {"limpieza dental", "consulta clínica", "kinesiología", "consulta odontológica"};
         String[] turns = {"hola, me llamo " + name, "quiero un turno de " + services[n % services.length], "el " + day, String.valueOf(1 + n % 3), "sí"};
         String lastReply = "";
-        pause(think > 0 && latencies.size() > 0 ? java.util.concurrent.ThreadLocalRandom.current().nextInt(think) : 0);
+        // conversations start spread over one think time, as users arrive independently (not all in the same ms)
+        pause(think > 0 ? java.util.concurrent.ThreadLocalRandom.current().nextInt(think) : 0);
         int step = -1;
         for (String text : turns) {
             step++;

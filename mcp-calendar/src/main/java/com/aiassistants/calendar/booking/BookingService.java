@@ -56,9 +56,11 @@ public class BookingService {
     private final Clock clock;
     private final CalendarProperties properties;
     private final MeterRegistry meterRegistry;
+    private final ProfessionalLocks professionalLocks;
 
     public BookingService(BookingRepository repository, AvailabilityService availability, BookingEventOutbox outbox,
-            TransactionTemplate transaction, Clock clock, CalendarProperties properties, MeterRegistry meterRegistry) {
+            TransactionTemplate transaction, Clock clock, CalendarProperties properties, MeterRegistry meterRegistry,
+            ProfessionalLocks professionalLocks) {
         this.repository = repository;
         this.availability = availability;
         this.outbox = outbox;
@@ -66,6 +68,7 @@ public class BookingService {
         this.clock = clock;
         this.properties = properties;
         this.meterRegistry = meterRegistry;
+        this.professionalLocks = professionalLocks;
     }
 
     // ---- hold ----
@@ -83,7 +86,8 @@ public class BookingService {
         Appointment appointment = availability.plan(tenantId, in.serviceId(), in.professionalId(), in.start());
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> insertHold(tenantId, in, appointment, actor));
+                return professionalLocks.withProfessional(tenantId, appointment.professional().id(),
+                        () -> transaction.execute(status -> insertHold(tenantId, in, appointment, actor)));
             } catch (DataAccessException e) {
                 if (SqlFailures.isOverlap(e)) {
                     Optional<StoredBooking> raced = repository.findByIdempotencyKey(tenantId, key);
@@ -236,7 +240,7 @@ public class BookingService {
             }
             Optional<Booking> moved;
             try {
-                moved = transaction.execute(status -> {
+                moved = professionalLocks.withProfessional(tenantId, professionalId, () -> transaction.execute(status -> {
                     repository.lockProfessional(tenantId, professionalId);
                     expireStale(tenantId, professionalId, target.start(), target.blockedUntil(), now);
                     return repository.move(current, professionalId, target.professional().name(), target.start(),
@@ -247,7 +251,7 @@ public class BookingService {
                                 count("rescheduled");
                                 return view;
                             });
-                });
+                }));
             } catch (DataAccessException e) {
                 if (SqlFailures.isOverlap(e)) {
                     count("slot_taken");

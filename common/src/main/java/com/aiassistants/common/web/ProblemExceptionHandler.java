@@ -62,7 +62,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Request validation failed");
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .map(e -> Map.of("field", wireName(e.getField()), "message", String.valueOf(e.getDefaultMessage())))
                 .toList();
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);
@@ -108,5 +108,22 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     private static String statusSlug(HttpStatusCode status) {
         HttpStatus resolved = HttpStatus.resolve(status.value());
         return resolved == null ? String.valueOf(status.value()) : resolved.name().toLowerCase().replace('_', '-');
+    }
+
+    private static final tools.jackson.databind.PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (tools.jackson.databind.PropertyNamingStrategies.NamingBase) tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE;
+
+    /** A bean property path ({@code settings.rateLimits[0].perApiKeyPerMinute}) as the JSON body names it (snake_case). */
+    static String wireName(String path) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : path.split("\\.", -1)) {
+            int bracket = segment.indexOf('[');
+            String name = bracket < 0 ? segment : segment.substring(0, bracket);
+            if (!out.isEmpty()) {
+                out.append('.');
+            }
+            out.append(SNAKE_CASE.nameForField(null, null, name)).append(bracket < 0 ? "" : segment.substring(bracket));
+        }
+        return out.toString();
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.web.client.RestClient;
         properties = "management.endpoint.health.group.ready.include=ping")
 class ProblemDetailsTest {
 
-    record Message(@NotBlank @Size(max = 5) String text) {
+    record Message(@NotBlank @Size(max = 5) String text, @Size(max = 3) String customerName) {
     }
 
     @SpringBootApplication
@@ -59,6 +59,15 @@ class ProblemDetailsTest {
         ResponseEntity<String> response = post("{\"text\": \"too long\"}");
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody()).contains("validation-failed").contains("\"field\":\"text\"");
+    }
+
+    @Test
+    void invalidFieldsAreNamedAsInTheJsonBody() {
+        ResponseEntity<String> response = post("{\"text\": \"ok\", \"customer_name\": \"too long\"}");
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("\"field\":\"customer_name\"").doesNotContain("customerName");
+        assertThat(ProblemExceptionHandler.wireName("settings.rateLimits[0].perApiKeyPerMinute"))
+                .isEqualTo("settings.rate_limits[0].per_api_key_per_minute");
     }
 
     @Test

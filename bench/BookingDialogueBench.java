@@ -90,8 +90,8 @@ public class BookingDialogueBench {
                 String[] it = booked;
                 executor.submit(() -> {
                     try {
-                        send(http, base, key, it[0], it[1], "cancelar turno");
-                        if (send(http, base, key, it[0], it[1], "sí").contains("cancelé")) {
+                        post(http, base, key, it[0], it[1], "cancelar turno");
+                        if (post(http, base, key, it[0], it[1], "sí").body().contains("cancelé")) {
                             cancelled.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -119,13 +119,7 @@ public class BookingDialogueBench {
             step++;
             long t0 = System.nanoTime();
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(base + "/v1/conversations/" + conversation + "/messages"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("X-API-Key", key).header("X-Customer-Id", customer)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = post(http, base, key, conversation, customer, text);
                 long took = System.nanoTime() - t0;
                 latencies.add(took);
                 if (confirmed != null) {
@@ -178,14 +172,15 @@ public class BookingDialogueBench {
         System.out.println("demo project rate limits raised for the benchmark (HTTP " + status + ")");
     }
 
-    static String send(HttpClient http, String base, String key, String conversation, String customer, String text)
-            throws Exception {
+    /** One user message through the web message endpoint. */
+    static HttpResponse<String> post(HttpClient http, String base, String key, String conversation, String customer,
+            String text) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + "/v1/conversations/" + conversation + "/messages"))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-API-Key", key).header("X-Customer-Id", customer)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static void pause(int millis) {

@@ -84,12 +84,9 @@ public class McpScheduleDirectory implements ScheduleDirectory {
         // professional and day (yesterday .. +HOURS_HORIZON) serves them all from one cache entry.
         Instant horizonFrom = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
         Instant horizonTo = horizonFrom.plus(HOURS_HORIZON);
-        if (!from.isBefore(horizonFrom) && !to.isAfter(horizonTo)) {
-            from = horizonFrom;
-            to = horizonTo;
-        }
-        Instant windowFrom = from;
-        Instant windowTo = to;
+        boolean withinHorizon = !from.isBefore(horizonFrom) && !to.isAfter(horizonTo);
+        Instant windowFrom = withinHorizon ? horizonFrom : from;
+        Instant windowTo = withinHorizon ? horizonTo : to;
         return cached(new Key(tenantId, "hours", professionalId, windowFrom, windowTo), () -> call(tenantId,
                 ProfessionalsTools.GET_WORKING_HOURS, new GetWorkingHoursInput(professionalId, windowFrom, windowTo),
                 WorkingHours.class));

@@ -1,0 +1,144 @@
+package com.aiassistants.common.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.aiassistants.common.redis.RedisClients;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.local.LocalBucketBuilder;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+/**
+ * Bucket4j token buckets by key: in Redis (compare-and-swap over Lettuce), shared by every instance,
+ * or in a bounded map of this process. A configuration only shapes a bucket that does not exist yet,
+ * so callers put the limit in the key. Redis keys expire {@code keepAfterFull} after their bucket
+ * would be full again. What a failing Redis call does is the caller's choice: {@link OnRedisError}.
+ * Needs {@code bucket4j_jdk17-core}, {@code bucket4j_jdk17-lettuce} and {@code lettuce-core}.
+ */
+public final class TokenBuckets implements AutoCloseable {
+
+    /** What {@link #apply} does when the Redis call fails (timeout, connection lost, …). */
+    public enum OnRedisError {
+        /** the exception reaches the caller */
+        FAIL,
+        /** that call uses the key's in-process bucket instead (one warning a minute) */
+        USE_LOCAL
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(TokenBuckets.class);
+    private static final int MAX_LOCAL_BUCKETS = 100_000;
+    private static final long WARNING_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+
+    private final ProxyManager<String> redis;
+    private final OnRedisError onRedisError;
+    private final RedisClient ownedClient;
+    private final Map<String, Bucket> local = new ConcurrentHashMap<>();
+    private final AtomicLong lastRedisWarning = new AtomicLong();
+
+    private TokenBuckets(StatefulRedisConnection<String, byte[]> connection, Duration keepAfterFull,
+            OnRedisError onRedisError, RedisClient ownedClient) {
+        this.redis = connection == null ? null
+                : Bucket4jLettuce.casBasedBuilder(connection)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keepAfterFull))
+                        .build();
+        this.onRedisError = onRedisError;
+        this.ownedClient = ownedClient;
+    }
+
+    /** Buckets in this process only. */
+    public static TokenBuckets inProcess() {
+        return new TokenBuckets(null, null, OnRedisError.FAIL, null);
+    }
+
+    /** Buckets in Redis over {@code connection}, which stays the caller's to close. */
+    public static TokenBuckets inRedis(StatefulRedisConnection<String, byte[]> connection, Duration keepAfterFull,
+            OnRedisError onRedisError) {
+        return new TokenBuckets(connection, keepAfterFull, onRedisError, null);
+    }
+
+    /**
+     * Buckets in Redis at {@code url} over a client of their own ({@link #close()} shuts it); in-process,
+     * with one warning naming {@code what}, when {@code url} is blank or nothing answers there.
+     */
+    public static TokenBuckets connect(String url, Duration keepAfterFull, OnRedisError onRedisError, String what) {
+        if (url == null || url.isBlank()) {
+            log.warn("no Redis configured (spring.data.redis.url / REDIS_URL): {} are in-process, not shared", what);
+            return inProcess();
+        }
+        RedisClient client = null;
+        try {
+            client = RedisClients.create(url);
+            TokenBuckets buckets = new TokenBuckets(RedisClients.connectForBuckets(client), keepAfterFull, onRedisError, client);
+            log.info("{} in Redis", what);
+            return buckets;
+        } catch (RuntimeException e) {
+            log.warn("Redis unreachable at {} ({}): {} are in-process, not shared", RedisClients.redact(url), e.getMessage(), what);
+            if (client != null) {
+                RedisClients.shutdown(client);
+            }
+            return inProcess();
+        }
+    }
+
+    /** Whether buckets are shared through Redis. */
+    public boolean shared() {
+        return redis != null;
+    }
+
+    /** Runs {@code operation} on the bucket {@code key}, created with {@code configuration} if absent. */
+    public <T> T apply(String key, BucketConfiguration configuration, Function<Bucket, T> operation) {
+        if (redis == null) {
+            return operation.apply(localBucket(key, configuration));
+        }
+        try {
+            return operation.apply(redis.builder().build(key, () -> configuration));
+        } catch (RuntimeException e) {
+            if (onRedisError == OnRedisError.FAIL) {
+                throw e;
+            }
+            warnAtMostEveryMinute(e);
+            return operation.apply(localBucket(key, configuration));
+        }
+    }
+
+    private Bucket localBucket(String key, BucketConfiguration configuration) {
+        if (local.size() > MAX_LOCAL_BUCKETS) {
+            local.clear();
+        }
+        return local.computeIfAbsent(key, k -> {
+            LocalBucketBuilder builder = Bucket.builder();
+            for (Bandwidth bandwidth : configuration.getBandwidths()) {
+                builder.addLimit(bandwidth);
+            }
+            return builder.build();
+        });
+    }
+
+    private void warnAtMostEveryMinute(RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastRedisWarning.get();
+        if ((last == 0 || now - last > WARNING_INTERVAL_NANOS) && lastRedisWarning.compareAndSet(last, now)) {
+            log.warn("Redis token bucket unavailable ({}): using in-process buckets meanwhile", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownedClient != null) {
+            RedisClients.shutdown(ownedClient);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package com.aiassistants.common.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import com.aiassistants.common.ratelimit.TokenBuckets.OnRedisError;
+import com.aiassistants.common.redis.RedisClients;
+import com.aiassistants.common.testsupport.TestRedis;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+/** The shared token bucket store: in-process, in a real Redis ({@code TEST_REDIS_URL}), and Redis failing. */
+class TokenBucketsTest {
+
+    private static final Duration KEEP_AFTER_FULL = Duration.ofSeconds(10);
+    private static final BucketConfiguration TWO_PER_HOUR = BucketConfiguration.builder()
+            .addLimit(Bandwidth.builder().capacity(2).refillGreedy(2, Duration.ofHours(1)).build()).build();
+
+    private static boolean take(TokenBuckets buckets, String key) {
+        return buckets.apply(key, TWO_PER_HOUR, b -> b.tryConsume(1));
+    }
+
+    @Test
+    void inProcessBucketsRefuseWhenEmptyAndEachKeyHasItsOwn() {
+        try (TokenBuckets buckets = TokenBuckets.inProcess()) {
+            assertThat(buckets.shared()).isFalse();
+            assertThat(take(buckets, "a")).isTrue();
+            assertThat(take(buckets, "a")).isTrue();
+            assertThat(take(buckets, "a")).isFalse();
+            assertThat(take(buckets, "b")).isTrue();
+            long nanosToWait = buckets.apply("a", TWO_PER_HOUR, b -> b.tryConsumeAndReturnRemaining(1).getNanosToWaitForRefill());
+            assertThat(Duration.ofNanos(nanosToWait)).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(30));
+        }
+    }
+
+    @Test
+    void noRedisOrNothingAnsweringAtStartMeansInProcessBuckets() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        for (String url : new String[] {"", "redis://127.0.0.1:" + closedPort}) {
+            try (TokenBuckets buckets = TokenBuckets.connect(url, KEEP_AFTER_FULL, OnRedisError.FAIL, "test buckets")) {
+                assertThat(buckets.shared()).as(url).isFalse();
+                assertThat(take(buckets, "k")).isTrue();
+                assertThat(take(buckets, "k")).isTrue();
+                assertThat(take(buckets, "k")).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void redisBucketsAreSharedBetweenStoresAndExpire() {
+        String url = TestRedis.assumeAvailable();
+        String key = TestRedis.keyPrefix("token-buckets") + "shared";
+        try (TokenBuckets first = TokenBuckets.connect(url, KEEP_AFTER_FULL, OnRedisError.FAIL, "test buckets");
+                TokenBuckets second = TokenBuckets.connect(url, KEEP_AFTER_FULL, OnRedisError.FAIL, "test buckets")) {
+            assertThat(first.shared()).isTrue();
+            boolean firstTookBoth = first.apply(key, TWO_PER_HOUR, b -> b.tryConsume(2));
+            assertThat(firstTookBoth).isTrue();
+            assertThat(take(second, key)).as("the second store sees the tokens the first took").isFalse();
+        }
+        RedisClient client = RedisClients.create(url);
+        try {
+            long ttlMillis = client.connect().sync().pttl(key);
+            // empty bucket: full again in one hour, then kept KEEP_AFTER_FULL
+            assertThat(ttlMillis).isPositive().isLessThanOrEqualTo(Duration.ofHours(1).plus(KEEP_AFTER_FULL).toMillis());
+        } finally {
+            RedisClients.shutdown(client);
+        }
+    }
+
+    @Test
+    void aFailingRedisCallUsesTheLocalBucketWhenToldTo() {
+        String url = TestRedis.assumeAvailable();
+        String key = TestRedis.keyPrefix("token-buckets") + "fallback";
+        RedisClient client = RedisClients.create(url);
+        try {
+            StatefulRedisConnection<String, byte[]> connection = RedisClients.connectForBuckets(client);
+            TokenBuckets buckets = TokenBuckets.inRedis(connection, KEEP_AFTER_FULL, OnRedisError.USE_LOCAL);
+            assertThat(take(buckets, key)).as("one token taken in Redis").isTrue();
+            connection.close();
+            assertThat(buckets.shared()).isTrue();
+            // Redis fails from now on: the key's in-process bucket starts full and paces on its own
+            assertThat(take(buckets, key)).isTrue();
+            assertThat(take(buckets, key)).isTrue();
+            assertThat(take(buckets, key)).isFalse();
+        } finally {
+            RedisClients.shutdown(client);
+        }
+    }
+
+    @Test
+    void aFailingRedisCallReachesTheCallerOtherwise() {
+        String url = TestRedis.assumeAvailable();
+        String key = TestRedis.keyPrefix("token-buckets") + "fail";
+        RedisClient client = RedisClients.create(url);
+        try {
+            StatefulRedisConnection<String, byte[]> connection = RedisClients.connectForBuckets(client);
+            TokenBuckets buckets = TokenBuckets.inRedis(connection, KEEP_AFTER_FULL, OnRedisError.FAIL);
+            assertThat(take(buckets, key)).isTrue();
+            connection.close();
+            assertThatThrownBy(() -> take(buckets, key)).isInstanceOf(RedisException.class);
+        } finally {
+            RedisClients.shutdown(client);
+        }
+    }
+}

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import com.aiassistants.common.ratelimit.TokenBuckets;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.config.GatewayProperties.Rate;
 
@@ -37,10 +38,10 @@ public class SendThrottle {
         }
     }
 
-    private final ThrottleBuckets buckets;
+    private final TokenBuckets buckets;
     private final Map<String, Limits> byTenant;
 
-    public SendThrottle(GatewayProperties properties, ThrottleBuckets buckets) {
+    public SendThrottle(GatewayProperties properties, TokenBuckets buckets) {
         this.buckets = buckets;
         GatewayProperties.Throttle throttle = properties.throttle();
         this.byTenant = properties.tenants().entrySet().stream()

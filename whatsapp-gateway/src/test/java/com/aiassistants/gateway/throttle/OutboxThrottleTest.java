@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.aiassistants.common.ratelimit.TokenBuckets;
 import com.aiassistants.common.testsupport.TestRedis;
 import com.aiassistants.gateway.support.Await;
 import com.aiassistants.gateway.support.FakeGraphApi;
@@ -36,7 +37,7 @@ class OutboxThrottleTest extends GatewayTestBase {
     private MeterRegistry meters;
 
     @Autowired
-    private ThrottleBuckets buckets;
+    private TokenBuckets buckets;
 
     private double count(String name, String... tags) {
         Counter counter = meters.find(name).tags(tags).counter();
@@ -183,7 +184,7 @@ class OutboxThrottleTest extends GatewayTestBase {
         String key = TestRedis.keyPrefix("gateway-takeover") + "bucket";
         BucketConfiguration twoPerHour = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(2).refillGreedy(2, Duration.ofHours(1)).build()).build();
-        try (ThrottleBuckets first = ThrottleBuckets.connect(url); ThrottleBuckets second = ThrottleBuckets.connect(url)) {
+        try (TokenBuckets first = ThrottleConfiguration.connect(url); TokenBuckets second = ThrottleConfiguration.connect(url)) {
             boolean firstTook = first.apply(key, twoPerHour, b -> b.tryConsume(2));
             boolean secondTook = second.apply(key, twoPerHour, b -> b.tryConsume(1));
             assertThat(firstTook).isTrue();

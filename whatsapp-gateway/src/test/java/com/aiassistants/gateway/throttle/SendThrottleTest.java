@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import com.aiassistants.common.ratelimit.TokenBuckets;
 import com.aiassistants.gateway.config.GatewayProperties;
 
 /** The throttle's decisions on in-process buckets, with properties bound the way Spring binds them. */
@@ -38,7 +39,7 @@ class SendThrottleTest {
                 .isEqualTo(new GatewayProperties.Rate(3, 1, Duration.ofSeconds(6)));
         assertThat(throttle.number(properties.tenants().get("cloud"))).isEqualTo(throttle.number());
 
-        SendThrottle sendThrottle = new SendThrottle(properties, ThrottleBuckets.inProcess());
+        SendThrottle sendThrottle = new SendThrottle(properties, TokenBuckets.inProcess());
         assertThat(sendThrottle.paces("cloud")).isTrue();
         assertThat(sendThrottle.paces("sim")).isFalse();
         for (int i = 0; i < 50; i++) {
@@ -48,7 +49,7 @@ class SendThrottleTest {
 
     @Test
     void thePairBucketLetsABurstThroughThenSaysHowLongToWaitPerUser() {
-        SendThrottle throttle = new SendThrottle(bind(Map.of(P + "throttle.pair.capacity", "2")), ThrottleBuckets.inProcess());
+        SendThrottle throttle = new SendThrottle(bind(Map.of(P + "throttle.pair.capacity", "2")), TokenBuckets.inProcess());
         assertThat(throttle.tryAcquire("cloud", "34600000001").granted()).isTrue();
         assertThat(throttle.tryAcquire("cloud", "34600000001").granted()).isTrue();
         ThrottleVerdict third = throttle.tryAcquire("cloud", "34600000001");
@@ -61,7 +62,7 @@ class SendThrottleTest {
 
     @Test
     void aNumberRefusalGivesThePairTokenBack() {
-        ThrottleBuckets buckets = ThrottleBuckets.inProcess();
+        TokenBuckets buckets = TokenBuckets.inProcess();
         // same pair limit (same pair keys), different number limits
         SendThrottle tight = new SendThrottle(bind(Map.of(P + "throttle.number.capacity", "1",
                 P + "throttle.number.refill-period", "1h", P + "throttle.pair.capacity", "1")), buckets);
@@ -76,7 +77,7 @@ class SendThrottleTest {
     @Test
     void metaThroughputErrorsDrainTheMatchingBucket() {
         SendThrottle throttle = new SendThrottle(bind(Map.of(P + "throttle.pair.refill-period", "1h",
-                P + "throttle.number.refill-period", "1h")), ThrottleBuckets.inProcess());
+                P + "throttle.number.refill-period", "1h")), TokenBuckets.inProcess());
         assertThat(throttle.tryAcquire("cloud", "34600000001").granted()).isTrue();
         assertThat(throttle.penalise("cloud", "34600000001", "131056")).contains(ThrottleReason.PAIR);
         assertThat(throttle.tryAcquire("cloud", "34600000001").refusedBy()).isEqualTo(ThrottleReason.PAIR);

@@ -1,9 +1,6 @@
 package com.aiassistants.backend.ratelimit;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -12,42 +9,39 @@ import com.aiassistants.backend.BackendProperties;
 import com.aiassistants.backend.redis.RedisConnections;
 import com.aiassistants.backend.tenant.Caller;
 import com.aiassistants.backend.tenant.Project;
+import com.aiassistants.common.ratelimit.TokenBuckets;
+import com.aiassistants.common.ratelimit.TokenBuckets.OnRedisError;
 import com.aiassistants.common.web.ApiProblem;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Token buckets per API key and per end user (phone or customer id), sized per minute from the
  * project's settings. Buckets live in Redis (Bucket4j CAS over Lettuce) so every instance shares
- * them; in-process when Redis is absent. A changed limit starts a fresh bucket (the limit is part
- * of the key). Exhausted → 429 with {@code Retry-After}.
+ * them; in-process when Redis is absent at start-up. A changed limit starts a fresh bucket (the limit
+ * is part of the key). Exhausted → 429 with {@code Retry-After}. A Redis call that fails later is not
+ * replaced by an in-process bucket ({@link OnRedisError#FAIL}): the request fails (500).
  */
 @Component
 public class RateLimiter {
 
-    private static final int MAX_LOCAL_BUCKETS = 100_000;
+    /** Redis keys live this long after their bucket would be full again. */
+    private static final Duration KEEP_AFTER_FULL = Duration.ofMinutes(2);
 
     private final BackendProperties.Limits defaults;
-    private final ProxyManager<String> redisBuckets;
-    private final Map<String, Bucket> localBuckets = new ConcurrentHashMap<>();
+    private final TokenBuckets buckets;
     private final Counter rejectedKey;
     private final Counter rejectedUser;
 
     public RateLimiter(BackendProperties properties, RedisConnections redis, MeterRegistry meters) {
         this.defaults = properties.limits();
-        this.redisBuckets = redis.buckets()
-                .map(connection -> (ProxyManager<String>) Bucket4jLettuce.casBasedBuilder(connection)
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(2)))
-                        .build())
-                .orElse(null);
+        this.buckets = redis.buckets()
+                .map(connection -> TokenBuckets.inRedis(connection, KEEP_AFTER_FULL, OnRedisError.FAIL))
+                .orElseGet(TokenBuckets::inProcess);
         this.rejectedKey = Counter.builder("backend.rate_limit.rejected").tag("scope", "api_key").register(meters);
         this.rejectedUser = Counter.builder("backend.rate_limit.rejected").tag("scope", "end_user").register(meters);
     }
@@ -68,19 +62,10 @@ public class RateLimiter {
     }
 
     private void consume(String key, int perMinute, Counter rejected, String scope) {
-        Supplier<BucketConfiguration> configuration = () -> BucketConfiguration.builder()
+        BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build();
-        ConsumptionProbe probe;
-        if (redisBuckets != null) {
-            probe = redisBuckets.builder().build(key, configuration).tryConsumeAndReturnRemaining(1);
-        } else {
-            if (localBuckets.size() > MAX_LOCAL_BUCKETS) {
-                localBuckets.clear();
-            }
-            probe = localBuckets.computeIfAbsent(key, k -> Bucket.builder()
-                    .addLimit(configuration.get().getBandwidths()[0]).build()).tryConsumeAndReturnRemaining(1);
-        }
+        ConsumptionProbe probe = buckets.apply(key, configuration, bucket -> bucket.tryConsumeAndReturnRemaining(1));
         if (!probe.isConsumed()) {
             rejected.increment();
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);

@@ -1,6 +1,5 @@
 package com.aiassistants.backend.redis;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -9,15 +8,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import io.lettuce.core.ClientOptions;
+import com.aiassistants.common.redis.RedisClients;
+
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 /**
@@ -44,21 +38,15 @@ public class RedisConnections implements DisposableBean {
                     + "run a single instance only");
         } else {
             try {
-                RedisURI uri = RedisURI.create(url);
-                uri.setTimeout(Duration.ofSeconds(2));
-                connected = RedisClient.create(uri);
-                connected.setOptions(ClientOptions.builder()
-                        .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
-                        .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
-                        .build());
-                buckets = connected.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                connected = RedisClients.create(url);
+                buckets = RedisClients.connectForBuckets(connected);
                 commands = connected.connect();
                 log.info("Redis connected: shared rate limits and cross-instance live events");
             } catch (RuntimeException e) {
                 log.warn("REDIS UNREACHABLE at {} ({}): rate limits and live events fall back to in-process; "
-                        + "run a single instance only", redact(url), e.getMessage());
+                        + "run a single instance only", RedisClients.redact(url), e.getMessage());
                 if (connected != null) {
-                    connected.shutdown();
+                    RedisClients.shutdown(connected);
                 }
                 connected = null;
                 buckets = null;
@@ -89,11 +77,7 @@ public class RedisConnections implements DisposableBean {
     @Override
     public void destroy() {
         if (client != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+            RedisClients.shutdown(client);
         }
-    }
-
-    private static String redact(String url) {
-        return url.replaceAll("//[^@/]*@", "//***@");
     }
 }

@@ -1,5 +1,6 @@
 package com.aiassistants.calendar.booking;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -20,20 +21,36 @@ import com.aiassistants.common.mcp.server.ToolException;
 public class ProfessionalLocks {
 
     private static final int STRIPES = 256;
-    private static final long MAX_WAIT_SECONDS = 10;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final long maxWaitNanos;
 
     public ProfessionalLocks() {
+        this(MAX_WAIT);
+    }
+
+    /** With another longest wait (tests). */
+    ProfessionalLocks(Duration maxWait) {
+        this.maxWaitNanos = maxWait.toNanos();
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock(true);
         }
     }
 
+    /** The stripe of a professional: two professionals on the same stripe wait for each other here. */
+    static int stripe(String tenantId, String professionalId) {
+        return Math.floorMod((tenantId + "/" + professionalId).hashCode(), STRIPES);
+    }
+
+    /**
+     * Runs {@code work} once no other write of this instance to the professional's stripe is running,
+     * in arrival order; {@code unavailable} when that takes longer than the longest wait (10 s).
+     */
     public <T> T withProfessional(String tenantId, String professionalId, Supplier<T> work) {
-        ReentrantLock lock = stripes[Math.floorMod((tenantId + "/" + professionalId).hashCode(), STRIPES)];
+        ReentrantLock lock = stripes[stripe(tenantId, professionalId)];
         try {
-            if (!lock.tryLock(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!lock.tryLock(maxWaitNanos, TimeUnit.NANOSECONDS)) {
                 throw new ToolException("unavailable",
                         "The calendar is busy with other bookings for this professional; try again shortly");
             }

@@ -23,8 +23,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Token buckets per API key and per end user (phone or customer id), sized per minute from the
  * project's settings. Buckets live in Redis (Bucket4j CAS over Lettuce) so every instance shares
  * them; in-process when Redis is absent at start-up. A changed limit starts a fresh bucket (the limit
- * is part of the key). Exhausted → 429 with {@code Retry-After}. A Redis call that fails later is not
- * replaced by an in-process bucket ({@link OnRedisError#FAIL}): the request fails (500).
+ * is part of the key). Exhausted → 429 with {@code Retry-After}. A Redis call that fails later falls
+ * back to an in-process bucket ({@link OnRedisError#USE_LOCAL}): during a Redis outage limits hold per
+ * instance instead of every request failing.
  */
 @Component
 public class RateLimiter {
@@ -40,7 +41,7 @@ public class RateLimiter {
     public RateLimiter(BackendProperties properties, RedisConnections redis, MeterRegistry meters) {
         this.defaults = properties.limits();
         this.buckets = redis.buckets()
-                .map(connection -> TokenBuckets.inRedis(connection, KEEP_AFTER_FULL, OnRedisError.FAIL))
+                .map(connection -> TokenBuckets.inRedis(connection, KEEP_AFTER_FULL, OnRedisError.USE_LOCAL))
                 .orElseGet(TokenBuckets::inProcess);
         this.rejectedKey = Counter.builder("backend.rate_limit.rejected").tag("scope", "api_key").register(meters);
         this.rejectedUser = Counter.builder("backend.rate_limit.rejected").tag("scope", "end_user").register(meters);

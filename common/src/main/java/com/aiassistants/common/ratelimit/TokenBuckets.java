@@ -34,19 +34,25 @@ public final class TokenBuckets implements AutoCloseable {
     public enum OnRedisError {
         /** the exception reaches the caller */
         FAIL,
-        /** that call uses the key's in-process bucket instead (one warning a minute) */
+        /**
+         * that call, and every call for the next {@value TokenBuckets#LOCAL_AFTER_ERROR_SECONDS} s (so a Redis
+         * outage does not cost each caller a command timeout), use the key's in-process bucket (one warning a minute)
+         */
         USE_LOCAL
     }
 
     private static final Logger log = LoggerFactory.getLogger(TokenBuckets.class);
     private static final int MAX_LOCAL_BUCKETS = 100_000;
     private static final long WARNING_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+    static final int LOCAL_AFTER_ERROR_SECONDS = 5;
 
     private final ProxyManager<String> redis;
     private final OnRedisError onRedisError;
     private final RedisClient ownedClient;
     private final Map<String, Bucket> local = new ConcurrentHashMap<>();
     private final AtomicLong lastRedisWarning = new AtomicLong();
+    /** {@link System#nanoTime()} before which {@link OnRedisError#USE_LOCAL} skips Redis; 0 = Redis is used. */
+    private volatile long localUntil;
 
     private TokenBuckets(StatefulRedisConnection<String, byte[]> connection, Duration keepAfterFull,
             OnRedisError onRedisError, RedisClient ownedClient) {
@@ -100,15 +106,18 @@ public final class TokenBuckets implements AutoCloseable {
 
     /** Runs {@code operation} on the bucket {@code key}, created with {@code configuration} if absent. */
     public <T> T apply(String key, BucketConfiguration configuration, Function<Bucket, T> operation) {
-        if (redis == null) {
+        if (redis == null || (localUntil != 0 && System.nanoTime() - localUntil < 0)) {
             return operation.apply(localBucket(key, configuration));
         }
         try {
-            return operation.apply(redis.builder().build(key, () -> configuration));
+            T result = operation.apply(redis.builder().build(key, () -> configuration));
+            localUntil = 0;
+            return result;
         } catch (RuntimeException e) {
             if (onRedisError == OnRedisError.FAIL) {
                 throw e;
             }
+            localUntil = System.nanoTime() + Duration.ofSeconds(LOCAL_AFTER_ERROR_SECONDS).toNanos();
             warnAtMostEveryMinute(e);
             return operation.apply(localBucket(key, configuration));
         }

@@ -101,6 +101,29 @@ class TokenBucketsTest {
     }
 
     @Test
+    void afterARedisFailureTheNextCallsDoNotTryRedisAgainAtOnce() {
+        String url = TestRedis.assumeAvailable();
+        String key = TestRedis.keyPrefix("token-buckets") + "cool-down";
+        RedisClient client = RedisClients.create(url);
+        try {
+            StatefulRedisConnection<String, byte[]> connection = RedisClients.connectForBuckets(client);
+            TokenBuckets buckets = TokenBuckets.inRedis(connection, KEEP_AFTER_FULL, OnRedisError.USE_LOCAL);
+            connection.close();
+            java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.function.Function<io.github.bucket4j.Bucket, Boolean> counted = bucket -> {
+                runs.incrementAndGet();
+                return bucket.tryConsume(1);
+            };
+            buckets.apply(key, TWO_PER_HOUR, counted);
+            assertThat(runs).as("the Redis attempt failed, then the local bucket answered").hasValue(2);
+            buckets.apply(key, TWO_PER_HOUR, counted);
+            assertThat(runs).as("the next call goes straight to the local bucket").hasValue(3);
+        } finally {
+            RedisClients.shutdown(client);
+        }
+    }
+
+    @Test
     void aFailingRedisCallReachesTheCallerOtherwise() {
         String url = TestRedis.assumeAvailable();
         String key = TestRedis.keyPrefix("token-buckets") + "fail";

@@ -69,7 +69,7 @@ public class CloudProvider implements WhatsAppProvider {
     @Override
     public SendResult send(OutboxMessage message) throws SendException {
         OutgoingMessage outgoing = message.message();
-        if (outgoing.kind() != OutgoingMessage.Kind.TEMPLATE && !window.isOpen(tenantId, message.toNumber())) {
+        if (outgoing.kind() != OutgoingMessage.Kind.TEMPLATE && !window.isOpen(message.lastInboundAt())) {
             outgoing = windowTemplate(outgoing, "the 24-hour window is closed");
         }
         try {

@@ -46,7 +46,8 @@ public class BackendClient {
         this.json = json;
         this.metrics = metrics;
         this.timeout = properties.workers().backendTimeout();
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // backend-api is plain HTTP in the VPC: no h2c upgrade attempt
+                .connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

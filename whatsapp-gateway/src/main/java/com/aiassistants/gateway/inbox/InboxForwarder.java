@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.lease.LeaseManager;
@@ -21,7 +20,7 @@ import com.aiassistants.gateway.provider.OutgoingMessage;
 import com.aiassistants.gateway.queue.QueueWorker;
 
 /**
- * Forwards each inbox row to backend-api and, in one transaction, writes the reply to the outbox and
+ * Forwards each inbox row to backend-api and, in one statement, writes the reply to the outbox and
  * marks the row done. A crash before that commit leaves the row pending; its claim expires and it is
  * forwarded again, which is safe because the backend returns the first reply for a repeated message_id
  * and the outbox accepts one reply per inbox row.
@@ -35,21 +34,19 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
     private final OutboxRepository outbox;
     private final OutboxSender sender;
     private final BackendClient backend;
-    private final TransactionTemplate transactions;
     private final LeaseManager lease;
     private final FaultInjection faults;
     private final GatewayMetrics metrics;
     private final GatewayProperties properties;
 
     public InboxForwarder(InboxRepository inbox, OutboxRepository outbox, OutboxSender sender, BackendClient backend,
-            TransactionTemplate transactions, LeaseManager lease, FaultInjection faults, GatewayMetrics metrics,
+            LeaseManager lease, FaultInjection faults, GatewayMetrics metrics,
             GatewayProperties properties) {
         super("inbox-forwarder", properties.workers());
         this.inbox = inbox;
         this.outbox = outbox;
         this.sender = sender;
         this.backend = backend;
-        this.transactions = transactions;
         this.lease = lease;
         this.faults = faults;
         this.metrics = metrics;
@@ -70,17 +67,9 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
             OutgoingMessage reply = row.kind() == InboundMessage.Kind.MEDIA
                     ? OutgoingMessage.text(properties.mediaReplyText())
                     : backend.forward(row.tenantId(), request(row)).toOutgoing();
-            Boolean done = transactions.execute(tx -> {
-                if (reply != null) {
-                    outbox.insert(row.tenantId(), row.id(), row.fromNumber(), reply);
-                }
-                if (!inbox.markDone(row.id(), lease.owner())) {
-                    tx.setRollbackOnly();
-                    return false;
-                }
-                return true;
-            });
-            if (Boolean.TRUE.equals(done)) {
+            boolean done = reply == null ? inbox.markDone(row.id(), lease.owner())
+                    : outbox.insertReplyClosingInbound(row.id(), lease.owner(), reply);
+            if (done) {
                 if (reply != null) {
                     sender.wake();
                 }

@@ -37,7 +37,9 @@ public class OutboxRepository {
               for update skip locked)
             and """ + LeaseManager.FENCE_SQL + """
 
-            returning id, tenant_id, to_number, body, idempotency_key, attempts""";
+            returning id, tenant_id, to_number, body, idempotency_key, attempts,
+              (select w.last_inbound_at from customer_window w
+               where w.tenant_id = outbox.tenant_id and w.number = outbox.to_number) as last_inbound_at""";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -57,10 +59,29 @@ public class OutboxRepository {
         return id == null ? -1 : id;
     }
 
+    /**
+     * The reply to an inbound message and the end of that message, in one statement: the inbox row is
+     * marked done only if this worker still holds its claim, and the reply is queued only if it was.
+     * False means the row was taken over by another worker (nothing changed).
+     */
+    public boolean insertReplyClosingInbound(long inboxId, String owner, OutgoingMessage reply) {
+        List<Long> ids = jdbc.queryForList("""
+                with done as (
+                  update inbox set status = 'done', done_at = now(), claimed_by = null, claimed_until = null, last_error = null
+                  where id = ? and claimed_by = ? and status = 'pending'
+                  returning id, tenant_id, from_number)
+                insert into outbox (tenant_id, inbox_id, to_number, kind, body, idempotency_key)
+                select tenant_id, id, from_number, ?, cast(? as jsonb), ? from done
+                returning id""", Long.class, inboxId, owner, reply.kind().name().toLowerCase(),
+                json.writeValueAsString(reply), UUID.randomUUID());
+        return !ids.isEmpty();
+    }
+
     public List<OutboxMessage> claim(String owner, String leaseName, int limit, Duration claimTimeout) {
         return jdbc.query(CLAIM, (rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("tenant_id"),
                 rs.getString("to_number"), json.readValue(rs.getString("body"), OutgoingMessage.class),
-                rs.getObject("idempotency_key", UUID.class), rs.getInt("attempts")),
+                rs.getObject("idempotency_key", UUID.class), rs.getInt("attempts"),
+                Optional.ofNullable(rs.getTimestamp("last_inbound_at")).map(Timestamp::toInstant).orElse(null)),
                 owner, claimTimeout.toMillis() / 1000.0, limit, leaseName, owner);
     }
 

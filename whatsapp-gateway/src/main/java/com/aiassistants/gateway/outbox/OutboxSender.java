@@ -49,6 +49,8 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
     private final GatewayMetrics metrics;
     private final GatewayEvents events;
     private final SendThrottle throttle;
+    /** {@link System#nanoTime()} of the next look for stale {@code sending} rows (the claim loop runs per message). */
+    private long nextStaleCheck = System.nanoTime();
 
     public OutboxSender(OutboxRepository outbox, ProviderRegistry providers, LeaseManager lease, FaultInjection faults,
             GatewayMetrics metrics, GatewayEvents events, SendThrottle throttle, GatewayProperties properties) {
@@ -62,8 +64,14 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
         this.throttle = throttle;
     }
 
+    /** At most once per poll interval: a claim lasts {@code claim-timeout}, so stale rows cannot appear faster. */
     @Override
     protected void beforeClaim() {
+        long now = System.nanoTime();
+        if (now - nextStaleCheck < 0) {
+            return;
+        }
+        nextStaleCheck = now + settings.pollInterval().toNanos();
         for (Map<String, Object> stale : outbox.staleSending(100)) {
             long id = ((Number) stale.get("id")).longValue();
             WhatsAppProvider provider = providers.forTenant((String) stale.get("tenant_id"));

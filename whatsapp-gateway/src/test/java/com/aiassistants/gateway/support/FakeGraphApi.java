@@ -33,14 +33,6 @@ public final class FakeGraphApi implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     public final List<Received> received = new CopyOnWriteArrayList<>();
     public final Queue<Scripted> script = new ConcurrentLinkedQueue<>();
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> counts =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** How many requests were sent to this number (cheap, for load tests). */
-    public int countTo(String number) {
-        var n = counts.get(number);
-        return n == null ? 0 : n.get();
-    }
 
     public FakeGraphApi() {
         try {
@@ -70,10 +62,8 @@ public final class FakeGraphApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         JsonNode request = json.readTree(body);
-        if (!Boolean.getBoolean("bench.light")) received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
+        received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
                 request));
-        counts.computeIfAbsent(request.path("to").asString(), k -> new java.util.concurrent.atomic.AtomicInteger())
-                .incrementAndGet();
         Scripted next = script.poll();
         if (next == null) {
             String wamid = "wamid.HBgL" + UUID.randomUUID().toString().replace("-", "");

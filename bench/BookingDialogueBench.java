@@ -3,8 +3,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +30,7 @@ public class BookingDialogueBench {
         int conversations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         think = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         String base = args.length > 2 ? args[2] : "http://localhost:8080";
-        String key = args.length > 3 ? args[3] : "demo-local-key-change-me";
+        String key = args.length > 3 ? args[3] : DemoProject.API_KEY;
         int warmupDialogues = args.length > 4 ? Integer.parseInt(args[4]) : 300;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
@@ -40,8 +38,7 @@ public class BookingDialogueBench {
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ConcurrentHashMap<String, Integer> outcomes = new ConcurrentHashMap<>();
-        DateTimeFormatter ddmm = DateTimeFormatter.ofPattern("dd/MM");
-        raiseDemoRateLimits(http, base);
+        DemoProject.raiseRateLimits(http, base);
         // warm-up, not measured: the same dialogues, 20 at a time without think time, so every service's JIT
         // has compiled its hot paths (a freshly started stack needs a few thousand turns), then undo its bookings
         int measuredThink = think;
@@ -50,8 +47,7 @@ public class BookingDialogueBench {
         try (var executor = Executors.newFixedThreadPool(20, Thread.ofVirtual().factory())) {
             for (int i = 0; i < Math.max(1, warmupDialogues); i++) {
                 int n = i;
-                String day = LocalDate.now().plusDays(2 + (n % 28)).format(ddmm);
-                executor.submit(() -> dialogue(http, base, key, "warm-" + run + "-" + n, n, day, new ArrayList<>(), null, null, null));
+                executor.submit(() -> dialogue(http, base, key, "warm-" + run + "-" + n, n, new ArrayList<>(), null, null, null));
             }
         }
         System.out.printf("warm-up: %d dialogues in %.1f s; undone: %d bookings%n", Math.max(1, warmupDialogues),
@@ -61,8 +57,7 @@ public class BookingDialogueBench {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < conversations; i++) {
                 int n = i;
-                String day = LocalDate.now().plusDays(2 + (n % 28)).format(ddmm);
-                executor.submit(() -> dialogue(http, base, key, "bench-" + run + "-" + n, n, day, latencies, confirmed, errors, outcomes));
+                executor.submit(() -> dialogue(http, base, key, "bench-" + run + "-" + n, n, latencies, confirmed, errors, outcomes));
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -90,8 +85,8 @@ public class BookingDialogueBench {
                 String[] it = booked;
                 executor.submit(() -> {
                     try {
-                        post(http, base, key, it[0], it[1], "cancelar turno");
-                        if (post(http, base, key, it[0], it[1], "sí").body().contains("cancelé")) {
+                        post(http, base, key, it[0], it[1], DemoProject.CANCEL_TURNS[0]);
+                        if (post(http, base, key, it[0], it[1], DemoProject.CANCEL_TURNS[1]).body().contains("cancelé")) {
                             cancelled.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -103,14 +98,10 @@ public class BookingDialogueBench {
         return cancelled.get();
     }
 
-    static void dialogue(HttpClient http, String base, String key, String conversation, int n, String day,
+    static void dialogue(HttpClient http, String base, String key, String conversation, int n,
             List<Long> latencies, AtomicInteger confirmed, AtomicInteger errors, ConcurrentHashMap<String, Integer> outcomes) {
         String customer = "5491" + String.format("%04d", Math.abs(conversation.hashCode()) % 10_000) + String.format("%05d", n);
-        String[] first = {"Ana", "Juan", "Laura", "Pedro", "Sofía", "Diego", "Lucía", "Martín", "Carla", "Pablo"};
-        String[] last = {"Gómez", "Pérez", "Fernández", "López", "Díaz", "Romero", "Sosa", "Torres", "Ruiz", "Álvarez"};
-        String name = first[n % 10] + " " + last[(n / 10) % 10];
-        String[] services = {"limpieza dental", "consulta clínica", "kinesiología", "consulta odontológica"};
-        String[] turns = {"hola, me llamo " + name, "quiero un turno de " + services[n % services.length], "el " + day, String.valueOf(1 + n % 3), "sí"};
+        String[] turns = DemoProject.bookingTurns(n);
         String lastReply = "";
         // conversations start spread over one think time, as users arrive independently (not all in the same ms)
         pause(think > 0 ? java.util.concurrent.ThreadLocalRandom.current().nextInt(think) : 0);
@@ -154,24 +145,6 @@ public class BookingDialogueBench {
      * The demo project's default API-key limit (1,200 requests/min) would turn a long benchmark into a
      * 429 benchmark: raise it through the admin API (console login of the local demo admin).
      */
-    static void raiseDemoRateLimits(HttpClient http, String base) throws Exception {
-        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/admin/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"admin@demo.local\",\"password\":\"demo1234\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        var token = java.util.regex.Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(login);
-        if (!token.find()) {
-            System.out.println("could not log in as the demo admin; keeping the project's rate limits: " + login);
-            return;
-        }
-        String body = "{\"name\":\"Clínica Demo\",\"time_zone\":\"America/Argentina/Buenos_Aires\",\"locale\":\"es\","
-                + "\"settings\":{\"rate_limits\":{\"per_api_key_per_minute\":1000000,\"per_phone_per_minute\":120}}}";
-        int status = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/admin/projects/demo/settings"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token.group(1))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        System.out.println("demo project rate limits raised for the benchmark (HTTP " + status + ")");
-    }
-
     /** One user message through the web message endpoint. */
     static HttpResponse<String> post(HttpClient http, String base, String key, String conversation, String customer,
             String text) throws Exception {

@@ -47,6 +47,12 @@ import com.sun.net.httpserver.HttpServer;
  * (default {@code redis://127.0.0.1:6379}, empty = none), {@code GATEWAY_JAVA_OPTS}, {@code GATEWAY_JAR},
  * {@code GATEWAY_ARGS} (extra {@code --property=value} arguments). The gateway's log goes to
  * {@code .local/logs/gateway-bench.log}.
+ *
+ * <p>Whole stack: with {@code BENCH_BACKEND=http://localhost:8080} (the stack of {@code scripts/run-local.sh},
+ * deterministic assistant and MCP services) the gateway forwards to the real backend-api instead of the fake
+ * one (demo API key and webhook secret, {@code BENCH_BACKEND_KEY} / {@code BENCH_BACKEND_SECRET} to override),
+ * and each user plays the demo booking dialogue followed by its cancellation, over and over (seven messages:
+ * use a multiple of 7 messages per user), so every run leaves the calendar as it found it.
  */
 public class GatewayLoadBench {
 
@@ -70,7 +76,12 @@ public class GatewayLoadBench {
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 4000;
 
         HttpServer graph = server(GatewayLoadBench::graph);
-        HttpServer backend = server(GatewayLoadBench::backend);
+        HttpServer fakeBackend = server(GatewayLoadBench::backend);
+        String realBackend = System.getenv("BENCH_BACKEND");
+        Backend backend = realBackend == null || realBackend.isBlank()
+                ? new Backend("http://127.0.0.1:" + fakeBackend.getAddress().getPort(), BACKEND_KEY, BACKEND_SECRET, false)
+                : new Backend(realBackend, env("BENCH_BACKEND_KEY", DemoProject.API_KEY),
+                        env("BENCH_BACKEND_SECRET", DemoProject.WEBHOOK_SECRET), true);
         String pg = env("BENCH_PG", "postgres://postgres@127.0.0.1:5432");
         String database = "gateway_bench_" + Long.toString(System.currentTimeMillis(), 36);
         psql(pg, "postgres", "create database " + database);
@@ -79,20 +90,25 @@ public class GatewayLoadBench {
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::destroy));
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        if (backend.wholeStack()) {
+            DemoProject.raiseRateLimits(http, backend.url());
+        }
+        String run = String.format("%02d", System.currentTimeMillis() / 1000 % 100); // fresh users (conversations) per run
         URI webhook = URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp/cloud");
         try {
             awaitReady(http, port, gateway);
-            System.out.printf("gateway pid %d on port %d, database %s%n", gateway.pid(), port, database);
+            System.out.printf("gateway pid %d on port %d, database %s, backend %s%n", gateway.pid(), port, database,
+                    backend.wholeStack() ? backend.url() + " (whole stack)" : "fake");
 
             long warmStart = System.nanoTime();
-            runUsers(http, webhook, 20, Math.max(1, warmup / 20), 0, "3460", new Samples(), new Samples());
+            runUsers(http, webhook, 20, Math.max(1, warmup / 20), 0, "549" + run + "0", backend, new Samples(), new Samples());
             System.out.printf("warm-up: %d messages in %.1f s%n", warmup, (System.nanoTime() - warmStart) / 1e9);
 
             Samples acks = new Samples();
             Samples turns = new Samples();
             Cpu before = Cpu.read(gateway.pid());
             long start = System.nanoTime();
-            runUsers(http, webhook, users, messages, think, "3470", acks, turns);
+            runUsers(http, webhook, users, messages, think, "549" + run + "1", backend, acks, turns);
             double seconds = (System.nanoTime() - start) / 1e9;
             Cpu used = Cpu.read(gateway.pid()).minus(before);
             int n = acks.size();
@@ -109,21 +125,22 @@ public class GatewayLoadBench {
             gateway.destroy();
             gateway.waitFor(20, TimeUnit.SECONDS);
             graph.stop(0);
-            backend.stop(0);
+            fakeBackend.stop(0);
             psql(pg, "postgres", "drop database if exists " + database + " with (force)");
         }
         System.exit(0);
     }
 
     /** {@code count} users numbered from {@code prefix}, each sending {@code messages} messages one after the other. */
-    static void runUsers(HttpClient http, URI webhook, int count, int messages, int think, String prefix, Samples acks,
-            Samples turns) throws Exception {
+    static void runUsers(HttpClient http, URI webhook, int count, int messages, int think, String prefix, Backend backend,
+            Samples acks, Samples turns) throws Exception {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<java.util.concurrent.Future<?>> running = new ArrayList<>();
             for (int u = 0; u < count; u++) {
-                String number = prefix + String.format("%07d", u);
+                String number = prefix + String.format("%06d", u);
+                String[] script = backend.wholeStack() ? dialogue(u) : null;
                 running.add(executor.submit(() -> {
-                    user(http, webhook, number, messages, think, acks, turns);
+                    user(http, webhook, number, messages, think, script, acks, turns);
                     return null;
                 }));
             }
@@ -133,8 +150,16 @@ public class GatewayLoadBench {
         }
     }
 
-    static void user(HttpClient http, URI webhook, String number, int messages, int think, Samples acks, Samples turns)
-            throws Exception {
+    /** The demo booking dialogue of user {@code n}, then its cancellation. */
+    static String[] dialogue(int n) {
+        List<String> turns = new ArrayList<>(List.of(DemoProject.bookingTurns(n)));
+        turns.addAll(List.of(DemoProject.CANCEL_TURNS));
+        return turns.toArray(String[]::new);
+    }
+
+    /** {@code script} null: "hola i" to the echoing fake backend. */
+    static void user(HttpClient http, URI webhook, String number, int messages, int think, String[] script, Samples acks,
+            Samples turns) throws Exception {
         LinkedBlockingQueue<Long> replies = arrivals.computeIfAbsent(number, k -> new LinkedBlockingQueue<>());
         if (think > 0) {
             Thread.sleep(ThreadLocalRandom.current().nextInt(think)); // users start spread over one think time
@@ -144,9 +169,10 @@ public class GatewayLoadBench {
                     {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"value":{"messaging_product":"whatsapp",\
                     "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},\
                     "contacts":[{"profile":{"name":"Bench"},"wa_id":"%s"}],\
-                    "messages":[{"from":"%s","id":"wamid.%s","timestamp":"%d","type":"text","text":{"body":"hola %d"}}]},\
+                    "messages":[{"from":"%s","id":"wamid.%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]},\
                     "field":"messages"}]}]}""".formatted(PHONE_NUMBER_ID, number, number, UUID.randomUUID(),
-                    Instant.now().getEpochSecond(), i).getBytes(StandardCharsets.UTF_8);
+                    Instant.now().getEpochSecond(), script == null ? "hola " + i : script[i % script.length])
+                    .getBytes(StandardCharsets.UTF_8);
             HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hmac(APP_SECRET, body)))
@@ -198,7 +224,11 @@ public class GatewayLoadBench {
                 + "\",\"response_text\":\"echo: " + (text.find() ? text.group(1) : "") + "\"}");
     }
 
-    static Process startGateway(String databaseUrl, int port, HttpServer graph, HttpServer backend) throws IOException {
+    /** Where the gateway forwards: the fake below, or a real backend-api ({@code wholeStack}). */
+    record Backend(String url, String apiKey, String hmacSecret, boolean wholeStack) {
+    }
+
+    static Process startGateway(String databaseUrl, int port, HttpServer graph, Backend backend) throws IOException {
         String jar = System.getenv("GATEWAY_JAR");
         if (jar == null) {
             try (var files = Files.list(Path.of("whatsapp-gateway/target"))) {
@@ -217,8 +247,8 @@ public class GatewayLoadBench {
                 "--ai-assistants.gateway.cloud.app-secret=" + APP_SECRET,
                 "--ai-assistants.gateway.cloud.graph-base-url=http://127.0.0.1:" + graph.getAddress().getPort() + "/v21.0",
                 t + "provider=cloud", t + "phone-number-id=" + PHONE_NUMBER_ID, t + "access-token=EAAG-bench",
-                t + "backend.base-url=http://127.0.0.1:" + backend.getAddress().getPort(),
-                t + "backend.api-key=" + BACKEND_KEY, t + "backend.hmac-secret=" + BACKEND_SECRET,
+                t + "backend.base-url=" + backend.url(), t + "backend.api-key=" + backend.apiKey(),
+                t + "backend.hmac-secret=" + backend.hmacSecret(),
                 // measures the gateway, not Meta's pacing: 20 messages per user would otherwise wait for the pair limit
                 t + "throttle.number.capacity=1000000", t + "throttle.number.refill-tokens=1000000",
                 t + "throttle.pair.capacity=1000000", t + "throttle.pair.refill-tokens=1000000"));

@@ -68,6 +68,9 @@ public class GatewayLoadBench {
     /** Arrival time (nanoTime) of each send at the fake Graph API, per user number. */
     static final Map<String, LinkedBlockingQueue<Long>> arrivals = new ConcurrentHashMap<>();
     static final AtomicInteger badSignatures = new AtomicInteger();
+    /** Replies seen at the Graph API that confirm a booking / a cancellation (whole-stack mode's sanity check). */
+    static final AtomicInteger confirmations = new AtomicInteger();
+    static final AtomicInteger cancellations = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 100;
@@ -104,6 +107,8 @@ public class GatewayLoadBench {
             runUsers(http, webhook, 20, Math.max(1, warmup / 20), 0, "549" + run + "0", backend, new Samples(), new Samples());
             System.out.printf("warm-up: %d messages in %.1f s%n", warmup, (System.nanoTime() - warmStart) / 1e9);
 
+            confirmations.set(0);
+            cancellations.set(0);
             Samples acks = new Samples();
             Samples turns = new Samples();
             Cpu before = Cpu.read(gateway.pid());
@@ -118,6 +123,10 @@ public class GatewayLoadBench {
                     acks.pct(0.9), acks.pct(0.99), acks.max());
             System.out.printf("inbound->sent  p50 %6.2f ms  p90 %6.2f ms  p99 %7.2f ms  max %7.2f ms%n", turns.pct(0.5),
                     turns.pct(0.9), turns.pct(0.99), turns.max());
+            if (backend.wholeStack()) {
+                System.out.printf("replies confirming a booking: %d, confirming a cancellation: %d%n", confirmations.get(),
+                        cancellations.get());
+            }
             System.out.printf("CPU per message: gateway %.2f ms, PostgreSQL %.2f ms, this program %.2f ms (machine: %d cores, busy %.0f %%)%n",
                     used.gatewayMs / n, used.postgresMs / n, used.selfMs / n, Runtime.getRuntime().availableProcessors(),
                     100.0 * (used.gatewayMs + used.postgresMs + used.selfMs) / (seconds * 1000 * Runtime.getRuntime().availableProcessors()));
@@ -200,6 +209,11 @@ public class GatewayLoadBench {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Matcher to = TO.matcher(body);
         String number = to.find() ? to.group(1) : "";
+        if (body.contains("confirmado")) {
+            confirmations.incrementAndGet();
+        } else if (body.contains("cancelé")) {
+            cancellations.incrementAndGet();
+        }
         respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + number + "\",\"wa_id\":\""
                 + number + "\"}],\"messages\":[{\"id\":\"wamid.HBgL" + UUID.randomUUID().toString().replace("-", "") + "\"}]}");
         arrivals.computeIfAbsent(number, k -> new LinkedBlockingQueue<>()).add(arrived);

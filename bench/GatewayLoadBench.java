@@ -38,8 +38,10 @@ import com.sun.net.httpserver.HttpServer;
  * message, wait for the reply to reach the fake Graph API, think, and send the next one.
  *
  * <p>Measured per message, client side: the webhook ack (POST → 200, i.e. committed to the inbox) and
- * inbound → sent (POST → the reply arriving at the Graph API: forward, backend, outbox, send). Also the CPU
- * time the gateway, PostgreSQL and this program used per message, from /proc.
+ * inbound → sent (POST → the reply arriving at the Graph API: forward, backend, outbox, send). Also the ack as
+ * the gateway itself timed it (Micrometer's {@code http.server.requests} percentiles over the measured phase
+ * only: the gateway keeps a 60 s window and the run pauses 60 s after the warm-up), and the CPU time the
+ * gateway, PostgreSQL and this program used per message, from /proc.
  *
  * <p>Usage (from the repository root, after {@code ./mvnw -pl whatsapp-gateway -am package -DskipTests}):
  * {@code java bench/GatewayLoadBench.java [users=100] [messagesPerUser=20] [thinkMs=1000] [warmupMessages=4000]}.
@@ -63,6 +65,9 @@ public class GatewayLoadBench {
     static final String PHONE_NUMBER_ID = "555000999";
     static final Pattern TO = Pattern.compile("\"to\"\\s*:\\s*\"(\\d+)\"");
     static final Pattern MESSAGE_ID = Pattern.compile("\"message_id\"\\s*:\\s*\"([^\"]+)\"");
+    /** The gateway's percentile window; at least twice the measured phase of a default run. */
+    static final Duration SERVER_WINDOW = Duration.ofSeconds(60);
+    static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+)");
     static final Pattern TEXT = Pattern.compile("\"text\"\\s*:\\s*\"([^\"]*)\"");
 
     /** Arrival time (nanoTime) of each send at the fake Graph API, per user number. */
@@ -109,6 +114,7 @@ public class GatewayLoadBench {
 
             confirmations.set(0);
             cancellations.set(0);
+            Thread.sleep(SERVER_WINDOW.toMillis()); // the server-side percentiles then hold the measured phase only
             Samples acks = new Samples();
             Samples turns = new Samples();
             Cpu before = Cpu.read(gateway.pid());
@@ -123,6 +129,8 @@ public class GatewayLoadBench {
                     acks.pct(0.9), acks.pct(0.99), acks.max());
             System.out.printf("inbound->sent  p50 %6.2f ms  p90 %6.2f ms  p99 %7.2f ms  max %7.2f ms%n", turns.pct(0.5),
                     turns.pct(0.9), turns.pct(0.99), turns.max());
+            System.out.printf("ack (gateway)  p50 %6.2f ms  p90 %6.2f ms  p99 %7.2f ms%n", serverAck(http, port, 0.5),
+                    serverAck(http, port, 0.9), serverAck(http, port, 0.99));
             if (backend.wholeStack()) {
                 System.out.printf("replies confirming a booking: %d, confirming a cancellation: %d%n", confirmations.get(),
                         cancellations.get());
@@ -260,6 +268,9 @@ public class GatewayLoadBench {
                 "--ai-assistants.gateway.throttle.redis-key-prefix=gateway-bench-" + port + ":",
                 "--ai-assistants.gateway.cloud.app-secret=" + APP_SECRET,
                 "--ai-assistants.gateway.cloud.graph-base-url=http://127.0.0.1:" + graph.getAddress().getPort() + "/v21.0",
+                "--management.metrics.distribution.percentiles.http.server.requests=0.5,0.9,0.99",
+                "--management.metrics.distribution.expiry.http.server.requests=" + SERVER_WINDOW.toSeconds() + "s",
+                "--management.metrics.distribution.buffer-length.http.server.requests=4",
                 t + "provider=cloud", t + "phone-number-id=" + PHONE_NUMBER_ID, t + "access-token=EAAG-bench",
                 t + "backend.base-url=" + backend.url(), t + "backend.api-key=" + backend.apiKey(),
                 t + "backend.hmac-secret=" + backend.hmacSecret(),
@@ -274,6 +285,15 @@ public class GatewayLoadBench {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("DATABASE_URL", databaseUrl);
         return builder.start();
+    }
+
+    /** The webhook's server-side latency percentile {@code phi} in ms, as the gateway's Micrometer timer has it. */
+    static double serverAck(HttpClient http, int port, double phi) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/metrics/http.server.requests.percentile?tag=uri:/webhooks/whatsapp/cloud&tag=phi:" + phi)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher value = VALUE.matcher(body);
+        return value.find() ? Double.parseDouble(value.group(1)) * 1000 : Double.NaN;
     }
 
     static void awaitReady(HttpClient http, int port, Process gateway) throws Exception {

@@ -47,7 +47,8 @@ import com.sun.net.httpserver.HttpServer;
  * {@code java bench/GatewayLoadBench.java [users=100] [messagesPerUser=20] [thinkMs=1000] [warmupMessages=4000]}.
  * Environment: {@code BENCH_PG} (default {@code postgres://postgres@127.0.0.1:5432}), {@code BENCH_REDIS}
  * (default {@code redis://127.0.0.1:6379}, empty = none), {@code GATEWAY_JAVA_OPTS}, {@code GATEWAY_JAR},
- * {@code GATEWAY_ARGS} (extra {@code --property=value} arguments). The gateway's log goes to
+ * {@code GATEWAY_ARGS} (extra {@code --property=value} arguments), {@code GATEWAY_CPUS} (run the gateway under
+ * {@code taskset -c}). The gateway's log goes to
  * {@code .local/logs/gateway-bench.log}.
  *
  * <p>Whole stack: with {@code BENCH_BACKEND=http://localhost:8080} (the stack of {@code scripts/run-local.sh},
@@ -259,7 +260,12 @@ public class GatewayLoadBench {
             }
         }
         String t = "--ai-assistants.gateway.tenants.bench.";
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>();
+        String cpus = env("GATEWAY_CPUS", "");
+        if (!cpus.isBlank()) { // e.g. "1": the gateway on a core of its own, as on its own Fargate task
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(env("GATEWAY_JAVA_OPTS", "").split("\\s+")));
         command.removeIf(String::isBlank);
         command.addAll(List.of("-jar", jar, "--server.port=" + port,

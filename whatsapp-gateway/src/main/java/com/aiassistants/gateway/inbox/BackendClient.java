@@ -74,7 +74,7 @@ public class BackendClient {
         }
     }
 
-    /** Thrown for a failed call; {@code retryable} false for 4xx answers other than 408/429. */
+    /** Thrown for a failed call; {@code retryable} false for 4xx answers other than 401/403/408/429. */
     public static class BackendException extends Exception {
         private final boolean retryable;
 
@@ -112,7 +112,9 @@ public class BackendClient {
             if (status / 100 == 2) {
                 return json.readValue(response.body(), Reply.class);
             }
-            boolean retryable = status >= 500 || status == 429 || status == 408;
+            // 401/403: backend-api refused our key or signature (a rotation, a typo): our configuration, not the
+            // message, is wrong, so keep retrying with backoff until someone fixes it instead of dropping it
+            boolean retryable = status >= 500 || status == 429 || status == 408 || status == 401 || status == 403;
             throw new BackendException("backend answered " + status + ": "
                     + InboxRepository.truncate(new String(response.body(), StandardCharsets.UTF_8)), retryable, null);
         } catch (IOException e) {

@@ -106,6 +106,36 @@ class SimulatorFlowTest extends GatewayTestBase {
     }
 
     @Test
+    void rejectedCredentialsAreRetriedSoAFixedKeyStillAnswersTheMessage() {
+        BACKEND.failStatus = 401;
+        try {
+            BACKEND.failNext.set(2);
+            post("34600000010", Map.of("text", "key rotated"));
+            Await.until("answer once the key is accepted", () -> botMessages("34600000010").size() == 1);
+        } finally {
+            BACKEND.failStatus = 503;
+        }
+        Integer attempts = jdbc.queryForObject("select attempts from inbox where from_number = '34600000010'", Integer.class);
+        assertThat(attempts).isEqualTo(3);
+    }
+
+    @Test
+    void aMessageTheBackendRejectsAsInvalidIsNotRetried() {
+        BACKEND.failStatus = 422;
+        try {
+            BACKEND.failNext.set(1);
+            post("34600000011", Map.of("text", "unprocessable"));
+            Await.until("given up", () -> "failed".equals(jdbc.queryForObject(
+                    "select status from inbox where from_number = '34600000011'", String.class)));
+        } finally {
+            BACKEND.failStatus = 503;
+        }
+        Integer attempts = jdbc.queryForObject("select attempts from inbox where from_number = '34600000011'", Integer.class);
+        assertThat(attempts).isEqualTo(1);
+        assertThat(botMessages("34600000011")).isEmpty();
+    }
+
+    @Test
     void oneUsersMessagesAreAnsweredInOrder() {
         for (int i = 0; i < 5; i++) {
             post("34600000008", Map.of("text", "m" + i));

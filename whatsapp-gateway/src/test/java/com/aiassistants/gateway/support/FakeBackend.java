@@ -33,8 +33,10 @@ public final class FakeBackend implements AutoCloseable {
     private final Map<String, String> repliesByMessageId = new ConcurrentHashMap<>();
     /** Every request body received, in order (including repeats). */
     public final List<JsonNode> calls = new CopyOnWriteArrayList<>();
-    /** The next N calls answer 503 before doing anything. */
+    /** The next N calls answer {@link #failStatus} before doing anything. */
     public final AtomicInteger failNext = new AtomicInteger();
+    /** What those calls answer (503 unless a test sets another status and puts it back). */
+    public volatile int failStatus = 503;
 
     public FakeBackend() {
         try {
@@ -63,7 +65,7 @@ public final class FakeBackend implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            respond(exchange, 503, "{\"detail\":\"try later\"}");
+            respond(exchange, failStatus, "{\"detail\":\"scripted failure\"}");
             return;
         }
         String timestamp = exchange.getRequestHeaders().getFirst("X-Webhook-Timestamp");

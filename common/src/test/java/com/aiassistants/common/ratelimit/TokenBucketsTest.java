@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +17,7 @@ import com.aiassistants.common.redis.RedisClients;
 import com.aiassistants.common.testsupport.TestRedis;
 
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -82,35 +86,20 @@ class TokenBucketsTest {
 
     @Test
     void aFailingRedisCallUsesTheLocalBucketWhenToldTo() {
-        String url = TestRedis.assumeAvailable();
-        String key = TestRedis.keyPrefix("token-buckets") + "fallback";
-        RedisClient client = RedisClients.create(url);
-        try {
-            StatefulRedisConnection<String, byte[]> connection = RedisClients.connectForBuckets(client);
-            TokenBuckets buckets = TokenBuckets.inRedis(connection, KEEP_AFTER_FULL, OnRedisError.USE_LOCAL);
-            assertThat(take(buckets, key)).as("one token taken in Redis").isTrue();
-            connection.close();
+        withRedisThatFails(OnRedisError.USE_LOCAL, "fallback", (buckets, key) -> {
             assertThat(buckets.shared()).isTrue();
             // Redis fails from now on: the key's in-process bucket starts full and paces on its own
             assertThat(take(buckets, key)).isTrue();
             assertThat(take(buckets, key)).isTrue();
             assertThat(take(buckets, key)).isFalse();
-        } finally {
-            RedisClients.shutdown(client);
-        }
+        });
     }
 
     @Test
     void afterARedisFailureTheNextCallsDoNotTryRedisAgainAtOnce() {
-        String url = TestRedis.assumeAvailable();
-        String key = TestRedis.keyPrefix("token-buckets") + "cool-down";
-        RedisClient client = RedisClients.create(url);
-        try {
-            StatefulRedisConnection<String, byte[]> connection = RedisClients.connectForBuckets(client);
-            TokenBuckets buckets = TokenBuckets.inRedis(connection, KEEP_AFTER_FULL, OnRedisError.USE_LOCAL);
-            connection.close();
-            java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.function.Function<io.github.bucket4j.Bucket, Boolean> counted = bucket -> {
+        withRedisThatFails(OnRedisError.USE_LOCAL, "cool-down", (buckets, key) -> {
+            AtomicInteger runs = new AtomicInteger();
+            Function<Bucket, Boolean> counted = bucket -> {
                 runs.incrementAndGet();
                 return bucket.tryConsume(1);
             };
@@ -118,22 +107,30 @@ class TokenBucketsTest {
             assertThat(runs).as("the Redis attempt failed, then the local bucket answered").hasValue(2);
             buckets.apply(key, TWO_PER_HOUR, counted);
             assertThat(runs).as("the next call goes straight to the local bucket").hasValue(3);
-        } finally {
-            RedisClients.shutdown(client);
-        }
+        });
     }
 
     @Test
     void aFailingRedisCallReachesTheCallerOtherwise() {
+        withRedisThatFails(OnRedisError.FAIL, "fail",
+                (buckets, key) -> assertThatThrownBy(() -> take(buckets, key)).isInstanceOf(RedisException.class));
+    }
+
+    /**
+     * Buckets in the test Redis; one token of {@code key} is taken there, then their connection is closed so
+     * every later Redis call fails, and {@code check} runs.
+     */
+    private static void withRedisThatFails(OnRedisError onRedisError, String keySuffix,
+            BiConsumer<TokenBuckets, String> check) {
         String url = TestRedis.assumeAvailable();
-        String key = TestRedis.keyPrefix("token-buckets") + "fail";
+        String key = TestRedis.keyPrefix("token-buckets") + keySuffix;
         RedisClient client = RedisClients.create(url);
         try {
             StatefulRedisConnection<String, byte[]> connection = RedisClients.connectForBuckets(client);
-            TokenBuckets buckets = TokenBuckets.inRedis(connection, KEEP_AFTER_FULL, OnRedisError.FAIL);
-            assertThat(take(buckets, key)).isTrue();
+            TokenBuckets buckets = TokenBuckets.inRedis(connection, KEEP_AFTER_FULL, onRedisError);
+            assertThat(take(buckets, key)).as("one token taken in Redis").isTrue();
             connection.close();
-            assertThatThrownBy(() -> take(buckets, key)).isInstanceOf(RedisException.class);
+            check.accept(buckets, key);
         } finally {
             RedisClients.shutdown(client);
         }

@@ -98,7 +98,7 @@ class SimulatorFlowTest extends GatewayTestBase {
 
     @Test
     void backendOutagesAreRetriedWithBackoff() {
-        BACKEND.failNext.set(2);
+        BACKEND.failNext(2, 503);
         post("34600000007", Map.of("text", "retry me"));
         Await.until("answer after retries", () -> botMessages("34600000007").size() == 1);
         Integer attempts = jdbc.queryForObject("select attempts from inbox where from_number = '34600000007'", Integer.class);
@@ -107,29 +107,19 @@ class SimulatorFlowTest extends GatewayTestBase {
 
     @Test
     void rejectedCredentialsAreRetriedSoAFixedKeyStillAnswersTheMessage() {
-        BACKEND.failStatus = 401;
-        try {
-            BACKEND.failNext.set(2);
-            post("34600000010", Map.of("text", "key rotated"));
-            Await.until("answer once the key is accepted", () -> botMessages("34600000010").size() == 1);
-        } finally {
-            BACKEND.failStatus = 503;
-        }
+        BACKEND.failNext(2, 401);
+        post("34600000010", Map.of("text", "key rotated"));
+        Await.until("answer once the key is accepted", () -> botMessages("34600000010").size() == 1);
         Integer attempts = jdbc.queryForObject("select attempts from inbox where from_number = '34600000010'", Integer.class);
         assertThat(attempts).isEqualTo(3);
     }
 
     @Test
     void aMessageTheBackendRejectsAsInvalidIsNotRetried() {
-        BACKEND.failStatus = 422;
-        try {
-            BACKEND.failNext.set(1);
-            post("34600000011", Map.of("text", "unprocessable"));
-            Await.until("given up", () -> "failed".equals(jdbc.queryForObject(
-                    "select status from inbox where from_number = '34600000011'", String.class)));
-        } finally {
-            BACKEND.failStatus = 503;
-        }
+        BACKEND.failNext(1, 422);
+        post("34600000011", Map.of("text", "unprocessable"));
+        Await.until("given up", () -> "failed".equals(jdbc.queryForObject(
+                "select status from inbox where from_number = '34600000011'", String.class)));
         Integer attempts = jdbc.queryForObject("select attempts from inbox where from_number = '34600000011'", Integer.class);
         assertThat(attempts).isEqualTo(1);
         assertThat(botMessages("34600000011")).isEmpty();

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.aiassistants.gateway.inbox.BackendClient;
 import com.sun.net.httpserver.HttpExchange;
@@ -33,10 +32,8 @@ public final class FakeBackend implements AutoCloseable {
     private final Map<String, String> repliesByMessageId = new ConcurrentHashMap<>();
     /** Every request body received, in order (including repeats). */
     public final List<JsonNode> calls = new CopyOnWriteArrayList<>();
-    /** The next N calls answer {@link #failStatus} before doing anything. */
-    public final AtomicInteger failNext = new AtomicInteger();
-    /** What those calls answer (503 unless a test sets another status and puts it back). */
-    public volatile int failStatus = 503;
+    /** Statuses the next calls answer, one each, before doing anything ({@link #failNext}). */
+    private final java.util.Queue<Integer> scriptedFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public FakeBackend() {
         try {
@@ -47,6 +44,13 @@ public final class FakeBackend implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/channels/whatsapp/gateway/inbound", this::handle);
         server.start();
+    }
+
+    /** The next {@code times} calls answer {@code status} (e.g. 503, 401, 422) without a turn. */
+    public void failNext(int times, int status) {
+        for (int i = 0; i < times; i++) {
+            scriptedFailures.add(status);
+        }
     }
 
     public String baseUrl() {
@@ -64,8 +68,9 @@ public final class FakeBackend implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            respond(exchange, failStatus, "{\"detail\":\"scripted failure\"}");
+        Integer failure = scriptedFailures.poll();
+        if (failure != null) {
+            respond(exchange, failure, "{\"detail\":\"scripted failure\"}");
             return;
         }
         String timestamp = exchange.getRequestHeaders().getFirst("X-Webhook-Timestamp");

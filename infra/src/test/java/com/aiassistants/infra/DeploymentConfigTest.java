@@ -35,7 +35,7 @@ class DeploymentConfigTest {
         assertThat(Sizing.prod().dbMultiAz()).isTrue();
         assertThat(Sizing.dev().dbMultiAz()).isFalse();
         assertThat(Sizing.prod().taskSize("backend-api")).isEqualTo(new Sizing.TaskSize(512, 1024));
-        assertThat(Sizing.prod().taskSize("whatsapp-gateway")).isEqualTo(new Sizing.TaskSize(256, 512));
+        assertThat(Sizing.prod().taskSize("whatsapp-gateway")).isEqualTo(new Sizing.TaskSize(1024, 2048));
         assertThat(Sizing.dev().natGateways()).isLessThan(Sizing.prod().natGateways());
     }
 }

@@ -106,9 +106,10 @@ class ServicesStackTest {
     }
 
     @Test
-    void taskSizesFollowTheSeedPlan() {
+    void taskSizesFollowTheSeedPlanWithAWholeVcpuForTheGateway() {
         assertThat(taskProps("backend-api")).containsEntry("Cpu", "512").containsEntry("Memory", "1024");
-        for (String small : List.of("whatsapp-gateway", "mcp-professionals", "mcp-calendar", "mcp-booking-log", "mcp-llm")) {
+        assertThat(taskProps("whatsapp-gateway")).containsEntry("Cpu", "1024").containsEntry("Memory", "2048");
+        for (String small : List.of("mcp-professionals", "mcp-calendar", "mcp-booking-log", "mcp-llm")) {
             assertThat(taskProps(small)).as(small).containsEntry("Cpu", "256").containsEntry("Memory", "512");
         }
         Template dev = SynthesizedApp.dev().template(SynthesizedApp.dev().stacks().services());

@@ -4,25 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.aiassistants.common.testsupport.ServiceChecks;
 
 class BackendHealthTest extends BackendTestBase {
 
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void healthIsUpWithTheDatabaseAndMigrationsRanInTheOwnSchema() {
-        Response response = send("GET", "/health", Map.of(), null);
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).contains("\"db\"").contains("UP");
-        Integer histories = jdbc.sql(
-                "select count(*) from information_schema.tables where table_schema = 'backend' and table_name = 'flyway_schema_history'")
-                .query(Integer.class).single();
-        assertThat(histories).isEqualTo(1);
+        ServiceChecks.assertHealthyWithMigrationsInOwnSchema(port, dataSource, "backend");
     }
 
     @Test
     void echoesTheRequestId() {
-        Response response = send("GET", "/health", Map.of("X-Request-Id", "abc-123"), null);
-        assertThat(response.headers().firstValue("X-Request-Id")).contains("abc-123");
+        ServiceChecks.assertEchoesRequestId(port);
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
+import com.aiassistants.common.testsupport.ServiceChecks;
+
 class LlmHealthTest extends LlmServiceTest {
 
     @LocalServerPort
@@ -18,21 +20,12 @@ class LlmHealthTest extends LlmServiceTest {
 
     @Test
     void healthIsUpWithTheDatabaseAndMigrationsRanInTheOwnSchema() {
-        var response = RestClient.create("http://localhost:" + port).get().uri("/health").retrieve()
-                .toEntity(String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(response.getBody()).contains("\"db\"").contains("UP");
-        Integer histories = jdbc.queryForObject(
-                "select count(*) from information_schema.tables where table_schema = 'llm' and table_name = 'flyway_schema_history'",
-                Integer.class);
-        assertThat(histories).isEqualTo(1);
+        ServiceChecks.assertHealthyWithMigrationsInOwnSchema(port, jdbc.getDataSource(), "llm");
     }
 
     @Test
     void echoesTheRequestId() {
-        var response = RestClient.create("http://localhost:" + port).get().uri("/health")
-                .header("X-Request-Id", "abc-123").retrieve().toEntity(String.class);
-        assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("abc-123");
+        ServiceChecks.assertEchoesRequestId(port);
     }
 
     @Test

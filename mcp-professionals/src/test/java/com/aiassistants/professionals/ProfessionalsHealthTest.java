@@ -1,11 +1,10 @@
 package com.aiassistants.professionals;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
+
+import com.aiassistants.common.testsupport.ServiceChecks;
 
 class ProfessionalsHealthTest extends McpTestBase {
 
@@ -14,20 +13,11 @@ class ProfessionalsHealthTest extends McpTestBase {
 
     @Test
     void healthIsUpWithTheDatabaseAndMigrationsRanInTheOwnSchema() {
-        var response = RestClient.create("http://localhost:" + port).get().uri("/health").retrieve()
-                .toEntity(String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(response.getBody()).contains("\"db\"").contains("UP");
-        Integer histories = jdbc.queryForObject(
-                "select count(*) from information_schema.tables where table_schema = 'professionals' and table_name = 'flyway_schema_history'",
-                Integer.class);
-        assertThat(histories).isEqualTo(1);
+        ServiceChecks.assertHealthyWithMigrationsInOwnSchema(port, jdbc.getDataSource(), "professionals");
     }
 
     @Test
     void echoesTheRequestId() {
-        var response = RestClient.create("http://localhost:" + port).get().uri("/health")
-                .header("X-Request-Id", "abc-123").retrieve().toEntity(String.class);
-        assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("abc-123");
+        ServiceChecks.assertEchoesRequestId(port);
     }
 }

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import com.aiassistants.common.testsupport.ServiceChecks;
 import com.aiassistants.gateway.support.GatewayTestBase;
 
 class GatewayHealthTest extends GatewayTestBase {
 
     @Test
     void healthIsUpWithTheDatabaseAndMigrationsRanInTheOwnSchema() {
-        var response = http().get().uri("/health").retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(response.getBody()).contains("\"db\"").contains("UP");
-        Integer histories = jdbc.queryForObject(
-                "select count(*) from information_schema.tables where table_schema = 'gateway' and table_name = 'flyway_schema_history'",
-                Integer.class);
-        assertThat(histories).isEqualTo(1);
+        ServiceChecks.assertHealthyWithMigrationsInOwnSchema(port, jdbc.getDataSource(), "gateway");
     }
 
     @Test
@@ -36,7 +31,6 @@ class GatewayHealthTest extends GatewayTestBase {
 
     @Test
     void echoesTheRequestId() {
-        var response = http().get().uri("/health").header("X-Request-Id", "abc-123").retrieve().toEntity(String.class);
-        assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("abc-123");
+        ServiceChecks.assertEchoesRequestId(port);
     }
 }

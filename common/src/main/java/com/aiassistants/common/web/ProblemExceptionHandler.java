@@ -17,6 +17,12 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.core.MethodParameter;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -44,7 +50,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Request validation failed");
         body.setProperty("errors", ex.getConstraintViolations().stream()
-                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .map(v -> Map.of("field", violationPath(v.getPropertyPath()), "message", v.getMessage()))
                 .toList());
         return ResponseEntity.badRequest().body(body);
     }
@@ -72,9 +78,20 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Request validation failed");
-        body.setProperty("errors", ex.getAllErrors().stream()
-                .map(e -> Map.of("message", String.valueOf(e.getDefaultMessage())))
-                .toList());
+        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String parameter = requestName(result.getMethodParameter());
+            if (result instanceof ParameterErrors bean) { // a @Valid object: name its fields under the parameter
+                bean.getFieldErrors().forEach(e -> errors.add(Map.of("field", wireName(e.getField()),
+                        "message", String.valueOf(e.getDefaultMessage()))));
+                bean.getGlobalErrors().forEach(e -> errors.add(Map.of("field", parameter,
+                        "message", String.valueOf(e.getDefaultMessage()))));
+            } else {
+                result.getResolvableErrors().forEach(e -> errors.add(Map.of("field", parameter,
+                        "message", String.valueOf(e.getDefaultMessage()))));
+            }
+        }
+        body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);
     }
 
@@ -112,6 +129,31 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final tools.jackson.databind.PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (tools.jackson.databind.PropertyNamingStrategies.NamingBase) tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE;
+
+    /** The name a client used for this parameter: the query parameter, path variable or header name. */
+    static String requestName(MethodParameter parameter) {
+        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        String declared = query != null ? query.name() : path != null ? path.name() : header != null ? header.name() : "";
+        if (!declared.isEmpty()) {
+            return declared;
+        }
+        String name = parameter.getParameterName();
+        return name == null ? "argument " + parameter.getParameterIndex() : wireName(name);
+    }
+
+    /** A method-validation path ({@code list.limit}, {@code save.arg0.startsAt}) without the method node, as JSON names. */
+    static String violationPath(jakarta.validation.Path path) {
+        List<String> names = new java.util.ArrayList<>();
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.getKind() != jakarta.validation.ElementKind.METHOD
+                    && node.getKind() != jakarta.validation.ElementKind.CONSTRUCTOR && node.getName() != null) {
+                names.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
+            }
+        }
+        return names.isEmpty() ? path.toString() : wireName(String.join(".", names));
+    }
 
     /** A bean property path ({@code settings.rateLimits[0].perApiKeyPerMinute}) as the JSON body names it (snake_case). */
     static String wireName(String path) {

@@ -3,6 +3,8 @@ package com.aiassistants.common.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -12,8 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
@@ -27,6 +31,11 @@ class ProblemDetailsTest {
     @SpringBootApplication
     @RestController
     static class App {
+        @GetMapping("/items")
+        String items(@RequestParam("page_size") @Max(50) int pageSize, @RequestParam @Min(1) int page) {
+            return "ok";
+        }
+
         @PostMapping("/echo")
         Message echo(@Valid @RequestBody Message message) {
             if (message.text().equals("boom")) {
@@ -68,6 +77,16 @@ class ProblemDetailsTest {
         assertThat(response.getBody()).contains("\"field\":\"customer_name\"").doesNotContain("customerName");
         assertThat(ProblemExceptionHandler.wireName("settings.rateLimits[0].perApiKeyPerMinute"))
                 .isEqualTo("settings.rate_limits[0].per_api_key_per_minute");
+    }
+
+    @Test
+    void invalidQueryParametersAreNamedAsTheClientSentThem() {
+        ResponseEntity<String> response = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response2) -> { }).build()
+                .get().uri("/items?page_size=500&page=0").retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("validation-failed").contains("\"field\":\"page_size\"")
+                .contains("\"field\":\"page\"");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.aiassistants.professionals;
 
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -21,9 +19,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.aiassistants.common.mcp.client.McpToolClient;
-import com.aiassistants.common.mcp.client.McpToolError;
-import com.aiassistants.common.testsupport.LocalMcpClient;
+import com.aiassistants.common.testsupport.McpClientTests;
 import com.aiassistants.common.testsupport.PostgresTestProperties;
 
 /**
@@ -35,7 +31,7 @@ import com.aiassistants.common.testsupport.PostgresTestProperties;
         "ai-assistants.mcp.server.service-token=" + McpTestBase.TOKEN,
         "ai-assistants.professionals.demo-tenant=demo"})
 @Import(McpTestBase.StatementCounting.class)
-public abstract class McpTestBase {
+public abstract class McpTestBase extends McpClientTests {
 
     static final String TOKEN = "test-service-token-0123456789";
 
@@ -47,38 +43,19 @@ public abstract class McpTestBase {
     @LocalServerPort
     int port;
 
-    private LocalMcpClient mcp;
-
-    private LocalMcpClient mcp() {
-        if (mcp == null) {
-            mcp = new LocalMcpClient("mcp-professionals", port, TOKEN);
-        }
-        return mcp;
+    @Override
+    protected String mcpService() {
+        return "mcp-professionals";
     }
 
-    protected McpToolClient client() {
-        return mcp().client();
+    @Override
+    protected int mcpPort() {
+        return port;
     }
 
-    @AfterEach
-    void closeClient() {
-        if (mcp != null) {
-            mcp.close();
-            mcp = null;
-        }
-    }
-
-    protected static String newTenant() {
-        return LocalMcpClient.newTenant();
-    }
-
-    protected <T> T call(String tenant, String tool, Object arguments, Class<T> resultType) {
-        return mcp().call(tenant, tool, arguments, resultType);
-    }
-
-    /** Calls the tool expecting a tool error with this code; returns it for more checks. */
-    protected McpToolError callFails(String tenant, String tool, Object arguments, String expectedCode) {
-        return mcp().callFails(tenant, tool, arguments, expectedCode);
+    @Override
+    protected String mcpToken() {
+        return TOKEN;
     }
 
     /** Counts JDBC statements prepared on the current thread while {@link #countStatements} runs. */

@@ -28,6 +28,33 @@ class AdminApiTest extends GatewayTestBase {
     }
 
     @Test
+    void failedInboundMessagesAreListedAndCanBeRetriedOnceTheCauseIsFixed() {
+        awaitActive();
+        BACKEND.failNext(1, 422);
+        http().post().uri("/simulator/users/34600333444/messages").body(Map.of("text", "please retry me")).retrieve()
+                .toBodilessEntity();
+        Await.until("the message failed", () -> admin().get().uri("/admin/tenants/default/inbox/failed").retrieve()
+                .body(String.class).contains("please retry me"));
+        List<?> failed = admin().get().uri("/admin/tenants/default/inbox/failed?limit=5").retrieve().body(List.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = (Map<String, Object>) failed.stream()
+                .filter(r -> "please retry me".equals(((Map<?, ?>) r).get("text"))).findFirst().orElseThrow();
+        assertThat(row).containsEntry("from_number", "34600333444").containsEntry("attempts", 1);
+        assertThat((String) row.get("last_error")).contains("422");
+
+        var retried = admin().post().uri("/admin/tenants/default/inbox/failed/retry")
+                .body(Map.of("ids", List.of(row.get("id")))).retrieve().toEntity(Map.class);
+        assertThat(retried.getStatusCode().value()).isEqualTo(202);
+        assertThat((List<?>) retried.getBody().get("requeued")).hasSize(1);
+        Await.until("answered after the retry", () -> http().get().uri("/simulator/users/34600333444/messages").retrieve()
+                .body(String.class).contains("echo: please retry me"));
+        assertThat(admin().get().uri("/admin/tenants/default/inbox/failed").retrieve().body(String.class))
+                .doesNotContain("please retry me");
+        assertThat(admin().get().uri("/admin/tenants/default/inbox/failed?limit=0").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void aStaffMessageIsSentThroughTheOutbox() {
         var response = admin().post().uri("/admin/messages").body(Map.of("to", "+34 600 111 222", "text", "Hola, soy Ana"))
                 .retrieve().toEntity(Map.class);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,6 +88,35 @@ public class InboxRepository {
         jdbc.update("""
                 update inbox set status = 'failed', claimed_by = null, claimed_until = null, last_error = ?, done_at = now()
                 where id = ? and claimed_by = ? and status = 'pending'""", truncate(error), id, owner);
+    }
+
+    /** An inbound message that failed for good (no reply was sent), for the console. */
+    public record FailedInbound(long id, String fromNumber, String kind, String text, Instant receivedAt, int attempts,
+            String lastError) {
+    }
+
+    /** The tenant's failed inbound messages, newest first. */
+    public List<FailedInbound> failed(String tenantId, int limit) {
+        return jdbc.query("""
+                select id, from_number, kind, text, received_at, attempts, last_error from inbox
+                where tenant_id = ? and status = 'failed' order by id desc limit ?""",
+                (rs, n) -> new FailedInbound(rs.getLong("id"), rs.getString("from_number"), rs.getString("kind"),
+                        rs.getString("text"), rs.getTimestamp("received_at").toInstant(), rs.getInt("attempts"),
+                        rs.getString("last_error")),
+                tenantId, limit);
+    }
+
+    /**
+     * Puts failed messages back in the queue with fresh attempts ({@code ids} empty = all of the tenant's). Safe to
+     * repeat: backend-api answers a repeated message id with its first reply and the outbox takes one per row.
+     */
+    public List<Long> requeueFailed(String tenantId, List<Long> ids) {
+        Long[] wanted = ids.toArray(Long[]::new);
+        return jdbc.queryForList("""
+                update inbox set status = 'pending', attempts = 0, next_attempt_at = now(), done_at = null,
+                  claimed_by = null, claimed_until = null
+                where tenant_id = ? and status = 'failed' and (cardinality(?::bigint[]) = 0 or id = any(?::bigint[]))
+                returning id""", Long.class, tenantId, wanted, wanted);
     }
 
     public long pendingCount() {

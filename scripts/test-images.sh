@@ -19,7 +19,8 @@ checks = {
     "non-root user": config.get("User") == "1000:1000",
     "java entrypoint": config["Entrypoint"][0] == "java" and "-XX:MaxRAMPercentage=75" in config["Entrypoint"],
     # the webhook ack is latency-bound: the gateway alone commits its heap up front (docs/benchmarks.md)
-    "heap pre-touched": ("-XX:+AlwaysPreTouch" in config["Entrypoint"]) == (service == "whatsapp-gateway"),
+    "heap pre-touched, C1 only": ("-XX:+AlwaysPreTouch" in config["Entrypoint"]
+                                  and "-XX:TieredStopAtLevel=1" in config["Entrypoint"]) == (service == "whatsapp-gateway"),
     "revision label": config["Labels"].get("org.opencontainers.image.revision") == sha,
     "title label": config["Labels"].get("org.opencontainers.image.title") == service,
     "layered (>= 3 app layers)": len(manifest["Layers"]) >= 3,

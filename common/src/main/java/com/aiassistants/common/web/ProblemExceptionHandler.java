@@ -1,28 +1,32 @@
 package com.aiassistants.common.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.core.MethodParameter;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -68,7 +72,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Request validation failed");
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> Map.of("field", wireName(e.getField()), "message", String.valueOf(e.getDefaultMessage())))
+                .map(e -> fieldError(wireName(e.getField()), e))
                 .toList();
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);
@@ -78,17 +82,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Request validation failed");
-        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        List<Map<String, String>> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             String parameter = requestName(result.getMethodParameter());
-            if (result instanceof ParameterErrors bean) { // a @Valid object: name its fields under the parameter
-                bean.getFieldErrors().forEach(e -> errors.add(Map.of("field", wireName(e.getField()),
-                        "message", String.valueOf(e.getDefaultMessage()))));
-                bean.getGlobalErrors().forEach(e -> errors.add(Map.of("field", parameter,
-                        "message", String.valueOf(e.getDefaultMessage()))));
+            if (result instanceof ParameterErrors bean) { // a @Valid object: its fields by their JSON names
+                bean.getFieldErrors().forEach(e -> errors.add(fieldError(wireName(e.getField()), e)));
+                bean.getGlobalErrors().forEach(e -> errors.add(fieldError(parameter, e)));
             } else {
-                result.getResolvableErrors().forEach(e -> errors.add(Map.of("field", parameter,
-                        "message", String.valueOf(e.getDefaultMessage()))));
+                result.getResolvableErrors().forEach(e -> errors.add(fieldError(parameter, e)));
             }
         }
         body.setProperty("errors", errors);
@@ -130,6 +131,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     private static final tools.jackson.databind.PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (tools.jackson.databind.PropertyNamingStrategies.NamingBase) tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE;
 
+    private static Map<String, String> fieldError(String field, MessageSourceResolvable error) {
+        return Map.of("field", field, "message", String.valueOf(error.getDefaultMessage()));
+    }
+
     /** The name a client used for this parameter: the query parameter, path variable or header name. */
     static String requestName(MethodParameter parameter) {
         RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
@@ -144,11 +149,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A method-validation path ({@code list.limit}, {@code save.arg0.startsAt}) without the method node, as JSON names. */
-    static String violationPath(jakarta.validation.Path path) {
-        List<String> names = new java.util.ArrayList<>();
-        for (jakarta.validation.Path.Node node : path) {
-            if (node.getKind() != jakarta.validation.ElementKind.METHOD
-                    && node.getKind() != jakarta.validation.ElementKind.CONSTRUCTOR && node.getName() != null) {
+    static String violationPath(Path path) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : path) {
+            if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.CONSTRUCTOR && node.getName() != null) {
                 names.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
             }
         }

@@ -141,7 +141,7 @@ public class AdminController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Queued send(@RequestBody @Valid StaffMessage message) {
         String tenantId = tenants.require(message.tenantId());
-        long id = outbox.insert(tenantId, null, Phones.digits(message.to()), OutgoingMessage.text(message.text()));
+        long id = outbox.insert(tenantId, Phones.digits(message.to()), OutgoingMessage.text(message.text()));
         sender.wake();
         return new Queued(id, "pending");
     }

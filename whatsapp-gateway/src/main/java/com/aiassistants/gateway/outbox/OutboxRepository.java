@@ -49,12 +49,12 @@ public class OutboxRepository {
         this.json = json;
     }
 
-    /** Queues a message; with an {@code inboxId} at most one reply per inbound message can exist. */
-    public long insert(String tenantId, Long inboxId, String toNumber, OutgoingMessage message) {
+    /** Queues a message that answers no inbound row (a staff message); replies go through {@link #insertReplyClosingInbound}. */
+    public long insert(String tenantId, String toNumber, OutgoingMessage message) {
         Long id = jdbc.queryForObject("""
-                insert into outbox (tenant_id, inbox_id, to_number, kind, body, idempotency_key)
-                values (?, ?, ?, ?, cast(? as jsonb), ?) returning id""", Long.class,
-                tenantId, inboxId, toNumber, message.kind().name().toLowerCase(), json.writeValueAsString(message),
+                insert into outbox (tenant_id, to_number, kind, body, idempotency_key)
+                values (?, ?, ?, cast(? as jsonb), ?) returning id""", Long.class,
+                tenantId, toNumber, message.kind().name().toLowerCase(), json.writeValueAsString(message),
                 UUID.randomUUID());
         return id == null ? -1 : id;
     }

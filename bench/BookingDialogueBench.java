@@ -3,9 +3,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class BookingDialogueBench {
 
     static int think;
-    static final ConcurrentHashMap<Integer, List<Long>> byStep = new ConcurrentHashMap<>();
+    static final ConcurrentHashMap<Integer, Latencies> byStep = new ConcurrentHashMap<>();
     /** Conversations that ended with a confirmed booking: cancelled after the measurement so runs repeat on free slots. */
     static final java.util.Queue<String[]> toCancel = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -34,7 +31,7 @@ public class BookingDialogueBench {
         int warmupDialogues = args.length > 4 ? Integer.parseInt(args[4]) : 300;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Latencies latencies = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ConcurrentHashMap<String, Integer> outcomes = new ConcurrentHashMap<>();
@@ -47,7 +44,7 @@ public class BookingDialogueBench {
         try (var executor = Executors.newFixedThreadPool(20, Thread.ofVirtual().factory())) {
             for (int i = 0; i < Math.max(1, warmupDialogues); i++) {
                 int n = i;
-                executor.submit(() -> dialogue(http, base, key, "warm-" + run + "-" + n, n, new ArrayList<>(), null, null, null));
+                executor.submit(() -> dialogue(http, base, key, "warm-" + run + "-" + n, n, new Latencies(), null, null, null));
             }
         }
         System.out.printf("warm-up: %d dialogues in %.1f s; undone: %d bookings%n", Math.max(1, warmupDialogues),
@@ -61,18 +58,13 @@ public class BookingDialogueBench {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
         System.out.printf("conversations=%d think=%d ms turns=%d in %.1f s (%.0f turns/s), errors=%d, confirmed=%d%n",
-                conversations, think, sorted.size(), seconds, sorted.size() / seconds, errors.get(), confirmed.get());
-        System.out.printf("turn latency ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n", pct(sorted, 50), pct(sorted, 90),
-                pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.getLast() / 1e6);
+                conversations, think, latencies.size(), seconds, latencies.size() / seconds, errors.get(), confirmed.get());
+        System.out.printf("turn latency ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n", latencies.pct(0.5), latencies.pct(0.9),
+                latencies.pct(0.99), latencies.max());
         System.out.println("last reply kinds: " + outcomes);
-        byStep.forEach((step, list) -> {
-            List<Long> s = new ArrayList<>(list);
-            Collections.sort(s);
-            System.out.printf("  turn %d: p50=%.1f p90=%.1f p99=%.1f ms%n", step + 1, pct(s, 50), pct(s, 90), pct(s, 99));
-        });
+        byStep.forEach((step, turn) -> System.out.printf("  turn %d: p50=%.1f p90=%.1f p99=%.1f ms%n", step + 1,
+                turn.pct(0.5), turn.pct(0.9), turn.pct(0.99)));
         int booked = toCancel.size();
         System.out.println("cleanup: cancelled " + cancelAll(http, base, key) + " of " + booked + " bookings made by this run");
     }
@@ -99,7 +91,7 @@ public class BookingDialogueBench {
     }
 
     static void dialogue(HttpClient http, String base, String key, String conversation, int n,
-            List<Long> latencies, AtomicInteger confirmed, AtomicInteger errors, ConcurrentHashMap<String, Integer> outcomes) {
+            Latencies latencies, AtomicInteger confirmed, AtomicInteger errors, ConcurrentHashMap<String, Integer> outcomes) {
         String customer = "5491" + String.format("%04d", Math.abs(conversation.hashCode()) % 10_000) + String.format("%05d", n);
         String[] turns = DemoProject.bookingTurns(n);
         String lastReply = "";
@@ -114,7 +106,7 @@ public class BookingDialogueBench {
                 long took = System.nanoTime() - t0;
                 latencies.add(took);
                 if (confirmed != null) {
-                    byStep.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
+                    byStep.computeIfAbsent(step, k -> new Latencies()).add(took);
                 }
                 if (response.statusCode() != 200) {
                     if (errors != null) errors.incrementAndGet();
@@ -141,10 +133,6 @@ public class BookingDialogueBench {
         }
     }
 
-    /**
-     * The demo project's default API-key limit (1,200 requests/min) would turn a long benchmark into a
-     * 429 benchmark: raise it through the admin API (console login of the local demo admin).
-     */
     /** One user message through the web message endpoint. */
     static HttpResponse<String> post(HttpClient http, String base, String key, String conversation, String customer,
             String text) throws Exception {
@@ -162,11 +150,5 @@ public class BookingDialogueBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static double pct(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) return 0;
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index)) / 1e6;
     }
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -110,14 +109,14 @@ public class GatewayLoadBench {
                     backend.wholeStack() ? backend.url() + " (whole stack)" : "fake");
 
             long warmStart = System.nanoTime();
-            runUsers(http, webhook, 20, Math.max(1, warmup / 20), 0, "549" + run + "0", backend, new Samples(), new Samples());
+            runUsers(http, webhook, 20, Math.max(1, warmup / 20), 0, "549" + run + "0", backend, new Latencies(), new Latencies());
             System.out.printf("warm-up: %d messages in %.1f s%n", warmup, (System.nanoTime() - warmStart) / 1e9);
 
             confirmations.set(0);
             cancellations.set(0);
             Thread.sleep(SERVER_WINDOW.toMillis()); // the server-side percentiles then hold the measured phase only
-            Samples acks = new Samples();
-            Samples turns = new Samples();
+            Latencies acks = new Latencies();
+            Latencies turns = new Latencies();
             Cpu before = Cpu.read(gateway.pid());
             long start = System.nanoTime();
             runUsers(http, webhook, users, messages, think, "549" + run + "1", backend, acks, turns);
@@ -151,7 +150,7 @@ public class GatewayLoadBench {
 
     /** {@code count} users numbered from {@code prefix}, each sending {@code messages} messages one after the other. */
     static void runUsers(HttpClient http, URI webhook, int count, int messages, int think, String prefix, Backend backend,
-            Samples acks, Samples turns) throws Exception {
+            Latencies acks, Latencies turns) throws Exception {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<java.util.concurrent.Future<?>> running = new ArrayList<>();
             for (int u = 0; u < count; u++) {
@@ -176,8 +175,8 @@ public class GatewayLoadBench {
     }
 
     /** {@code script} null: "hola i" to the echoing fake backend. */
-    static void user(HttpClient http, URI webhook, String number, int messages, int think, String[] script, Samples acks,
-            Samples turns) throws Exception {
+    static void user(HttpClient http, URI webhook, String number, int messages, int think, String[] script, Latencies acks,
+            Latencies turns) throws Exception {
         LinkedBlockingQueue<Long> replies = arrivals.computeIfAbsent(number, k -> new LinkedBlockingQueue<>());
         if (think > 0) {
             Thread.sleep(ThreadLocalRandom.current().nextInt(think)); // users start spread over one think time
@@ -369,36 +368,6 @@ public class GatewayLoadBench {
     static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
-    }
-
-    /** Latencies in nanoseconds. */
-    static final class Samples {
-        private final List<Long> values = Collections.synchronizedList(new ArrayList<>());
-
-        void add(long nanos) {
-            values.add(nanos);
-        }
-
-        int size() {
-            return values.size();
-        }
-
-        double pct(double p) {
-            List<Long> sorted = sorted();
-            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
-        }
-
-        double max() {
-            return sorted().getLast() / 1e6;
-        }
-
-        private List<Long> sorted() {
-            synchronized (values) {
-                List<Long> copy = new ArrayList<>(values);
-                Collections.sort(copy);
-                return copy;
-            }
-        }
     }
 
     /** CPU milliseconds of the gateway process, every postgres process and this program (utime + stime from /proc). */

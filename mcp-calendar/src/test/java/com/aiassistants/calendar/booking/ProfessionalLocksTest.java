@@ -39,7 +39,9 @@ class ProfessionalLocksTest {
     }
 
     /** Holds {@code professional}'s stripe on another thread until {@code release} opens. */
-    private void holdElsewhere(ProfessionalLocks locks, String professional, CountDownLatch release) throws InterruptedException {
+    /** Another thread holds {@code professional}'s queue until the returned latch is counted down. */
+    private CountDownLatch holdElsewhere(ProfessionalLocks locks, String professional) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
         CountDownLatch holding = new CountDownLatch(1);
         start(() -> locks.withProfessional(TENANT, professional, () -> {
             holding.countDown();
@@ -47,6 +49,7 @@ class ProfessionalLocksTest {
             return null;
         }));
         assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        return release;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -79,8 +82,7 @@ class ProfessionalLocksTest {
     @Test
     void writesToOneProfessionalRunOneAtATimeInArrivalOrder() throws InterruptedException {
         ProfessionalLocks locks = new ProfessionalLocks(Duration.ofSeconds(10));
-        CountDownLatch release = new CountDownLatch(1);
-        holdElsewhere(locks, "ana", release);
+        CountDownLatch release = holdElsewhere(locks, "ana");
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger mostInside = new AtomicInteger();
         List<Integer> order = new CopyOnWriteArrayList<>();
@@ -113,8 +115,7 @@ class ProfessionalLocksTest {
     @Test
     void anotherProfessionalDoesNotWait() throws InterruptedException {
         ProfessionalLocks locks = new ProfessionalLocks(Duration.ofMillis(200));
-        CountDownLatch release = new CountDownLatch(1);
-        holdElsewhere(locks, "ana", release);
+        CountDownLatch release = holdElsewhere(locks, "ana");
         String other = onAnotherStripe("ana");
         AtomicReference<String> result = new AtomicReference<>();
         Thread thread = start(() -> result.set(locks.withProfessional(TENANT, other, () -> "done")));
@@ -130,8 +131,7 @@ class ProfessionalLocksTest {
     @Test
     void waitingLongerThanTheLimitIsUnavailable() throws InterruptedException {
         ProfessionalLocks locks = new ProfessionalLocks(Duration.ofMillis(200));
-        CountDownLatch release = new CountDownLatch(1);
-        holdElsewhere(locks, "ana", release);
+        CountDownLatch release = holdElsewhere(locks, "ana");
         AtomicInteger ran = new AtomicInteger();
         long started = System.nanoTime();
         assertThatThrownBy(() -> locks.withProfessional(TENANT, "ana", ran::incrementAndGet))
@@ -144,8 +144,7 @@ class ProfessionalLocksTest {
     @Test
     void anInterruptedWaitIsUnavailableAndKeepsTheInterrupt() throws InterruptedException {
         ProfessionalLocks locks = new ProfessionalLocks(Duration.ofSeconds(10));
-        CountDownLatch release = new CountDownLatch(1);
-        holdElsewhere(locks, "ana", release);
+        CountDownLatch release = holdElsewhere(locks, "ana");
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> locks.withProfessional(TENANT, "ana", () -> "never"))

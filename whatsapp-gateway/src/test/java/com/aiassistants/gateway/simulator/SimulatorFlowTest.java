@@ -29,6 +29,10 @@ class SimulatorFlowTest extends GatewayTestBase {
         return (Map<String, Object>) entry.get("body");
     }
 
+    private Integer inboxAttempts(String phone) {
+        return jdbc.queryForObject("select attempts from inbox where from_number = ?", Integer.class, phone);
+    }
+
     private int post(String phone, Map<String, Object> message) {
         return http().post().uri("/simulator/users/{phone}/messages", phone).body(message).retrieve().toBodilessEntity()
                 .getStatusCode().value();
@@ -101,8 +105,7 @@ class SimulatorFlowTest extends GatewayTestBase {
         BACKEND.failNext(2, 503);
         post("34600000007", Map.of("text", "retry me"));
         Await.until("answer after retries", () -> botMessages("34600000007").size() == 1);
-        Integer attempts = jdbc.queryForObject("select attempts from inbox where from_number = '34600000007'", Integer.class);
-        assertThat(attempts).isGreaterThanOrEqualTo(2);
+        assertThat(inboxAttempts("34600000007")).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -110,8 +113,7 @@ class SimulatorFlowTest extends GatewayTestBase {
         BACKEND.failNext(2, 401);
         post("34600000010", Map.of("text", "key rotated"));
         Await.until("answer once the key is accepted", () -> botMessages("34600000010").size() == 1);
-        Integer attempts = jdbc.queryForObject("select attempts from inbox where from_number = '34600000010'", Integer.class);
-        assertThat(attempts).isEqualTo(3);
+        assertThat(inboxAttempts("34600000010")).isEqualTo(3);
     }
 
     @Test
@@ -120,8 +122,7 @@ class SimulatorFlowTest extends GatewayTestBase {
         post("34600000011", Map.of("text", "unprocessable"));
         Await.until("given up", () -> "failed".equals(jdbc.queryForObject(
                 "select status from inbox where from_number = '34600000011'", String.class)));
-        Integer attempts = jdbc.queryForObject("select attempts from inbox where from_number = '34600000011'", Integer.class);
-        assertThat(attempts).isEqualTo(1);
+        assertThat(inboxAttempts("34600000011")).isEqualTo(1);
         assertThat(botMessages("34600000011")).isEmpty();
     }
 

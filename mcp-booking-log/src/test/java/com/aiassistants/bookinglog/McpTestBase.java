@@ -23,18 +23,12 @@ public abstract class McpTestBase extends McpClientTests {
     @LocalServerPort
     protected int port;
 
-    @Override
-    protected String mcpService() {
-        return "mcp-booking-log";
+    protected McpTestBase() {
+        super("mcp-booking-log", TOKEN);
     }
 
     @Override
     protected int mcpPort() {
         return port;
-    }
-
-    @Override
-    protected String mcpToken() {
-        return TOKEN;
     }
 }

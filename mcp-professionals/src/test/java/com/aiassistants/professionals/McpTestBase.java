@@ -43,19 +43,13 @@ public abstract class McpTestBase extends McpClientTests {
     @LocalServerPort
     int port;
 
-    @Override
-    protected String mcpService() {
-        return "mcp-professionals";
+    protected McpTestBase() {
+        super("mcp-professionals", TOKEN);
     }
 
     @Override
     protected int mcpPort() {
         return port;
-    }
-
-    @Override
-    protected String mcpToken() {
-        return TOKEN;
     }
 
     /** Counts JDBC statements prepared on the current thread while {@link #countStatements} runs. */

@@ -11,20 +11,22 @@ import com.aiassistants.common.mcp.client.McpToolError;
  */
 public abstract class McpClientTests {
 
+    private final String service;
+    private final String token;
     private LocalMcpClient mcp;
 
-    /** The service's name, as MCP clients call it (e.g. {@code mcp-booking-log}). */
-    protected abstract String mcpService();
+    /** {@code service}: its name as MCP clients call it (e.g. {@code mcp-booking-log}); {@code token}: the one the test context configured. */
+    protected McpClientTests(String service, String token) {
+        this.service = service;
+        this.token = token;
+    }
 
-    /** The port the service under test listens on. */
+    /** The port the service under test listens on (known once the context has started). */
     protected abstract int mcpPort();
-
-    /** The service token the test context configured. */
-    protected abstract String mcpToken();
 
     private LocalMcpClient mcp() {
         if (mcp == null) {
-            mcp = new LocalMcpClient(mcpService(), mcpPort(), mcpToken());
+            mcp = new LocalMcpClient(service, mcpPort(), token);
         }
         return mcp;
     }

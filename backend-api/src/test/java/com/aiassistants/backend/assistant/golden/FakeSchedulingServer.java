@@ -59,10 +59,11 @@ public final class FakeSchedulingServer implements AutoCloseable {
         if (shared == null) {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(Config.class)
                     .web(WebApplicationType.SERVLET)
-                    .properties("server.port=0", "ai-assistants.mcp.server.service-token=" + TOKEN,
-                            "spring.application.name=fake-scheduling", "spring.main.banner-mode=off",
-                            "logging.structured.format.console=", "logging.level.root=WARN")
-                    .run();
+                    // arguments, not default properties: backend-api's application.yml (on the test
+                    // class path) would otherwise win with port 8080 and clash with a running local stack
+                    .run("--server.port=0", "--ai-assistants.mcp.server.service-token=" + TOKEN,
+                            "--spring.application.name=fake-scheduling", "--spring.main.banner-mode=off",
+                            "--logging.structured.format.console=", "--logging.level.root=WARN");
             shared = new FakeSchedulingServer(context);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }

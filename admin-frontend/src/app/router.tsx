@@ -1,0 +1,51 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { AppLayout } from '@/components/AppLayout';
+import { RequireAuth, RequireRole } from '@/components/RequireAuth';
+import { NotFound } from '@/components/NotFound';
+
+/** Pages load on demand: the first load carries only the shell and the page opened. */
+export const routes: RouteObject[] = [
+  { path: '/sign-in', lazy: () => import('@/features/auth/routes/SignInRoute').then((m) => ({ Component: m.SignInRoute })) },
+  {
+    path: '/auth/callback',
+    lazy: () => import('@/features/auth/routes/CallbackRoute').then((m) => ({ Component: m.CallbackRoute })),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/inbox" replace /> },
+      {
+        path: 'inbox/:conversationId?',
+        lazy: () => import('@/features/inbox/routes/InboxRoute').then((m) => ({ Component: m.InboxRoute })),
+      },
+      {
+        path: 'dashboard',
+        lazy: () => import('@/features/dashboard/routes/DashboardRoute').then((m) => ({ Component: m.DashboardRoute })),
+      },
+      {
+        path: 'phone',
+        lazy: () => import('@/features/phone/routes/PhoneRoute').then((m) => ({ Component: m.PhoneRoute })),
+      },
+      {
+        path: 'settings',
+        element: <RequireRole minimum="owner" />,
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/settings/routes/SettingsRoute').then((m) => ({ Component: m.SettingsRoute })),
+          },
+        ],
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

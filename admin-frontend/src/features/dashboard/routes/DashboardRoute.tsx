@@ -1,0 +1,84 @@
+import { Alert, Center, Grid, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCalendarCheck, IconCalendarWeek, IconTargetArrow, IconUserX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '@/lib/format';
+import { useDashboard } from '../api/stats';
+import { Agenda } from '../components/Agenda';
+import { BookingsPerDayChart, BotShareChart, MessagesPerHourChart } from '../components/Charts';
+import { StatCard } from '../components/StatCard';
+
+export function DashboardRoute() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const dashboard = useDashboard();
+  const stats = dashboard.data;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('dashboard.title')}
+        </Title>
+        {stats && (
+          <Text c="dimmed" size="sm">
+            {t('dashboard.timeZone', { zone: stats.time_zone })}
+          </Text>
+        )}
+      </Group>
+      {dashboard.isLoading && (
+        <Center py="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      )}
+      {dashboard.isError && <Alert color="red">{t('errors.generic')}</Alert>}
+      {stats && (
+        <>
+          <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }}>
+            <StatCard
+              label={t('dashboard.bookingsToday')}
+              value={stats.bookings_today}
+              icon={<IconCalendarCheck size={22} />}
+              color="teal"
+            />
+            <StatCard
+              label={t('dashboard.bookingsWeek')}
+              value={stats.bookings_week}
+              icon={<IconCalendarWeek size={22} />}
+              color="indigo"
+            />
+            <StatCard
+              label={t('dashboard.conversion')}
+              value={format.percent(stats.conversations ? stats.conversations_with_booking / stats.conversations : 0)}
+              hint={t('dashboard.conversionHint', { booked: stats.conversations_with_booking, total: stats.conversations })}
+              icon={<IconTargetArrow size={22} />}
+              color="grape"
+            />
+            <StatCard
+              label={t('dashboard.noShows')}
+              value={stats.no_shows}
+              hint={t('dashboard.last30Days')}
+              icon={<IconUserX size={22} />}
+              color="red"
+            />
+          </SimpleGrid>
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Agenda items={stats.today_agenda} timeZone={stats.time_zone} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <Stack gap="md" h="100%">
+                <MessagesPerHourChart data={stats.messages_per_hour} />
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              <BookingsPerDayChart data={stats.bookings_per_day} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <BotShareChart bot={stats.replies_by_bot} staff={stats.replies_by_staff} />
+            </Grid.Col>
+          </Grid>
+        </>
+      )}
+    </Stack>
+  );
+}

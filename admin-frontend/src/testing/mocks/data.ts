@@ -1,0 +1,126 @@
+import type { ConversationItem, DashboardStats, Me, Message, SimulatorEntry } from '@/lib/api/types';
+
+/** A small clinic as the API would describe it, for component tests (follows the console contract). */
+export function demoMe(role: Me['role'] = 'owner', superadmin = false): Me {
+  return {
+    email: `${role}@demo.local`,
+    role,
+    project_id: 'demo',
+    superadmin,
+    projects: [
+      { project_id: 'demo', name: 'Clínica Demo', locale: 'es', time_zone: 'America/Argentina/Buenos_Aires' },
+      ...(superadmin
+        ? [{ project_id: 'acme', name: 'Acme Dental', locale: 'en', time_zone: 'America/New_York' }]
+        : []),
+    ],
+  };
+}
+
+export function demoConversations(): ConversationItem[] {
+  return [
+    {
+      conversation_id: 'whatsapp:+5491155550101',
+      channel: 'whatsapp',
+      customer_id_masked: '+54 9 11 ****-0101',
+      customer_name: 'Ana Gómez',
+      last_message_text: 'quiero hablar con una persona',
+      last_message_role: 'user',
+      last_message_at: '2026-12-04T13:05:00Z',
+      state: 'needs_human',
+      unread_count: 2,
+      paused: false,
+    },
+    {
+      conversation_id: 'whatsapp:+5491155550102',
+      channel: 'whatsapp',
+      customer_id_masked: '+54 9 11 ****-0102',
+      customer_name: 'Luis Pérez',
+      last_message_text: 'Listo, tu turno quedó confirmado.',
+      last_message_role: 'assistant',
+      last_message_at: '2026-12-04T12:40:00Z',
+      state: 'bot',
+      unread_count: 0,
+      paused: false,
+    },
+    {
+      conversation_id: 'web-7',
+      channel: 'web',
+      customer_id_masked: null,
+      customer_name: null,
+      last_message_text: 'Ya te paso con la doctora.',
+      last_message_role: 'staff',
+      last_message_at: '2026-12-03T18:00:00Z',
+      state: 'staff',
+      unread_count: 0,
+      paused: true,
+    },
+  ];
+}
+
+export function demoMessages(): Message[] {
+  return [
+    { id: 1, role: 'user', text: 'hola, quiero un turno', created_at: '2026-12-04T13:00:00Z' },
+    { id: 2, role: 'assistant', text: '¡Hola! ¿Para qué servicio?', created_at: '2026-12-04T13:00:01Z' },
+    { id: 3, role: 'system', text: 'Turno confirmado: Consulta, 5/12 10:00', created_at: '2026-12-04T13:02:00Z', kind: 'booking' },
+    { id: 4, role: 'user', text: 'quiero hablar con una persona', created_at: '2026-12-04T13:05:00Z' },
+  ];
+}
+
+export function demoDashboard(): DashboardStats {
+  const now = Date.parse('2026-12-04T15:00:00Z');
+  return {
+    time_zone: 'America/Argentina/Buenos_Aires',
+    today_agenda: [
+      {
+        booking_id: 'b1',
+        start: '2026-12-04T13:00:00Z',
+        end: '2026-12-04T13:30:00Z',
+        professional_name: 'Dra. Pérez',
+        service_name: 'Consulta',
+        customer_name: 'Ana Gómez',
+        status: 'CONFIRMED',
+      },
+      {
+        booking_id: 'b2',
+        start: '2026-12-04T17:00:00Z',
+        end: '2026-12-04T17:45:00Z',
+        professional_name: 'Dr. Ruiz',
+        service_name: 'Limpieza',
+        customer_name: 'Luis Pérez',
+        status: 'NO_SHOW',
+      },
+    ],
+    bookings_today: 2,
+    bookings_week: 9,
+    messages_per_hour: Array.from({ length: 24 }, (_, index) => ({
+      hour: new Date(now - (23 - index) * 3_600_000).toISOString(),
+      inbound: (index * 7) % 5,
+      outbound: (index * 5) % 4,
+    })),
+    bookings_per_day: Array.from({ length: 30 }, (_, index) => ({
+      date: new Date(now - (29 - index) * 86_400_000).toISOString().slice(0, 10),
+      count: (index * 3) % 6,
+    })),
+    replies_by_bot: 120,
+    replies_by_staff: 30,
+    no_shows: 3,
+    conversations: 40,
+    conversations_with_booking: 14,
+  };
+}
+
+export function demoTranscript(): SimulatorEntry[] {
+  return [
+    { direction: 'in', kind: 'text', text: 'hola', at: '2026-12-04T13:00:00Z' },
+    {
+      direction: 'out',
+      kind: 'buttons',
+      text: '¡Hola! ¿Qué querés hacer?',
+      buttons: [
+        { id: 'book', title: 'Sacar turno' },
+        { id: 'mine', title: 'Mis turnos' },
+      ],
+      at: '2026-12-04T13:00:01Z',
+    },
+  ];
+}

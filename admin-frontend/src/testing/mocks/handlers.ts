@@ -1,0 +1,108 @@
+import { http, HttpResponse, ws } from 'msw';
+import type { ConversationItem, Message, SimulatorEntry } from '@/lib/api/types';
+import { demoConversations, demoDashboard, demoMe, demoMessages, demoTranscript } from './data';
+
+/** An in-memory backend-api for component tests, speaking the console contract over HTTP. */
+export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; superadmin?: boolean } = {}) {
+  const state = {
+    me: demoMe(options.role ?? 'owner', options.superadmin ?? false),
+    conversations: demoConversations(),
+    messages: new Map<string, Message[]>([['whatsapp:+5491155550101', demoMessages()]]),
+    transcript: demoTranscript(),
+    requests: [] as { method: string; path: string; body: unknown; headers: Headers }[],
+    validPassword: 'demo1234',
+  };
+  const problem = (status: number, title: string) =>
+    HttpResponse.json({ type: 'about:blank', title, status }, { status, headers: { 'Content-Type': 'application/problem+json' } });
+  const authorized = (request: Request) => request.headers.get('Authorization')?.startsWith('Bearer ');
+  const record = async (request: Request) => {
+    const url = new URL(request.url);
+    const body = request.method === 'GET' ? undefined : await request.clone().json().catch(() => undefined);
+    state.requests.push({ method: request.method, path: url.pathname + url.search, body, headers: request.headers });
+  };
+  const find = (id: string): ConversationItem | undefined => state.conversations.find((c) => c.conversation_id === id);
+
+  const events = ws.link('ws://*/v1/ws/events');
+  const handlers = [
+    events.addEventListener('connection', () => {}),
+    http.all('*/v1/*', async ({ request }) => {
+      await record(request);
+      return undefined; // fall through to the specific handlers
+    }),
+    http.post('*/v1/admin/login', async ({ request }) => {
+      const body = (await request.json()) as { email: string; password: string };
+      if (body.password !== state.validPassword) return problem(401, 'Unauthorized');
+      return HttpResponse.json({
+        access_token: 'token-1',
+        token_type: 'Bearer',
+        expires_in: 28_800,
+        role: state.me.role,
+        project_id: 'demo',
+        superadmin: state.me.superadmin,
+      });
+    }),
+    http.get('*/v1/admin/me', ({ request }) => (authorized(request) ? HttpResponse.json(state.me) : problem(401, 'Unauthorized'))),
+    http.get('*/v1/admin/conversations', ({ request }) => {
+      if (!authorized(request)) return problem(401, 'Unauthorized');
+      const url = new URL(request.url);
+      const q = url.searchParams.get('q')?.toLowerCase();
+      const wanted = url.searchParams.get('state');
+      const items = state.conversations.filter(
+        (c) =>
+          (!wanted || c.state === wanted) &&
+          (!q ||
+            [c.customer_name, c.customer_id_masked, c.last_message_text].some((field) => field?.toLowerCase().includes(q))),
+      );
+      return HttpResponse.json({ items, total: items.length });
+    }),
+    http.get('*/v1/admin/conversations/:id/messages', ({ params }) =>
+      HttpResponse.json(state.messages.get(String(params.id)) ?? []),
+    ),
+    http.post('*/v1/admin/conversations/:id/pause', ({ params }) => {
+      const c = find(String(params.id));
+      if (!c) return problem(404, 'Not Found');
+      Object.assign(c, { paused: true, state: 'staff' });
+      return HttpResponse.json({ conversation_id: c.conversation_id, paused: true });
+    }),
+    http.post('*/v1/admin/conversations/:id/resume', ({ params }) => {
+      const c = find(String(params.id));
+      if (!c) return problem(404, 'Not Found');
+      Object.assign(c, { paused: false, state: 'bot' });
+      return HttpResponse.json({ conversation_id: c.conversation_id, paused: false });
+    }),
+    http.post('*/v1/admin/conversations/:id/read', ({ params }) => {
+      const c = find(String(params.id));
+      if (c) c.unread_count = 0;
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.post('*/v1/admin/conversations/:id/reply', async ({ params, request }) => {
+      const { text } = (await request.json()) as { text: string };
+      const id = String(params.id);
+      const list = state.messages.get(id) ?? [];
+      const message: Message = { id: list.length + 100, role: 'staff', text, created_at: new Date().toISOString() };
+      state.messages.set(id, [...list, message]);
+      return HttpResponse.json(message);
+    }),
+    http.post('*/v1/ws/tokens', () => HttpResponse.json({ token: 'ws-token', expires_in: 60 })),
+    http.get('*/v1/admin/stats/dashboard', () => HttpResponse.json(demoDashboard())),
+    http.get('*/v1/admin/simulator', () => HttpResponse.json({ enabled: true })),
+    http.get('*/v1/admin/simulator/users/:phone/messages', () => HttpResponse.json(state.transcript)),
+    http.post('*/v1/admin/simulator/users/:phone/messages', async ({ request }) => {
+      const body = (await request.json()) as { text?: string; reply_title?: string };
+      const entry: SimulatorEntry = { direction: 'in', kind: 'text', text: body.text ?? body.reply_title ?? '', at: new Date().toISOString() };
+      state.transcript = [...state.transcript, entry];
+      return HttpResponse.json({ message_id: 'm1' }, { status: 202 });
+    }),
+    http.get('*/v1/admin/projects/:id/settings', ({ params }) =>
+      HttpResponse.json({ id: params.id, name: 'Clínica Demo', time_zone: 'America/Argentina/Buenos_Aires', locale: 'es', settings: {} }),
+    ),
+    http.get('*/v1/admin/projects/:id/api-keys', () =>
+      state.me.role === 'staff'
+        ? problem(403, 'Forbidden')
+        : HttpResponse.json([{ id: 'k1', name: 'demo', prefix: 'demo-loc', created_at: '2026-12-01T10:00:00Z', revoked_at: null }]),
+    ),
+  ];
+  /** Pushes a live event frame to every connected console. */
+  const push = (frame: Record<string, unknown>) => events.broadcast(JSON.stringify(frame));
+  return { state, handlers, push };
+}

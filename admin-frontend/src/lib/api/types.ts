@@ -23,7 +23,7 @@ export interface ProjectSummary {
 export interface Me {
   email: string;
   role: Role;
-  project_id: string;
+  project_id: string | null;
   superadmin: boolean;
   projects: ProjectSummary[];
 }
@@ -42,6 +42,7 @@ export interface ConversationItem {
   state: ConversationState;
   unread_count: number;
   paused: boolean;
+  needs_human_since?: string | null;
 }
 
 export interface ConversationPage {
@@ -54,11 +55,14 @@ export interface Message {
   role: MessageRole;
   text: string;
   created_at: string;
-  kind?: string | null;
+  kind?: 'text' | 'booking' | string | null;
+  booking_ids?: string[] | null;
 }
 
 export interface AgendaItem {
   booking_id: string;
+  short_code?: string | null;
+  local_start?: string | null;
   start: string;
   end: string;
   professional_name: string;
@@ -69,6 +73,9 @@ export interface AgendaItem {
 
 export interface DashboardStats {
   time_zone: string;
+  date?: string;
+  bookings_available?: boolean;
+  bookings_made_today?: number;
   today_agenda: AgendaItem[];
   bookings_today: number;
   bookings_week: number;
@@ -83,9 +90,13 @@ export interface DashboardStats {
 
 export interface SimulatorStatus {
   enabled: boolean;
+  provider?: string | null;
+  reason?: string | null;
 }
 
 export interface SimulatorEntry {
+  id?: number;
+  reply_id?: string | null;
   direction: 'in' | 'out';
   kind: 'text' | 'buttons' | 'list' | 'interactive' | 'media' | string;
   text: string | null;

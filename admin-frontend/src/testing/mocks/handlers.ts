@@ -23,8 +23,10 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
   const find = (id: string): ConversationItem | undefined => state.conversations.find((c) => c.conversation_id === id);
 
   const events = ws.link('ws://*/v1/ws/events');
+  const simulator = ws.link('ws://*/v1/ws/simulator');
   const handlers = [
     events.addEventListener('connection', () => {}),
+    simulator.addEventListener('connection', () => {}),
     http.all('*/v1/*', async ({ request }) => {
       await record(request);
       return undefined; // fall through to the specific handlers
@@ -104,5 +106,7 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
   ];
   /** Pushes a live event frame to every connected console. */
   const push = (frame: Record<string, unknown>) => events.broadcast(JSON.stringify(frame));
-  return { state, handlers, push };
+  /** Pushes a simulator frame to every open phone. */
+  const pushPhone = (frame: Record<string, unknown>) => simulator.broadcast(JSON.stringify(frame));
+  return { state, handlers, push, pushPhone };
 }

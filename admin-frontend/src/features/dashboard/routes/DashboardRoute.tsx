@@ -33,6 +33,11 @@ export function DashboardRoute() {
       {dashboard.isError && <Alert color="red">{t('errors.generic')}</Alert>}
       {stats && (
         <>
+          {stats.bookings_available === false && (
+            <Alert color="yellow" role="status">
+              {t('dashboard.bookingsUnavailable')}
+            </Alert>
+          )}
           <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }}>
             <StatCard
               label={t('dashboard.bookingsToday')}

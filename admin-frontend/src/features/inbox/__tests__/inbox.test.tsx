@@ -34,6 +34,7 @@ describe('inbox', () => {
     const log = await screen.findByRole('log', { name: 'Messages' });
     expect(await within(log).findByText('hola, quiero un turno')).toBeInTheDocument();
     expect(within(log).getByText(/Turno confirmado: Consulta/)).toBeInTheDocument();
+    expect(within(log).getByText(/Booking made or changed · b-42/)).toBeInTheDocument();
     await waitFor(() =>
       expect(backend.state.requests.some((r) => r.method === 'POST' && r.path.endsWith('/read'))).toBe(true),
     );

@@ -36,7 +36,8 @@ function MessageBubble({ message }: { message: Message }) {
         leftSection={<IconCalendarEvent size={14} aria-hidden />}
         styles={{ label: { textTransform: 'none', fontWeight: 500 } }}
       >
-        {message.text} · {format.time(message.created_at)}
+        {message.text || t('inbox.bookingEvent', { ids: (message.booking_ids ?? []).join(', ') })} ·{' '}
+        {format.time(message.created_at)}
       </Badge>
     );
   }

@@ -27,6 +27,18 @@ describe('phone', () => {
     expect(posts.at(-1)?.body).toEqual({ text: 'quiero un turno mañana' });
   });
 
+  it('shows what the clinic sends as soon as the simulator socket says so', async () => {
+    const { backend } = renderApp('/phone');
+    const chat = await screen.findByRole('log', { name: 'Chat with the clinic' });
+    await screen.findByText('Business account'); // the socket is open
+    backend.state.transcript = [
+      ...backend.state.transcript,
+      { direction: 'out', kind: 'text', text: 'Hola, soy Marta de recepción', at: new Date().toISOString() },
+    ];
+    backend.pushPhone({ type: 'message', phone: '5491155550101', direction: 'out', kind: 'text', text: 'Hola, soy Marta de recepción' });
+    expect(await within(chat).findByText('Hola, soy Marta de recepción')).toBeInTheDocument();
+  });
+
   it('says so when the gateway does not run the simulator', async () => {
     renderApp('/phone');
     server.use(http.get('*/v1/admin/simulator', () => HttpResponse.json({ enabled: false })));

@@ -87,9 +87,11 @@ export function PhoneChat({
   clinicName,
   phone,
   entries,
+  live,
   sending,
   onSend,
 }: {
+  live: boolean;
   clinicName: string;
   phone: string;
   entries: SimulatorEntry[];
@@ -115,8 +117,8 @@ export function PhoneChat({
             <Text size="sm" fw={600} c="white" lh={1.2}>
               {clinicName}
             </Text>
-            <Text size="xs" c="teal.1" lh={1.2}>
-              {t('phone.businessAccount')}
+            <Text size="xs" c="teal.1" lh={1.2} aria-live="polite">
+              {live ? t('phone.businessAccount') : t('phone.reconnecting')}
             </Text>
           </div>
         </Group>

@@ -48,7 +48,7 @@ export function PhoneRoute() {
       </Title>
       {!status.data?.enabled ? (
         <Alert color="yellow" icon={<IconInfoCircle aria-hidden />} title={t('phone.disabledTitle')}>
-          {t('phone.disabledText')}
+          {status.data?.reason === 'gateway-unreachable' ? t('phone.unreachable') : t('phone.disabledText')}
         </Alert>
       ) : (
         <Grid gap="xl">
@@ -58,6 +58,7 @@ export function PhoneRoute() {
                 clinicName={project?.name ?? ''}
                 phone={phone}
                 entries={transcript.data ?? []}
+                live={transcript.live}
                 sending={send.isPending}
                 onSend={(message) =>
                   send.mutate(message, {

@@ -148,18 +148,29 @@ public class TurnService {
             }
             text = reply.text() == null ? "" : reply.text();
             interactive = reply.interactive();
+            Instant repliedAt = clock.instant();
             if (!text.isEmpty()) {
-                Instant repliedAt = clock.instant();
                 insertMessage(projectId, in.conversationId(), "assistant", text, null, null, repliedAt);
                 published.add(Frame.message(in.conversationId(), "assistant", text, repliedAt));
             }
-            jdbc.sql("update conversation set state = ?, paused = paused or ?, paused_by = case when ? then 'assistant' else paused_by end where project_id = ? and id = ?")
-                    .params(reply.state(), reply.handoff(), reply.handoff(), projectId, in.conversationId()).update();
+            boolean needsHuman = reply.handoff() || HumanRequests.asksForPerson(in.text());
+            jdbc.sql("""
+                    update conversation set state = ?, paused = paused or ?,
+                      paused_by = case when ? then 'assistant' else paused_by end,
+                      needs_human_since = case when ? then coalesce(needs_human_since, ?) else needs_human_since end
+                    where project_id = ? and id = ?""")
+                    .params(reply.state(), reply.handoff(), reply.handoff(), needsHuman, Timestamp.from(now), projectId,
+                            in.conversationId())
+                    .update();
             memory.write(projectId, in.customerId(), reply.memoryUpdates(), project.memoryTtl(settings.memoryTtl()), now);
             if (reply.handoff()) {
                 published.add(Frame.handoff(in.conversationId(), true));
             }
+            if (needsHuman) {
+                published.add(Frame.needsHuman(in.conversationId()));
+            }
             if (reply.bookingIds() != null && !reply.bookingIds().isEmpty()) {
+                insertBookingEvent(projectId, in.conversationId(), reply.bookingIds(), repliedAt);
                 published.add(Frame.booking(in.conversationId(), List.copyOf(reply.bookingIds())));
             }
         }
@@ -192,7 +203,7 @@ public class TurnService {
             return List.of();
         }
         List<AssistantTurn.HistoryEntry> recent = new ArrayList<>(jdbc.sql("""
-                select role, text, created_at from message where project_id = ? and conversation_id = ?
+                select role, text, created_at from message where project_id = ? and conversation_id = ? and role <> 'system'
                 order by id desc limit ?""")
                 .params(projectId, conversationId, settings.historySize())
                 .query((rs, n) -> new AssistantTurn.HistoryEntry(rs.getString("role"), rs.getString("text"),
@@ -208,6 +219,14 @@ public class TurnService {
                 insert into message (project_id, conversation_id, role, text, message_id, reply_id, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(projectId, conversationId, role, text, messageId, replyId, Timestamp.from(at)).update();
+    }
+
+    /** The bookings a turn made or changed, as a {@code system} row of kind {@code booking} in the thread. */
+    private void insertBookingEvent(String projectId, String conversationId, List<String> bookingIds, Instant at) {
+        jdbc.sql("""
+                insert into message (project_id, conversation_id, role, kind, text, booking_ids, created_at)
+                values (?, ?, 'system', 'booking', '', ?, ?)""")
+                .params(projectId, conversationId, bookingIds.toArray(String[]::new), Timestamp.from(at)).update();
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")

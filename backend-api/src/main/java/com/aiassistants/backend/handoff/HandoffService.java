@@ -11,6 +11,8 @@ import com.aiassistants.backend.realtime.Frame;
 import com.aiassistants.backend.realtime.LiveEvents;
 import com.aiassistants.common.web.ApiProblem;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Human take-over: pause/resume the bot on a conversation and send staff replies through the
  * conversation's channel (WhatsApp via the gateway; web via the live socket).
@@ -28,15 +30,26 @@ public class HandoffService {
         this.gateway = gateway;
     }
 
-    public record ConversationSummary(String id, String channel, String customerId, String customerName, boolean paused,
-            Instant updatedAt, String lastMessage) {
-    }
+    /**
+     * One thread entry: a patient ({@code user}), bot ({@code assistant}) or {@code staff} message, or a
+     * {@code system} entry of kind {@code booking} listing the bookings a turn made or changed.
+     */
+    public record MessageView(long id,
+            @Schema(allowableValues = {"user", "assistant", "staff", "system"}) String role,
+            @Schema(allowableValues = {"text", "booking"}) String kind,
+            String text, Instant createdAt,
+            @Schema(types = {"array", "null"}) List<String> bookingIds) {
 
-    public record MessageView(long id, String role, String text, Instant createdAt) {
+        static MessageView text(long id, String role, String text, Instant createdAt) {
+            return new MessageView(id, role, "text", text, createdAt, null);
+        }
     }
 
     public void setPaused(String projectId, String conversationId, boolean paused, String by) {
-        int updated = jdbc.sql("update conversation set paused = ?, paused_by = ?, updated_at = now() where project_id = ? and id = ?")
+        // taking over or handing back answers a patient's request for a person
+        int updated = jdbc.sql("""
+                update conversation set paused = ?, paused_by = ?, needs_human_since = null, updated_at = now()
+                where project_id = ? and id = ?""")
                 .params(paused, paused ? by : null, projectId, conversationId).update();
         if (updated == 0) {
             throw ApiProblem.notFound("conversation");
@@ -62,20 +75,7 @@ public class HandoffService {
         jdbc.sql("update conversation set updated_at = now() where project_id = ? and id = ?")
                 .params(projectId, conversationId).update();
         events.publish(projectId, conversationId, Frame.message(conversationId, "staff", text, now));
-        return new MessageView(id, "staff", text, now);
-    }
-
-    public List<ConversationSummary> list(String projectId, int limit, int offset) {
-        return jdbc.sql("""
-                select c.id, c.channel, c.customer_id, c.customer_name, c.paused, c.updated_at,
-                       (select m.text from message m where m.project_id = c.project_id and m.conversation_id = c.id
-                        order by m.id desc limit 1) as last_message
-                from conversation c where c.project_id = ? order by c.updated_at desc limit ? offset ?""")
-                .params(projectId, limit, offset)
-                .query((rs, n) -> new ConversationSummary(rs.getString("id"), rs.getString("channel"),
-                        rs.getString("customer_id"), rs.getString("customer_name"), rs.getBoolean("paused"),
-                        rs.getTimestamp("updated_at").toInstant(), rs.getString("last_message")))
-                .list();
+        return MessageView.text(id, "staff", text, now);
     }
 
     public List<MessageView> messages(String projectId, String conversationId, int limit, Long beforeId) {
@@ -85,12 +85,17 @@ public class HandoffService {
             throw ApiProblem.notFound("conversation");
         }
         List<MessageView> newestFirst = jdbc.sql("""
-                select id, role, text, created_at from message where project_id = ? and conversation_id = ? and id < ?
+                select id, role, kind, text, created_at, booking_ids from message
+                where project_id = ? and conversation_id = ? and id < ?
                 order by id desc limit ?""")
                 .params(projectId, conversationId, beforeId == null ? Long.MAX_VALUE : beforeId, limit)
-                .query((rs, n) -> new MessageView(rs.getLong("id"), rs.getString("role"), rs.getString("text"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query((rs, n) -> new MessageView(rs.getLong("id"), rs.getString("role"), rs.getString("kind"),
+                        rs.getString("text"), rs.getTimestamp("created_at").toInstant(), bookingIds(rs.getArray("booking_ids"))))
                 .list();
         return newestFirst.reversed();
+    }
+
+    private static List<String> bookingIds(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
     }
 }

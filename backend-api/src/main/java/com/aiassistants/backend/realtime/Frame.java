@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One WebSocket frame. The first five fields are the old system's protocol ({@code ping}/{@code pong},
  * {@code user_message}/{@code assistant_message}, {@code error}); the rest carry our live events
- * {@code message} (role + text), {@code handoff} (paused) and {@code booking} (booking ids).
+ * {@code message} (role + text), {@code handoff} (paused), {@code needs_human} and {@code booking} (booking ids).
  */
 public record Frame(String type, String text, String conversationId, String error, Instant timestamp, String role,
         Boolean paused, List<String> bookingIds) {
@@ -25,6 +25,11 @@ public record Frame(String type, String text, String conversationId, String erro
 
     public static Frame handoff(String conversationId, boolean paused) {
         return new Frame("handoff", null, conversationId, null, Instant.now(), null, paused, null);
+    }
+
+    /** The patient asked for a person: the console flags the conversation until staff takes over. */
+    public static Frame needsHuman(String conversationId) {
+        return new Frame("needs_human", null, conversationId, null, Instant.now(), null, null, null);
     }
 
     public static Frame booking(String conversationId, List<String> bookingIds) {

@@ -57,21 +57,21 @@ public class AdminProjectController {
     @ResponseStatus(HttpStatus.CREATED)
     public ApiKeys.CreatedKey createKey(Caller caller, @PathVariable String projectId,
             @Valid @RequestBody(required = false) CreateKeyRequest request) {
-        ownProject(caller, projectId, Role.ADMIN);
+        ownProject(caller, projectId, Role.OWNER);
         String name = request == null || request.name() == null || request.name().isBlank() ? "key" : request.name();
         return apiKeys.create(projectId, name);
     }
 
     @GetMapping("/v1/admin/projects/{projectId}/api-keys")
     public List<ApiKeys.ApiKeyView> listKeys(Caller caller, @PathVariable String projectId) {
-        ownProject(caller, projectId, Role.ADMIN);
+        ownProject(caller, projectId, Role.OWNER);
         return apiKeys.list(projectId);
     }
 
     @DeleteMapping("/v1/admin/projects/{projectId}/api-keys/{keyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revokeKey(Caller caller, @PathVariable String projectId, @PathVariable UUID keyId) {
-        ownProject(caller, projectId, Role.ADMIN);
+        ownProject(caller, projectId, Role.OWNER);
         if (!apiKeys.revoke(projectId, keyId)) {
             throw ApiProblem.notFound("api key");
         }
@@ -97,7 +97,7 @@ public class AdminProjectController {
     @PutMapping("/v1/admin/projects/{projectId}/settings")
     public SettingsView updateSettings(Caller caller, @PathVariable String projectId,
             @Valid @RequestBody SettingsUpdate update) {
-        ownProject(caller, projectId, Role.ADMIN);
+        ownProject(caller, projectId, Role.OWNER);
         Project updated = projects.update(projectId, update.name(), ProjectAdministration.zone(update.timeZone()),
                 ProjectAdministration.locale(update.locale()), update.settings(), caller.subject());
         return SettingsView.of(updated);
@@ -105,7 +105,7 @@ public class AdminProjectController {
 
     @GetMapping("/v1/admin/projects/{projectId}/settings/history")
     public List<Projects.SettingsVersion> settingsHistory(Caller caller, @PathVariable String projectId) {
-        ownProject(caller, projectId, Role.ADMIN);
+        ownProject(caller, projectId, Role.OWNER);
         return projects.history(projectId);
     }
 

@@ -53,6 +53,13 @@ public record Caller(Kind kind, String project, UUID apiKeyId, String subject, R
         return projectId;
     }
 
+    /** Requires a console user (any role); unlike {@link #requireProject} no project needs to be chosen. */
+    public void requireAnyProjectRole() {
+        if (kind != Kind.ADMIN) {
+            throw ApiProblem.forbidden("this endpoint needs a console session, not an API key");
+        }
+    }
+
     public void requireSuperadmin() {
         if (kind != Kind.ADMIN || !superadmin) {
             throw ApiProblem.forbidden("only a superadmin may do this");

@@ -9,15 +9,26 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public class CallerAuthentication extends AbstractAuthenticationToken {
 
     private final Caller caller;
+    private final String email;
 
     public CallerAuthentication(Caller caller) {
+        this(caller, null);
+    }
+
+    /** A console user; {@code email} from the token (null when it carries none). */
+    public CallerAuthentication(Caller caller, String email) {
         super(List.of(new SimpleGrantedAuthority(caller.kind().name())));
         this.caller = caller;
+        this.email = email;
         setAuthenticated(true);
     }
 
     public Caller caller() {
         return caller;
+    }
+
+    public String email() {
+        return email;
     }
 
     @Override

@@ -45,12 +45,23 @@ public class Projects {
         }
         Optional<Project> loaded = jdbc.sql("select id, name, time_zone, locale, settings::text as settings, webhook_secret from project where id = ?")
                 .param(id)
-                .query((rs, n) -> new Project(rs.getString("id"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
-                        rs.getString("locale"), json.readValue(rs.getString("settings"), ProjectSettings.class),
-                        rs.getString("webhook_secret")))
+                .query(this::project)
                 .optional();
         loaded.ifPresentOrElse(p -> cache.put(id, new Cached(p, now)), () -> cache.remove(id));
         return loaded;
+    }
+
+    private Project project(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Project(rs.getString("id"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
+                rs.getString("locale"), json.readValue(rs.getString("settings"), ProjectSettings.class),
+                rs.getString("webhook_secret"));
+    }
+
+    /** Every project, by name (for a superadmin's project switcher). */
+    public java.util.List<Project> all() {
+        return jdbc.sql("select id, name, time_zone, locale, settings::text as settings, webhook_secret from project order by name, id")
+                .query(this::project)
+                .list();
     }
 
     public Project require(String id) {

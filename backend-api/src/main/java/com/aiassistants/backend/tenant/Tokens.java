@@ -147,7 +147,7 @@ public class Tokens {
             Role role = Role.valueOf(jwt.getClaimAsString("role").toUpperCase(Locale.ROOT));
             boolean superadmin = Boolean.TRUE.equals(jwt.getClaimAsBoolean("superadmin"));
             return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, jwt.getClaimAsString("project_id"), null,
-                    "user:" + jwt.getSubject(), role, superadmin));
+                    "user:" + jwt.getSubject(), role, superadmin), jwt.getClaimAsString("email"));
         }
         BackendProperties.Cognito cognito = auth.cognito();
         List<String> groups = groups(jwt.getClaim(cognito.groupsClaim()));
@@ -159,7 +159,7 @@ public class Tokens {
             throw new BadJwtException("token carries no role group");
         }
         return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, jwt.getClaimAsString(cognito.projectClaim()), null,
-                "cognito:" + jwt.getSubject(), role, superadmin));
+                "cognito:" + jwt.getSubject(), role, superadmin), jwt.getClaimAsString("email"));
     }
 
     private static List<String> groups(Object claim) {

@@ -158,8 +158,8 @@ public final class HttpDriver implements GoldenDriver {
 
     private boolean paused(String projectId, String conversationId) {
         JsonNode list = exchange("GET", "/v1/admin/conversations?limit=200", admin(projectId), null, 200);
-        for (JsonNode conversation : list) {
-            if (conversationId.equals(textOrNull(conversation, "id"))) {
+        for (JsonNode conversation : list.get("items")) {
+            if (conversationId.equals(textOrNull(conversation, "conversation_id"))) {
                 return conversation.get("paused").asBoolean();
             }
         }

@@ -10,7 +10,7 @@
  * <li>{@code scheduling}: {@code SchedulingGateway} over the MCP tools of mcp-professionals and
  * mcp-calendar.</li>
  * </ul>
- * Configuration ({@code AssistantMcpProperties}):
+ * Configuration ({@code com.aiassistants.backend.mcp.McpProperties}, shared with the LLM agent):
  * <table>
  * <caption>Properties</caption>
  * <tr><th>property</th><th>default</th><th>meaning</th></tr>

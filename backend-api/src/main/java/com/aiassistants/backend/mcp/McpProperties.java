@@ -1,4 +1,4 @@
-package com.aiassistants.backend.agent;
+package com.aiassistants.backend.mcp;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,21 +11,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The MCP services the agent calls ({@code ai-assistants.backend.mcp.*}). The professionals and calendar
- * entries are the same keys the deterministic engine reads, so one configuration serves both.
+ * The MCP services backend-api calls ({@code ai-assistants.backend.mcp.*}), read once for the
+ * deterministic engine and the LLM agent alike.
  *
- * @param llm           mcp-llm (default http://localhost:8094, timeout 10 s, no transport retries)
+ * @param llm           mcp-llm (default http://localhost:8094, timeout 10 s, no transport retries: the agent's
+ *                      turn budget bounds it anyway)
  * @param professionals mcp-professionals (default http://localhost:8091, timeout 2 s, 1 retry for reads)
  * @param calendar      mcp-calendar (default http://localhost:8092, timeout 2 s, 1 retry for reads)
+ * @param catalogTtl    how long services, professionals and working hours are cached per tenant (default 30 s)
  */
 @Validated
 @ConfigurationProperties("ai-assistants.backend.mcp")
-public record AgentMcpProperties(@Valid Endpoint llm, @Valid Endpoint professionals, @Valid Endpoint calendar) {
+public record McpProperties(@Valid Endpoint llm, @Valid Endpoint professionals, @Valid Endpoint calendar,
+        Duration catalogTtl) {
 
-    public AgentMcpProperties {
+    public McpProperties {
         llm = Endpoint.orDefault(llm, "http://localhost:8094", Duration.ofSeconds(10), 0);
         professionals = Endpoint.orDefault(professionals, "http://localhost:8091", Duration.ofSeconds(2), 1);
         calendar = Endpoint.orDefault(calendar, "http://localhost:8092", Duration.ofSeconds(2), 1);
+        catalogTtl = catalogTtl == null ? Duration.ofSeconds(30) : catalogTtl;
     }
 
     /**

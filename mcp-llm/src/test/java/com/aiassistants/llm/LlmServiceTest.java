@@ -15,9 +15,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
  * One Spring context for every service-level test of mcp-llm: real PostgreSQL, the MCP endpoint on
- * a random port, and three providers: the built-in offline one (default), {@code fakeopenai} (an
- * OpenAI-compatible fake on WireMock, tenant {@code acme}) and {@code bedrock} (a Converse fake,
- * tenant {@code bedrock-salon}).
+ * a random port, and these providers: the built-in offline one (default), {@code fakeopenai} (an
+ * OpenAI-compatible fake on WireMock, tenant {@code acme}), {@code fakeazure} (Azure OpenAI on the same
+ * WireMock, tenant {@code azure-clinic}), {@code bedrockwire} (Bedrock Converse on the same WireMock, tenant
+ * {@code bedrock-wire}) and {@code bedrock} (a Converse fake, tenant {@code bedrock-salon}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ai-assistants.mcp.server.service-token=" + LlmServiceTest.TOKEN,
@@ -34,12 +35,29 @@ import com.github.tomakehurst.wiremock.WireMockServer;
         "ai-assistants.llm.providers.bedrock.model=anthropic.claude-3-haiku-20240307-v1:0",
         "ai-assistants.llm.providers.bedrock.access-key-id=AKIDEXAMPLE",
         "ai-assistants.llm.providers.bedrock.secret-access-key=" + LlmServiceTest.AWS_SECRET,
+        "ai-assistants.llm.providers.fakeazure.type=azure-openai",
+        "ai-assistants.llm.providers.fakeazure.api-key=" + LlmServiceTest.AZURE_KEY,
+        "ai-assistants.llm.providers.fakeazure.model=clinic-gpt4o",
+        "ai-assistants.llm.providers.fakeazure.max-attempts=2",
+        "ai-assistants.llm.providers.fakeazure.initial-backoff=10ms",
+        "ai-assistants.llm.providers.fakeazure.max-backoff=50ms",
+        "ai-assistants.llm.providers.bedrockwire.type=bedrock",
+        "ai-assistants.llm.providers.bedrockwire.region=us-east-1",
+        "ai-assistants.llm.providers.bedrockwire.model=anthropic.claude-3-5-sonnet-20240620-v1:0",
+        "ai-assistants.llm.providers.bedrockwire.access-key-id=AKIDEXAMPLE",
+        "ai-assistants.llm.providers.bedrockwire.secret-access-key=" + LlmServiceTest.AWS_SECRET,
+        "ai-assistants.llm.providers.bedrockwire.max-attempts=2",
+        "ai-assistants.llm.providers.bedrockwire.initial-backoff=10ms",
+        "ai-assistants.llm.providers.bedrockwire.max-backoff=50ms",
         "ai-assistants.llm.tenants.acme.provider=fakeopenai",
+        "ai-assistants.llm.tenants.azure-clinic.provider=fakeazure",
+        "ai-assistants.llm.tenants.bedrock-wire.provider=bedrockwire",
         "ai-assistants.llm.tenants.bedrock-salon.provider=bedrock"})
 public abstract class LlmServiceTest {
 
     public static final String TOKEN = "test-service-token-0123456789";
     public static final String OPENAI_KEY = "sk-mcp-llm-test-key-9f8e7d";
+    public static final String AZURE_KEY = "azure-test-key-0c1d2e3f";
     public static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
     protected static final WireMockServer OPENAI = new WireMockServer(wireMockConfig().dynamicPort());
@@ -59,5 +77,7 @@ public abstract class LlmServiceTest {
         PostgresTestProperties.register(registry, "llm");
         registry.add("ai-assistants.llm.providers.fakeopenai.base-url", () -> OPENAI.baseUrl() + "/v1");
         registry.add("ai-assistants.llm.providers.bedrock.endpoint-override", () -> BEDROCK.endpoint().toString());
+        registry.add("ai-assistants.llm.providers.fakeazure.base-url", OPENAI::baseUrl);
+        registry.add("ai-assistants.llm.providers.bedrockwire.endpoint-override", OPENAI::baseUrl);
     }
 }

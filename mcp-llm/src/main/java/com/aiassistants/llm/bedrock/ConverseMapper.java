@@ -113,7 +113,7 @@ final class ConverseMapper {
                 .build());
     }
 
-    static ChatResult response(ConverseResponse response) {
+    static ChatResult response(ConverseResponse response, String requestedModel) {
         StringBuilder text = new StringBuilder();
         List<ToolCall> toolCalls = new ArrayList<>();
         Message message = response.output() == null ? null : response.output().message();
@@ -132,8 +132,11 @@ final class ConverseMapper {
         }
         TokenUsage usage = response.usage() == null ? TokenUsage.NONE
                 : new TokenUsage(orZero(response.usage().inputTokens()), orZero(response.usage().outputTokens()));
+        // Converse names no model, except the one a prompt router chose
+        String answeredBy = response.trace() != null && response.trace().promptRouter() != null
+                ? response.trace().promptRouter().invokedModelId() : requestedModel;
         return new ChatResult(new AssistantMessage(text.isEmpty() ? null : text.toString(), toolCalls),
-                finishReason(response.stopReasonAsString(), !toolCalls.isEmpty()), usage);
+                finishReason(response.stopReasonAsString(), !toolCalls.isEmpty()), usage, answeredBy);
     }
 
     private static FinishReason finishReason(String stopReason, boolean hasToolCalls) {

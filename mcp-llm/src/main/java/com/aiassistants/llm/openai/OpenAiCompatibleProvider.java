@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -19,56 +20,87 @@ import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import com.aiassistants.llm.chat.AssistantMessage;
 import com.aiassistants.llm.chat.ChatProvider;
 import com.aiassistants.llm.chat.ChatRequest;
 import com.aiassistants.llm.chat.ChatResult;
+import com.aiassistants.llm.chat.Deadline;
+import com.aiassistants.llm.chat.FinishReason;
 import com.aiassistants.llm.chat.ProviderException;
+import com.aiassistants.llm.chat.TokenUsage;
 import com.aiassistants.llm.resilience.Retrier;
 
 /**
- * Chat Completions over HTTP for any OpenAI-compatible server (OpenAI, Ollama, vLLM, LM Studio,
- * Groq…). Each attempt has a connect and a read timeout; 429, 408 and 5xx answers and connection
- * failures are retried by the {@link Retrier}; other 4xx and read timeouts are not. The API key is
- * sent as a bearer token and appears in no log or error message.
+ * Chat Completions over HTTP for any OpenAI-compatible server (OpenAI, Ollama, vLLM, LM Studio, Groq,
+ * Mistral, Gemini's compatible API…) and for Azure OpenAI deployments. Each attempt has a connect and a
+ * read timeout, the latter capped by the caller's {@link com.aiassistants.llm.chat.Deadline}. Failures
+ * are mapped by cause: throttling (429), 408, 5xx and connection failures are retried by the
+ * {@link Retrier}; an exhausted quota ({@code insufficient_quota}) and refused credentials are permanent;
+ * an unreadable answer is a bad response; Azure's content-filter 400 is a {@code content_filter} answer.
+ * The API key appears in no log or error message.
  */
 public final class OpenAiCompatibleProvider implements ChatProvider {
 
     private final OpenAiSettings settings;
+    private final HttpClient client;
     private final RestClient http;
     private final Retrier retrier;
 
     public OpenAiCompatibleProvider(OpenAiSettings settings, Retrier retrier) {
         this.settings = settings;
         this.retrier = retrier;
-        HttpClient client = HttpClient.newBuilder()
+        this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
-        requestFactory.setReadTimeout(settings.readTimeout());
         String base = settings.baseUrl().toString();
         this.http = RestClient.builder()
                 .baseUrl(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                .requestFactory(requestFactory)
+                .requestFactory(requestFactory(settings.readTimeout()))
                 .build();
+    }
+
+    private JdkClientHttpRequestFactory requestFactory(Duration readTimeout) {
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
+        requestFactory.setReadTimeout(readTimeout);
+        return requestFactory;
     }
 
     @Override
     public ChatResult complete(ChatRequest request) {
         String body = OpenAiWire.requestBody(request, settings.maxTokensParam());
-        String answer = retrier.call(() -> post(body));
-        return OpenAiWire.response(answer);
+        Deadline deadline = request.deadline();
+        Answer answer = retrier.call(deadline, () -> post(body, request.model(), deadline));
+        if (answer.promptFiltered()) {
+            return new ChatResult(new AssistantMessage(null, List.of()), FinishReason.content_filter, TokenUsage.NONE,
+                    null);
+        }
+        return OpenAiWire.response(answer.body());
     }
 
-    private String post(String body) {
+    /** A 2xx body, or the provider's content filter refusing the prompt (Azure answers HTTP 400 for it). */
+    private record Answer(String body, boolean promptFiltered) {
+    }
+
+    private Answer post(String body, String model, Deadline deadline) {
+        Duration timeout = deadline.cap(settings.readTimeout());
+        RestClient client = deadline.shorterThan(settings.readTimeout())
+                ? http.mutate().requestFactory(requestFactory(timeout)).build() : http;
         try {
-            return http.post()
-                    .uri("/chat/completions")
+            RestClient.RequestBodySpec post = settings.azure()
+                    ? client.post().uri("/openai/deployments/{deployment}/chat/completions?api-version={version}", model,
+                            settings.azureApiVersion())
+                    : client.post().uri("/chat/completions");
+            return post
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
                     .headers(headers -> {
                         if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-                            headers.setBearerAuth(settings.apiKey());
+                            if (settings.azure()) {
+                                headers.set("api-key", settings.apiKey());
+                            } else {
+                                headers.setBearerAuth(settings.apiKey());
+                            }
                         }
                     })
                     .body(body)
@@ -76,37 +108,48 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
                         int status = res.getStatusCode().value();
                         String text = StreamUtils.copyToString(res.getBody(), StandardCharsets.UTF_8);
                         if (status >= 200 && status < 300) {
-                            return text;
+                            return new Answer(text, false);
                         }
-                        throw failure(status, text, res.getHeaders().getFirst("Retry-After"));
+                        OpenAiWire.ErrorInfo error = OpenAiWire.errorInfo(text);
+                        if (status == 400 && error.is("content_filter")) {
+                            return new Answer(null, true);
+                        }
+                        throw failure(status, error, res.getHeaders().getFirst("Retry-After"));
                     }, true);
         } catch (ResourceAccessException e) {
-            throw transportFailure(e);
+            throw transportFailure(e, timeout);
         }
     }
 
-    private static ProviderException failure(int status, String body, String retryAfter) {
+    /**
+     * The failure for a non-2xx answer. The provider's own text is only quoted for errors that are about the
+     * request: rate-limit, quota and credential messages name organisations and parts of keys.
+     */
+    static ProviderException failure(int status, OpenAiWire.ErrorInfo error, String retryAfter) {
+        if (error.is("insufficient_quota")) {
+            return ProviderException.quotaExhausted("the provider account's quota is used up (HTTP " + status
+                    + ", insufficient_quota); check the plan and billing", null);
+        }
         if (status == 429) {
-            return ProviderException.rateLimited(parseRetryAfter(retryAfter), "rate limited by the provider (HTTP 429)");
+            return ProviderException.rateLimited(parseRetryAfter(retryAfter), "rate limited by the provider (HTTP 429"
+                    + (error.code() == null ? "" : ", " + error.code()) + ")");
         }
         if (status == 401 || status == 403) {
-            return ProviderException.fatal("the provider refused the credentials (HTTP " + status
+            return ProviderException.auth("the provider refused the credentials (HTTP " + status
                     + "); check the configured api key", null);
         }
-        String detail = OpenAiWire.errorMessage(body);
-        String message = "the provider answered HTTP " + status + (detail == null ? "" : ": " + detail);
+        String message = "the provider answered HTTP " + status + (error.message() == null ? "" : ": " + error.message());
         return status >= 500 || status == 408 ? ProviderException.retryable(message, null)
                 : ProviderException.fatal(message, null);
     }
 
-    private ProviderException transportFailure(ResourceAccessException e) {
+    private ProviderException transportFailure(ResourceAccessException e, Duration timeout) {
         Throwable cause = e.getCause();
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
             return ProviderException.retryable("could not connect to the provider at " + settings.baseUrl().getHost(), e);
         }
         if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
-            return ProviderException.timeout("the provider did not answer within " + settings.readTimeout().toMillis()
-                    + " ms", e);
+            return ProviderException.timeout("the provider did not answer within " + timeout.toMillis() + " ms", e);
         }
         if (cause instanceof IOException) {
             return ProviderException.retryable("connection to the provider failed: " + cause.getClass().getSimpleName(), e);

@@ -100,47 +100,112 @@ final class OpenAiWire {
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw ProviderException.fatal("the provider answered with unreadable JSON", null);
+            throw ProviderException.badResponse("the provider answered with unreadable JSON", null);
         }
         JsonNode choice = root.path("choices").path(0);
         JsonNode message = choice.path("message");
         if (!message.isObject()) {
-            throw ProviderException.fatal("the provider's answer has no choices[0].message", null);
+            throw ProviderException.badResponse("the provider's answer has no choices[0].message", null);
         }
-        String content = message.path("content").isString() ? message.path("content").stringValue() : null;
+        Text text = text(message.path("content"));
+        String refusal = message.path("refusal").isString() && !message.path("refusal").stringValue().isBlank()
+                ? message.path("refusal").stringValue() : text.refusal();
         List<ToolCall> toolCalls = new ArrayList<>();
         for (JsonNode call : message.path("tool_calls")) {
             JsonNode function = call.path("function");
-            toolCalls.add(new ToolCall(call.path("id").asString(), function.path("name").asString(),
-                    arguments(function.path("arguments"))));
+            toolCalls.add(new ToolCall(call.path("id").isString() ? call.path("id").stringValue() : null,
+                    function.path("name").asString(""), arguments(function.path("arguments"))));
+        }
+        JsonNode legacy = message.path("function_call");
+        if (toolCalls.isEmpty() && legacy.isObject()) {
+            // the deprecated single function call (finish_reason "function_call") carries no id
+            toolCalls.add(new ToolCall(null, legacy.path("name").asString(""), arguments(legacy.path("arguments"))));
         }
         JsonNode usage = root.path("usage");
         TokenUsage tokens = new TokenUsage(usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0));
-        FinishReason finish = finishReason(choice.path("finish_reason").asString(""), !toolCalls.isEmpty());
-        return new ChatResult(new AssistantMessage(content, toolCalls), finish, tokens);
+        FinishReason finish = refusal != null && toolCalls.isEmpty() ? FinishReason.refusal
+                : finishReason(choice.path("finish_reason").asString(""), !toolCalls.isEmpty());
+        String model = root.path("model").isString() && !root.path("model").stringValue().isBlank()
+                ? root.path("model").stringValue() : null;
+        return new ChatResult(new AssistantMessage(Role.assistant, text.content(), toolCalls, refusal), finish, tokens,
+                model);
+    }
+
+    /** The readable text of an answer and, from a content-part list, a refusal part. */
+    private record Text(String content, String refusal) {
     }
 
     /**
-     * Arguments arrive as JSON text (OpenAI, vLLM, Groq) or, from some servers, as an object. Text
-     * that is not a JSON object is kept under {@code _raw} so the caller's validation rejects it
-     * visibly instead of it vanishing.
+     * Content arrives as a string (OpenAI, Ollama, vLLM), null (tool calls only, refusals), or a list of
+     * typed chunks (Mistral: {@code text} chunks, plus {@code thinking} chunks from reasoning models;
+     * OpenAI-style {@code text}/{@code refusal} parts). Only text reaches the caller: thinking, images and
+     * references are dropped, as are the {@code <think>…</think>} blocks reasoning models served without
+     * a reasoning parser put in front of their answer.
      */
-    private static Map<String, Object> arguments(JsonNode arguments) {
-        if (arguments.isObject()) {
-            return JSON.convertValue(arguments, MAP);
+    private static Text text(JsonNode content) {
+        if (content.isString()) {
+            return new Text(blankToNull(withoutThinking(content.stringValue())), null);
         }
-        String text = arguments.isString() ? arguments.stringValue().strip() : "";
-        if (text.isEmpty()) {
+        if (!content.isArray()) {
+            return new Text(null, null);
+        }
+        StringBuilder text = new StringBuilder();
+        String refusal = null;
+        for (JsonNode part : content) {
+            if (part.isString()) {
+                text.append(part.stringValue());
+                continue;
+            }
+            String type = part.path("type").asString("text");
+            if (type.equals("text") && part.path("text").isString()) {
+                text.append(part.path("text").stringValue());
+            } else if (type.equals("refusal") && part.path("refusal").isString()) {
+                refusal = part.path("refusal").stringValue();
+            }
+        }
+        return new Text(blankToNull(withoutThinking(text.toString())), blankToNull(refusal));
+    }
+
+    private static final java.util.regex.Pattern THINKING = java.util.regex.Pattern.compile(
+            "^\\s*<think>.*?</think>\\s*", java.util.regex.Pattern.DOTALL);
+
+    private static String withoutThinking(String text) {
+        return THINKING.matcher(text).replaceFirst("");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /**
+     * Arguments arrive as JSON text (OpenAI, vLLM, Mistral, Gemini), as an object (Ollama's native shape,
+     * some proxies), as JSON text of JSON text (some fine-tuned models), or empty/{@code null} for a tool
+     * without parameters. Anything that is still not a JSON object is kept under {@code _raw} so the
+     * caller's validation rejects it visibly instead of it vanishing.
+     */
+    static Map<String, Object> arguments(JsonNode arguments) {
+        JsonNode node = arguments;
+        for (int depth = 0; depth < 2 && node.isString(); depth++) {
+            String text = node.stringValue().strip();
+            if (text.isEmpty() || text.equals("null") || text.equals("{}")) {
+                return Map.of();
+            }
+            try {
+                node = JSON.readTree(text);
+            } catch (JacksonException e) {
+                return raw(text);
+            }
+        }
+        if (node.isObject()) {
+            return JSON.convertValue(node, MAP);
+        }
+        if (node.isNull() || node.isMissingNode()) {
             return Map.of();
         }
-        try {
-            JsonNode parsed = JSON.readTree(text);
-            if (parsed.isObject()) {
-                return JSON.convertValue(parsed, MAP);
-            }
-        } catch (JacksonException ignored) {
-            // falls through to _raw
-        }
+        return raw(arguments.isString() ? arguments.stringValue().strip() : arguments.toString());
+    }
+
+    private static Map<String, Object> raw(String text) {
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("_raw", text);
         return raw;
@@ -148,27 +213,51 @@ final class OpenAiWire {
 
     private static FinishReason finishReason(String wire, boolean hasToolCalls) {
         return switch (wire) {
-            case "stop" -> hasToolCalls ? FinishReason.tool_calls : FinishReason.stop;
+            case "stop", "end_turn", "eos" -> hasToolCalls ? FinishReason.tool_calls : FinishReason.stop;
             case "tool_calls", "function_call" -> FinishReason.tool_calls;
-            case "length" -> FinishReason.length;
+            case "length", "model_length" -> FinishReason.length;
             case "content_filter" -> FinishReason.content_filter;
             default -> hasToolCalls ? FinishReason.tool_calls : FinishReason.other;
         };
     }
 
-    /** The provider's own error text ({@code error.message}), shortened, or null. */
-    static String errorMessage(String body) {
+    /**
+     * The provider's error object: {@code error.code}, {@code error.type}, {@code error.message}
+     * (shortened), as OpenAI, Azure OpenAI, vLLM, Mistral and Gemini's compatible API send it; fields the
+     * body lacks are null.
+     */
+    record ErrorInfo(String code, String type, String message) {
+
+        static final ErrorInfo NONE = new ErrorInfo(null, null, null);
+
+        boolean is(String value) {
+            return value.equals(code) || value.equals(type);
+        }
+    }
+
+    static ErrorInfo errorInfo(String body) {
         if (body == null || body.isBlank()) {
-            return null;
+            return ErrorInfo.NONE;
         }
         try {
-            JsonNode error = JSON.readTree(body).path("error");
-            String message = error.isObject() ? error.path("message").asString(null)
-                    : error.isString() ? error.stringValue() : null;
-            return message == null ? null : shorten(message);
+            JsonNode root = JSON.readTree(body);
+            JsonNode error = root.path("error");
+            if (error.isString()) {
+                return new ErrorInfo(null, null, shorten(error.stringValue()));
+            }
+            if (!error.isObject()) {
+                // Mistral's own errors: {"object":"error","message":…,"type":…,"code":…}
+                error = root;
+            }
+            return new ErrorInfo(scalar(error.path("code")), scalar(error.path("type")),
+                    error.path("message").isString() ? shorten(error.path("message").stringValue()) : null);
         } catch (JacksonException e) {
-            return null;
+            return ErrorInfo.NONE;
         }
+    }
+
+    private static String scalar(JsonNode node) {
+        return node.isString() || node.isNumber() ? node.asString() : null;
     }
 
     private static String shorten(String text) {

@@ -33,6 +33,8 @@ public record LlmProperties(
         Map<String, @Valid Tenant> tenants) {
 
     public static final String OFFLINE = "offline";
+    /** The newest generally available Azure OpenAI data-plane API version when this was written. */
+    public static final String AZURE_API_VERSION = "2024-10-21";
 
     public LlmProperties {
         defaultProvider = defaultProvider == null || defaultProvider.isBlank() ? OFFLINE : defaultProvider;
@@ -44,12 +46,13 @@ public record LlmProperties(
     /**
      * One named provider.
      *
-     * @param type             offline, openai (any compatible server) or bedrock
+     * @param type             offline, openai (any compatible server), azure-openai or bedrock
      * @param model            default model id (required for openai and bedrock)
      * @param models           further model ids callers may ask for (the default is always allowed)
      * @param baseUrl          openai: API root, e.g. https://api.openai.com/v1 or http://localhost:11434/v1
      * @param apiKey           openai: bearer key (put a placeholder such as ${OPENAI_API_KEY} here; never logged)
      * @param maxTokensParam   openai: field for max tokens, {@code max_tokens} (default) or {@code max_completion_tokens}
+     * @param apiVersion       azure-openai: the {@code api-version} query parameter (default {@value #AZURE_API_VERSION})
      * @param region           bedrock: AWS region
      * @param endpointOverride bedrock: endpoint other than the regional default (VPC endpoint, tests)
      * @param accessKeyId      bedrock: static credentials instead of the default chain (local runs only)
@@ -67,6 +70,7 @@ public record LlmProperties(
             URI baseUrl,
             String apiKey,
             String maxTokensParam,
+            String apiVersion,
             String region,
             URI endpointOverride,
             String accessKeyId,
@@ -80,6 +84,7 @@ public record LlmProperties(
         public Provider {
             models = models == null ? List.of() : List.copyOf(models);
             maxTokensParam = maxTokensParam == null || maxTokensParam.isBlank() ? "max_tokens" : maxTokensParam;
+            apiVersion = apiVersion == null || apiVersion.isBlank() ? AZURE_API_VERSION : apiVersion;
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(3) : connectTimeout;
             readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
             maxAttempts = maxAttempts == null ? 3 : maxAttempts;

@@ -62,6 +62,9 @@ public class ProviderRegistry implements DisposableBean {
             case OPENAI -> new OpenAiCompatibleProvider(new OpenAiSettings(
                     require(config.baseUrl(), prefix + "base-url"), config.apiKey(), config.connectTimeout(),
                     config.readTimeout(), config.maxTokensParam()), retrier);
+            case AZURE_OPENAI -> new OpenAiCompatibleProvider(new OpenAiSettings(
+                    require(config.baseUrl(), prefix + "base-url"), require(config.apiKey(), prefix + "api-key"),
+                    config.connectTimeout(), config.readTimeout(), config.maxTokensParam(), config.apiVersion()), retrier);
             case BEDROCK -> new BedrockConverseProvider(new BedrockSettings(
                     require(config.region(), prefix + "region"), config.endpointOverride(), config.accessKeyId(),
                     config.secretAccessKey(), config.connectTimeout(), config.readTimeout()), retrier);

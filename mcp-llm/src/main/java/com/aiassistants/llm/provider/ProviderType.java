@@ -6,6 +6,8 @@ public enum ProviderType {
     OFFLINE,
     /** Any OpenAI-compatible Chat Completions server: OpenAI, Ollama, vLLM, LM Studio, Groq… */
     OPENAI,
+    /** An Azure OpenAI resource: deployments URL with {@code api-version}, key in the {@code api-key} header. */
+    AZURE_OPENAI,
     /** Amazon Bedrock Converse API. */
     BEDROCK
 }

@@ -7,13 +7,16 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aiassistants.llm.chat.Deadline;
 import com.aiassistants.llm.chat.ProviderException;
 
 /**
  * Runs a provider call under a {@link RetryPolicy}: retries {@link ProviderException}s marked
  * retryable (429, 5xx, connection failures) with exponential backoff and jitter, honours a
  * Retry-After up to the policy's cap, and gives up after the bound by rethrowing the last failure.
- * Timeouts and other 4xx are not retried.
+ * Timeouts, quota, credential and other 4xx failures are not retried. With a caller's {@link Deadline}
+ * no attempt is started once too little time is left for it to be answered: the last failure (or a
+ * timeout, before the first attempt) is thrown instead.
  */
 public final class Retrier {
 
@@ -36,6 +39,13 @@ public final class Retrier {
     }
 
     public <T> T call(Supplier<T> attempt) {
+        return call(Deadline.NONE, attempt);
+    }
+
+    public <T> T call(Deadline deadline, Supplier<T> attempt) {
+        if (!deadline.allows(Duration.ZERO)) {
+            throw ProviderException.timeout("the caller's time budget ran out before the provider was called", null);
+        }
         for (int number = 1; ; number++) {
             try {
                 return attempt.get();
@@ -44,7 +54,7 @@ public final class Retrier {
                     throw e;
                 }
                 Duration wait = waitBefore(number + 1, e);
-                if (wait == null) {
+                if (wait == null || !deadline.allows(wait)) {
                     throw e;
                 }
                 log.warn("{}: attempt {}/{} failed ({}), retrying in {} ms", name, number, policy.maxAttempts(),

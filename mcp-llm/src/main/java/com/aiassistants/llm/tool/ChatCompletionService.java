@@ -1,6 +1,8 @@
 package com.aiassistants.llm.tool;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -9,8 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.aiassistants.common.mcp.server.ToolException;
+import com.aiassistants.llm.chat.AssistantMessage;
+import com.aiassistants.llm.chat.ChatMessage;
 import com.aiassistants.llm.chat.ChatRequest;
 import com.aiassistants.llm.chat.ChatResult;
+import com.aiassistants.llm.chat.Deadline;
 import com.aiassistants.llm.chat.ProviderException;
 import com.aiassistants.llm.provider.LlmProperties;
 import com.aiassistants.llm.provider.ProviderHealth;
@@ -24,9 +29,10 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Runs one {@code chat_completion}: validates, picks the tenant's provider and model, calls it,
  * and records {@code llm.requests} (timer: provider, model, outcome) and {@code llm.tokens}
- * (counter: provider, model, direction). Provider failures become tool errors
- * {@code rate_limited}, {@code provider_timeout} or {@code provider_error}. Message contents are
- * never logged.
+ * (counter: provider, model, direction). Provider failures become tool errors named by cause
+ * ({@link ProviderException.Kind#code()}); quota and credential failures also count in {@code llm.alerts}.
+ * Tool calls get ids where the provider gave none ({@link ToolCallIds}); the caller's {@code timeout_ms}
+ * becomes the provider call's {@link Deadline}. Message contents are never logged.
  */
 @Service
 public class ChatCompletionService {
@@ -47,33 +53,42 @@ public class ChatCompletionService {
     }
 
     public ChatCompletionOutput complete(String tenantId, ChatCompletionInput input) {
-        ChatRequestValidator.validate(input, properties.maxOutputTokens());
+        long started = System.nanoTime();
+        List<ChatMessage> messages = ToolCallIds.fillHistory(input.messages());
+        ChatRequestValidator.validate(input, messages, properties.maxOutputTokens());
         ProviderSelection selection = routing.select(tenantId, input.provider(), input.model());
         String provider = selection.provider().name();
         String model = selection.model();
-        ChatRequest request = new ChatRequest(input.messages(), input.tools(), input.temperature(), input.maxTokens(),
-                model);
-        long started = System.nanoTime();
+        Deadline deadline = input.timeoutMs() == null ? Deadline.NONE
+                : Deadline.after(Duration.ofMillis(input.timeoutMs()).minusNanos(System.nanoTime() - started));
+        ChatRequest request = new ChatRequest(messages, input.tools(), input.temperature(), input.maxTokens(),
+                model, deadline);
         String outcome = "ok";
         try {
             ChatResult result = selection.provider().client().complete(request);
+            AssistantMessage message = ToolCallIds.fillAnswer(result.message(), messages);
+            String answeredBy = result.answeredBy() == null ? model : result.answeredBy();
             long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             countTokens(provider, model, "input", result.usage().inputTokens());
             countTokens(provider, model, "output", result.usage().outputTokens());
             health.success(provider);
-            log.info("chat completion by {}/{}: finish={}, tool_calls={}, tokens in/out={}/{}, {} ms", provider, model,
-                    result.finishReason(), result.message().toolCalls().size(), result.usage().inputTokens(),
-                    result.usage().outputTokens(), latencyMs);
-            return new ChatCompletionOutput(result.message(), result.finishReason(), result.usage(), latencyMs, provider,
-                    model);
+            log.info("chat completion by {}/{} (answered by {}): finish={}, tool_calls={}, tokens in/out={}/{}, {} ms",
+                    provider, model, answeredBy, result.finishReason(), message.toolCalls().size(),
+                    result.usage().inputTokens(), result.usage().outputTokens(), latencyMs);
+            return new ChatCompletionOutput(message, result.finishReason(), result.usage(), latencyMs, provider,
+                    answeredBy, model);
         } catch (ProviderException e) {
-            outcome = switch (e.kind()) {
-                case RATE_LIMITED -> "rate_limited";
-                case TIMEOUT -> "provider_timeout";
-                case ERROR -> "provider_error";
-            };
+            outcome = e.kind().code();
             health.failure(provider, outcome);
-            log.warn("chat completion by {}/{} failed: {} ({})", provider, model, outcome, e.getMessage());
+            if (e.kind().alerting()) {
+                // needs a person (billing, keys): an alarm watches this counter
+                Counter.builder("llm.alerts").description("Provider failures that need a person: quota used up, "
+                        + "credentials refused").tag("provider", provider).tag("reason", outcome)
+                        .register(meterRegistry).increment();
+                log.error("chat completion by {}/{} failed permanently: {} ({})", provider, model, outcome, e.getMessage());
+            } else {
+                log.warn("chat completion by {}/{} failed: {} ({})", provider, model, outcome, e.getMessage());
+            }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("provider", provider);
             details.put("model", model);

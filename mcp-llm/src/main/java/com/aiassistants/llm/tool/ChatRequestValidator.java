@@ -19,13 +19,14 @@ final class ChatRequestValidator {
 
     static final int MAX_MESSAGES = 500;
     static final int MAX_TOOLS = 128;
+    static final int MAX_TIMEOUT_MS = 300_000;
     private static final Pattern TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
     private ChatRequestValidator() {
     }
 
-    static void validate(ChatCompletionInput input, int maxOutputTokens) {
-        List<ChatMessage> messages = input.messages();
+    /** Checks {@code input}, whose messages already went through {@link ToolCallIds#fillHistory}. */
+    static void validate(ChatCompletionInput input, List<ChatMessage> messages, int maxOutputTokens) {
         if (messages.isEmpty()) {
             throw invalid("messages must contain at least one message");
         }
@@ -77,6 +78,9 @@ final class ChatRequestValidator {
         }
         if (input.maxTokens() != null && (input.maxTokens() < 1 || input.maxTokens() > maxOutputTokens)) {
             throw invalid("max_tokens must be between 1 and " + maxOutputTokens);
+        }
+        if (input.timeoutMs() != null && (input.timeoutMs() < 1 || input.timeoutMs() > MAX_TIMEOUT_MS)) {
+            throw invalid("timeout_ms must be between 1 and " + MAX_TIMEOUT_MS);
         }
     }
 

@@ -34,6 +34,8 @@ import com.aiassistants.llm.resilience.RetryPolicy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** The OpenAI-compatible provider against a scripted fake Chat Completions server speaking the real wire format. */
 class OpenAiCompatibleProviderTest {
 
@@ -248,12 +250,33 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
-    void unreadableAnswersAreProviderErrors() {
+    void unreadableAnswersAreBadResponsesNotRetried() {
         server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200).withBody("<html>oops</html>")));
 
         assertThatThrownBy(() -> provider.complete(toolRound()))
                 .isInstanceOfSatisfying(ProviderException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.ERROR));
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.BAD_RESPONSE));
+        server.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+    }
+
+    @Test
+    void toolCallArgumentsAreReadInEveryFormProvidersSend() {
+        JsonMapper json = JsonMapper.builder().build();
+        // JSON text (OpenAI, vLLM, Mistral, Gemini), an object (Ollama's native shape, some proxies)
+        assertThat(OpenAiWire.arguments(json.readTree("\"{\\\"date\\\":\\\"2026-01-15\\\"}\"")))
+                .isEqualTo(Map.of("date", "2026-01-15"));
+        assertThat(OpenAiWire.arguments(json.readTree("{\"date\":\"2026-01-15\"}"))).isEqualTo(Map.of("date", "2026-01-15"));
+        // JSON text of JSON text (some fine-tuned models)
+        assertThat(OpenAiWire.arguments(json.getNodeFactory().stringNode("\"{\\\"date\\\":\\\"2026-01-15\\\"}\"")))
+                .isEqualTo(Map.of("date", "2026-01-15"));
+        // no parameters: "", "{}", "null", null, absent
+        assertThat(OpenAiWire.arguments(json.getNodeFactory().stringNode(""))).isEmpty();
+        assertThat(OpenAiWire.arguments(json.getNodeFactory().stringNode("null"))).isEmpty();
+        assertThat(OpenAiWire.arguments(json.getNodeFactory().nullNode())).isEmpty();
+        assertThat(OpenAiWire.arguments(json.getNodeFactory().missingNode())).isEmpty();
+        // not an object: kept visibly for the caller's validation
+        assertThat(OpenAiWire.arguments(json.getNodeFactory().stringNode("{\"date\": 2026-01"))).containsKey("_raw");
+        assertThat(OpenAiWire.arguments(json.readTree("[1,2]"))).containsEntry("_raw", "[1,2]");
     }
 
     @Test

@@ -17,7 +17,7 @@ class TenantRoutingTest {
 
     static LlmProperties.Provider openAi(String model, List<String> models) {
         return new LlmProperties.Provider(ProviderType.OPENAI, model, models, URI.create("http://localhost:11434/v1"),
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static TenantRouting routing(LlmProperties properties) {
@@ -62,7 +62,7 @@ class TenantRoutingTest {
                 .hasMessageContaining("ai-assistants.llm.default-provider names unknown provider 'nope'")
                 .hasMessageContaining("ai-assistants.llm.tenants.salon.provider names unknown provider 'missing'");
         assertThatThrownBy(() -> routing(new LlmProperties(null, null, Map.of("bad", new LlmProperties.Provider(
-                ProviderType.OPENAI, "m", null, null, null, null, null, null, null, null, null, null, null, null, null)),
+                ProviderType.OPENAI, "m", null, null, null, null, null, null, null, null, null, null, null, null, null, null)),
                 Map.of())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ai-assistants.llm.providers.bad.base-url is required");
@@ -71,7 +71,7 @@ class TenantRoutingTest {
     @Test
     void secretsAreMaskedInToString() {
         LlmProperties.Provider provider = new LlmProperties.Provider(ProviderType.BEDROCK, "m", null, null, "sk-123",
-                null, "us-east-1", null, "AKIA123", "topsecret", null, null, null, null, null);
+                null, null, "us-east-1", null, "AKIA123", "topsecret", null, null, null, null, null);
         assertThat(provider.toString()).doesNotContain("sk-123").doesNotContain("AKIA123").doesNotContain("topsecret");
     }
 }

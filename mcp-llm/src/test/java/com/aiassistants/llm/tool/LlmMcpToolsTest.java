@@ -212,10 +212,11 @@ class LlmMcpToolsTest extends LlmServiceTest {
         assertThat(models.tenantModel()).isEqualTo("gpt-test");
         assertThat(models.defaultProvider()).isEqualTo("offline");
         assertThat(models.providers()).extracting(ListModelsOutput.ProviderInfo::name)
-                .containsExactly("bedrock", "fakeopenai", "offline");
+                .containsExactly("bedrock", "bedrockwire", "fakeazure", "fakeopenai", "offline");
         assertThat(models.providers()).filteredOn(p -> p.name().equals("fakeopenai")).singleElement()
                 .satisfies(p -> assertThat(p.models()).containsExactly("gpt-test", "gpt-test-mini"));
-        assertThat(json).doesNotContain(OPENAI_KEY).doesNotContain(AWS_SECRET).doesNotContain("AKIDEXAMPLE");
+        assertThat(json).doesNotContain(OPENAI_KEY).doesNotContain(AZURE_KEY).doesNotContain(AWS_SECRET)
+                .doesNotContain("AKIDEXAMPLE");
         assertThat(client.call("someone-else", "list_models", Map.of(), ListModelsOutput.class, false).tenantProvider())
                 .isEqualTo("offline");
     }

@@ -60,6 +60,7 @@ public class AgentAssistant implements Assistant, AutoCloseable {
             return deterministic(turn);
         }
         long started = System.nanoTime();
+        long deadline = started + properties.turnTimeout().toNanos();
         Map<String, String> mdc = MDC.getCopyOfContextMap();
         String providerOverride = properties.tenant(turn.tenant().tenantId()).provider();
         Future<AgentTurnRunner.Answer> future = executor.submit(() -> {
@@ -70,7 +71,7 @@ public class AgentAssistant implements Assistant, AutoCloseable {
                 if (providers.isOffline(turn.tenant().tenantId(), providerOverride)) {
                     throw new RouteToDeterministic();
                 }
-                return runner.run(turn);
+                return runner.run(turn, deadline);
             } finally {
                 MDC.clear();
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import com.aiassistants.backend.assistant.AssistantTurn;
 import com.aiassistants.common.mcp.client.McpToolError;
@@ -48,7 +49,11 @@ final class AgentTurnRunner {
                 .map(AgentTool::spec).toList();
     }
 
-    Answer run(AssistantTurn turn) {
+    /**
+     * Runs the turn; {@code deadlineNanos} ({@link System#nanoTime()} based) is when the caller stops waiting:
+     * each model call carries what is left of it, minus a margin for checking and sending the reply.
+     */
+    Answer run(AssistantTurn turn, long deadlineNanos) {
         long started = System.nanoTime();
         long waited = 0;
         String tenantId = turn.tenant().tenantId();
@@ -77,7 +82,8 @@ final class AgentTurnRunner {
             checkInterrupted();
             t0 = System.nanoTime();
             LlmChat.Response response = chat.complete(tenantId, new LlmChat.Request(List.copyOf(messages), specs,
-                    temperature, properties.maxTokens(), blankToNull(llm.model()), blankToNull(llm.provider())));
+                    temperature, properties.maxTokens(), blankToNull(llm.model()), blankToNull(llm.provider()),
+                    modelBudgetMillis(deadlineNanos)));
             waited += System.nanoTime() - t0;
             if (response.toolCalls().isEmpty()) {
                 String text = finalText(response, evidence);
@@ -103,8 +109,26 @@ final class AgentTurnRunner {
         }
     }
 
+    /** Time the model call may take: what is left of the turn, less {@link #REPLY_MARGIN_NANOS}. */
+    private static int modelBudgetMillis(long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime() - REPLY_MARGIN_NANOS;
+        if (left <= 0) {
+            throw new AgentFallback("timeout", "no time left for another model call");
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left)));
+    }
+
+    /** Kept back from the model's budget for running the guard and handing the reply over. */
+    static final long REPLY_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
+
     private static String finalText(LlmChat.Response response, Evidence evidence) {
         String finish = response.finishReason();
+        if ("refusal".equals(finish)) {
+            throw new AgentFallback("refusal", "the model declined to answer");
+        }
+        if ("content_filter".equals(finish)) {
+            throw new AgentFallback("content_filter", "the provider's content filter blocked the prompt or the answer");
+        }
         if (finish != null && !finish.equals("stop") && !finish.equals("other")) {
             throw new AgentFallback("invalid_output", "the model stopped with " + finish);
         }

@@ -44,13 +44,20 @@ public interface LlmChat {
     record ToolSpec(String name, String description, Map<String, Object> inputSchema) {
     }
 
-    /** Arguments of {@code chat_completion}. */
+    /**
+     * Arguments of {@code chat_completion}; {@code timeoutMs} is what is left of the turn's budget, so that
+     * mcp-llm sends no request to the provider after the agent has given up.
+     */
     record Request(List<Message> messages, List<ToolSpec> tools, Double temperature, Integer maxTokens, String model,
-            String provider) {
+            String provider, Integer timeoutMs) {
     }
 
-    /** What the model answered. */
-    record Response(String content, List<ToolCall> toolCalls, String finishReason, String provider, String model) {
+    /**
+     * What the model answered; {@code refusal} is its explanation when it declined (finish reason
+     * {@code refusal}); {@code model} is the model that answered.
+     */
+    record Response(String content, List<ToolCall> toolCalls, String finishReason, String refusal, String provider,
+            String model) {
 
         public Response {
             toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);

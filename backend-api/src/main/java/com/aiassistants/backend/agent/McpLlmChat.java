@@ -3,6 +3,7 @@ package com.aiassistants.backend.agent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.aiassistants.common.mcp.McpJson;
 import com.aiassistants.common.mcp.client.McpToolClient;
@@ -29,7 +30,8 @@ final class McpLlmChat implements LlmChat {
         } catch (McpToolError e) {
             String code = e.code() == null ? "provider_error" : e.code();
             String reason = switch (code) {
-                case "provider_timeout", "rate_limited", "provider_not_allowed", "model_not_allowed", "invalid_request" -> code;
+                case "provider_timeout", "rate_limited", "quota_exhausted", "provider_auth", "provider_bad_response",
+                        "provider_not_allowed", "model_not_allowed", "invalid_request" -> code;
                 default -> "provider_error";
             };
             throw new AgentFallback(reason, "chat_completion refused: " + code + ": " + e.getMessage(), e);
@@ -50,13 +52,15 @@ final class McpLlmChat implements LlmChat {
                 if (!(item instanceof Map<?, ?> call) || !(call.get("name") instanceof String name)) {
                     throw new AgentFallback("invalid_output", "a tool call without a name");
                 }
+                // mcp-llm gives every call an id; one older or other server may not: the agent then names it,
+                // and sends the same id back with the call and its result
                 Object id = call.get("id");
-                calls.add(new ToolCall(id == null ? "call_" + calls.size() : id.toString(), name,
+                calls.add(new ToolCall(id == null || id.toString().isBlank() ? "call_" + UUID.randomUUID() : id.toString(), name,
                         call.get("arguments") instanceof Map<?, ?> args ? castMap(args) : Map.of("_raw", String.valueOf(call.get("arguments")))));
             }
         }
         return new Response(content instanceof String text ? text : null, calls, str(result.get("finish_reason")),
-                str(result.get("provider")), str(result.get("model")));
+                str(message.get("refusal")), str(result.get("provider")), str(result.get("model")));
     }
 
     private static String str(Object value) {

@@ -3,8 +3,9 @@ package com.aiassistants.backend.agent;
 import java.util.Optional;
 
 /**
- * The check every agent reply passes before it is sent: each time, date and booking code it states must
- * come from a tool result of this turn, and it may only say a booking is confirmed (or cancelled) when
+ * The check every agent reply passes before it is sent: it must be plain text for a patient (no tool-call
+ * markup, JSON, tags or template placeholders: {@link Markup}); each time, date and booking code it states
+ * must come from a tool result of this turn, and it may only say a booking is confirmed (or cancelled) when
  * the tools say so. A violation sends the turn to the deterministic engine.
  */
 final class ReplyGuard {
@@ -17,6 +18,10 @@ final class ReplyGuard {
     }
 
     static Optional<Violation> check(String text, Evidence evidence) {
+        Optional<String> markup = Markup.find(text);
+        if (markup.isPresent()) {
+            return Optional.of(new Violation("guardrail_markup", "the reply contains " + markup.get()));
+        }
         Mentions mentions = Mentions.of(text);
         for (Mentions.Time time : mentions.times()) {
             if (!evidence.hasTime(time)) {

@@ -48,11 +48,11 @@ public final class AgentBenchSupport {
             LlmChat.Message last = request.messages().getLast();
             if (last.role().equals("tool")) {
                 return new LlmChat.Response("El lunes 16/03 tengo a las 10:00 y a las 10:30 con la Dra. Pérez. "
-                        + "¿Cuál preferís?", List.of(), "stop", "fake", "fake-model");
+                        + "¿Cuál preferís?", List.of(), "stop", null, "fake", "fake-model");
             }
             return new LlmChat.Response(null, List.of(new LlmChat.ToolCall("call_1", "find_available_slots",
                     Map.of("service_id", "svc-limpieza", "professional_id", "pro-perez", "from_date", "2026-03-16"))),
-                    "tool_calls", "fake", "fake-model");
+                    "tool_calls", null, "fake", "fake-model");
         };
         AgentProperties properties = AgentProperties.defaults();
         AgentTurnRunner runner = new AgentTurnRunner(properties, chat, tools, meters);

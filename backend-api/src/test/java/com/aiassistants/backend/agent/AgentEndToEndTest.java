@@ -1,6 +1,7 @@
 package com.aiassistants.backend.agent;
 
 import static com.aiassistants.backend.agent.FakeOpenAi.call;
+import static com.aiassistants.backend.agent.FakeOpenAi.fixture;
 import static com.aiassistants.backend.agent.FakeOpenAi.lastToolResult;
 import static com.aiassistants.backend.agent.FakeOpenAi.late;
 import static com.aiassistants.backend.agent.FakeOpenAi.status;
@@ -271,13 +272,87 @@ class AgentEndToEndTest {
 
     @Test
     void aSlowModelRunsOutTheTurnBudgetAndTheDeterministicEngineAnswers() {
-        double before = fallbacks("timeout");
+        // mcp-llm gets the turn's remaining budget, so it usually gives up first (provider_timeout)
+        double before = fallbacks("timeout") + fallbacks("provider_timeout");
         MODEL.script(late(Duration.ofSeconds(8), text(request -> "demasiado tarde")));
 
         long started = System.nanoTime();
         assertThat(say("hola").text()).isEqualTo("FALLBACK");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
-        assertThat(fallbacks("timeout")).isEqualTo(before + 1);
+        assertThat(fallbacks("timeout") + fallbacks("provider_timeout")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void noProviderRequestIsSentAfterTheAgentHasGivenUp() throws InterruptedException {
+        // tenant budget-clinic's provider retries a 503 up to three times; the first answer comes when the
+        // 5 s turn is almost over, so a retry could only be sent after the agent had fallen back
+        MODEL.script(late(Duration.ofMillis(4_700), status(503)));
+
+        assertThat(say(tenant("budget-clinic", "llm"), "hola").text()).isEqualTo("FALLBACK");
+        Thread.sleep(1_500);
+
+        assertThat(MODEL.requests()).as("requests the provider saw").hasSize(1);
+    }
+
+    // ---- what real providers answer, through mcp-llm and the agent ----
+
+    @Test
+    void aToolCallWithoutAnIdRunsAndTheNextRoundCarriesTheIdMcpLlmIssued() {
+        MODEL.script(fixture("gemini-openai-compat-empty-id"),
+                text(request -> "Tenemos limpieza dental y consulta general. ¿Cuál querés?"));
+
+        AssistantReply reply = say("¿Qué servicios tienen?");
+
+        assertThat(reply.text()).isEqualTo("Tenemos limpieza dental y consulta general. ¿Cuál querés?");
+        JsonNode messages = MODEL.requests().get(1).path("messages");
+        JsonNode call = messages.get(messages.size() - 2);
+        JsonNode result = messages.get(messages.size() - 1);
+        assertThat(call.path("role").asString()).isEqualTo("assistant");
+        String id = call.path("tool_calls").get(0).path("id").asString();
+        assertThat(id).matches("call_[A-Za-z0-9]{24}");
+        assertThat(result.path("role").asString()).isEqualTo("tool");
+        assertThat(result.path("tool_call_id").asString()).isEqualTo(id);
+        assertThat(result.path("content").asString()).contains("services");
+    }
+
+    @Test
+    void toolCallMarkupInTheTextNeverReachesThePatient() {
+        double before = fallbacks("guardrail_markup");
+        MODEL.script(fixture("vllm-unparsed-tool-call"));
+
+        assertThat(say("Quiero una limpieza el 15/01").text()).isEqualTo("FALLBACK");
+        assertThat(fallbacks("guardrail_markup")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void mistralContentChunksAreReadAndOnlyTheTextReachesThePatient() {
+        MODEL.script(fixture("mistral-content-chunks"));
+
+        assertThat(say("¿Qué hacen?").text())
+                .isEqualTo("Hacemos limpiezas, controles y blanqueamientos. ¿Querés que busque un turno?");
+    }
+
+    @Test
+    void aRefusalIsItsOwnFallbackReasonNotAnEmptyAnswer() {
+        double before = fallbacks("refusal");
+        MODEL.script(fixture("openai-refusal"));
+
+        assertThat(say("hola").text()).isEqualTo("FALLBACK");
+        assertThat(fallbacks("refusal")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anExhaustedQuotaAndAFilteredAnswerFallBackByCause() {
+        double quota = fallbacks("quota_exhausted");
+        MODEL.script(fixture("openai-insufficient-quota"));
+        assertThat(say("hola").text()).isEqualTo("FALLBACK");
+        assertThat(fallbacks("quota_exhausted")).isEqualTo(quota + 1);
+
+        double filtered = fallbacks("content_filter");
+        MODEL.reset();
+        MODEL.script(fixture("azure-completion-filtered"));
+        assertThat(say("hola").text()).isEqualTo("FALLBACK");
+        assertThat(fallbacks("content_filter")).isEqualTo(filtered + 1);
     }
 
     @Test

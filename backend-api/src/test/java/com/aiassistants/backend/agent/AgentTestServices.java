@@ -20,8 +20,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Real mcp-professionals (demo clinic), mcp-calendar and mcp-llm as child processes, once per JVM, with
- * mcp-llm's provider for tenant {@code demo} pointed at the scripted {@link FakeOpenAi}; tenant
- * {@code offline-clinic} stays on the offline provider. Stopped at JVM exit.
+ * mcp-llm's provider for tenant {@code demo} pointed at the scripted {@link FakeOpenAi} (no retries) and for
+ * tenant {@code budget-clinic} at the same fake with three attempts; tenant {@code offline-clinic} stays on
+ * the offline provider. Stopped at JVM exit.
  */
 final class AgentTestServices {
 
@@ -78,9 +79,15 @@ final class AgentTestServices {
         env.put("AI_ASSISTANTS_MCP_BOOKING_LOG_URL", "http://127.0.0.1:9");
         calendar = start("mcp-calendar", db, env, List.of());
         String fake = "--ai-assistants.llm.providers.fake.";
+        // "fakeretry" retries like a production provider (tenant budget-clinic), to show the agent's budget holds
+        String retrying = "--ai-assistants.llm.providers.fakeretry.";
         llm = start("mcp-llm", db, env, List.of(fake + "type=openai", fake + "base-url=" + MODEL.baseUrl(),
                 fake + "model=fake-model", fake + "max-attempts=1", fake + "read-timeout=15s",
-                "--ai-assistants.llm.tenants.demo.provider=fake"));
+                retrying + "type=openai", retrying + "base-url=" + MODEL.baseUrl(), retrying + "model=fake-model",
+                retrying + "max-attempts=3", retrying + "initial-backoff=300ms", retrying + "max-backoff=300ms",
+                retrying + "read-timeout=15s",
+                "--ai-assistants.llm.tenants.demo.provider=fake",
+                "--ai-assistants.llm.tenants.budget-clinic.provider=fakeretry"));
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             SERVICES.reversed().forEach(ServiceProcess::close);
             MODEL.close();

@@ -112,6 +112,24 @@ final class FakeOpenAi implements AutoCloseable {
                 Duration.ZERO);
     }
 
+    /**
+     * Answers with a provider fixture from {@code provider-fixtures/<name>.json} (its {@code status} and
+     * {@code body}, exactly as the provider published or was recorded sending them).
+     */
+    static Function<JsonNode, Step> fixture(String name) {
+        JsonNode fixture;
+        try (var in = FakeOpenAi.class.getResourceAsStream("/provider-fixtures/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            fixture = JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Step step = new Step(fixture.path("status").asInt(), JSON.writeValueAsString(fixture.path("body")), Duration.ZERO);
+        return request -> step;
+    }
+
     static Function<JsonNode, Step> late(Duration delay, Function<JsonNode, Step> step) {
         return request -> {
             Step inner = step.apply(request);

@@ -101,4 +101,45 @@ class ReplyGuardTest {
         assertThat(m.times()).extracting(Mentions.Time::toString).containsExactlyInAnyOrder("16:00", "16:30", "21:00");
         assertThat(m.codes()).containsExactly("KX7MQ4");
     }
+
+    @Test
+    void markupAndAnythingLikeAToolCallOrATemplateIsRefused() {
+        Evidence e = slots();
+        for (String leaked : List.of(
+                // a vLLM server with the wrong --tool-call-parser (Hermes/Qwen format)
+                "<tool_call>\n{\"name\": \"find_available_slots\", \"arguments\": {\"service_id\": \"svc-limpieza\"}}\n</tool_call>",
+                // bare JSON tool-call blobs, with and without prose around them
+                "{\"name\": \"hold_slot\", \"arguments\": {\"start\": \"2026-03-16T13:00:00Z\"}}",
+                "Voy a reservar: {\"tool_calls\": [{\"type\": \"function\"}]}",
+                "{'name': 'list_services', 'parameters': {}}",
+                // Llama 3.x and Mistral raw formats, special tokens
+                "<|python_tag|>find_available_slots.call(service_id=\"svc-limpieza\")",
+                "<function=list_services>{}</function>",
+                "[TOOL_CALLS][{\"name\": \"list_services\", \"arguments\": {}}]",
+                "Claro<|eot_id|>",
+                // function-call syntax, reasoning blocks, code fences, HTML
+                "Déjame ver: find_available_slots(service_id='svc-limpieza')",
+                "<think>El usuario quiere un turno.</think> ¿Para qué día?",
+                "```json\n{}\n```",
+                "Hola <b>Ana</b>",
+                // unfilled templates
+                "Hola {{customer_name}}, ¿en qué te ayudo?",
+                "Hola {nombre}, tu turno está pendiente.",
+                "Hola ${name}!",
+                "Hola [NOMBRE], ¿qué servicio querés?",
+                "Tu turno es el [fecha] con [profesional].",
+                "Hola %s, ¿cómo estás?")) {
+            assertThat(violation(leaked, e)).as(leaked).isEqualTo("guardrail_markup");
+        }
+    }
+
+    @Test
+    void plainWhatsAppTextWithItsOwnFormattingPasses() {
+        Evidence e = slots();
+        assertThat(violation("*Limpieza dental* con la _Dra. Pérez_: el lunes 16/03 a las 10:00. ¿Te sirve? :)", e))
+                .isEqualTo("ok");
+        assertThat(violation("Precio: $35.000 (incluye control). Respondé 1, 2 o 3 <3", e)).isEqualTo("ok");
+        assertThat(violation("¡Hola! Soy el asistente de la clínica; ¿querés sacar, ver o cancelar un turno?", e))
+                .isEqualTo("ok");
+    }
 }

@@ -66,8 +66,18 @@ class AgentEndToEndTest {
     String customer;
     LocalDate day;
 
+    /** The first turn of a JVM opens the MCP sessions and warms the services; it is not what a test measures. */
+    static boolean warm;
+
     @BeforeEach
     void setUp() {
+        if (!warm) {
+            MODEL.reset();
+            MODEL.script(text(request -> "¡Hola!"));
+            assistant.reply(new AssistantTurn(tenant("demo", "llm"), "warm-up", "+5491100000000", null, "whatsapp",
+                    "hola", null, "{\"step\":\"idle\"}", Map.of(), List.of(), Instant.now()));
+            warm = true;
+        }
         MODEL.reset();
         calendarClient = new McpToolClient("mcp-calendar", new McpTarget(AgentTestServices.calendar.baseUrl(), TOKEN, Duration.ofSeconds(5), 1),
                 "agent-test", null);

@@ -25,6 +25,8 @@ public final class ServiceCatalog {
     public static final String HEALTH_PATH = "/health";
     /** Gauge the gateway publishes (1 connected, 0 not); alarmed on in the observability stack. */
     public static final String GATEWAY_CONNECTED_METRIC = "whatsapp.gateway.connected";
+    /** mcp-llm's {@code llm.alerts} counter (quota used up, credentials refused) as Micrometer exports it. */
+    public static final String LLM_ALERTS_METRIC = "llm.alerts.count";
     public static final String GATEWAY_SESSION_DIR = "/data/whatsapp-session";
 
     public static final ServiceSpec MCP_PROFESSIONALS = new ServiceSpec("mcp-professionals", 8091, List.of(), 0,

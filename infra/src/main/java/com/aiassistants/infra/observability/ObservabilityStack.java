@@ -137,6 +137,20 @@ public class ObservabilityStack extends Stack {
         alarm(prefix + "whatsapp-gateway-not-running", "No WhatsApp gateway task running", gatewayTasks, 1, 5,
                 ComparisonOperator.LESS_THAN_THRESHOLD, TreatMissingData.BREACHING);
 
+        // mcp-llm counts provider failures that need a person (quota used up, key refused) per provider and
+        // reason; a Metrics Insights query sums every series, whatever providers are configured
+        MathExpression llmAlerts = MathExpression.Builder.create()
+                .expression("SELECT SUM(\"" + ServiceCatalog.LLM_ALERTS_METRIC + "\") FROM SCHEMA(\""
+                        + ServiceCatalog.METRICS_NAMESPACE + "\", provider, reason)")
+                .usingMetrics(Map.of())
+                .period(fiveMinutes)
+                .label("LLM provider alerts")
+                .build();
+        alarm(prefix + "llm-provider-needs-attention",
+                "An LLM provider refused for good (quota used up or credentials refused): the agent answers with the "
+                        + "deterministic engine until someone acts; see mcp-llm/README.md",
+                llmAlerts, 0, 1, ComparisonOperator.GREATER_THAN_THRESHOLD, TreatMissingData.NOT_BREACHING);
+
         List<IWidget> row1 = List.of(
                 graph("ALB requests and 5xx %", List.of(albMetrics.requestCount(sum)), List.of(errorRate)),
                 graph("ALB target latency p99 (s)", List.of(p99), List.of()),

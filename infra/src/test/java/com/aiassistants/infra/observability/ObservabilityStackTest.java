@@ -67,10 +67,21 @@ class ObservabilityStackTest {
     }
 
     @Test
+    void llmProviderAlertsAlarmOnAnyQuotaOrCredentialFailure() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "ai-assistants-prod-llm-provider-needs-attention",
+                "ComparisonOperator", "GreaterThanThreshold",
+                "Threshold", 0,
+                "TreatMissingData", "notBreaching",
+                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Expression", Match.stringLikeRegexp(".*llm\\.alerts\\.count.*AiAssistants.*")))))));
+    }
+
+    @Test
     void alarmsNotifyAnEmailSubscriptionAndADashboardExists() {
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "Protocol", "email", "Endpoint", SynthesizedApp.ALARM_EMAIL));
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
-        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(6 * 2 + 2 + 2 + 2 + 2);
+        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(6 * 2 + 2 + 2 + 2 + 2 + 1);
     }
 }

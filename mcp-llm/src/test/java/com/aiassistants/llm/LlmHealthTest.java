@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import com.aiassistants.common.testsupport.ServiceChecks;
 
 class LlmHealthTest extends LlmServiceTest {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;

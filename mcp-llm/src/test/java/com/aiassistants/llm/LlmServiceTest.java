@@ -4,11 +4,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.aiassistants.common.mcp.client.McpTarget;
+import com.aiassistants.common.mcp.client.McpToolClient;
 import com.aiassistants.common.testsupport.PostgresTestProperties;
 import com.aiassistants.llm.bedrock.FakeBedrock;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -54,6 +62,24 @@ import com.github.tomakehurst.wiremock.WireMockServer;
         "ai-assistants.llm.tenants.bedrock-wire.provider=bedrockwire",
         "ai-assistants.llm.tenants.bedrock-salon.provider=bedrock"})
 public abstract class LlmServiceTest {
+
+    @LocalServerPort
+    protected int port;
+
+    /** An MCP client of this service, as backend-api's agent calls it; the provider fakes are reset first. */
+    protected McpToolClient client;
+
+    @BeforeEach
+    void connectMcpClient() {
+        OPENAI.resetAll();
+        client = new McpToolClient("mcp-llm", new McpTarget(URI.create("http://localhost:" + port), TOKEN,
+                Duration.ofSeconds(15), 0), "test", null);
+    }
+
+    @AfterEach
+    void closeMcpClient() {
+        client.close();
+    }
 
     public static final String TOKEN = "test-service-token-0123456789";
     public static final String OPENAI_KEY = "sk-mcp-llm-test-key-9f8e7d";

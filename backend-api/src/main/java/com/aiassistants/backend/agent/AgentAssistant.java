@@ -79,6 +79,7 @@ public class AgentAssistant implements Assistant, AutoCloseable {
         try {
             AgentTurnRunner.Answer answer = future.get(properties.turnTimeout().toNanos(), TimeUnit.NANOSECONDS);
             record(started, "answered");
+            log.info("LLM agent answered: {}/{} after {} tool round(s)", answer.provider(), answer.model(), answer.rounds());
             Timer.builder("assistant.agent.overhead").description("agent time per turn not spent waiting on the model or tools")
                     .register(meters).record(answer.ownNanos(), TimeUnit.NANOSECONDS);
             return new AssistantReply(answer.text(), null, turn.state(), Map.of(), false, answer.bookingIds());

@@ -25,8 +25,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class AgentTurnRunner {
 
-    /** The model's reply and the bookings changed on the way; {@code ownNanos} is the time not spent waiting on the model or tools. */
-    record Answer(String text, List<String> bookingIds, long ownNanos, int rounds) {
+    /**
+     * The model's reply and the bookings changed on the way; {@code ownNanos} is the time not spent waiting on the
+     * model or tools; {@code provider} and {@code model} say who answered (the model as the provider reports it).
+     */
+    record Answer(String text, List<String> bookingIds, long ownNanos, int rounds, String provider, String model) {
     }
 
     private final AgentProperties properties;
@@ -88,7 +91,7 @@ final class AgentTurnRunner {
             if (response.toolCalls().isEmpty()) {
                 String text = finalText(response, evidence);
                 long own = System.nanoTime() - started - waited - executor.toolNanos();
-                return new Answer(text, List.copyOf(bookingIds), own, round);
+                return new Answer(text, List.copyOf(bookingIds), own, round, response.provider(), response.model());
             }
             if (round >= properties.maxRounds()) {
                 throw new AgentFallback("max_rounds", "the model still wanted tools after "

@@ -10,23 +10,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.aiassistants.common.mcp.McpJson;
-import com.aiassistants.common.mcp.client.McpTarget;
-import com.aiassistants.common.mcp.client.McpToolClient;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.llm.LlmServiceTest;
 import com.aiassistants.llm.bedrock.FakeBedrock;
@@ -49,25 +42,8 @@ class LlmMcpToolsTest extends LlmServiceTest {
             Map.of("type", "object", "properties", Map.of("service_id", Map.of("type", "string"),
                     "date", Map.of("type", "string", "format", "date")), "required", List.of("service_id", "date")));
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     MeterRegistry meterRegistry;
-
-    McpToolClient client;
-
-    @BeforeEach
-    void connect() {
-        OPENAI.resetAll();
-        client = new McpToolClient("mcp-llm", new McpTarget(URI.create("http://localhost:" + port), TOKEN,
-                Duration.ofSeconds(10), 0), "test", null);
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
 
     ChatCompletionOutput chat(String tenant, ChatCompletionInput input) {
         return client.call(tenant, "chat_completion", input, ChatCompletionOutput.class, false);

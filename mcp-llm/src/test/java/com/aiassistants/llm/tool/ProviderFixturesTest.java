@@ -12,10 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,16 +22,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.aiassistants.common.mcp.client.McpTarget;
-import com.aiassistants.common.mcp.client.McpToolClient;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.llm.LlmServiceTest;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -56,25 +49,8 @@ class ProviderFixturesTest extends LlmServiceTest {
     static final List<Map<String, Object>> TOOLS = Stream.of("list_services", "list_professionals",
             "find_available_slots", "list_customer_bookings").map(name -> Map.<String, Object>of("name", name)).toList();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     MeterRegistry meters;
-
-    McpToolClient client;
-
-    @BeforeEach
-    void connect() {
-        OPENAI.resetAll();
-        client = new McpToolClient("mcp-llm", new McpTarget(URI.create("http://localhost:" + port), TOKEN,
-                Duration.ofSeconds(15), 0), "test", null);
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
 
     record Fixture(String file, JsonNode json) {
 

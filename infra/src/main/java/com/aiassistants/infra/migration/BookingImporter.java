@@ -29,7 +29,7 @@ final class BookingImporter {
     private static final Map<String, String> STATUSES = statuses();
 
     /** What the booking-log import needs to know about an old booking. */
-    record LegacyBooking(UUID id, String customerId, String professionalId) {
+    record LegacyBooking(UUID id, String customerId, String professionalId, String status) {
     }
 
     private record Professional(String id, String name) {
@@ -40,6 +40,8 @@ final class BookingImporter {
 
     private final MigrationRun run;
     private final Map<String, LegacyBooking> byOldId = new HashMap<>();
+    /** Old statuses that the old calendar counted as taking the slot, with no expiry (its availability query). */
+    private static final java.util.Set<String> PENDING = java.util.Set.of("pending", "pendiente");
 
     BookingImporter(MigrationRun run) {
         this.run = run;
@@ -57,10 +59,11 @@ final class BookingImporter {
 
     private void importOne(String tenant, String oldId, LegacyRow row, TableReport report) throws SQLException {
         UUID id = LegacyIds.booking(tenant, oldId);
-        String customerId = row.text("customer_id", "phone", "customer_phone");
+        String customerId = LegacyPhones.customer(row.text("customer_id", "phone", "customer_phone"));
         Professional professional = professional(tenant, row);
         byOldId.put(tenant + "\u0000" + oldId,
-                new LegacyBooking(id, customerId, professional == null ? null : professional.id()));
+                new LegacyBooking(id, customerId, professional == null ? null : professional.id(),
+                        mapStatus(row.text("status", "estado"))));
         String key = LegacyIds.bookingIdempotencyKey(oldId);
         if (run.target().exists("SELECT 1 FROM calendar.booking WHERE tenant_id = ? AND (id = ? OR idempotency_key = ?)",
                 tenant, id, key)) {
@@ -77,23 +80,31 @@ final class BookingImporter {
         }
         if (professional == null) {
             String named = row.text("professional_id", "professional_name", "professional");
-            throw new IllegalArgumentException(named == null ? "missing professional_id"
-                    : "unknown professional '" + named + "' (not among the imported or existing professionals)");
+            if (named == null && run.options().defaultProfessional() == null) {
+                throw new IllegalArgumentException("no professional: the old calendar kept one agenda; pass "
+                        + "--default-professional (an old PROF-… id or a professional of mcp-professionals)");
+            }
+            throw new IllegalArgumentException("unknown professional '" + (named == null ? run.options().defaultProfessional()
+                    : named) + "' (not among the imported or existing professionals)");
         }
         ZoneId zone = run.tenants().zone(tenant).orElseThrow(() -> new IllegalArgumentException(
                 "no time zone for tenant '" + tenant + "': pass --zone"));
         Service service = service(tenant, row);
         String date = row.text("date_iso", "date", "fecha");
-        Instant start = LegacyTimes.at(date, row.text("start_time_iso", "start_time", "start"), zone, "start_time_iso");
+        Instant start = LegacyTimes.shown(date, row.text("start_time_iso", "start_time", "start"), zone, "start_time_iso");
         String endText = row.text("end_time_iso", "end_time", "end");
         Instant end;
         if (endText == null && service.durationMinutes() != null) {
             end = start.plus(Duration.ofMinutes(service.durationMinutes()));
         } else {
-            end = LegacyTimes.at(date, endText, zone, "end_time_iso");
+            end = LegacyTimes.shown(date, endText, zone, "end_time_iso");
         }
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end " + endText + " is not after start " + row.text("start_time_iso"));
+        }
+        if (PENDING.contains(normalize(oldStatus))) {
+            report.warning(oldId, "old status '" + oldStatus + "' held the slot with no expiry in the old calendar; "
+                    + "imported as CONFIRMED so the slot stays taken");
         }
         Instant blockedUntil = end.plus(Duration.ofMinutes(service.bufferMinutes()));
         Instant now = run.clock().instant();
@@ -139,7 +150,8 @@ final class BookingImporter {
 
     /** The target professional: the imported one (pro-legacy-<old id>), one with that id, or the only one with that name. */
     private Professional professional(String tenant, LegacyRow row) throws SQLException {
-        String oldId = row.text("professional_id");
+        String oldId = row.text("professional_id") != null ? row.text("professional_id")
+                : row.text("professional_name", "professional") == null ? run.options().defaultProfessional() : null;
         if (oldId != null) {
             Optional<Professional> byId = run.target().queryOne("""
                     SELECT id, name FROM professionals.professionals WHERE tenant_id = ? AND id IN (?, ?)
@@ -196,7 +208,12 @@ final class BookingImporter {
         return LegacyIds.searchName(status).replace(' ', '_');
     }
 
-    /** Old status words (English and Spanish) → ours. Old unconfirmed holds never blocked anything: EXPIRED. */
+    /**
+     * Old status words (English and Spanish) → ours. The old calendar wrote {@code confirmed} and let
+     * {@code update_booking} set {@code pending}, {@code cancelled} or {@code completed}; its availability
+     * counted {@code pending} and {@code confirmed} as taken, with no expiry, so {@code pending} stays
+     * taken here (CONFIRMED, with a warning). Words of other old builds are read too.
+     */
     private static Map<String, String> statuses() {
         Map<String, String> map = new HashMap<>();
         for (String s : List.of("confirmed", "confirmada", "confirmado", "booked", "scheduled", "reserved", "reservada",
@@ -213,7 +230,10 @@ final class BookingImporter {
         for (String s : List.of("no_show", "noshow", "no_asistio", "ausente", "missed", "absent")) {
             map.put(s, "NO_SHOW");
         }
-        for (String s : List.of("pending", "held", "hold", "pendiente", "expired", "expirada", "expirado")) {
+        for (String s : List.of("pending", "pendiente")) {
+            map.put(s, "CONFIRMED");
+        }
+        for (String s : List.of("held", "hold", "expired", "expirada", "expirado")) {
             map.put(s, "EXPIRED");
         }
         return Map.copyOf(map);

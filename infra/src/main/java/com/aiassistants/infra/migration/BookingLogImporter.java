@@ -12,15 +12,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Old {@code booking_logs} → mcp-booking-log's append-only {@code booking_events}: inserts only
- * ({@code ON CONFLICT DO NOTHING} on the event id, which fires no update trigger), event id
- * {@code legacy-<old id>}, booking id = the migrated booking's UUID.
- *
- * <p>Expected old columns: {@code booking_logs(log_id | id, booking_id, action | event | event_type,
- * [actor], [details_json | details | payload], created_at | timestamp, [customer_id],
- * [professional_id], [project_id])}. Old action words become our event types (created/confirmed →
- * {@code confirmed}, cancel… → {@code cancelled}, …); other words are kept as a lower-case slug.
- * The old details are kept under {@code after.legacy_details}.
+ * Old {@code booking_logs} (booking_log.db) → mcp-booking-log's append-only {@code booking_events}:
+ * inserts only ({@code ON CONFLICT DO NOTHING} on the event id, which fires no update trigger), event
+ * id {@code legacy-<old log_id>}. The old row has no action: the type is derived
+ * ({@link #derivedType}); the booking is linked by its {@code booking_code} (the old booking id) to the
+ * migrated booking's UUID; observations, customer, professional, area and specialty names, the old
+ * date/time and codes are kept in the event's {@code after}. Customer ids are E.164 like everywhere.
  */
 final class BookingLogImporter {
 
@@ -49,41 +46,53 @@ final class BookingLogImporter {
             report.skippedExisting();
             return;
         }
-        String action = row.text("action", "event", "event_type", "type");
-        String type = type(action);
         ZoneId zone = run.tenants().zone(tenant).orElse(ZoneId.of("UTC"));
         Instant occurredAt = LegacyTimes.instant(row.raw("created_at", "timestamp", "occurred_at", "created_at_iso"), zone,
                 "created_at");
-        String oldBooking = row.text("booking_id");
-        Optional<BookingImporter.LegacyBooking> booking = oldBooking == null ? Optional.empty()
-                : bookings.find(tenant, oldBooking);
-        String bookingId = oldBooking == null ? null : LegacyIds.booking(tenant, oldBooking).toString();
-        String customerId = Optional.ofNullable(row.text("customer_id"))
-                .orElse(booking.map(BookingImporter.LegacyBooking::customerId).orElse(null));
-        String professionalId = row.text("professional_id") != null ? LegacyIds.professional(row.text("professional_id"))
-                : booking.map(BookingImporter.LegacyBooking::professionalId).orElse(null);
+        String code = row.text("booking_code", "booking_id");
+        Optional<BookingImporter.LegacyBooking> booking = code == null ? Optional.empty() : bookings.find(tenant, code);
+        String observations = row.text("observations", "notes");
+        String type = derivedType(row.text("action", "event", "event_type", "type"), observations, booking.isPresent());
+        String customerId = LegacyPhones.customer(Optional.ofNullable(row.text("customer_id"))
+                .orElse(booking.map(BookingImporter.LegacyBooking::customerId).orElse(null)));
+        String professionalId = booking.map(BookingImporter.LegacyBooking::professionalId).orElse(null);
+        String oldProfessional = row.text("professional_id");
+        if (oldProfessional != null) {
+            String imported = LegacyIds.professional(oldProfessional);
+            if (run.target().exists("SELECT 1 FROM professionals.professionals WHERE tenant_id = ? AND id = ?", tenant,
+                    imported)) {
+                professionalId = imported;
+            } else {
+                report.warning(oldId, "professional_id '" + oldProfessional + "' matches no old professional; "
+                        + "kept by name in the details only");
+            }
+        }
         String actor = row.text("actor", "user", "source");
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("legacy_log_id", oldId);
-        if (oldBooking != null) {
-            after.put("legacy_booking_id", oldBooking);
+        put(after, "booking_code", code);
+        put(after, "observations", observations);
+        for (String column : new String[] {"customer_name", "professional_name", "area_name", "specialty_name",
+                "date_iso", "time_iso", "updated_at"}) {
+            put(after, column, row.text(column));
         }
-        if (action != null && !action.equals(type)) {
-            after.put("legacy_action", action);
+        if (oldProfessional != null) {
+            after.put("legacy_professional_id", oldProfessional);
         }
         Object details = details(row.raw("details_json", "details", "payload", "data", "message"));
         if (details != null) {
             after.put("legacy_details", details);
         }
         String afterJson = json.writeValueAsString(after);
+        String finalProfessional = professionalId;
         try {
             int inserted = run.target().inSavepoint(c -> run.target().update("""
                     INSERT INTO booking_log.booking_events (tenant_id, event_id, booking_id, type, actor, customer_id,
                         professional_id, occurred_at, before, after)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, CAST(? AS jsonb))
                     ON CONFLICT (tenant_id, event_id) DO NOTHING""",
-                    tenant, eventId, bookingId, type, actor == null ? "system" : actor, customerId, professionalId,
-                    occurredAt, afterJson));
+                    tenant, eventId, booking.map(b -> b.id().toString()).orElse(null), type,
+                    actor == null ? "legacy" : actor, customerId, finalProfessional, occurredAt, afterJson));
             if (inserted == 1) {
                 report.inserted();
             } else {
@@ -92,6 +101,30 @@ final class BookingLogImporter {
         } catch (SQLException e) {
             report.rejected(oldId, "refused by the database: " + SqlErrors.describe(e));
         }
+    }
+
+    private static void put(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    /**
+     * The event type of an old log row. The old {@code booking_logs} has no action column: the old
+     * backend wrote a row only when a customer opened a flow link (observations
+     * {@code "Acceso por link - Flujo: …"}, booking code {@code <ACTIVATION_CODE>-<time>-<last 4 digits>}),
+     * and staff wrote rows for bookings through the MCP tool (booking code = the booking's id). So:
+     * an action column when a build had one; else a link access; else {@code confirmed} when the code
+     * is an old booking (the old calendar created bookings confirmed); else {@code logbook_entry}.
+     */
+    static String derivedType(String action, String observations, boolean bookingFound) {
+        if (action != null) {
+            return type(action);
+        }
+        if (observations != null && LegacyIds.searchName(observations).startsWith("acceso por link")) {
+            return "link_accessed";
+        }
+        return bookingFound ? "confirmed" : "logbook_entry";
     }
 
     /** Our event type for an old action word; an unknown word is kept as a slug, nothing usable is rejected. */

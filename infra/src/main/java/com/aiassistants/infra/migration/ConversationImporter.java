@@ -11,14 +11,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Old {@code conversations(conversation_id, state_json, [project_id], [updated_at])} → backend-api's
- * {@code conversation} and {@code message}. The conversation keeps its id (e.g.
- * {@code whatsapp:+5491155550101}) so the customer's next message continues it; the old agent state
- * is not carried over (the new assistant starts a fresh dialogue). Messages come from
- * {@code state_json.messages[]} ({@code role | type}: user/human, assistant/ai, staff/agent;
- * {@code content | text} as a string or a list of text parts; optional {@code timestamp | created_at}),
- * each stored once under message_id {@code legacy-<index>}. The project must already exist in
- * backend-api (its {@code --create-project} command): conversations of unknown projects are rejected.
+ * Old {@code conversations(conversation_id, state_json)} (ai_assistants.sqlite3, its conversation
+ * store) → backend-api's {@code conversation} and {@code message}. The id is kept with its WhatsApp
+ * number in E.164 ({@code whatsapp:56959263366} → {@code whatsapp:+56959263366}, the id the new
+ * backend gives that customer's next message), so the customer continues where they left off; the old
+ * agent state is not carried over. Messages come from {@code state_json.messages[]}
+ * ({@code {role, text, created_at_iso}}, also {@code content} / LangChain shapes), keep their time,
+ * and are stored once each under message_id {@code legacy-<index>}; {@code system} messages were
+ * internal and are not carried. The conversation's created/updated times are its first and last
+ * message's. Old rows carry no project: they go to {@code --tenant}.
  */
 final class ConversationImporter {
 
@@ -55,32 +56,48 @@ final class ConversationImporter {
                 conversations.rejected(id, "state_json is not a JSON object");
                 continue;
             }
-            String tenant = row.text("project_id", "tenant_id") != null ? row.text("project_id", "tenant_id")
-                    : text(state, "project_id", "tenant_id") != null ? text(state, "project_id", "tenant_id")
-                    : run.tenants().of(row);
+            String oldProject = row.text("project_id", "tenant_id") != null ? row.text("project_id", "tenant_id")
+                    : text(state, "project_id", "tenant_id");
+            String tenant = run.tenants().mapped(oldProject);
             if (tenant == null) {
-                conversations.rejected(id, "no project_id and no --tenant");
+                conversations.rejected(id, "no project and no --tenant");
                 continue;
             }
             if (!run.tenants().projectExists(tenant)) {
-                conversations.rejected(id, "project '" + tenant + "' does not exist in backend-api: create it first");
+                conversations.rejected(id, "project '" + tenant + "' does not exist in backend-api: create it first"
+                        + " (--prepare-target) or map it with --map-project " + tenant + "=<project>");
                 continue;
             }
             ZoneId zone = run.tenants().zone(tenant).orElse(ZoneId.of("UTC"));
+            List<OldMessage> old = oldMessages(state);
             Instant now = run.clock().instant();
+            Instant firstAt = null;
+            Instant lastAt = null;
+            for (OldMessage message : old) {
+                Instant at = instant(message.at(), zone, null);
+                if (at != null) {
+                    firstAt = firstAt == null || at.isBefore(firstAt) ? at : firstAt;
+                    lastAt = lastAt == null || at.isAfter(lastAt) ? at : lastAt;
+                }
+            }
             Instant updatedAt = instant(firstNonNull(row.raw("updated_at", "updated_at_iso"),
-                    nodeValue(state, "updated_at", "last_updated", "updated_at_iso")), zone, now);
-            Instant createdAt = instant(nodeValue(state, "created_at", "created_at_iso"), zone, updatedAt);
-            String customerId = firstNonNull(text(state, "customer_id", "user_id", "from_number"),
-                    id.startsWith("whatsapp:") ? id.substring("whatsapp:".length()) : null);
+                    nodeValue(state, "updated_at", "last_updated", "updated_at_iso")), zone, lastAt == null ? now : lastAt);
+            Instant createdAt = instant(nodeValue(state, "created_at", "created_at_iso"), zone,
+                    firstAt == null ? updatedAt : firstAt);
+            String newId = LegacyPhones.conversation(id);
+            String customerId = LegacyPhones.customer(firstNonNull(text(state, "customer_id", "user_id", "from_number"),
+                    id.startsWith("whatsapp:") ? id.substring("whatsapp:".length()) : null));
             String channel = firstNonNull(text(state, "channel"), id.startsWith("whatsapp:") ? "whatsapp" : "web");
+            if (!newId.equals(id)) {
+                conversations.warning(id, "renamed " + newId + " (WhatsApp numbers are E.164 with + in the new system)");
+            }
             int inserted;
             try {
                 inserted = run.target().inSavepoint(c -> run.target().update("""
                         INSERT INTO backend.conversation (project_id, id, channel, customer_id, customer_name, state,
                             created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, NULL, ?, ?) ON CONFLICT (project_id, id) DO NOTHING""",
-                        tenant, id, channel, customerId, text(state, "customer_name", "name", "user_name"), createdAt,
+                        tenant, newId, channel, customerId, text(state, "customer_name", "name", "user_name"), createdAt,
                         updatedAt));
             } catch (SQLException e) {
                 conversations.rejected(id, "refused by the database: " + SqlErrors.describe(e));
@@ -91,16 +108,20 @@ final class ConversationImporter {
             } else {
                 conversations.skippedExisting();
             }
-            messages(tenant, id, state, zone, updatedAt, messages);
+            messages(tenant, id, newId, old, zone, updatedAt, messages);
         }
     }
 
-    private void messages(String tenant, String conversationId, JsonNode state, ZoneId zone, Instant fallbackAt,
-            TableReport report) throws SQLException {
-        for (OldMessage message : oldMessages(state)) {
+    private void messages(String tenant, String oldId, String conversationId, List<OldMessage> old, ZoneId zone,
+            Instant fallbackAt, TableReport report) throws SQLException {
+        for (OldMessage message : old) {
             report.read();
-            String legacyId = conversationId + "#" + message.index();
+            String legacyId = oldId + "#" + message.index();
             String role = role(message.role());
+            if ("system".equals(message.role())) {
+                report.rejected(legacyId, "system message (the old router's internal note, never shown to the customer)");
+                continue;
+            }
             if (role == null) {
                 report.rejected(legacyId, "role '" + message.role() + "' is not carried over");
                 continue;
@@ -130,6 +151,9 @@ final class ConversationImporter {
 
     private static List<OldMessage> oldMessages(JsonNode state) {
         JsonNode list = state.has("messages") ? state.get("messages") : state.path("history");
+        if (list.isMissingNode() || list.isNull()) {
+            return new ArrayList<>();
+        }
         List<OldMessage> messages = new ArrayList<>();
         if (!list.isArray()) {
             return messages;
@@ -138,7 +162,7 @@ final class ConversationImporter {
             JsonNode m = list.get(i);
             if (m.isObject()) {
                 messages.add(new OldMessage(i, text(m, "role", "type", "sender"), content(m),
-                        nodeValue(m, "timestamp", "created_at", "timestamp_iso", "ts")));
+                        nodeValue(m, "created_at_iso", "timestamp", "created_at", "timestamp_iso", "ts")));
             } else {
                 messages.add(new OldMessage(i, null, m.isString() ? m.asString() : null, null));
             }

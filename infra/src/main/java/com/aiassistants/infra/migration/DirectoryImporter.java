@@ -2,6 +2,8 @@ package com.aiassistants.infra.migration;
 
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -25,7 +27,6 @@ import java.util.regex.Pattern;
 final class DirectoryImporter {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
 
     private final MigrationRun run;
     /** tenant → old id → target id, for areas and specialties (used by professionals). */
@@ -33,6 +34,9 @@ final class DirectoryImporter {
     private final Map<String, Map<String, String>> specialtyIds = new HashMap<>();
     /** tenant → old specialty id → old area id (an old specialty's area gives its professionals an area). */
     private final Map<String, Map<String, String>> specialtyAreas = new HashMap<>();
+
+    /** old professional id → its (first) old specialty id, from professional_specialties. */
+    private final Map<String, String> professionalSpecialty = new HashMap<>();
 
     DirectoryImporter(MigrationRun run) {
         this.run = run;
@@ -42,7 +46,52 @@ final class DirectoryImporter {
         named("areas", "professionals.areas", new String[] {"area_id", "id"}, areaIds, LegacyIds::area);
         named("specialties", "professionals.specialties", new String[] {"specialty_id", "id"}, specialtyIds,
                 LegacyIds::specialty);
+        readProfessionalSpecialties();
         professionals();
+    }
+
+    /**
+     * The old many-to-many {@code professional_specialties}: the new directory keeps one specialty per
+     * professional, so a professional's first row (insertion order) gives it; the others are warnings
+     * on the professional, and rows of professionals or specialties that do not exist are rejected.
+     */
+    private void readProfessionalSpecialties() throws SQLException {
+        TableReport report = run.report().table("professionals.professionals.specialty_id", "professional_specialties");
+        Set<String> oldProfessionals = new HashSet<>();
+        for (LegacyRow row : run.legacy().rows("professionals")) {
+            if (row.text("professional_id", "id") != null) {
+                oldProfessionals.add(row.text("professional_id", "id"));
+            }
+        }
+        Set<String> oldSpecialties = new HashSet<>();
+        for (LegacyRow row : run.legacy().rows("specialties")) {
+            if (row.text("specialty_id", "id") != null) {
+                oldSpecialties.add(row.text("specialty_id", "id"));
+            }
+        }
+        for (LegacyRow row : run.rows("professional_specialties", report)) {
+            report.read();
+            String professional = row.text("professional_id");
+            String specialty = row.text("specialty_id");
+            String legacyId = professional + "/" + specialty;
+            if (professional == null || !oldProfessionals.contains(professional)) {
+                report.rejected(legacyId, "orphan row: professional '" + professional + "' does not exist in the old professionals");
+            } else if (specialty == null || !oldSpecialties.contains(specialty)) {
+                report.rejected(legacyId, "orphan row: specialty '" + specialty + "' does not exist in the old specialties");
+            } else if (professionalSpecialty.putIfAbsent(professional, specialty) == null) {
+                String tenant = run.tenants().of(row);
+                if (tenant != null && run.target().exists(
+                        "SELECT 1 FROM professionals.professionals WHERE tenant_id = ? AND id = ?", tenant,
+                        LegacyIds.professional(professional))) {
+                    report.skippedExisting();
+                } else {
+                    report.inserted();
+                }
+            } else {
+                report.rejected(legacyId, "the new directory keeps one specialty per professional; kept "
+                        + professionalSpecialty.get(professional));
+            }
+        }
     }
 
     private void named(String source, String target, String[] idColumns, Map<String, Map<String, String>> ids,
@@ -117,7 +166,8 @@ final class DirectoryImporter {
                 report.skippedExisting();
                 continue;
             }
-            String oldSpecialty = row.text("specialty_id");
+            String oldSpecialty = row.text("specialty_id") != null ? row.text("specialty_id")
+                    : professionalSpecialty.get(oldId);
             String specialtyId = link(tenant, oldSpecialty, row.text("specialty", "specialty_name"), specialtyIds,
                     "professionals.specialties", "specialty", oldId, report);
             String oldArea = row.text("area_id");
@@ -131,7 +181,7 @@ final class DirectoryImporter {
                 report.warning(oldId, "email '" + email + "' is not an e-mail address; left empty");
                 email = null;
             }
-            String phone = phone(row.text("phone", "telefono", "whatsapp"));
+            String phone = LegacyPhones.typed(row.text("phone", "telefono", "whatsapp"));
             if (row.text("phone", "telefono", "whatsapp") != null && phone == null) {
                 report.warning(oldId, "phone is not in international form (+country…); left empty");
             }
@@ -176,18 +226,6 @@ final class DirectoryImporter {
             report.warning(professional, "unknown " + what + " '" + (oldId != null ? oldId : name) + "'; left empty");
         }
         return null;
-    }
-
-    /** E.164 from what people typed ("+54 9 11 5555-0101", "0054…"), or null when it cannot be. */
-    static String phone(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String digits = raw.replaceAll("[\\s().\\-]", "");
-        if (digits.startsWith("00")) {
-            digits = "+" + digits.substring(2);
-        }
-        return E164.matcher(digits).matches() ? digits : null;
     }
 
     private static boolean active(Object value) {

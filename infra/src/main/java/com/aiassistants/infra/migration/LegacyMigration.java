@@ -1,21 +1,24 @@
 package com.aiassistants.infra.migration;
 
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HexFormat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One import of the old system's SQLite file into the services' schemas, in dependency order:
+ * One import of the old installation's SQLite files into the services' schemas, in dependency order:
  * areas, specialties, professionals → bookings → booking logs → conversations and messages →
- * customer memory. Everything runs in one PostgreSQL transaction, committed at the end (a crash
- * leaves nothing half-imported) or rolled back for a dry run, which therefore reports exactly what
- * a real run would do (overlaps and constraint refusals included) and writes nothing.
- * Re-running is safe: target keys derive from old keys, and rows already present are skipped.
+ * customer memory → flow settings; then what is not migrated is counted. Everything runs in one
+ * PostgreSQL transaction, committed at the end (a crash leaves nothing half-imported) or rolled back
+ * for a dry run, which therefore reports exactly what a real run would do (overlaps and constraint
+ * refusals included) and writes no row. Re-running is safe: target keys derive from old keys, and
+ * rows already present are skipped.
  */
 public final class LegacyMigration {
 
-    /** The target lacks tables of the services: they must have run their Flyway migrations first. */
+    /** The target lacks tables of the services: --prepare-target (or the services) must create them first. */
     public static final class TargetNotReadyException extends Exception {
         TargetNotReadyException(String message) {
             super(message);
@@ -34,30 +37,63 @@ public final class LegacyMigration {
     }
 
     MigrationReport run() throws SQLException, TargetNotReadyException {
-        MigrationReport report = new MigrationReport(options.dryRun(), options.sqlite().toString());
-        try (LegacyDatabase legacy = LegacyDatabase.open(options.sqlite());
-                TargetDatabase target = TargetDatabase.connect(options.target())) {
-            var missing = target.missingTables();
-            if (!missing.isEmpty()) {
-                throw new TargetNotReadyException("the target database lacks " + String.join(", ", missing)
-                        + ": start each service once (or run its Flyway migrations) before migrating");
+        MigrationReport report = new MigrationReport(options.dryRun(), progress);
+        try (LegacySource legacy = LegacySource.open(options.sqlite())) {
+            report.sources(legacy.describe());
+            legacy.files().forEach(f -> progress.printf("migrate: reading %s (%s): %s%n", f.path(), f.opened(),
+                    String.join(", ", f.tables())));
+            if (options.prepareTarget()) {
+                report.target("migrations_applied", TargetSchemas.prepare(options.target(), progress));
             }
-            MigrationRun run = new MigrationRun(legacy, target, report, new Tenants(target, options), clock);
-            step("areas, specialties, professionals", () -> new DirectoryImporter(run).run());
-            BookingImporter bookings = new BookingImporter(run);
-            step("bookings", bookings::run);
-            step("booking logs", () -> new BookingLogImporter(run, bookings, json).run());
-            step("conversations and messages", () -> new ConversationImporter(run, json).run());
-            step("customer memory", () -> new MemoryImporter(run, json).run());
-            if (options.dryRun()) {
-                target.rollback();
-                report.outcome("dry_run_rolled_back");
-            } else {
-                target.commit();
-                report.outcome("committed");
+            try (TargetDatabase target = TargetDatabase.connect(options.target())) {
+                var missing = target.missingTables();
+                if (!missing.isEmpty()) {
+                    throw new TargetNotReadyException("the target database lacks " + String.join(", ", missing)
+                            + ": run with --prepare-target (or start each service once) before migrating");
+                }
+                if (options.prepareTarget()) {
+                    report.target("project_created", createProject(target));
+                }
+                MigrationRun run = new MigrationRun(legacy, target, report, new Tenants(target, options), clock, options);
+                step("areas, specialties, professionals", () -> new DirectoryImporter(run).run());
+                BookingImporter bookings = new BookingImporter(run);
+                step("bookings", bookings::run);
+                step("booking logs", () -> new BookingLogImporter(run, bookings, json).run());
+                step("conversations and messages", () -> new ConversationImporter(run, json).run());
+                step("customer memory", () -> new MemoryImporter(run, json).run());
+                step("flows", () -> new FlowImporter(run, json).run());
+                step("not migrated", () -> new NotMigrated(run).run());
+                if (options.dryRun()) {
+                    target.rollback();
+                    report.outcome("dry_run_rolled_back");
+                } else {
+                    target.commit();
+                    report.outcome("committed");
+                }
             }
         }
         return report;
+    }
+
+    /**
+     * The --tenant project in backend-api when it does not exist yet (name, zone, Spanish, a fresh
+     * webhook secret that the console shows and can rotate); false when it was there already.
+     */
+    private boolean createProject(TargetDatabase target) throws SQLException {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        int created = target.update("""
+                INSERT INTO backend.project (id, name, time_zone, locale, webhook_secret) VALUES (?, ?, ?, 'es', ?)
+                ON CONFLICT (id) DO NOTHING""", options.tenant(),
+                options.projectName() == null ? options.tenant() : options.projectName(), options.zone().getId(),
+                HexFormat.of().formatHex(secret));
+        if (created == 1) {
+            target.update("""
+                    INSERT INTO backend.project_settings_version (project_id, settings, changed_by)
+                    VALUES (?, '{}'::jsonb, 'legacy-migration')""", options.tenant());
+            progress.printf("migrate: project %s created%n", options.tenant());
+        }
+        return created == 1;
     }
 
     private interface Step {
@@ -66,6 +102,7 @@ public final class LegacyMigration {
 
     private void step(String name, Step step) throws SQLException {
         long started = System.nanoTime();
+        progress.printf("migrate: %s…%n", name);
         step.run();
         progress.printf("migrate: %s done in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
     }

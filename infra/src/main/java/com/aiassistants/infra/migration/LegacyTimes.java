@@ -24,7 +24,7 @@ import java.util.List;
 final class LegacyTimes {
 
     private static final List<DateTimeFormatter> DATES =
-            List.of(DateTimeFormatter.ISO_LOCAL_DATE, strict("d/M/uuuu"));
+            List.of(strict("uuuu-MM-dd"), strict("d/M/uuuu"));
     private static final List<DateTimeFormatter> TIMES =
             List.of(strict("H:mm"), strict("H:mm:ss"), DateTimeFormatter.ISO_LOCAL_TIME);
     private static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
@@ -36,18 +36,40 @@ final class LegacyTimes {
         return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
     }
 
-    /** A date and a time of day (or a whole date-time in {@code time}), interpreted in {@code zone}. */
-    static Instant at(String date, String time, ZoneId zone, String field) {
+    private static final java.util.regex.Pattern SHOWN = java.util.regex.Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2})[T ](\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)(Z|[+-]\\d{2}:?\\d{2})?$");
+
+    /**
+     * A booking time as the old system showed it to the patient. The old calendar wrote its slots as
+     * {@code 2025-03-14T09:00:00Z} (and the old dialogue as {@code …T09:00:00-03:00}) and told the
+     * patient "09:00" by cutting the string after the {@code T}, whatever the suffix: so the digits are
+     * the appointment, a wall-clock time in the business's zone, and the {@code Z} or offset is ignored.
+     * {@code time} may also be a bare {@code 09:00} on {@code date}. An impossible date or time is an
+     * {@link IllegalArgumentException} naming the value.
+     */
+    static Instant shown(String date, String time, ZoneId zone, String field) {
         if (time == null) {
             throw new IllegalArgumentException("missing " + field);
         }
-        if (looksLikeDateTime(time)) {
-            return instant(time, zone, field);
+        LocalDate day = date == null ? null : date(date);
+        java.util.regex.Matcher m = SHOWN.matcher(time.trim());
+        if (m.matches()) {
+            LocalDate own;
+            try {
+                own = LocalDate.parse(m.group(1), DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("bad " + field + " '" + time + "' (no such date)");
+            }
+            try {
+                return ZonedDateTime.of(own, time(m.group(2), field), zone).toInstant();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bad " + field + " '" + time + "'");
+            }
         }
-        if (date == null) {
+        if (day == null) {
             throw new IllegalArgumentException("missing date_iso for " + field + " '" + time + "'");
         }
-        return ZonedDateTime.of(date(date), time(time, field), zone).toInstant();
+        return ZonedDateTime.of(day, time(time, field), zone).toInstant();
     }
 
     /** A timestamp (string or epoch number) as an instant; naive strings are wall-clock in {@code zone}. */
@@ -95,9 +117,5 @@ final class LegacyTimes {
             }
         }
         throw new IllegalArgumentException("bad " + field + " '" + text + "'");
-    }
-
-    private static boolean looksLikeDateTime(String text) {
-        return text.length() > 10 && text.matches("\\d{4}-\\d{2}-\\d{2}[T ].*");
     }
 }

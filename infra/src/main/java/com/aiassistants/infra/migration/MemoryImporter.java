@@ -12,16 +12,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Old {@code customer_memory(project_id, customer_id, memory_json, updated_at_iso)} → backend-api's
- * key/value {@code customer_memory}. Each top-level key of {@code memory_json} becomes one entry
- * (strings as they are, other values as JSON text; {@code customer_name}/{@code nombre} become
- * {@code name}, the key the assistant reads). Entries expire like new ones: the project's memory
- * lifetime after the old {@code updated_at_iso}; memory already past it is rejected, not imported
- * only to be swept. Existing keys are never overwritten (newer data wins).
+ * Old {@code customer_memory(project_id, customer_id, memory_json, updated_at_iso)} (ai_assistants.sqlite3,
+ * its memory store) → backend-api's key/value {@code customer_memory}. The old store wrote
+ * {@code {"slots": {key: value}, "updated_at": {key: iso time}}} (earlier rows: a flat object); each slot
+ * becomes one entry, {@code customer_name} (and {@code nombre}) under {@code name}, the key the assistant
+ * reads. Each entry expires like a new one: the project's memory lifetime after that key's own
+ * {@code updated_at} (else the row's {@code updated_at_iso}); keys already past it are dropped, a memory
+ * with none left is rejected as expired, an empty one as empty. Customer ids are E.164 like the new
+ * gateway's; the old project ({@code dev} by default) is mapped with {@code --map-project}. Existing
+ * keys are never overwritten (newer data wins).
  */
 final class MemoryImporter {
 
     private static final Set<String> NAME_KEYS = Set.of("name", "customer_name", "nombre");
+
+    private record Entry(String value, Instant updatedAt) {
+    }
 
     private final MigrationRun run;
     private final JsonMapper json;
@@ -35,60 +41,74 @@ final class MemoryImporter {
         TableReport report = run.report().table("backend.customer_memory", "customer_memory");
         for (LegacyRow row : run.rows("customer_memory", report)) {
             report.read();
-            String customerId = row.text("customer_id");
+            String oldCustomer = row.text("customer_id");
+            String oldProject = row.text("project_id", "tenant_id");
             String tenant = run.tenants().of(row);
-            String legacyId = (tenant == null ? "?" : tenant) + "/" + customerId;
-            if (customerId == null) {
+            String legacyId = (oldProject == null ? "?" : oldProject) + "/" + oldCustomer;
+            if (oldCustomer == null) {
                 report.rejected(legacyId, "missing customer_id");
                 continue;
             }
             if (tenant == null) {
-                report.rejected(legacyId, "no project_id and no --tenant");
+                report.rejected(legacyId, "no project and no --tenant");
                 continue;
             }
             if (!run.tenants().projectExists(tenant)) {
-                report.rejected(legacyId, "project '" + tenant + "' does not exist in backend-api: create it first");
+                report.rejected(legacyId, "project '" + tenant + "' does not exist in backend-api: create it or map it with "
+                        + "--map-project " + oldProject + "=<project>");
                 continue;
             }
-            Map<String, String> entries;
+            String customerId = LegacyPhones.customer(oldCustomer);
+            Instant now = run.clock().instant();
+            ZoneId zone = run.tenants().zone(tenant).orElse(ZoneId.of("UTC"));
+            Instant rowUpdated = now;
+            Object rawUpdated = row.raw("updated_at_iso", "updated_at");
+            if (rawUpdated != null && !rawUpdated.toString().isBlank()) {
+                try {
+                    rowUpdated = LegacyTimes.instant(rawUpdated, zone, "updated_at_iso");
+                } catch (IllegalArgumentException e) {
+                    report.warning(legacyId, e.getMessage() + "; counted from now");
+                }
+            }
+            Map<String, Entry> entries;
             try {
-                entries = entries(row.text("memory_json", "memory"));
+                entries = entries(row.text("memory_json", "memory"), rowUpdated, zone);
             } catch (IllegalArgumentException e) {
                 report.rejected(legacyId, e.getMessage());
                 continue;
             }
             if (entries.isEmpty()) {
-                report.rejected(legacyId, "memory_json has no entries");
+                report.rejected(legacyId, "empty memory: nothing to carry");
                 continue;
             }
-            Instant now = run.clock().instant();
-            ZoneId zone = run.tenants().zone(tenant).orElse(ZoneId.of("UTC"));
-            Instant updatedAt = now;
-            Object rawUpdated = row.raw("updated_at_iso", "updated_at");
-            if (rawUpdated != null && !rawUpdated.toString().isBlank()) {
-                try {
-                    updatedAt = LegacyTimes.instant(rawUpdated, zone, "updated_at_iso");
-                } catch (IllegalArgumentException e) {
-                    report.warning(legacyId, e.getMessage() + "; counted from now");
-                }
-            }
             Duration ttl = run.tenants().memoryTtl(tenant);
-            Instant expiresAt = updatedAt.plus(ttl);
-            if (!expiresAt.isAfter(now)) {
-                report.rejected(legacyId, "expired: last updated " + updatedAt + ", more than the project's "
+            Map<String, Entry> live = new LinkedHashMap<>();
+            entries.forEach((key, entry) -> {
+                if (entry.updatedAt().plus(ttl).isAfter(now)) {
+                    live.put(key, entry);
+                }
+            });
+            if (live.isEmpty()) {
+                report.rejected(legacyId, "expired: last updated " + rowUpdated + ", more than the project's "
                         + ttl.toDays() + "-day memory lifetime ago");
                 continue;
             }
-            Instant written = updatedAt;
+            if (live.size() < entries.size()) {
+                report.warning(legacyId, (entries.size() - live.size()) + " expired key(s) left out");
+            }
+            if (!customerId.equals(oldCustomer)) {
+                report.warning(legacyId, "customer " + customerId + " (E.164 with +, as the new gateway writes it)");
+            }
             int inserted;
             try {
                 inserted = run.target().inSavepoint(c -> {
                     int count = 0;
-                    for (Map.Entry<String, String> entry : entries.entrySet()) {
+                    for (Map.Entry<String, Entry> entry : live.entrySet()) {
                         count += run.target().update("""
                                 INSERT INTO backend.customer_memory (project_id, customer_id, key, value, expires_at, updated_at)
                                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, customer_id, key) DO NOTHING""",
-                                tenant, customerId, entry.getKey(), entry.getValue(), expiresAt, written);
+                                tenant, customerId, entry.getKey(), entry.getValue().value(),
+                                entry.getValue().updatedAt().plus(ttl), entry.getValue().updatedAt());
                     }
                     return count;
                 });
@@ -104,7 +124,7 @@ final class MemoryImporter {
         }
     }
 
-    private Map<String, String> entries(String memoryJson) {
+    private Map<String, Entry> entries(String memoryJson, Instant rowUpdated, ZoneId zone) {
         if (memoryJson == null) {
             return Map.of();
         }
@@ -117,14 +137,29 @@ final class MemoryImporter {
         if (!node.isObject()) {
             throw new IllegalArgumentException("memory_json is not a JSON object");
         }
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
+        boolean wrapped = node.has("slots") && node.has("updated_at");
+        JsonNode slots = wrapped ? node.get("slots") : node;
+        JsonNode times = wrapped ? node.get("updated_at") : json.createObjectNode();
+        if (!slots.isObject()) {
+            throw new IllegalArgumentException("memory_json.slots is not a JSON object");
+        }
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : slots.properties()) {
             JsonNode value = field.getValue();
             if (value.isNull() || (value.isString() && value.asString().isBlank())) {
                 continue;
             }
+            Instant updated = rowUpdated;
+            JsonNode at = times.isObject() ? times.get(field.getKey()) : null;
+            if (at != null && at.isString()) {
+                try {
+                    updated = LegacyTimes.instant(at.asString(), zone, "updated_at");
+                } catch (IllegalArgumentException badTime) {
+                    // the row's time stands in
+                }
+            }
             String key = NAME_KEYS.contains(field.getKey()) ? "name" : field.getKey();
-            entries.putIfAbsent(key, value.isString() ? value.asString() : json.writeValueAsString(value));
+            entries.putIfAbsent(key, new Entry(value.isString() ? value.asString() : json.writeValueAsString(value), updated));
         }
         return entries;
     }

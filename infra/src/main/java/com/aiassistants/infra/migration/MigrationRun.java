@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.List;
 
 /** What every importer of one run shares: both databases, the report, tenant settings and the clock. */
-record MigrationRun(LegacyDatabase legacy, TargetDatabase target, MigrationReport report, Tenants tenants,
-        Clock clock) {
+record MigrationRun(LegacySource legacy, TargetDatabase target, MigrationReport report, Tenants tenants,
+        Clock clock, MigrationOptions options) {
 
     /** The old table's rows, or none (and the report says the table was absent) when the file lacks it. */
     List<LegacyRow> rows(String table, TableReport report) throws SQLException {
@@ -14,7 +14,9 @@ record MigrationRun(LegacyDatabase legacy, TargetDatabase target, MigrationRepor
             report.absent();
             return List.of();
         }
-        return legacy.rows(table);
+        List<LegacyRow> rows = legacy.rows(table);
+        report.total(rows.size());
+        return rows;
     }
 
     /** Imports one old row already known to have an id and a tenant. */
@@ -39,7 +41,7 @@ record MigrationRun(LegacyDatabase legacy, TargetDatabase target, MigrationRepor
             }
             String tenant = tenants.of(row);
             if (tenant == null) {
-                report.rejected(oldId, "no project_id and no --tenant");
+                report.rejected(oldId, "no project and no --tenant");
                 continue;
             }
             try {

@@ -27,16 +27,35 @@ final class TableReport {
     private final List<Issue> warnings = new ArrayList<>();
     private int warningCount;
 
-    TableReport(String source) {
+    private final String target;
+    private final java.io.PrintStream progress;
+    private int total = -1;
+    private long lastShown = System.nanoTime();
+
+    TableReport(String target, String source, java.io.PrintStream progress) {
+        this.target = target;
         this.source = source;
+        this.progress = progress;
+    }
+
+    /** How many old rows this table will read (for the progress lines). */
+    void total(int rows) {
+        total = rows;
     }
 
     void absent() {
         present = false;
     }
 
+    /** Counts one old row read; at the first, every 1,000th and every 2 seconds a progress line goes to stderr. */
     void read() {
         read++;
+        long now = System.nanoTime();
+        if (progress != null && (read == 1 || read % 1000 == 0 || now - lastShown > 2_000_000_000L)) {
+            lastShown = now;
+            progress.printf("migrate: %s ← %s: %d%s rows read, %d inserted, %d rejected%n", target, source, read,
+                    total < 0 ? "" : "/" + total, inserted, rejected);
+        }
     }
 
     void inserted() {

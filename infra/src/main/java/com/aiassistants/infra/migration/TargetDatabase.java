@@ -25,7 +25,7 @@ final class TargetDatabase implements AutoCloseable {
     static final List<String> REQUIRED_TABLES = List.of("professionals.areas", "professionals.specialties",
             "professionals.professionals", "professionals.services", "professionals.schedule_settings",
             "calendar.booking", "booking_log.booking_events", "backend.project", "backend.conversation",
-            "backend.message", "backend.customer_memory");
+            "backend.message", "backend.customer_memory", "backend.project_settings_version");
 
     @FunctionalInterface
     interface SqlWork<T> {

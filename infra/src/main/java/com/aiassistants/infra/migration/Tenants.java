@@ -27,10 +27,20 @@ final class Tenants {
         this.options = options;
     }
 
-    /** The row's project_id (or tenant_id) when it has one, else --tenant; null when neither. */
+    /**
+     * The row's project: its project_id (or tenant_id) as mapped by --map-project, else --tenant; null
+     * when neither (the row is rejected).
+     */
     String of(LegacyRow row) {
-        String own = row.text("project_id", "tenant_id");
-        return own != null ? own : options.tenant();
+        return mapped(row.text("project_id", "tenant_id"));
+    }
+
+    /** An old project id as mapped by --map-project (unmapped ids stay), or --tenant when null. */
+    String mapped(String oldProject) {
+        if (oldProject == null) {
+            return options.tenant();
+        }
+        return options.projectMap().getOrDefault(oldProject, oldProject);
     }
 
     /** --zone, else the backend project's zone, else the professionals' schedule zone. */

@@ -4,24 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aiassistants.common.testsupport.TestPostgres;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,98 +35,99 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The migration end to end: an old-system SQLite file built here, a fresh PostgreSQL database with
- * the four services' real Flyway migrations applied exactly as each service applies them, then a
- * dry run (reports everything, writes nothing), the real run, and a re-run (inserts nothing).
+ * The migration of a whole old installation (the six SQLite files of {@link LegacyInstallation}) into a
+ * fresh, empty PostgreSQL: {@code --prepare-target} applies the services' own Flyway migrations (read
+ * from their jars) and creates the project; a dry run reports everything and writes no row; the real run
+ * lands exactly what the dry run predicted; a re-run inserts nothing; the old files are never touched.
  */
 class LegacyMigrationTest {
 
-    private static final String TENANT = LegacySqliteFixture.TENANT;
-    private static final String ZONE = "America/Argentina/Buenos_Aires";
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-01T12:00:00Z"), ZoneOffset.UTC);
+    private static final String TENANT = LegacyInstallation.TENANT;
+    private static final String ZONE = LegacyInstallation.ZONE.getId();
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> TABLES = List.of("professionals.areas", "professionals.specialties",
-            "professionals.professionals", "calendar.booking", "booking_log.booking_events", "backend.conversation",
-            "backend.message", "backend.customer_memory");
+            "professionals.professionals", "calendar.booking", "booking_log.booking_events", "backend.project",
+            "backend.conversation", "backend.message", "backend.customer_memory");
 
     @TempDir
     static Path dir;
     static TestPostgres.Database database;
-    static Path sqlite;
+    static LegacyInstallation old;
 
     @BeforeAll
     static void prepare() throws SQLException {
         database = TestPostgres.createDatabase("legacy_migration");
-        migrate(database, "professionals", "mcp-professionals");
-        migrate(database, "calendar", "mcp-calendar");
-        migrate(database, "booking_log", "mcp-booking-log");
-        migrate(database, "backend", "backend-api");
-        execute(database, """
-                INSERT INTO backend.project (id, name, time_zone, locale, webhook_secret)
-                VALUES ('clinica-sur', 'Clínica Sur', 'America/Argentina/Buenos_Aires', 'es', 'secret-for-tests');
-                INSERT INTO professionals.services (tenant_id, id, name, search_name, duration_minutes, buffer_minutes)
-                VALUES ('clinica-sur', 'svc-consulta', 'Consulta', 'consulta', 30, 10);
-                """);
-        sqlite = LegacySqliteFixture.create(dir);
-    }
-
-    /** Each service's own migrations, from its source tree, into its own schema (as its application.yml sets). */
-    static void migrate(TestPostgres.Database db, String schema, String module) {
-        Flyway.configure()
-                .dataSource(db.jdbcUrl(), db.username(), db.password())
-                .schemas(schema)
-                .defaultSchema(schema)
-                .locations("filesystem:../" + module + "/src/main/resources/db/migration")
-                .load()
-                .migrate();
+        old = LegacyInstallation.create(dir, NOW);
     }
 
     @Test
-    void dryRunWritesNothingThenTheImportLandsOnceAndReRunningAddsNothing() throws Exception {
-        byte[] oldFile = Files.readAllBytes(sqlite);
+    void aWholeOldInstallationLandsOnceInAFreshDatabaseAndItsFilesAreOnlyRead() throws Exception {
+        Map<String, String> filesBefore = fingerprint(dir);
+        assertThat(filesBefore).containsOnlyKeys("ai_assistants.sqlite3", "booking_flow.db", "booking_log.db",
+                "calendar.db", "professionals.db", "tokens.db");
+
         JsonNode dry = migrateOk(database, "--dry-run");
-        assertThat(dry.get("dry_run").asBoolean()).isTrue();
         assertThat(dry.get("outcome").asString()).isEqualTo("dry_run_rolled_back");
-        assertThat(counts(database).values()).containsOnly(0L);
+        assertThat(counts(database).values()).as("a dry run writes no row").containsOnly(0L);
 
         JsonNode first = migrateOk(database);
         assertThat(first.get("outcome").asString()).isEqualTo("committed");
-        // the dry run predicted exactly what the real run did, overlaps included
-        assertThat(summary(dry)).isEqualTo(summary(first));
+        assertThat(summary(dry)).as("the dry run predicted the real run exactly").isEqualTo(summary(first));
+        assertThat(first.at("/target/project_created").asBoolean()).isTrue();
 
         assertThat(summary(first)).containsExactly(
-                Map.entry("professionals.areas", List.of(3, 2, 1, 0)),
-                Map.entry("professionals.specialties", List.of(3, 2, 0, 1)),
-                Map.entry("professionals.professionals", List.of(3, 2, 0, 1)),
-                Map.entry("calendar.booking", List.of(11, 7, 0, 4)),
-                Map.entry("booking_log.booking_events", List.of(5, 3, 0, 2)),
-                Map.entry("backend.conversation", List.of(4, 2, 0, 2)),
-                Map.entry("backend.message", List.of(6, 4, 0, 2)),
-                Map.entry("backend.customer_memory", List.of(3, 1, 0, 2)));
-        assertThat(rejections(first, "calendar.booking")).containsOnlyKeys("3", "4", "5", "8");
-        assertThat(rejections(first, "calendar.booking").get("3"))
-                .contains("overlaps active booking").contains("legacy:1").contains("booking_no_overlap");
-        assertThat(rejections(first, "calendar.booking").get("4")).isEqualTo("bad start_time_iso '25:99'");
-        assertThat(rejections(first, "calendar.booking").get("5")).isEqualTo("unknown status 'tentativo'");
-        assertThat(rejections(first, "calendar.booking").get("8")).startsWith("unknown professional '999'");
-        assertThat(rejections(first, "booking_log.booking_events").values())
-                .containsExactlyInAnyOrder("action '!!!' cannot be an event type", "bad created_at 'ayer'");
-        assertThat(rejections(first, "backend.conversation")).containsOnlyKeys("broken", "whatsapp:+5491100000000");
-        assertThat(rejections(first, "backend.conversation").get("whatsapp:+5491100000000"))
-                .contains("'otro-proyecto' does not exist");
-        assertThat(rejections(first, "backend.customer_memory").values())
-                .anySatisfy(reason -> assertThat(reason).startsWith("expired: last updated 2020-01-01T03:00:00Z"))
-                .anySatisfy(reason -> assertThat(reason).isEqualTo("memory_json is not JSON"));
-        assertThat(first.at("/tables/professionals.professionals/warnings").toString())
-                .contains("jose(at)clinicasur").contains("phone is not in international form");
-        assertThat(first.at("/tables/professionals.areas/warnings").toString()).contains("area-legacy-1");
+                Map.entry("professionals.areas", List.of(2, 2, 0, 0)),
+                Map.entry("professionals.specialties", List.of(2, 2, 0, 0)),
+                Map.entry("professionals.professionals.specialty_id", List.of(4, 2, 0, 2)),
+                Map.entry("professionals.professionals", List.of(2, 2, 0, 0)),
+                Map.entry("calendar.booking", List.of(8, 5, 0, 3)),
+                Map.entry("booking_log.booking_events", List.of(3, 3, 0, 0)),
+                Map.entry("backend.conversation", List.of(4, 3, 0, 1)),
+                Map.entry("backend.message", List.of(6, 5, 0, 1)),
+                Map.entry("backend.customer_memory", List.of(5, 2, 0, 3)),
+                Map.entry("backend.project.settings.flow", List.of(2, 1, 0, 1)));
 
-        Map<String, Long> afterFirst = counts(database);
-        assertThat(afterFirst).containsEntry("calendar.booking", 7L).containsEntry("backend.message", 4L)
-                .containsEntry("backend.customer_memory", 3L);
+        assertThat(rejections(first, "professionals.professionals.specialty_id")).containsOnlyKeys(
+                "PROF-AAAA0001/SPEC-0000000B", "PROF-DEADBEEF/SPEC-0000000A");
+        assertThat(rejections(first, "professionals.professionals.specialty_id").get("PROF-DEADBEEF/SPEC-0000000A"))
+                .startsWith("orphan row");
+        Map<String, String> bookingRejections = rejections(first, "calendar.booking");
+        assertThat(bookingRejections).containsOnlyKeys("BOOKING-0000000C", "BOOKING-0000000E", "BOOKING-0000000F");
+        assertThat(bookingRejections.get("BOOKING-0000000C")).contains("overlaps active booking")
+                .contains("legacy:BOOKING-0000000A").contains("booking_no_overlap");
+        assertThat(bookingRejections.get("BOOKING-0000000E")).contains("is not after start");
+        assertThat(bookingRejections.get("BOOKING-0000000F")).isEqualTo("bad date_iso '2025-02-30'");
+        assertThat(first.at("/tables/calendar.booking/warnings").toString()).contains("BOOKING-0000000B")
+                .contains("imported as CONFIRMED");
+        assertThat(first.at("/tables/booking_log.booking_events/warnings").toString()).contains("PROF-DEADBEEF");
+        assertThat(rejections(first, "backend.conversation")).containsOnlyKeys("whatsapp:5491100000009");
+        assertThat(rejections(first, "backend.message").values()).containsExactly(
+                "system message (the old router's internal note, never shown to the customer)");
+        assertThat(rejections(first, "backend.customer_memory")).containsOnlyKeys("dev/+5491155550001",
+                "dev/5491100000000", "otro-proyecto/5491100000001");
+        assertThat(rejections(first, "backend.customer_memory").get("dev/+5491155550001")).startsWith("empty memory");
+        assertThat(rejections(first, "backend.customer_memory").get("dev/5491100000000")).startsWith("expired");
+        assertThat(rejections(first, "backend.customer_memory").get("otro-proyecto/5491100000001"))
+                .contains("--map-project otro-proyecto=");
+
+        JsonNode notMigrated = first.get("not_migrated");
+        assertThat(notMigrated.at("/jobs/rows").asInt()).isEqualTo(2);
+        assertThat(notMigrated.at("/jobs/reason").asString()).contains("1 pending/running");
+        assertThat(notMigrated.at("/oauth_tokens/rows").asInt()).isEqualTo(1);
+        assertThat(notMigrated.at("/vector_memory/rows").asInt()).isEqualTo(1);
+        assertThat(notMigrated.at("/flow_stages/rows").asInt()).isEqualTo(6);
+        assertThat(first.get("sources")).hasSize(6);
+        for (JsonNode source : first.get("sources")) {
+            assertThat(source.get("opened").asString()).as(source.toString()).isEqualTo("immutable");
+        }
+
         assertImportedRows();
+        Map<String, Long> afterFirst = counts(database);
 
         JsonNode second = migrateOk(database);
+        assertThat(second.at("/target/project_created").asBoolean()).isFalse();
         summary(second).forEach((table, c) -> {
             List<Integer> before = summary(first).get(table);
             assertThat(c.get(1)).as(table + " inserted on re-run").isZero();
@@ -128,117 +135,142 @@ class LegacyMigrationTest {
             assertThat(c.get(3)).as(table + " rejected on re-run").isEqualTo(before.get(3));
         });
         assertThat(counts(database)).isEqualTo(afterFirst);
-        assertThat(Files.readAllBytes(sqlite)).as("the old database is only read").isEqualTo(oldFile);
+        assertThat(fingerprint(dir)).as("the old files are only read: same bytes, no -wal/-shm beside them")
+                .isEqualTo(filesBefore);
     }
 
     private void assertImportedRows() throws SQLException {
         try (Connection c = connect(database); Statement s = c.createStatement()) {
-            ResultSet pro = s.executeQuery("""
-                    SELECT id, name, search_name, specialty_id, area_id, email, phone, active
-                      FROM professionals.professionals ORDER BY id""");
-            assertThat(pro.next()).isTrue();
-            assertThat(List.of(pro.getString(1), pro.getString(2), pro.getString(3), pro.getString(4), pro.getString(5),
-                    pro.getString(6), pro.getString(7), pro.getString(8))).containsExactly("pro-legacy-100",
-                    "Dra. María Pérez", "dra maria perez", "spc-legacy-10", "area-legacy-1", "maria@clinicasur.com.ar",
-                    "+5491155550101", "t");
-            assertThat(pro.next()).isTrue();
-            assertThat(pro.getString(1)).isEqualTo("pro-legacy-101");
-            assertThat(pro.getString(5)).isEqualTo("area-legacy-2");
-            assertThat(pro.getString(6)).isNull();
-            assertThat(pro.getString(7)).isNull();
-            assertThat(pro.getBoolean(8)).isFalse();
+            assertThat(rows(s, """
+                    SELECT id, name, specialty_id, area_id, email, phone, active FROM professionals.professionals ORDER BY id"""))
+                    .containsExactly(
+                            "pro-legacy-PROF-AAAA0001|Dra. María Pérez|spc-legacy-SPEC-0000000A|area-legacy-AREA-1A2B3C4D|"
+                                    + "maria@clinicasur.com.ar|+5491155550101|t",
+                            "pro-legacy-PROF-AAAA0002|Lic. José Núñez|spc-legacy-SPEC-0000000B|area-legacy-AREA-5E6F7A8B|"
+                                    + "null|null|f");
+            assertThat(rows(s, "SELECT name FROM professionals.areas ORDER BY id")).containsExactly("Odontología",
+                    "Kinesiología 🦴");
 
-            Map<String, List<Object>> bookings = new LinkedHashMap<>();
-            ResultSet b = s.executeQuery("""
-                    SELECT idempotency_key, status, short_code, service_id, service_name, professional_id,
-                           professional_name, customer_name, starts_at, ends_at, blocked_until, time_zone, created_at
-                      FROM calendar.booking ORDER BY idempotency_key""");
-            while (b.next()) {
-                assertThat(b.getString("short_code")).matches("[ABCDEFGHJKMNPQRTUVWXY346789]{6}");
-                assertThat(b.getString("time_zone")).isEqualTo(ZONE);
-                bookings.put(b.getString("idempotency_key"), List.of(b.getString("status"), b.getString("service_id"),
-                        String.valueOf(b.getString("service_name")), b.getString("professional_id"),
-                        String.valueOf(b.getString("customer_name")), utc(b, "starts_at"), utc(b, "ends_at"),
-                        utc(b, "blocked_until")));
-            }
-            assertThat(bookings.keySet()).containsExactlyInAnyOrder("legacy:1", "legacy:2", "legacy:6", "legacy:7",
-                    "legacy:9", "legacy:10", "legacy:11");
-            // 09:30 in Buenos Aires (UTC-3) = 12:30Z; the service's 10-minute buffer extends the blocked range
-            assertThat(bookings.get("legacy:1")).containsExactly("CONFIRMED", "svc-consulta", "Consulta",
-                    "pro-legacy-100", "Ana Gómez", "2025-03-14T12:30:00Z", "2025-03-14T13:00:00Z", "2025-03-14T13:10:00Z");
-            assertThat(bookings.get("legacy:2").getFirst()).isEqualTo("CANCELLED");
-            assertThat(bookings.get("legacy:6")).containsExactly("COMPLETED", "svc-legacy", "Rehabilitación de rodilla",
-                    "pro-legacy-101", "Fabián", "2024-12-02T18:00:00Z", "2024-12-02T18:45:00Z", "2024-12-02T18:45:00Z");
-            assertThat(bookings.get("legacy:7").getFirst()).isEqualTo("NO_SHOW");
-            assertThat(bookings.get("legacy:9").subList(5, 8)).containsExactly("2025-03-14T13:10:00Z",
-                    "2025-03-14T13:40:00Z", "2025-03-14T13:50:00Z");
-            assertThat(bookings.get("legacy:10").getFirst()).isEqualTo("EXPIRED");
-            assertThat(bookings.get("legacy:11")).containsExactly("CONFIRMED", "svc-legacy", "null", "pro-legacy-100",
-                    "Karina", "2030-01-07T11:00:00Z", "2030-01-07T11:30:00Z", "2030-01-07T11:30:00Z");
+            // the old calendar showed "09:00" for …T09:00:00Z and for …T09:00:00-03:00: 09:00 in Buenos Aires
+            String d = old.day(0);
+            assertThat(rows(s, """
+                    SELECT idempotency_key, status, professional_id, customer_id, customer_name, starts_at, ends_at
+                      FROM calendar.booking ORDER BY idempotency_key""")).containsExactly(
+                    "legacy:BOOKING-0000000A|CONFIRMED|pro-legacy-PROF-AAAA0001|+56959263366|José Ñandú 😀|"
+                            + d + "T12:00:00Z|" + d + "T13:00:00Z",
+                    "legacy:BOOKING-0000000B|CONFIRMED|pro-legacy-PROF-AAAA0001|+5491155550001|Ana Gómez|"
+                            + d + "T13:00:00Z|" + d + "T14:00:00Z",
+                    "legacy:BOOKING-0000000D|CANCELLED|pro-legacy-PROF-AAAA0001|+5491155550002|Bruno Díaz|"
+                            + d + "T12:00:00Z|" + d + "T13:00:00Z",
+                    "legacy:BOOKING-00000010|COMPLETED|pro-legacy-PROF-AAAA0001|+56959263366|José Ñandú 😀|"
+                            + old.day(-30) + "T14:00:00Z|" + old.day(-30) + "T15:00:00Z",
+                    "legacy:BOOKING-00000011|CONFIRMED|pro-legacy-PROF-AAAA0001|+56959263366|José Ñandú 😀|"
+                            + old.day(1) + "T19:00:00Z|" + old.day(1) + "T20:00:00Z");
 
-            ResultSet e = s.executeQuery("""
-                    SELECT event_id, booking_id, type, actor, customer_id, professional_id, occurred_at, after::text
-                      FROM booking_log.booking_events ORDER BY event_id""");
-            List<String> events = new ArrayList<>();
-            while (e.next()) {
-                events.add(String.join("|", e.getString(1), e.getString(3), e.getString(4),
-                        String.valueOf(e.getString(5)), String.valueOf(e.getString(6)), utc(e, "occurred_at")));
-                assertThat(e.getString(2)).isEqualTo(
-                        LegacyIds.booking(TENANT, e.getString(8).replaceAll(".*\"legacy_booking_id\": \"(\\d+)\".*", "$1"))
-                                .toString());
-            }
-            assertThat(events).containsExactly(
-                    "legacy-1|confirmed|system|+5491155550001|pro-legacy-100|2025-03-01T13:00:00Z",
-                    "legacy-2|cancelled|customer:+5491155550002|+5491155550002|pro-legacy-100|2025-03-05T15:00:00Z",
-                    "legacy-3|recordatorio_enviado|system|+5491155550001|pro-legacy-100|2025-03-13T12:30:00Z");
+            assertThat(rows(s, """
+                    SELECT event_id, type, booking_id IS NOT NULL, customer_id, professional_id, occurred_at
+                      FROM booking_log.booking_events ORDER BY event_id""")).containsExactly(
+                    "legacy-LOG-0000000A|confirmed|t|+56959263366|pro-legacy-PROF-AAAA0001|" + utc(Duration.ofDays(3)),
+                    "legacy-LOG-0000000B|link_accessed|f|+56959263366|null|" + utc(Duration.ofDays(7)),
+                    "legacy-LOG-0000000C|logbook_entry|f|null|null|" + utc(Duration.ofDays(1)));
+            assertThat(rows(s, "SELECT booking_id FROM booking_log.booking_events WHERE event_id = 'legacy-LOG-0000000A'"))
+                    .containsExactly(LegacyIds.booking(TENANT, "BOOKING-0000000A").toString());
+            JsonNode details = JSON.readTree(rows(s, """
+                    SELECT after::text FROM booking_log.booking_events WHERE event_id = 'legacy-LOG-0000000A'""").getFirst());
+            assertThat(details.get("observations").asString()).isEqualTo("Primera consulta ✨");
+            assertThat(details.get("booking_code").asString()).isEqualTo("BOOKING-0000000A");
+            assertThat(details.get("professional_name").asString()).isEqualTo("Dra. María Pérez");
+            assertThat(details.get("customer_name").asString()).isEqualTo("José Ñandú 😀");
+            assertThat(rows(s, """
+                    SELECT after->>'professional_name' FROM booking_log.booking_events WHERE event_id = 'legacy-LOG-0000000C'"""))
+                    .containsExactly("Dr. Fantasma");
 
-            ResultSet m = s.executeQuery("""
-                    SELECT conversation_id, role, text, created_at FROM backend.message ORDER BY id""");
-            List<String> messages = new ArrayList<>();
-            while (m.next()) {
-                messages.add(m.getString(1) + "|" + m.getString(2) + "|" + m.getString(3) + "|" + utc(m, "created_at"));
-            }
-            assertThat(messages).containsExactly(
-                    "whatsapp:+5491155550001|user|Hola, quiero un turno|2025-03-01T13:05:00Z",
-                    "whatsapp:+5491155550001|assistant|¡Hola! ¿Para qué servicio?|2025-03-01T13:05:00Z",
-                    "whatsapp:+5491155550001|user|Consulta con la Dra. Pérez|2025-03-01T13:04:00Z",
-                    "web:5f1c|user|hi|2025-04-01T12:00:00Z");
-            ResultSet conv = s.executeQuery("""
-                    SELECT channel, customer_id, customer_name, state FROM backend.conversation
-                     WHERE id = 'whatsapp:+5491155550001'""");
-            assertThat(conv.next()).isTrue();
-            assertThat(List.of(conv.getString(1), conv.getString(2), conv.getString(3)))
-                    .containsExactly("whatsapp", "+5491155550001", "Ana Gómez");
-            assertThat(conv.getString(4)).isNull();
+            // message times kept; the old gateway's id without + becomes the one the new gateway uses
+            assertThat(rows(s, """
+                    SELECT conversation_id, role, text, created_at FROM backend.message
+                     WHERE conversation_id = 'whatsapp:+56959263366' ORDER BY id""")).containsExactly(
+                    "whatsapp:+56959263366|user|hola|" + utc(Duration.ofDays(3).plusMinutes(4)),
+                    "whatsapp:+56959263366|assistant|¡Hola! ¿Cómo te llamás?|" + utc(Duration.ofDays(3).plusMinutes(3)),
+                    "whatsapp:+56959263366|user|Soy José Ñandú 😀|" + utc(Duration.ofDays(3).plusMinutes(2)),
+                    "whatsapp:+56959263366|assistant|Gracias José, tu turno quedó reservado ✅|"
+                            + utc(Duration.ofDays(3).plusMinutes(1)));
+            assertThat(rows(s, """
+                    SELECT id, channel, customer_id, customer_name, created_at, updated_at FROM backend.conversation
+                     ORDER BY id""")).containsExactly(
+                    "web-7f3a|web|null|null|" + NOW + "|" + NOW,
+                    "whatsapp:+5491155550001|whatsapp|+5491155550001|null|" + utc(Duration.ofDays(2)) + "|"
+                            + utc(Duration.ofDays(2)),
+                    "whatsapp:+56959263366|whatsapp|+56959263366|José Ñandú 😀|" + utc(Duration.ofDays(3).plusMinutes(4))
+                            + "|" + utc(Duration.ofDays(3).plusMinutes(1)));
 
-            ResultSet mem = s.executeQuery("""
-                    SELECT key, value, expires_at FROM backend.customer_memory ORDER BY key""");
-            List<String> memory = new ArrayList<>();
-            while (mem.next()) {
-                memory.add(mem.getString(1) + "=" + mem.getString(2) + "@" + utc(mem, "expires_at"));
-            }
-            assertThat(memory).containsExactly("name=Ana Gómez@2025-06-18T13:00:00Z",
-                    "preferred_professional=Dra. María Pérez@2025-06-18T13:00:00Z", "visits=3@2025-06-18T13:00:00Z");
+            // memory unwrapped from slots; customer_name under the key the assistant reads; TTL from updated_at
+            assertThat(rows(s, "SELECT customer_id, key, value, expires_at FROM backend.customer_memory ORDER BY 1, 2"))
+                    .containsExactly(
+                            "+5491155550002|name|Bruno Díaz|" + utc(Duration.ofDays(3).minusDays(90)),
+                            "+56959263366|last_order_id|A-1|" + utc(Duration.ofDays(3).minusDays(90)),
+                            "+56959263366|name|José Ñandú 😀|" + utc(Duration.ofDays(3).minusDays(90)));
+
+            assertThat(rows(s, "SELECT id, name, time_zone FROM backend.project")).containsExactly(
+                    TENANT + "|Clínica Sur|" + ZONE);
+            JsonNode flow = JSON.readTree(rows(s, "SELECT settings->'flow' FROM backend.project").getFirst());
+            assertThat(flow.get("greeting").asString()).startsWith("Hola, soy el asistente de Clínica Sur 🦷");
+            assertThat(flow.get("system_prompt").asString()).isEqualTo("Sos el asistente de reservas de Clínica Sur.");
+            assertThat(flow.get("required_fields").toString()).isEqualTo("[\"name\"]");
+            assertThat(flow.at("/activation_codes/FLOW_RESERVA_INIT").asString()).isEqualTo("book");
+            assertThat(flow.at("/activation_codes/MENU_INIT").asString()).isEqualTo("menu");
+            assertThat(rows(s, "SELECT changed_by FROM backend.project_settings_version ORDER BY id"))
+                    .containsExactly("legacy-migration", "legacy-migration");
         }
     }
 
     @Test
-    void aTargetWithoutTheServicesSchemasIsRefusedBeforeAnythingIsRead() {
-        TestPostgres.Database empty = TestPostgres.createDatabase("legacy_migration_empty");
-        Run run = command(empty, "--tenant", TENANT);
-        assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.stderr()).contains("lacks professionals.areas").contains("backend.customer_memory");
-        assertThat(run.stdout()).isEmpty();
+    void rowsStillInAnUncheckpointedWriteAheadLogAreRead() throws Exception {
+        Path live = Files.createDirectory(dir.resolve("live"));
+        LegacyInstallation.create(live, NOW);
+        // the old backend still running: its last conversation sits in the -wal, not yet in the database file
+        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + live.resolve("ai_assistants.sqlite3"));
+                Statement s = writer.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            s.executeUpdate("""
+                    INSERT INTO conversations (conversation_id, state_json) VALUES ('whatsapp:5491199999999',
+                    '{"conversation_id": "whatsapp:5491199999999", "messages": [{"role": "user", "text": "último", "created_at_iso": "2026-01-01T10:00:00+00:00"}]}')""");
+            assertThat(Files.size(live.resolve("ai_assistants.sqlite3-wal"))).isPositive();
+            Map<String, String> before = fingerprint(live);
+
+            TestPostgres.Database db = TestPostgres.createDatabase("legacy_migration_wal");
+            Run run = run(List.of("--sqlite", live.toString(), "--database-url", url(db), "--tenant", TENANT,
+                    "--map-project", "dev=" + TENANT, "--zone", ZONE, "--default-professional", "PROF-AAAA0001",
+                    "--prepare-target", "--dry-run"), Map.of());
+            assertThat(run.exit()).as(run.stderr()).isZero();
+            JsonNode report = JSON.readTree(run.stdout());
+            assertThat(report.at("/tables/backend.conversation/inserted").asInt()).isEqualTo(4);
+            assertThat(report.get("sources").toString()).contains("\"opened\":\"snapshot\"");
+            assertThat(run.stderr()).contains("migrate: backend.conversation");
+            assertThat(fingerprint(live)).as("the live files are not touched").isEqualTo(before);
+        }
     }
 
     @Test
-    void badUsageExitsWithTwo() {
+    void anUnpreparedTargetIsRefusedAndBadUsageExitsWithTwo() {
+        TestPostgres.Database empty = TestPostgres.createDatabase("legacy_migration_empty");
+        Run unprepared = run(List.of("--sqlite", dir.toString(), "--database-url", url(empty), "--tenant", TENANT),
+                Map.of());
+        assertThat(unprepared.exit()).isEqualTo(3);
+        assertThat(unprepared.stderr()).contains("lacks professionals.areas").contains("--prepare-target");
+        assertThat(unprepared.stdout()).isEmpty();
+
         Run missingSqlite = run(List.of("--database-url", "postgres://u:p@localhost/db"), Map.of());
         assertThat(missingSqlite.exit()).isEqualTo(2);
         assertThat(missingSqlite.stderr()).contains("--sqlite is required");
         Run badZone = run(List.of("--sqlite", "x.db", "--zone", "Mars/Olympus"), Map.of("DATABASE_URL", "postgres://h/db"));
         assertThat(badZone.exit()).isEqualTo(2);
         assertThat(badZone.stderr()).contains("unknown time zone 'Mars/Olympus'");
+        Run prepareWithoutZone = run(List.of("--sqlite", "x.db", "--tenant", TENANT, "--prepare-target"),
+                Map.of("DATABASE_URL", "postgres://h/db"));
+        assertThat(prepareWithoutZone.exit()).isEqualTo(2);
+        assertThat(prepareWithoutZone.stderr()).contains("--prepare-target needs --tenant and --zone");
+        Run badMap = run(List.of("--sqlite", "x.db", "--map-project", "dev"), Map.of("DATABASE_URL", "postgres://h/db"));
+        assertThat(badMap.exit()).isEqualTo(2);
         Run noDatabase = run(List.of("--sqlite", "x.db"), Map.of());
         assertThat(noDatabase.stderr()).contains("DATABASE_URL");
         assertThat(noDatabase.exit()).isEqualTo(2);
@@ -249,10 +281,23 @@ class LegacyMigrationTest {
     record Run(int exit, String stdout, String stderr) {
     }
 
+    /** The documented command line of a cut-over, against {@code db}, plus {@code extra}. */
+    static List<String> cutOverArgs(Path oldDir, TestPostgres.Database db) {
+        return new ArrayList<>(List.of("--sqlite", oldDir.toString(), "--database-url", url(db), "--tenant", TENANT,
+                "--project-name", "Clínica Sur", "--map-project", "dev=" + TENANT, "--zone", ZONE,
+                "--default-professional", "PROF-AAAA0001", "--prepare-target"));
+    }
+
+    /** The target as an ops engineer passes it: postgres://user:password@host:port/db. */
+    static String url(TestPostgres.Database db) {
+        return "postgres://" + db.username() + ":" + db.password() + "@"
+                + db.jdbcUrl().substring("jdbc:postgresql://".length());
+    }
+
     private static JsonNode migrateOk(TestPostgres.Database db, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--tenant", TENANT, "--zone", ZONE));
+        List<String> args = cutOverArgs(dir, db);
         args.addAll(List.of(extra));
-        Run run = command(db, args.toArray(String[]::new));
+        Run run = run(args, Map.of());
         assertThat(run.exit()).as(run.stderr()).isZero();
         JsonNode report = JSON.readTree(run.stdout());
         report.get("tables").properties().forEach(entry -> {
@@ -263,16 +308,7 @@ class LegacyMigrationTest {
         return report;
     }
 
-    private static Run command(TestPostgres.Database db, String... args) {
-        List<String> all = new ArrayList<>(List.of("--sqlite", sqlite.toString(), "--database-url", db.jdbcUrl()));
-        all.addAll(List.of(args));
-        String url = "postgres://" + db.username() + ":" + db.password() + "@"
-                + db.jdbcUrl().substring("jdbc:postgresql://".length());
-        all.set(3, url);
-        return run(all, Map.of());
-    }
-
-    private static Run run(List<String> args, Map<String, String> env) {
+    static Run run(List<String> args, Map<String, String> env) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = MigrateCommand.run(args, env, CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -293,10 +329,24 @@ class LegacyMigrationTest {
 
     private static Map<String, String> rejections(JsonNode report, String table) {
         Map<String, String> reasons = new LinkedHashMap<>();
-        for (JsonNode r : report.at("/tables/" + table + "/rejections")) {
+        for (JsonNode r : report.get("tables").get(table).get("rejections")) {
             reasons.put(r.get("legacy_id").isNull() ? "?" : r.get("legacy_id").asString(), r.get("reason").asString());
         }
         return reasons;
+    }
+
+    /** File name → SHA-256 of its bytes, for every file in {@code directory}. */
+    static Map<String, String> fingerprint(Path directory) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(directory)) {
+            for (Path file : list.filter(Files::isRegularFile).toList()) {
+                files.put(file.getFileName().toString(), HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return files;
     }
 
     private static Map<String, Long> counts(TestPostgres.Database db) throws SQLException {
@@ -311,17 +361,35 @@ class LegacyMigrationTest {
         return counts;
     }
 
-    private static String utc(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant().toString();
+    /** Each row as its columns joined by |, timestamps in UTC ISO form. */
+    private static List<String> rows(Statement s, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = "timestamptz".equals(rs.getMetaData().getColumnTypeName(i))
+                            ? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i);
+                    values.add(switch (value) {
+                        case OffsetDateTime t -> t.toInstant().toString();
+                        case Boolean b -> b ? "t" : "f";
+                        case null -> "null";
+                        default -> value.toString();
+                    });
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    /** The UTC text of the old isoformat() written {@code ago} before now (microseconds, as the old code). */
+    private static String utc(Duration ago) {
+        return NOW.minus(ago).toString();
     }
 
     private static Connection connect(TestPostgres.Database db) throws SQLException {
         return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-    }
-
-    private static void execute(TestPostgres.Database db, String sql) throws SQLException {
-        try (Connection c = connect(db); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

@@ -26,6 +26,8 @@ import java.util.UUID;
 final class BookingImporter {
 
     private static final int SHORT_CODE_ATTEMPTS = 8;
+    /** The service name of old bookings that had none (the old calendar kept no services). */
+    static final String UNNAMED_SERVICE = "Turno";
     private static final Map<String, String> STATUSES = statuses();
 
     /** What the booking-log import needs to know about an old booking. */
@@ -188,7 +190,8 @@ final class BookingImporter {
                 return found.get();
             }
         }
-        return new Service(LegacyIds.UNMATCHED_SERVICE, name, null, 0);
+        // the old calendar had no services: such bookings are listed to the customer as a plain "Turno"
+        return new Service(LegacyIds.UNMATCHED_SERVICE, name == null ? UNNAMED_SERVICE : name, null, 0);
     }
 
     private static Instant timestamp(Object value, ZoneId zone, Instant fallback, String field, String oldId,

@@ -3,13 +3,21 @@
 #  - PostgreSQL: $DATABASE_URL if set, else an embedded PostgreSQL with its data kept in .local/pgdata
 #  - Redis: $REDIS_URL if set, else 127.0.0.1:6379 if it answers, else in-process fallbacks
 #  - WhatsApp: the simulator provider; LLM: the offline provider; demo clinic data loaded
+#  - the console (admin-frontend) built and served by backend-api on the API's origin
 # Ctrl-C stops every process it started. Logs (JSON) go to .local/logs/<service>.log.
+#
+# Side by side with another stack (the console's end-to-end tests do this):
+#   AI_ASSISTANTS_PORT_OFFSET  added to every port (8080, 8081, 8091-8094; the embedded database moves from
+#                              54329 to 8095 + offset); default 0
+#   AI_ASSISTANTS_LOCAL_DIR    where logs and the embedded database live; default .local
+#   AI_ASSISTANTS_CONSOLE      0 to skip building and serving the console; default 1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source scripts/lib/java25.sh
 
-LOCAL="$ROOT/.local"
+LOCAL="${AI_ASSISTANTS_LOCAL_DIR:-$ROOT/.local}"
+OFFSET="${AI_ASSISTANTS_PORT_OFFSET:-0}"
 LOGS="$LOCAL/logs"
 mkdir -p "$LOGS"
 PIDS=()
@@ -37,20 +45,47 @@ needs_build() {
     [ -n "$jar" ] || return 0
     [ -z "$(find common "$module" pom.xml -path '*/target' -prune -o -newer "$jar" -type f -print -quit)" ] || return 0
   done
-  [ -f "$LOCAL/common.classpath" ] || return 0
+  [ -f "$ROOT/.local/common.classpath" ] || return 0
   return 1
 }
 if needs_build; then
   echo "Building (first run downloads dependencies; later runs are incremental)…"
   ./mvnw -B -q -ntp -DskipTests package
-  ./mvnw -B -q -ntp -pl common dependency:build-classpath -Dmdep.outputFile="$LOCAL/common.classpath" >/dev/null
+  mkdir -p "$ROOT/.local"
+  ./mvnw -B -q -ntp -pl common dependency:build-classpath -Dmdep.outputFile="$ROOT/.local/common.classpath" >/dev/null
+fi
+
+# ---- the console (admin-frontend): npm ci when the lockfile changed, build when a source changed ----
+CONSOLE_DIST=""
+if [ "${AI_ASSISTANTS_CONSOLE:-1}" != "0" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    (
+      cd admin-frontend
+      if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+        echo "Installing the console's packages (npm ci)…"
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+      fi
+      if [ ! -f dist/index.html ] || [ -n "$(find src public openapi index.html package.json vite.config.ts tsconfig.json \
+            -newer dist/index.html -type f -print -quit 2>/dev/null)" ]; then
+        echo "Building the console…"
+        npm run --silent build >/dev/null
+      fi
+      # one build serves every environment: the sign-in mode comes from config.json beside the files
+      printf '{ "auth": { "mode": "local" } }\n' >dist/config.json
+    )
+    CONSOLE_DIST="$ROOT/admin-frontend/dist"
+    export AI_ASSISTANTS_CONSOLE_DIR="$CONSOLE_DIST"
+  else
+    echo "!!! npm not found: the console is not built or served (install Node 20+) !!!"
+  fi
 fi
 
 # ---- PostgreSQL ----
 if [ -z "${DATABASE_URL:-}" ]; then
-  PG_PORT="${LOCAL_PG_PORT:-54329}"
-  echo "Starting embedded PostgreSQL on 127.0.0.1:$PG_PORT (data in .local/pgdata)…"
-  java -cp "common/target/classes:$(cat "$LOCAL/common.classpath")" com.aiassistants.common.local.LocalPostgres \
+  # with an offset the database sits next to the services (8095 + offset), inside the valid port range
+  if [ "$OFFSET" = 0 ]; then PG_PORT="${LOCAL_PG_PORT:-54329}"; else PG_PORT="${LOCAL_PG_PORT:-$((8095 + OFFSET))}"; fi
+  echo "Starting embedded PostgreSQL on 127.0.0.1:$PG_PORT (data in $LOCAL/pgdata)…"
+  java -cp "common/target/classes:$(cat "$ROOT/.local/common.classpath")" com.aiassistants.common.local.LocalPostgres \
     "$LOCAL/pgdata" "$PG_PORT" >"$LOGS/postgres.log" 2>&1 &
   PG_PID=$!
   for _ in $(seq 1 120); do
@@ -86,7 +121,16 @@ export AI_ASSISTANTS_WEBHOOK_SECRET="${AI_ASSISTANTS_WEBHOOK_SECRET:-demo-local-
 export AI_ASSISTANTS_GATEWAY_PROVIDER="${AI_ASSISTANTS_GATEWAY_PROVIDER:-simulator}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
-declare -A PORTS=([mcp-professionals]=8091 [mcp-calendar]=8092 [mcp-booking-log]=8093 [mcp-llm]=8094 [backend-api]=8080 [whatsapp-gateway]=8081)
+declare -A PORTS=([mcp-professionals]=$((8091 + OFFSET)) [mcp-calendar]=$((8092 + OFFSET)) [mcp-booking-log]=$((8093 + OFFSET))
+  [mcp-llm]=$((8094 + OFFSET)) [backend-api]=$((8080 + OFFSET)) [whatsapp-gateway]=$((8081 + OFFSET)))
+# every service finds the others through these (defaults are the unshifted ports)
+export AI_ASSISTANTS_MCP_PROFESSIONALS_URL="http://localhost:${PORTS[mcp-professionals]}"
+export AI_ASSISTANTS_MCP_CALENDAR_URL="http://localhost:${PORTS[mcp-calendar]}"
+export AI_ASSISTANTS_MCP_BOOKING_LOG_URL="http://localhost:${PORTS[mcp-booking-log]}"
+export AI_ASSISTANTS_BACKEND_MCP_LLM_URL="http://localhost:${PORTS[mcp-llm]}"
+export AI_ASSISTANTS_GATEWAY_URL="http://127.0.0.1:${PORTS[whatsapp-gateway]}"
+export AI_ASSISTANTS_BACKEND_URL="http://localhost:${PORTS[backend-api]}"
+API="http://localhost:${PORTS[backend-api]}"
 ORDER=(mcp-professionals mcp-booking-log mcp-llm mcp-calendar backend-api whatsapp-gateway)
 for module in "${ORDER[@]}"; do
   port=${PORTS[$module]}
@@ -96,9 +140,10 @@ for module in "${ORDER[@]}"; do
   fi
 done
 for module in "${ORDER[@]}"; do
+  port=${PORTS[$module]}
   jar=$(ls "$module"/target/*-exec.jar | head -1)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$jar" --logging.file.name="$LOGS/$module.log" >"$LOGS/$module.out" 2>&1 &
+  PORT="$port" java $JAVA_OPTS -jar "$jar" --logging.file.name="$LOGS/$module.log" >"$LOGS/$module.out" 2>&1 &
   PIDS+=($!)
 done
 
@@ -117,17 +162,34 @@ for module in "${ORDER[@]}"; do
   printf '  %-18s http://localhost:%s  healthy\n' "$module" "$port"
 done
 
+# a demo staff user (receptionist) beside the demo owner, to see the console as staff see it
+DEMO_PASSWORD="${AI_ASSISTANTS_BACKEND_DEMO_ADMIN_PASSWORD:-demo1234}"
+STAFF_EMAIL="${AI_ASSISTANTS_DEMO_STAFF_EMAIL:-staff@demo.local}"
+if [ "$AI_ASSISTANTS_BACKEND_DEMO_ENABLED" = "true" ] && ! curl -fs -o /dev/null -X POST "$API/v1/admin/login" \
+     -H 'Content-Type: application/json' -d "{\"email\":\"$STAFF_EMAIL\",\"password\":\"$DEMO_PASSWORD\"}"; then
+  echo "Creating the demo staff user $STAFF_EMAIL…"
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$(ls backend-api/target/*-exec.jar | head -1)" --spring.profiles.active=manage \
+    --create-admin="$STAFF_EMAIL" --password="$DEMO_PASSWORD" --role=staff --project=demo >"$LOGS/manage.out" 2>&1 \
+    || echo "!!! could not create $STAFF_EMAIL; see $LOGS/manage.out" >&2
+fi
+
+if [ -n "$CONSOLE_DIST" ]; then
+  CONSOLE_LINES="  Console        $API/   (owner: admin@demo.local / $DEMO_PASSWORD · staff: $STAFF_EMAIL / $DEMO_PASSWORD)
+  Phone          $API/phone   (play a patient on WhatsApp; the simulator runs the demo clinic)"
+else
+  CONSOLE_LINES="  Console        not built (npm missing or AI_ASSISTANTS_CONSOLE=0); API logins: admin@demo.local / $DEMO_PASSWORD"
+fi
 cat <<MSG
 
 ai-assistants is running.
-  API            http://localhost:8080        (Swagger UI: http://localhost:8080/swagger-ui.html)
+$CONSOLE_LINES
+  API            $API        (Swagger UI: $API/swagger-ui.html)
   Demo API key   ${AI_ASSISTANTS_BACKEND_DEMO_API_KEY:-demo-local-key-change-me}   (project "demo", Clínica Demo)
-  Console login  admin@demo.local / ${AI_ASSISTANTS_BACKEND_DEMO_ADMIN_PASSWORD:-demo1234}
-  WhatsApp sim   http://localhost:8081/simulator
-  MCP servers    http://localhost:8091/mcp … 8094/mcp  (Authorization: Bearer $AI_ASSISTANTS_MCP_TOKEN)
+  MCP servers    http://localhost:${PORTS[mcp-professionals]}/mcp … ${PORTS[mcp-llm]}/mcp  (Authorization: Bearer $AI_ASSISTANTS_MCP_TOKEN)
   Logs           $LOGS
 
-Try:  curl -s -X POST localhost:8080/v1/conversations/web-1/messages -H 'X-API-Key: ${AI_ASSISTANTS_BACKEND_DEMO_API_KEY:-demo-local-key-change-me}' \\
+Try:  curl -s -X POST $API/v1/conversations/web-1/messages -H 'X-API-Key: ${AI_ASSISTANTS_BACKEND_DEMO_API_KEY:-demo-local-key-change-me}' \\
         -H 'X-Customer-Id: +5491122334455' -H 'Content-Type: application/json' -d '{"text":"hola, quiero un turno"}'
 Press Ctrl-C to stop everything.
 MSG

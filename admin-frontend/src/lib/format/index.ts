@@ -7,11 +7,13 @@ export function useFormat() {
   const { project } = useAuth();
   const locale = i18n.language === 'en' ? 'en-US' : 'es-AR';
   const timeZone = project?.time_zone;
+  // clinics in Spanish-speaking countries read 24-hour times
+  const hourCycle = i18n.language === 'en' ? undefined : ('h23' as const);
   const safe = (options: Intl.DateTimeFormatOptions) => {
     try {
-      return new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      return new Intl.DateTimeFormat(locale, { ...options, hourCycle, timeZone });
     } catch {
-      return new Intl.DateTimeFormat(locale, options);
+      return new Intl.DateTimeFormat(locale, { ...options, hourCycle });
     }
   };
   const time = safe({ hour: '2-digit', minute: '2-digit' });

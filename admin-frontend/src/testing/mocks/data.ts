@@ -93,6 +93,8 @@ export function demoDashboard(): DashboardStats {
     ],
     bookings_today: 2,
     bookings_week: 9,
+    bookings_made_today: 4,
+    bookings_available: true,
     messages_per_hour: Array.from({ length: 24 }, (_, index) => ({
       hour: new Date(now - (23 - index) * 3_600_000).toISOString(),
       inbound: (index * 7) % 5,

@@ -7,6 +7,7 @@ describe('dashboard', () => {
     renderApp('/dashboard');
     expect(await screen.findByText('Bookings today')).toBeInTheDocument();
     expect(screen.getByText('9')).toBeInTheDocument(); // this week
+    expect(screen.getByText('4 booked today')).toBeInTheDocument();
     expect(screen.getByText('35%')).toBeInTheDocument(); // 14 of 40 conversations booked
     expect(screen.getByText('14 of 40 in the last 30 days')).toBeInTheDocument();
     expect(screen.getByText('3')).toBeInTheDocument(); // no-shows

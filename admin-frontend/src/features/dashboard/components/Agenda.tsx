@@ -5,7 +5,7 @@ import type { AgendaItem } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
 import classes from './Agenda.module.css';
 
-const HOUR_PX = 56;
+const HOUR_PX = 72;
 
 /** Minutes since midnight of an instant in a time zone. */
 export function minutesOfDay(iso: string, timeZone: string | undefined): number {
@@ -82,7 +82,7 @@ export function Agenda({ items, timeZone }: { items: AgendaItem[]; timeZone: str
                       key={item.booking_id}
                       className={classes.event}
                       data-status={item.status}
-                      style={{ top: top(from), height: Math.max(top(to) - top(from) - 2, 22) }}
+                      style={{ top: top(from), height: Math.max(top(to) - top(from) - 2, 34) }}
                     >
                       <Text size="xs" fw={700} lh={1.2} truncate>
                         {format.time(item.start)} {item.customer_name ?? t('inbox.unknownCustomer')}

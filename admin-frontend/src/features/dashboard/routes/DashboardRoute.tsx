@@ -42,6 +42,7 @@ export function DashboardRoute() {
             <StatCard
               label={t('dashboard.bookingsToday')}
               value={stats.bookings_today}
+              hint={t('dashboard.madeToday', { count: stats.bookings_made_today ?? 0 })}
               icon={<IconCalendarCheck size={22} />}
               color="teal"
             />

@@ -7,7 +7,7 @@ import { useFormat } from '@/lib/format';
 import type { PatientMessage } from '../api/simulator';
 import classes from './Phone.module.css';
 
-function Bubble({ entry, onReply, latest }: { entry: SimulatorEntry; onReply(message: PatientMessage): void; latest: boolean }) {
+function Bubble({ entry, onReply }: { entry: SimulatorEntry; onReply(message: PatientMessage): void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [listOpen, setListOpen] = useState(false);
@@ -34,7 +34,6 @@ function Bubble({ entry, onReply, latest }: { entry: SimulatorEntry; onReply(mes
               variant="white"
               size="compact-sm"
               className={classes.choice}
-              disabled={!latest}
               onClick={() => onReply({ reply_id: button.id, reply_title: button.title })}
             >
               {button.title}
@@ -50,13 +49,11 @@ function Bubble({ entry, onReply, latest }: { entry: SimulatorEntry; onReply(mes
             className={classes.choice}
             leftSection={<IconList size={14} aria-hidden />}
             aria-expanded={listOpen}
-            disabled={!latest}
             onClick={() => setListOpen((open) => !open)}
           >
             {entry.list_title || t('phone.openList')}
           </Button>
           {listOpen &&
-            latest &&
             entry.list_items.map((item) => (
               <Button
                 key={item.id}
@@ -104,7 +101,6 @@ export function PhoneChat({
   useEffect(() => {
     viewport.current?.scrollTo({ top: viewport.current.scrollHeight });
   }, [entries.length]);
-  const lastOut = entries.reduce((last, entry, index) => (entry.direction === 'out' ? index : last), -1);
 
   return (
     <div className={classes.device} aria-label={t('phone.deviceLabel', { phone })} role="region">
@@ -130,7 +126,7 @@ export function PhoneChat({
               </Text>
             )}
             {entries.map((entry, index) => (
-              <Bubble key={`${entry.at}-${index}`} entry={entry} onReply={onSend} latest={index === lastOut} />
+              <Bubble key={entry.id ?? `${entry.at}-${index}`} entry={entry} onReply={onSend} />
             ))}
           </Stack>
         </ScrollArea>

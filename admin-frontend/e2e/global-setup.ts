@@ -1,0 +1,104 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+const ports = [8080, 8081, 8091, 8092, 8093, 8094, 8095]; // 8095 + offset: the embedded PostgreSQL
+
+function free(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', () => done(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+  });
+}
+
+/** An offset that moves every port of the stack onto free ones (never the fixed defaults). */
+async function freeOffset(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const offset = 20_000 + Math.floor(Math.random() * 3_500) * 10;
+    const checks = await Promise.all(ports.map((port) => free(port + offset)));
+    if (checks.every(Boolean)) return offset;
+  }
+  throw new Error('no free port range for the end-to-end stack');
+}
+
+function psql(url: string, sql: string) {
+  return spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { encoding: 'utf8' });
+}
+
+/**
+ * Starts the README's stack (scripts/run-local.sh) on free ports with its own data directory and a fresh
+ * database: on TEST_DATABASE_URL's server when given (dropped afterwards), else an embedded PostgreSQL.
+ * Set E2E_BASE_URL to test a stack that is already running instead.
+ */
+export default async function globalSetup() {
+  if (process.env.E2E_BASE_URL) return undefined;
+  const offset = await freeOffset();
+  const local = mkdtempSync(join(tmpdir(), 'console-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AI_ASSISTANTS_PORT_OFFSET: String(offset),
+    AI_ASSISTANTS_LOCAL_DIR: local,
+  };
+  delete env.DATABASE_URL;
+  let database: { admin: string; name: string } | null = null;
+  const testDb = process.env.TEST_DATABASE_URL;
+  if (testDb && spawnSync('psql', ['--version']).status === 0) {
+    const name = `console_e2e_${Date.now()}_${process.pid}`;
+    const created = psql(testDb, `create database ${name}`);
+    if (created.status !== 0) throw new Error(`could not create ${name}: ${created.stderr}`);
+    database = { admin: testDb, name };
+    const url = new URL(testDb);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+  }
+  if (process.env.TEST_REDIS_URL) env.REDIS_URL = process.env.TEST_REDIS_URL;
+
+  const results = join(here, '..', 'test-results');
+  mkdirSync(results, { recursive: true });
+  const log = createWriteStream(join(results, 'stack.log'));
+  const stack: ChildProcess = spawn('bash', ['scripts/run-local.sh'], { cwd: repo, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  stack.stderr?.pipe(log);
+  const base = `http://localhost:${8080 + offset}`;
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the stack did not start in 300 s; see ${join(results, 'stack.log')}`)), 300_000);
+    let output = '';
+    stack.stdout?.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      output += chunk.toString();
+      if (output.includes('ai-assistants is running.')) {
+        clearTimeout(timer);
+        ready();
+      }
+    });
+    stack.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`run-local.sh exited with ${code}; see ${join(results, 'stack.log')} and ${local}/logs`));
+    });
+  });
+  process.env.E2E_BASE_URL = base;
+  process.env.E2E_STAFF_EMAIL = 'staff@demo.local';
+  console.log(`end-to-end stack on ${base} (data and logs in ${local})`);
+
+  return async () => {
+    if (stack.pid) {
+      try {
+        process.kill(-stack.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      await new Promise((done) => {
+        if (stack.exitCode !== null) done(undefined);
+        else stack.once('exit', done);
+        setTimeout(done, 30_000);
+      });
+    }
+    if (database) psql(database.admin, `drop database if exists ${database.name} with (force)`);
+    if (!process.env.E2E_KEEP) rmSync(local, { recursive: true, force: true });
+  };
+}

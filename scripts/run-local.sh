@@ -127,7 +127,7 @@ declare -A PORTS=([mcp-professionals]=$((8091 + OFFSET)) [mcp-calendar]=$((8092 
 export AI_ASSISTANTS_MCP_PROFESSIONALS_URL="http://localhost:${PORTS[mcp-professionals]}"
 export AI_ASSISTANTS_MCP_CALENDAR_URL="http://localhost:${PORTS[mcp-calendar]}"
 export AI_ASSISTANTS_MCP_BOOKING_LOG_URL="http://localhost:${PORTS[mcp-booking-log]}"
-export AI_ASSISTANTS_BACKEND_MCP_LLM_URL="http://localhost:${PORTS[mcp-llm]}"
+export AI_ASSISTANTS_MCP_LLM_URL="http://localhost:${PORTS[mcp-llm]}"
 export AI_ASSISTANTS_GATEWAY_URL="http://127.0.0.1:${PORTS[whatsapp-gateway]}"
 export AI_ASSISTANTS_BACKEND_URL="http://localhost:${PORTS[backend-api]}"
 API="http://localhost:${PORTS[backend-api]}"

@@ -11,6 +11,7 @@
 #                              54329 to 8095 + offset); default 0
 #   AI_ASSISTANTS_LOCAL_DIR    where logs and the embedded database live; default .local
 #   AI_ASSISTANTS_CONSOLE      0 to skip building and serving the console; default 1
+#   AI_ASSISTANTS_START_TIMEOUT  seconds to wait for every /health (default 300; a busy 2-core machine needs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -148,7 +149,7 @@ for module in "${ORDER[@]}"; do
 done
 
 echo "Waiting for the services to be healthy…"
-deadline=$((SECONDS + 180))
+deadline=$((SECONDS + ${AI_ASSISTANTS_START_TIMEOUT:-300}))
 for module in "${ORDER[@]}"; do
   port=${PORTS[$module]}
   until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do

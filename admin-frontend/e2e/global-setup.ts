@@ -44,6 +44,7 @@ export default async function globalSetup() {
     ...process.env,
     AI_ASSISTANTS_PORT_OFFSET: String(offset),
     AI_ASSISTANTS_LOCAL_DIR: local,
+    AI_ASSISTANTS_START_TIMEOUT: process.env.AI_ASSISTANTS_START_TIMEOUT ?? '600',
   };
   delete env.DATABASE_URL;
   let database: { admin: string; name: string } | null = null;
@@ -66,7 +67,7 @@ export default async function globalSetup() {
   stack.stderr?.pipe(log);
   const base = `http://localhost:${8080 + offset}`;
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the stack did not start in 300 s; see ${join(results, 'stack.log')}`)), 300_000);
+    const timer = setTimeout(() => fail(new Error(`the stack did not start in 900 s; see ${join(results, 'stack.log')}`)), 300_000);
     let output = '';
     stack.stdout?.on('data', (chunk: Buffer) => {
       log.write(chunk);

@@ -26,7 +26,7 @@ export function renderApp(path: string, options: RenderOptions = {}) {
     sessionStore.set({
       token: 'token-1',
       expiresAt: Date.now() + 3_600_000,
-      email: backend.state.me.email,
+      email: backend.state.me.email ?? undefined,
       role: backend.state.me.role,
       projectId: 'demo',
       superadmin: backend.state.me.superadmin,

@@ -1,5 +1,7 @@
+import createClient, { type Middleware } from 'openapi-fetch';
 import { sessionStore } from '@/lib/auth/session';
 import { ApiError, toApiError } from './problem';
+import type { paths } from './schema';
 
 type Unauthorized = () => void;
 let onUnauthorized: Unauthorized = () => {};
@@ -52,3 +54,35 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 export { ApiError };
+
+const session: Middleware = {
+  onRequest({ request }) {
+    for (const [name, value] of Object.entries(authHeaders())) request.headers.set(name, value);
+    return request;
+  },
+  async onResponse({ response }) {
+    if (response.status === 401 && sessionStore.get()) {
+      sessionStore.set(null);
+      onUnauthorized();
+    }
+    if (!response.ok) throw await toApiError(response);
+    return response;
+  },
+};
+
+/**
+ * The typed API client: paths, parameters and bodies come from backend-api's OpenAPI document,
+ * so a call that no longer matches the API fails the type check. Non-2xx answers throw an ApiError.
+ */
+export const client = createClient<paths>({
+  baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
+  // looked up per call, so network-level mocks installed later (tests) see every request
+  fetch: (request) => globalThis.fetch(request),
+});
+client.use(session);
+
+/** The body of a successful openapi-fetch call (errors were thrown by the middleware). */
+export async function data<T>(call: Promise<{ data?: T; response: Response }>): Promise<T> {
+  const { data: body } = await call;
+  return body as T;
+}

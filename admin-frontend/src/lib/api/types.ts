@@ -2,63 +2,24 @@
  * The API shapes the console uses, named once. They follow the console contract of backend-api;
  * see README "API types" for how they relate to the generated OpenAPI types.
  */
-export type Role = 'owner' | 'admin' | 'staff';
+import type { components } from './schema';
 
-export interface LoginResponse {
-  access_token: string;
-  token_type: string;
-  expires_in: number;
-  role: Role;
-  project_id: string;
-  superadmin: boolean;
-}
+type Schemas = components['schemas'];
 
-export interface ProjectSummary {
-  project_id: string;
-  name: string;
-  locale: string;
-  time_zone: string;
-}
+// generated from backend-api's OpenAPI document (openapi/backend-api.json) at build time
+export type LoginResponse = Schemas['LoginResponse'];
+export type Me = Schemas['Me'];
+export type Role = Me['role'];
+export type ProjectSummary = Schemas['ProjectSummary'];
+export type ConversationItem = Schemas['ConversationSummary'];
+export type ConversationState = ConversationItem['state'];
+export type ConversationPage = Schemas['ConversationPage'];
+export type Message = Schemas['MessageView'];
+export type MessageRole = Message['role'];
+export type ProjectSettings = Schemas['SettingsView'];
+export type ApiKey = Schemas['ApiKeyView'];
 
-export interface Me {
-  email: string;
-  role: Role;
-  project_id: string | null;
-  superadmin: boolean;
-  projects: ProjectSummary[];
-}
-
-export type ConversationState = 'bot' | 'staff' | 'needs_human';
-export type MessageRole = 'user' | 'assistant' | 'staff' | 'system';
-
-export interface ConversationItem {
-  conversation_id: string;
-  channel: string;
-  customer_id_masked: string | null;
-  customer_name: string | null;
-  last_message_text: string | null;
-  last_message_role: MessageRole | null;
-  last_message_at: string | null;
-  state: ConversationState;
-  unread_count: number;
-  paused: boolean;
-  needs_human_since?: string | null;
-}
-
-export interface ConversationPage {
-  items: ConversationItem[];
-  total: number;
-}
-
-export interface Message {
-  id: number;
-  role: MessageRole;
-  text: string;
-  created_at: string;
-  kind?: 'text' | 'booking' | string | null;
-  booking_ids?: string[] | null;
-}
-
+// not yet in the OpenAPI document: written from the console contract (docs: admin-frontend/README.md)
 export interface AgendaItem {
   booking_id: string;
   short_code?: string | null;
@@ -106,26 +67,10 @@ export interface SimulatorEntry {
   at: string;
 }
 
-export interface ProjectSettings {
-  id: string;
-  name: string;
-  time_zone: string;
-  locale: string;
-  settings: Record<string, unknown>;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix?: string;
-  created_at?: string;
-  revoked_at?: string | null;
-}
-
 export interface LiveEvent {
   type: 'message' | 'handoff' | 'booking' | 'needs_human' | 'read' | string;
   conversation_id?: string;
-  role?: MessageRole;
+  role?: MessageRole | null;
   text?: string;
   paused?: boolean;
   booking_ids?: string[];

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '@/lib/api/client';
-import type { LoginResponse, Me, ProjectSummary, Role } from '@/lib/api/types';
+import { ApiError, client, data } from '@/lib/api/client';
+import type { Me, ProjectSummary, Role } from '@/lib/api/types';
 import type { RuntimeConfig } from '@/lib/config';
 import { cognitoSignOut, startCognitoSignIn } from './oidc';
 import { sessionStore, type Session } from './session';
@@ -47,7 +47,7 @@ export function AuthProvider({ config, children }: { config: RuntimeConfig; chil
     staleTime: 5 * 60_000,
     queryFn: async (): Promise<Me> => {
       try {
-        return await api<Me>('/v1/admin/me');
+        return await data(client.GET('/v1/admin/me'));
       } catch (error) {
         // an API without /me yet: what the sign-in answered is enough to run the console
         if (error instanceof ApiError && error.status === 404 && session?.role && session.projectId) {
@@ -66,12 +66,12 @@ export function AuthProvider({ config, children }: { config: RuntimeConfig; chil
   const me = meQuery.data;
 
   const signInLocal = useCallback(async (email: string, password: string) => {
-    const login = await api<LoginResponse>('/v1/admin/login', { method: 'POST', body: { email, password } });
+    const login = await data(client.POST('/v1/admin/login', { body: { email, password } }));
     sessionStore.set({
       token: login.access_token,
       expiresAt: Date.now() + login.expires_in * 1000,
       email,
-      role: login.role,
+      role: (['owner', 'admin', 'staff'] as const).find((role) => role === login.role),
       projectId: login.project_id,
       superadmin: login.superadmin,
     });

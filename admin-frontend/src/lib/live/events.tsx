@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
+import { client, data } from '@/lib/api/client';
 import type { LiveEvent } from '@/lib/api/types';
 import { sessionStore } from '@/lib/auth/session';
 
@@ -23,7 +23,7 @@ export function socketUrl(path: string, params: Record<string, string>): string 
 
 /** A short-lived token for a WebSocket handshake (the session's JWT never goes into a URL). */
 export async function socketToken(): Promise<string> {
-  const answer = await api<{ token: string }>('/v1/ws/tokens', { method: 'POST', body: {} });
+  const answer = await data(client.POST('/v1/ws/tokens', { body: {} }));
   return answer.token;
 }
 

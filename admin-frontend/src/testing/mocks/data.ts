@@ -8,9 +8,9 @@ export function demoMe(role: Me['role'] = 'owner', superadmin = false): Me {
     project_id: 'demo',
     superadmin,
     projects: [
-      { project_id: 'demo', name: 'Clínica Demo', locale: 'es', time_zone: 'America/Argentina/Buenos_Aires' },
+      { project_id: 'demo', name: 'Clínica Demo', locale: 'es' as const, time_zone: 'America/Argentina/Buenos_Aires' },
       ...(superadmin
-        ? [{ project_id: 'acme', name: 'Acme Dental', locale: 'en', time_zone: 'America/New_York' }]
+        ? [{ project_id: 'acme', name: 'Acme Dental', locale: 'en' as const, time_zone: 'America/New_York' }]
         : []),
     ],
   };
@@ -29,6 +29,7 @@ export function demoConversations(): ConversationItem[] {
       state: 'needs_human',
       unread_count: 2,
       paused: false,
+      needs_human_since: '2026-12-04T13:05:00Z',
     },
     {
       conversation_id: 'whatsapp:+5491155550102',
@@ -41,6 +42,7 @@ export function demoConversations(): ConversationItem[] {
       state: 'bot',
       unread_count: 0,
       paused: false,
+      needs_human_since: null,
     },
     {
       conversation_id: 'web-7',
@@ -53,17 +55,18 @@ export function demoConversations(): ConversationItem[] {
       state: 'staff',
       unread_count: 0,
       paused: true,
+      needs_human_since: null,
     },
   ];
 }
 
 export function demoMessages(): Message[] {
   return [
-    { id: 1, role: 'user', text: 'hola, quiero un turno', created_at: '2026-12-04T13:00:00Z' },
-    { id: 2, role: 'assistant', text: '¡Hola! ¿Para qué servicio?', created_at: '2026-12-04T13:00:01Z' },
-    { id: 3, role: 'system', text: 'Turno confirmado: Consulta, 5/12 10:00', created_at: '2026-12-04T13:02:00Z', kind: 'booking' },
+    { id: 1, role: 'user', kind: 'text', text: 'hola, quiero un turno', created_at: '2026-12-04T13:00:00Z', booking_ids: null },
+    { id: 2, role: 'assistant', kind: 'text', text: '¡Hola! ¿Para qué servicio?', created_at: '2026-12-04T13:00:01Z', booking_ids: null },
+    { id: 3, role: 'system', text: 'Turno confirmado: Consulta, 5/12 10:00', created_at: '2026-12-04T13:02:00Z', kind: 'booking', booking_ids: ['b-41'] },
     { id: 35, role: 'system', kind: 'booking', text: '', booking_ids: ['b-42'], created_at: '2026-12-04T13:02:01Z' },
-    { id: 4, role: 'user', text: 'quiero hablar con una persona', created_at: '2026-12-04T13:05:00Z' },
+    { id: 4, role: 'user', kind: 'text', text: 'quiero hablar con una persona', created_at: '2026-12-04T13:05:00Z', booking_ids: null },
   ];
 }
 

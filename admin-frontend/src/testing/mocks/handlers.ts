@@ -81,7 +81,7 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
       const { text } = (await request.json()) as { text: string };
       const id = String(params.id);
       const list = state.messages.get(id) ?? [];
-      const message: Message = { id: list.length + 100, role: 'staff', text, created_at: new Date().toISOString() };
+      const message: Message = { id: list.length + 100, role: 'staff', kind: 'text', text, created_at: new Date().toISOString(), booking_ids: null };
       state.messages.set(id, [...list, message]);
       return HttpResponse.json(message);
     }),

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
-import type { ConversationPage, ConversationState, Message } from '@/lib/api/types';
+import { client, data } from '@/lib/api/client';
+import type { ConversationState } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth/auth';
 
 export interface ConversationFilters {
@@ -16,10 +16,12 @@ export function useConversations(filters: ConversationFilters) {
     enabled: Boolean(projectId),
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
-      api<ConversationPage>('/v1/admin/conversations', {
-        query: { q: filters.q, state: filters.state, limit: 100 },
-        signal,
-      }),
+      data(
+        client.GET('/v1/admin/conversations', {
+          params: { query: { q: filters.q || undefined, state: filters.state ?? undefined, limit: 100 } },
+          signal,
+        }),
+      ),
   });
 }
 
@@ -30,22 +32,33 @@ export function useMessages(conversationId: string | undefined) {
     queryKey: ['messages', projectId, conversationId],
     enabled: Boolean(projectId && conversationId),
     queryFn: ({ signal }) =>
-      api<Message[]>(`/v1/admin/conversations/${encodeURIComponent(conversationId!)}/messages`, {
-        query: { limit: 200 },
-        signal,
-      }),
+      data(
+        client.GET('/v1/admin/conversations/{conversationId}/messages', {
+          params: { path: { conversationId: conversationId! }, query: { limit: 200 } },
+          signal,
+        }),
+      ),
   });
 }
 
-function useConversationAction<T = unknown>(action: 'pause' | 'resume' | 'reply' | 'read') {
+const actions = {
+  pause: (conversationId: string) =>
+    client.POST('/v1/admin/conversations/{conversationId}/pause', { params: { path: { conversationId } } }),
+  resume: (conversationId: string) =>
+    client.POST('/v1/admin/conversations/{conversationId}/resume', { params: { path: { conversationId } } }),
+  read: (conversationId: string) =>
+    client.POST('/v1/admin/conversations/{conversationId}/read', { params: { path: { conversationId } } }),
+  reply: (conversationId: string, text: string) =>
+    client.POST('/v1/admin/conversations/{conversationId}/reply', { params: { path: { conversationId } }, body: { text } }),
+};
+
+function useConversationAction(action: keyof typeof actions) {
   const queryClient = useQueryClient();
   const { project } = useAuth();
   return useMutation({
-    mutationFn: ({ conversationId, text }: { conversationId: string; text?: string }) =>
-      api<T>(`/v1/admin/conversations/${encodeURIComponent(conversationId)}/${action}`, {
-        method: 'POST',
-        body: action === 'reply' ? { text } : undefined,
-      }),
+    mutationFn: async ({ conversationId, text }: { conversationId: string; text?: string }): Promise<void> => {
+      await (action === 'reply' ? actions.reply(conversationId, text ?? '') : actions[action](conversationId));
+    },
     onSuccess: (_data, { conversationId }) => {
       void queryClient.invalidateQueries({ queryKey: ['conversations', project?.project_id] });
       void queryClient.invalidateQueries({ queryKey: ['messages', project?.project_id, conversationId] });
@@ -55,5 +68,5 @@ function useConversationAction<T = unknown>(action: 'pause' | 'resume' | 'reply'
 
 export const useTakeOver = () => useConversationAction('pause');
 export const useHandBack = () => useConversationAction('resume');
-export const useReply = () => useConversationAction<Message>('reply');
+export const useReply = () => useConversationAction('reply');
 export const useMarkRead = () => useConversationAction('read');

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
-import type { ApiKey, ProjectSettings } from '@/lib/api/types';
+import { client, data } from '@/lib/api/client';
 import { useAuth } from '@/lib/auth/auth';
 
 export function useProjectSettings() {
@@ -9,7 +8,8 @@ export function useProjectSettings() {
   return useQuery({
     queryKey: ['settings', id],
     enabled: Boolean(id),
-    queryFn: ({ signal }) => api<ProjectSettings>(`/v1/admin/projects/${encodeURIComponent(id!)}/settings`, { signal }),
+    queryFn: ({ signal }) =>
+      data(client.GET('/v1/admin/projects/{projectId}/settings', { params: { path: { projectId: id! } }, signal })),
   });
 }
 
@@ -19,6 +19,7 @@ export function useApiKeys() {
   return useQuery({
     queryKey: ['api-keys', id],
     enabled: Boolean(id),
-    queryFn: ({ signal }) => api<ApiKey[]>(`/v1/admin/projects/${encodeURIComponent(id!)}/api-keys`, { signal }),
+    queryFn: ({ signal }) =>
+      data(client.GET('/v1/admin/projects/{projectId}/api-keys', { params: { path: { projectId: id! } }, signal })),
   });
 }

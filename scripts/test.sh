@@ -2,9 +2,7 @@
 # Runs every test of the project against real PostgreSQL and Redis.
 #   TEST_DATABASE_URL  a PostgreSQL where tests may create databases (else Testcontainers, else embedded PostgreSQL)
 #   TEST_REDIS_URL     a Redis for tests (else Testcontainers; tests needing Redis are skipped with the reason)
-# Extra arguments go to Maven, e.g. scripts/test.sh -pl mcp-calendar -am (then the console's tests are skipped).
-# After Maven, the console (admin-frontend): type check and build, component tests, then the end-to-end
-# journeys in Chromium against the services just built (scripts/test-console.sh).
+# Extra arguments go to Maven, e.g. scripts/test.sh -pl mcp-calendar -am
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/java25.sh
@@ -12,7 +10,4 @@ source scripts/lib/java25.sh
 bench_classes="$(mktemp -d)"
 "$JAVA_HOME/bin/javac" -d "$bench_classes" bench/*.java
 rm -rf "$bench_classes"
-./mvnw -B -ntp verify "$@"
-if [ $# -eq 0 ]; then
-  exec scripts/test-console.sh
-fi
+exec ./mvnw -B -ntp verify "$@"

@@ -26,6 +26,12 @@ final class ConversationImporter {
     private final MigrationRun run;
     private final JsonMapper json;
 
+    /** A name the old conversation state knew for a customer, and when it was last seen. */
+    record KnownName(String tenant, String customerId, String name, Instant at) {
+    }
+
+    private final List<KnownName> names = new ArrayList<>();
+
     ConversationImporter(MigrationRun run, JsonMapper json) {
         this.run = run;
         this.json = json;
@@ -109,6 +115,45 @@ final class ConversationImporter {
                 conversations.skippedExisting();
             }
             messages(tenant, id, newId, old, zone, updatedAt, messages);
+            String name = text(state, "customer_name");
+            if (name != null && customerId != null) {
+                names.add(new KnownName(tenant, customerId, name, updatedAt));
+            }
+        }
+    }
+
+    /**
+     * Runs after the memory import: a customer whose old memory had no name but whose old
+     * conversation state did ({@code customer_name}, asked by the old dialogue) gets it as memory
+     * {@code name}, expiring the project's lifetime after the conversation's last message, so the
+     * assistant greets them by name. A name from the old memory is never overwritten.
+     */
+    void rememberNames() throws SQLException {
+        TableReport report = run.report().table("backend.customer_memory.name", "conversations.state_json.customer_name");
+        report.total(names.size());
+        for (KnownName known : names) {
+            report.read();
+            String legacyId = known.tenant() + "/" + known.customerId();
+            java.time.Duration ttl = run.tenants().memoryTtl(known.tenant());
+            Instant expiresAt = known.at().plus(ttl);
+            if (!expiresAt.isAfter(run.clock().instant())) {
+                report.rejected(legacyId, "expired: the conversation's last message is older than the project's "
+                        + ttl.toDays() + "-day memory lifetime");
+                continue;
+            }
+            try {
+                int inserted = run.target().inSavepoint(c -> run.target().update("""
+                        INSERT INTO backend.customer_memory (project_id, customer_id, key, value, expires_at, updated_at)
+                        VALUES (?, ?, 'name', ?, ?, ?) ON CONFLICT (project_id, customer_id, key) DO NOTHING""",
+                        known.tenant(), known.customerId(), known.name(), expiresAt, known.at()));
+                if (inserted == 1) {
+                    report.inserted();
+                } else {
+                    report.skippedExisting();
+                }
+            } catch (SQLException e) {
+                report.rejected(legacyId, "refused by the database: " + SqlErrors.describe(e));
+            }
         }
     }
 

@@ -59,8 +59,10 @@ public final class LegacyMigration {
                 BookingImporter bookings = new BookingImporter(run);
                 step("bookings", bookings::run);
                 step("booking logs", () -> new BookingLogImporter(run, bookings, json).run());
-                step("conversations and messages", () -> new ConversationImporter(run, json).run());
+                ConversationImporter conversations = new ConversationImporter(run, json);
+                step("conversations and messages", conversations::run);
                 step("customer memory", () -> new MemoryImporter(run, json).run());
+                step("names from conversations", conversations::rememberNames);
                 step("flows", () -> new FlowImporter(run, json).run());
                 step("not migrated", () -> new NotMigrated(run).run());
                 if (options.dryRun()) {

@@ -148,7 +148,7 @@ final class LegacyInstallation {
                     row("whatsapp:+5491155550001", """
                             {"conversation_id": "whatsapp:+5491155550001", "messages": [
                               {"role": "user", "text": "quiero un turno", "created_at_iso": "%s"}],
-                             "customer_id": "+5491155550001"}""".formatted(iso(Duration.ofDays(2)))),
+                             "customer_id": "+5491155550001", "customer_name": "Ana Gómez"}""".formatted(iso(Duration.ofDays(2)))),
                     row("web-7f3a", """
                             {"conversation_id": "web-7f3a", "messages": []}"""),
                     row("whatsapp:5491100000009", "{not json"));

@@ -87,6 +87,8 @@ class LegacyMigrationTest {
                 Map.entry("backend.conversation", List.of(4, 3, 0, 1)),
                 Map.entry("backend.message", List.of(6, 5, 0, 1)),
                 Map.entry("backend.customer_memory", List.of(5, 2, 0, 3)),
+                // Ana's old memory was empty, but her old conversation knew her name; José's memory had it already
+                Map.entry("backend.customer_memory.name", List.of(2, 1, 1, 0)),
                 Map.entry("backend.project.settings.flow", List.of(2, 1, 0, 1)));
 
         assertThat(rejections(first, "professionals.professionals.specialty_id")).containsOnlyKeys(
@@ -198,7 +200,7 @@ class LegacyMigrationTest {
                     SELECT id, channel, customer_id, customer_name, created_at, updated_at FROM backend.conversation
                      ORDER BY id""")).containsExactly(
                     "web-7f3a|web|null|null|" + NOW + "|" + NOW,
-                    "whatsapp:+5491155550001|whatsapp|+5491155550001|null|" + utc(Duration.ofDays(2)) + "|"
+                    "whatsapp:+5491155550001|whatsapp|+5491155550001|Ana Gómez|" + utc(Duration.ofDays(2)) + "|"
                             + utc(Duration.ofDays(2)),
                     "whatsapp:+56959263366|whatsapp|+56959263366|José Ñandú 😀|" + utc(Duration.ofDays(3).plusMinutes(4))
                             + "|" + utc(Duration.ofDays(3).plusMinutes(1)));
@@ -206,6 +208,7 @@ class LegacyMigrationTest {
             // memory unwrapped from slots; customer_name under the key the assistant reads; TTL from updated_at
             assertThat(rows(s, "SELECT customer_id, key, value, expires_at FROM backend.customer_memory ORDER BY 1, 2"))
                     .containsExactly(
+                            "+5491155550001|name|Ana Gómez|" + utc(Duration.ofDays(2).minusDays(90)),
                             "+5491155550002|name|Bruno Díaz|" + utc(Duration.ofDays(3).minusDays(90)),
                             "+56959263366|last_order_id|A-1|" + utc(Duration.ofDays(3).minusDays(90)),
                             "+56959263366|name|José Ñandú 😀|" + utc(Duration.ofDays(3).minusDays(90)));

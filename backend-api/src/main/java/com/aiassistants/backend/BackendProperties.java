@@ -24,6 +24,8 @@ public record BackendProperties(
         @Valid @NotNull @DefaultValue Conversation conversation,
         @Valid @NotNull @DefaultValue Jobs jobs,
         @Valid @NotNull @DefaultValue Gateway gateway,
+        @Valid @NotNull @DefaultValue Simulator simulator,
+        @Valid @NotNull @DefaultValue Console console,
         @Valid @NotNull @DefaultValue Demo demo) {
 
     /**
@@ -116,6 +118,38 @@ public record BackendProperties(
             @DefaultValue("") String adminToken,
             @NotNull @DefaultValue("5s") Duration timeout,
             @Min(0) @DefaultValue("2") int retries) {
+    }
+
+    /**
+     * The console's phone page, played through the gateway's simulator provider.
+     *
+     * @param enabled        offer the phone page at all (the gateway must also run the simulator for the project)
+     * @param gatewayUrl     the gateway's base URL for simulator calls; empty = {@code gateway.url}
+     * @param gatewayTenants gateway tenant id per project id; a project not listed uses its own id
+     * @param timeout        timeout per call to the gateway
+     * @param retries        retries after the first attempt (5xx and I/O errors only)
+     * @param statusTtl      how long the gateway's answer "is this project on the simulator" is reused
+     */
+    public record Simulator(@DefaultValue("true") boolean enabled,
+            @DefaultValue("") String gatewayUrl,
+            @NotNull @DefaultValue({}) java.util.Map<String, String> gatewayTenants,
+            @NotNull @DefaultValue("3s") Duration timeout,
+            @Min(0) @DefaultValue("2") int retries,
+            @NotNull @DefaultValue("10s") Duration statusTtl) {
+
+        public String gatewayTenant(String projectId) {
+            return gatewayTenants.getOrDefault(projectId, projectId);
+        }
+    }
+
+    /**
+     * @param dir directory of the built console ({@code admin-frontend/dist}); empty = do not serve it
+     */
+    public record Console(@DefaultValue("") String dir) {
+
+        public boolean enabled() {
+            return dir != null && !dir.isBlank();
+        }
     }
 
     /** Local demo seeding (project {@code demo}); never enable in a shared environment. */

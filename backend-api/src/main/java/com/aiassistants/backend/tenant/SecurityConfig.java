@@ -61,7 +61,7 @@ public class SecurityConfig implements WebMvcConfigurer {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.OPTIONS, "/v1/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/v1/admin/login").permitAll()
-                        .requestMatchers("/v1/ws/conversations/*", "/v1/ws/events").permitAll()
+                        .requestMatchers("/v1/ws/conversations/*", "/v1/ws/events", "/v1/ws/simulator").permitAll()
                         .requestMatchers("/v1/admin/**").hasAuthority(Caller.Kind.ADMIN.name())
                         .requestMatchers("/v1/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()

@@ -1,0 +1,205 @@
+package com.aiassistants.backend.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.aiassistants.backend.BackendProperties;
+import com.aiassistants.common.web.ApiProblem;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whatsapp-gateway's simulator, as the console's phone page needs it: whether a tenant runs the
+ * simulator ({@code GET /admin/tenants/{t}/connection}, admin token), a fake user's message
+ * ({@code POST /simulator/users/{phone}/messages?tenant=}) and chat ({@code GET} the same path).
+ * Timeout per call, bounded retries with backoff on 5xx / I/O errors (sends carry a message id, so
+ * the gateway deduplicates a retried one), metric {@code backend.simulator.calls}.
+ */
+@Component
+public class GatewaySimulator {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewaySimulator.class);
+
+    private final BackendProperties.Gateway gateway;
+    private final BackendProperties.Simulator settings;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+    private final HttpClient http;
+    private final Map<String, CachedStatus> statuses = new ConcurrentHashMap<>();
+
+    private record CachedStatus(Status status, long expiresAtNanos) {
+    }
+
+    /** Whether the gateway plays this tenant with the simulator; {@code reason} says why not. */
+    public record Status(boolean enabled, String provider, String reason) {
+    }
+
+    /** An answer of the gateway: its HTTP status and JSON body. */
+    record Answer(int status, JsonNode body) {
+    }
+
+    public GatewaySimulator(BackendProperties properties, JsonMapper json, MeterRegistry meters) {
+        this.gateway = properties.gateway();
+        this.settings = properties.simulator();
+        this.json = json;
+        this.meters = meters;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+    }
+
+    public Status status(String tenant) {
+        if (!settings.enabled()) {
+            return new Status(false, null, "disabled");
+        }
+        CachedStatus cached = statuses.get(tenant);
+        if (cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
+            return cached.status();
+        }
+        Status status;
+        try {
+            Answer answer = call("status", "GET", "/admin/tenants/" + encode(tenant) + "/connection", null, true);
+            if (answer.status() == 404) {
+                status = new Status(false, null, "unknown-gateway-tenant");
+            } else if (answer.status() != 200) {
+                status = new Status(false, null, "gateway-refused");
+            } else {
+                String provider = answer.body().path("provider").asString(null);
+                
+                status = new Status("simulator".equalsIgnoreCase(provider), provider,
+                        "simulator".equalsIgnoreCase(provider) ? null : "not-simulator");
+            }
+        } catch (ApiProblem unreachable) {
+            status = new Status(false, null, "gateway-unreachable");
+        }
+        statuses.put(tenant, new CachedStatus(status, System.nanoTime() + settings.statusTtl().toNanos()));
+        return status;
+    }
+
+    public JsonNode send(String tenant, String phone, Map<String, Object> message) {
+        requireSimulator(tenant);
+        Answer answer = call("send", "POST", userPath(tenant, phone), json.writeValueAsBytes(message), false);
+        return answer.body();
+    }
+
+    public JsonNode transcript(String tenant, String phone) {
+        requireSimulator(tenant);
+        return call("transcript", "GET", userPath(tenant, phone), null, false).body();
+    }
+
+    /** The gateway's simulator event stream, {@code ws(s)://…/simulator/ws}. */
+    public URI eventStream() {
+        String base = base();
+        return URI.create(base.replaceFirst("^http", "ws") + "/simulator/ws");
+    }
+
+    public Duration timeout() {
+        return settings.timeout();
+    }
+
+    private void requireSimulator(String tenant) {
+        Status status = status(tenant);
+        if (!status.enabled()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "simulator-disabled",
+                    "the WhatsApp gateway does not run the simulator for this project (" + status.reason() + ")");
+        }
+    }
+
+    private static String userPath(String tenant, String phone) {
+        return "/simulator/users/" + encode(phone) + "/messages?tenant=" + encode(tenant);
+    }
+
+    private String base() {
+        String url = settings.gatewayUrl() == null || settings.gatewayUrl().isBlank() ? gateway.url() : settings.gatewayUrl();
+        if (url == null || url.isBlank()) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gateway-not-configured",
+                    "ai-assistants.backend.gateway.url is not set");
+        }
+        return url.replaceAll("/+$", "");
+    }
+
+    /**
+     * One call with retries on 5xx and I/O errors. 4xx answers: a 400 is the caller's mistake (passed
+     * on as a 400 problem); others are returned when {@code returnClientErrors}, else a 502 problem.
+     */
+    private Answer call(String operation, String method, String path, byte[] body, boolean returnClientErrors) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path)).timeout(settings.timeout())
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + gateway.adminToken());
+        if (body != null) {
+            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpRequest request = builder.build();
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
+        try {
+            for (int attempt = 0; ; attempt++) {
+                String failure;
+                try {
+                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    int status = response.statusCode();
+                    if (status < 500) {
+                        JsonNode parsed = response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
+                        if (status < 300) {
+                            outcome = "ok";
+                            return new Answer(status, parsed);
+                        }
+                        outcome = "rejected";
+                        if (returnClientErrors) {
+                            return new Answer(status, parsed);
+                        }
+                        if (status == 400) {
+                            String type = parsed.path("type").asString("invalid-request");
+                            throw ApiProblem.badRequest(type.substring(type.lastIndexOf('/') + 1),
+                                    parsed.path("detail").asString("the simulator refused the request"));
+                        }
+                        throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-rejected",
+                                "the WhatsApp gateway's simulator answered HTTP " + status);
+                    }
+                    failure = "HTTP " + status;
+                } catch (IOException e) {
+                    failure = e.getClass().getSimpleName();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = "interrupted";
+                }
+                if (attempt >= settings.retries()) {
+                    log.warn("gateway simulator {} failed after {} attempts: {}", operation, attempt + 1, failure);
+                    throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-unavailable",
+                            "the WhatsApp gateway did not answer (" + failure + ")");
+                }
+                sleep(Duration.ofMillis(200L << attempt));
+            }
+        } finally {
+            sample.stop(meters.timer("backend.simulator.calls", "operation", operation, "outcome", outcome));
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

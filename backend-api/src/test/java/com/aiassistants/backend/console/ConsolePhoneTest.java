@@ -27,6 +27,8 @@ class ConsolePhoneTest extends BackendTestBase {
     @DynamicPropertySource
     static void fakeGatewayOnOurOwnServer(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
+        // a context of its own: keep its share of the shared test PostgreSQL small
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 4);
         registry.add("ai-assistants.backend.simulator.gateway-url", () -> "http://localhost:" + PORT + "/fake-gateway");
         registry.add("ai-assistants.backend.simulator.status-ttl", () -> "0s");
         registry.add("ai-assistants.backend.simulator.gateway-tenants.mapped-project", () -> "mapped-tenant");

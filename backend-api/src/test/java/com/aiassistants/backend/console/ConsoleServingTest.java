@@ -21,6 +21,8 @@ class ConsoleServingTest extends BackendTestBase {
     @DynamicPropertySource
     static void consoleDir(DynamicPropertyRegistry registry) {
         registry.add("ai-assistants.backend.console.dir", DIST::toString);
+        // a context of its own: keep its share of the shared test PostgreSQL small
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 4);
     }
 
     @Test

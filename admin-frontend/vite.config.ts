@@ -24,6 +24,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    manifest: true, // read by bench/bundle-size.mjs
     // the shared vendor chunk is ~700 kB raw / ~220 kB gzip; pages are split out (docs/benchmarks.md)
     chunkSizeWarningLimit: 800,
   },

@@ -17,8 +17,8 @@ describe('dashboard', () => {
     const ruiz = screen.getByRole('list', { name: 'Dr. Ruiz' });
     expect(within(ruiz).getByText('No-show')).toBeInTheDocument();
 
-    expect(screen.getByRole('heading', { name: 'Messages per hour (last 24 h)' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Bookings per day (last 30 days)' })).toBeInTheDocument();
-    expect(screen.getByText('The bot answered 80% of the replies.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Messages per hour (last 24 h)' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Bookings per day (last 30 days)' })).toBeInTheDocument();
+    expect(await screen.findByText('The bot answered 80% of the replies.')).toBeInTheDocument();
   });
 });

@@ -1,11 +1,31 @@
-import { Alert, Center, Grid, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Alert, Card, Center, Grid, Group, Loader, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarCheck, IconCalendarWeek, IconTargetArrow, IconUserX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/format';
 import { useDashboard } from '../api/stats';
 import { Agenda } from '../components/Agenda';
-import { BookingsPerDayChart, BotShareChart, MessagesPerHourChart } from '../components/Charts';
 import { StatCard } from '../components/StatCard';
+
+// the charting library is the page's heaviest part: it loads after the counters and the agenda
+const MessagesPerHourChart = lazy(() => import('../components/Charts').then((m) => ({ default: m.MessagesPerHourChart })));
+const BookingsPerDayChart = lazy(() => import('../components/Charts').then((m) => ({ default: m.BookingsPerDayChart })));
+const BotShareChart = lazy(() => import('../components/Charts').then((m) => ({ default: m.BotShareChart })));
+
+function ChartSlot({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Card h="100%">
+          <Skeleton height={20} width="50%" mb="md" />
+          <Skeleton height={240} />
+        </Card>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 export function DashboardRoute() {
   const { t } = useTranslation();
@@ -73,14 +93,20 @@ export function DashboardRoute() {
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Stack gap="md" h="100%">
-                <MessagesPerHourChart data={stats.messages_per_hour} />
+                <ChartSlot>
+                  <MessagesPerHourChart data={stats.messages_per_hour} />
+                </ChartSlot>
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 8 }}>
-              <BookingsPerDayChart data={stats.bookings_per_day} />
+              <ChartSlot>
+                <BookingsPerDayChart data={stats.bookings_per_day} />
+              </ChartSlot>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
-              <BotShareChart bot={stats.replies_by_bot} staff={stats.replies_by_staff} />
+              <ChartSlot>
+                <BotShareChart bot={stats.replies_by_bot} staff={stats.replies_by_staff} />
+              </ChartSlot>
             </Grid.Col>
           </Grid>
         </>

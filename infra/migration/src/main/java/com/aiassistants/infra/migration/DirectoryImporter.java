@@ -102,16 +102,7 @@ final class DirectoryImporter {
             String oldId = row.text(idColumns);
             String tenant = run.tenants().of(row);
             String name = row.text("name", "nombre", "title");
-            if (oldId == null) {
-                report.rejected(null, "missing " + idColumns[0]);
-                continue;
-            }
-            if (tenant == null) {
-                report.rejected(oldId, "no project_id and no --tenant");
-                continue;
-            }
-            if (name == null) {
-                report.rejected(oldId, "missing name");
+            if (!complete(report, oldId, idColumns[0], tenant, name)) {
                 continue;
             }
             if ("specialties".equals(source) && row.text("area_id") != null) {
@@ -149,16 +140,7 @@ final class DirectoryImporter {
             String oldId = row.text("professional_id", "id");
             String tenant = run.tenants().of(row);
             String name = row.text("name", "full_name", "nombre");
-            if (oldId == null) {
-                report.rejected(null, "missing professional_id");
-                continue;
-            }
-            if (tenant == null) {
-                report.rejected(oldId, "no project_id and no --tenant");
-                continue;
-            }
-            if (name == null) {
-                report.rejected(oldId, "missing name");
+            if (!complete(report, oldId, "professional_id", tenant, name)) {
                 continue;
             }
             String id = LegacyIds.professional(oldId);
@@ -226,6 +208,20 @@ final class DirectoryImporter {
             report.warning(professional, "unknown " + what + " '" + (oldId != null ? oldId : name) + "'; left empty");
         }
         return null;
+    }
+
+    /** Whether a directory row has an id, a project and a name; if not, it is rejected saying which is missing. */
+    private static boolean complete(TableReport report, String oldId, String idColumn, String tenant, String name) {
+        if (oldId == null) {
+            report.rejected(null, "missing " + idColumn);
+        } else if (tenant == null) {
+            report.rejected(oldId, "no project and no --tenant");
+        } else if (name == null) {
+            report.rejected(oldId, "missing name");
+        } else {
+            return true;
+        }
+        return false;
     }
 
     private static boolean active(Object value) {

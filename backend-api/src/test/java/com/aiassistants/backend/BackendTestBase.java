@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.aiassistants.backend.support.Signatures;
+import com.aiassistants.common.channel.HmacSignatures;
 import com.aiassistants.common.testsupport.PostgresTestProperties;
 import com.aiassistants.common.testsupport.TestRedis;
 
@@ -163,7 +163,7 @@ public abstract class BackendTestBase {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         Map<String, String> headers = new LinkedHashMap<>(key(project.apiKey()));
         headers.put("X-Webhook-Timestamp", timestamp);
-        headers.put("X-Webhook-Signature", Signatures.sign(project.webhookSecret(), timestamp,
+        headers.put("X-Webhook-Signature", HmacSignatures.sign(project.webhookSecret(), timestamp,
                 body.getBytes(StandardCharsets.UTF_8)));
         return send("POST", path, headers, body);
     }

@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import com.aiassistants.backend.support.Signatures;
+import com.aiassistants.common.channel.HmacSignatures;
 
 class JobsAndMemoryTest extends BackendTestBase {
 
@@ -51,7 +51,7 @@ class JobsAndMemoryTest extends BackendTestBase {
         await(() -> CALLBACKS.receivedAt(path).size() == 1);
         FakeHttpEndpoint.Received callback = CALLBACKS.receivedAt(path).getFirst();
         String timestamp = callback.header("X-Callback-Timestamp");
-        assertThat(Signatures.matches(project.webhookSecret(), timestamp, callback.body(), callback.header("X-Callback-Signature")))
+        assertThat(HmacSignatures.matches(project.webhookSecret(), timestamp, callback.body(), callback.header("X-Callback-Signature")))
                 .isTrue();
         assertThat(JSON.readTree(callback.body()).get("job_id").asString()).isEqualTo(jobId);
         assertThat(JSON.readTree(callback.body()).get("response_text").asString()).isEqualTo("echo 1: hola");

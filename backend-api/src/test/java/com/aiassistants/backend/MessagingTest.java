@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
-import com.aiassistants.backend.support.Signatures;
+import com.aiassistants.common.channel.HmacSignatures;
 
 class MessagingTest extends BackendTestBase {
 
@@ -38,7 +38,7 @@ class MessagingTest extends BackendTestBase {
         assertThat(web(project, "bad%20id", "hola").status()).isEqualTo(400);
         assertThat(send("POST", "/v1/conversations/c1/messages", key(project.apiKey()), "{not json").status()).isEqualTo(400);
         assertThat(send("POST", "/v1/conversations/c1/messages", key(project.apiKey()), "{}").status()).isEqualTo(400);
-        assertThat(send("POST", "/v1/conversations/c1/messages", Map.of("X-API-Key", project.apiKey(), "X-Customer-Id", "bad id!"),
+        assertThat(send("POST", "/v1/conversations/c1/messages", Map.of("X-API-Key", project.apiKey(), "X-Customer-Id", "c".repeat(257)),
                 json(Map.of("text", "hola"))).status()).isEqualTo(400);
         assertThat(send("GET", "/v1/jobs/not-a-uuid", key(project.apiKey()), null).status()).isEqualTo(400);
 
@@ -48,6 +48,38 @@ class MessagingTest extends BackendTestBase {
         Response malformed = whatsapp(project, "[1,2");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("type").asString()).endsWith("malformed-json");
+    }
+
+    @Test
+    void whatsappIdsAndPayloadsAreOpaque() {
+        TestProject project = newProject();
+        String from = phone();
+        // Meta's reference example of a text message id: base64 with '=' (and '/', '+' in others)
+        String wamid = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
+        Response text = whatsapp(project, whatsappBody(wamid, from, "hola"));
+        assertThat(text.status()).isEqualTo(200);
+        assertThat(text.text("message_id")).isEqualTo(wamid);
+        // a template quick-reply button arrives with its label as payload
+        String tapped = json(Map.of("message_id", "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQ/ZTRB+jU5OUFFRTAzODEwMTQ0RgA=",
+                "from_number", from, "text", "", "reply_id", "Stop promotions ñandú"));
+        Response reply = whatsapp(project, tapped);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text("response_text")).isEqualTo("echo 2: reply:Stop promotions ñandú");
+
+        Response tooLongId = whatsapp(project, whatsappBody("w".repeat(257), from, "hola"));
+        assertThat(tooLongId.status()).isEqualTo(400);
+        assertThat(tooLongId.body()).contains("message_id");
+    }
+
+    @Test
+    void aNulCharacterIsAClear400NotARetryLoop() {
+        TestProject project = newProject();
+        Response web = web(project, "web-nul", "hola\u0000mundo");
+        assertThat(web.status()).isEqualTo(400);
+        assertThat(web.body()).contains("\"field\":\"text\"");
+        Response whatsapp = whatsapp(project, whatsappBody(uniqueId("wamid"), phone(), "hola\u0000mundo"));
+        assertThat(whatsapp.status()).isEqualTo(400);
+        assertThat(whatsapp.body()).contains("\"field\":\"text\"");
     }
 
     @Test
@@ -103,25 +135,25 @@ class MessagingTest extends BackendTestBase {
 
         Response wrongSecret = send("POST", "/v1/channels/whatsapp/gateway/inbound", Map.of("X-API-Key", project.apiKey(),
                 "X-Webhook-Timestamp", Long.toString(now),
-                "X-Webhook-Signature", Signatures.sign("another-secret", Long.toString(now), bytes)), body);
+                "X-Webhook-Signature", HmacSignatures.sign("another-secret", Long.toString(now), bytes)), body);
         assertThat(wrongSecret.status()).isEqualTo(401);
         assertThat(wrongSecret.json().get("type").asString()).endsWith("signature-invalid");
 
         Response tampered = send("POST", "/v1/channels/whatsapp/gateway/inbound", Map.of("X-API-Key", project.apiKey(),
                 "X-Webhook-Timestamp", Long.toString(now),
-                "X-Webhook-Signature", Signatures.sign(project.webhookSecret(), Long.toString(now), bytes)),
+                "X-Webhook-Signature", HmacSignatures.sign(project.webhookSecret(), Long.toString(now), bytes)),
                 body.replace("hola", "chau"));
         assertThat(tampered.status()).isEqualTo(401);
 
         String stale = Long.toString(now - 301);
         Response drifted = send("POST", "/v1/channels/whatsapp/gateway/inbound", Map.of("X-API-Key", project.apiKey(),
-                "X-Webhook-Timestamp", stale, "X-Webhook-Signature", Signatures.sign(project.webhookSecret(), stale, bytes)), body);
+                "X-Webhook-Timestamp", stale, "X-Webhook-Signature", HmacSignatures.sign(project.webhookSecret(), stale, bytes)), body);
         assertThat(drifted.status()).isEqualTo(401);
         assertThat(drifted.json().get("type").asString()).endsWith("signature-expired");
 
         String future = Long.toString(now + 250);
         Response withinDrift = send("POST", "/v1/channels/whatsapp/gateway/inbound", Map.of("X-API-Key", project.apiKey(),
-                "X-Webhook-Timestamp", future, "X-Webhook-Signature", Signatures.sign(project.webhookSecret(), future, bytes)), body);
+                "X-Webhook-Timestamp", future, "X-Webhook-Signature", HmacSignatures.sign(project.webhookSecret(), future, bytes)), body);
         assertThat(withinDrift.status()).isEqualTo(200);
 
         Response adminToken = send("POST", "/v1/channels/whatsapp/gateway/inbound", bearer(project.ownerToken()), body);

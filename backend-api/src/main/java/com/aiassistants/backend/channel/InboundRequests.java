@@ -14,6 +14,7 @@ import com.aiassistants.backend.support.Inputs;
 import com.aiassistants.backend.tenant.Caller;
 import com.aiassistants.backend.tenant.Project;
 import com.aiassistants.backend.tenant.Projects;
+import com.aiassistants.common.channel.GatewayInbound;
 import com.aiassistants.common.web.ApiProblem;
 
 import tools.jackson.core.JacksonException;
@@ -47,16 +48,16 @@ public class InboundRequests {
         }
         Project project = projects.require(caller.projectId());
         signatures.verify(project, timestamp, signature, body);
-        WhatsAppInbound inbound;
+        GatewayInbound inbound;
         try {
-            inbound = json.readValue(body, WhatsAppInbound.class);
+            inbound = json.readValue(body, GatewayInbound.class);
         } catch (JacksonException e) {
             throw ApiProblem.badRequest("malformed-json", "the body is not the expected JSON object");
         }
         if (inbound == null) {
             throw ApiProblem.badRequest("malformed-json", "the body is empty");
         }
-        Set<ConstraintViolation<WhatsAppInbound>> violations = validator.validate(inbound);
+        Set<ConstraintViolation<GatewayInbound>> violations = validator.validate(inbound);
         if (!violations.isEmpty()) {
             throw ApiProblem.badRequest("validation-failed", "Request validation failed").with("errors",
                     violations.stream().map(v -> java.util.Map.of("field",
@@ -80,12 +81,12 @@ public class InboundRequests {
         if (conversationId.startsWith("whatsapp:")) {
             throw ApiProblem.badRequest("invalid-conversation_id", "whatsapp: conversations take messages through the gateway webhook");
         }
-        String customerId = Inputs.optionalId("customer_id", customerIdHeader);
+        String customerId = Inputs.optionalOpaqueId("customer_id", customerIdHeader);
         Project project = projects.require(caller.projectId());
         String endUser = customerId == null ? "web:" + conversationId : customerId;
         rateLimiter.checkEndUser(project, endUser);
         return new Checked(new InboundMessage(project.id(), conversationId, "web", endUser, body.customerName(),
-                Inputs.text(body.text(), false), null, Inputs.optionalId("message_id", body.messageId())),
+                Inputs.text(body.text(), false), null, Inputs.optionalOpaqueId("message_id", body.messageId())),
                 callback(body.callbackUrl()));
     }
 

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.aiassistants.backend.conversation.TurnResult;
 import com.aiassistants.backend.conversation.TurnService;
 import com.aiassistants.backend.tenant.Caller;
+import com.aiassistants.common.channel.GatewayContract;
+import com.aiassistants.common.channel.GatewayReply;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,11 +43,11 @@ public class MessageController {
     }
 
     @Operation(summary = "WhatsApp gateway inbound (X-API-Key and X-Webhook-Timestamp/X-Webhook-Signature)")
-    @PostMapping({"/v1/channels/whatsapp/gateway/inbound", "/v1/channels/whatsapp/baileys/inbound"})
-    public WhatsAppReply whatsapp(Caller caller,
-            @RequestHeader(value = WebhookSignatureVerifier.TIMESTAMP, required = false) String timestamp,
-            @RequestHeader(value = WebhookSignatureVerifier.SIGNATURE, required = false) String signature,
+    @PostMapping({GatewayContract.INBOUND_PATH, GatewayContract.INBOUND_ALIAS_PATH})
+    public GatewayReply whatsapp(Caller caller,
+            @RequestHeader(value = GatewayContract.TIMESTAMP, required = false) String timestamp,
+            @RequestHeader(value = GatewayContract.SIGNATURE, required = false) String signature,
             @RequestBody byte[] body) {
-        return WhatsAppReply.of(turns.handle(requests.whatsapp(caller, timestamp, signature, body).message()));
+        return WhatsAppReplies.of(turns.handle(requests.whatsapp(caller, timestamp, signature, body).message()));
     }
 }

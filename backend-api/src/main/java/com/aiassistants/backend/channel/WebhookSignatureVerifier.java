@@ -8,20 +8,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.backend.BackendProperties;
-import com.aiassistants.backend.support.Signatures;
 import com.aiassistants.backend.tenant.Project;
+import com.aiassistants.common.channel.GatewayContract;
+import com.aiassistants.common.channel.HmacSignatures;
 import com.aiassistants.common.web.ApiProblem;
 
 /**
  * Gateway webhooks carry {@code X-Webhook-Timestamp} (epoch seconds) and {@code X-Webhook-Signature}
- * = base64(HMAC-SHA256(project secret, timestamp + "." + raw body)); the timestamp may drift at most
+ * ({@link GatewayContract}, {@link HmacSignatures}) signed with the project's webhook secret; the timestamp may drift at most
  * {@code ai-assistants.backend.webhook.max-drift}; signatures are compared in constant time.
  */
 @Component
 public class WebhookSignatureVerifier {
-
-    public static final String TIMESTAMP = "X-Webhook-Timestamp";
-    public static final String SIGNATURE = "X-Webhook-Signature";
 
     private final Duration maxDrift;
     private final Clock clock;
@@ -45,7 +43,7 @@ public class WebhookSignatureVerifier {
         if (drift > maxDrift.toSeconds()) {
             throw reject("signature-expired", "X-Webhook-Timestamp is more than " + maxDrift.toSeconds() + " s away from now");
         }
-        if (!Signatures.matches(project.webhookSecret(), timestamp.trim(), body, signature)) {
+        if (!HmacSignatures.matches(project.webhookSecret(), timestamp.trim(), body, signature)) {
             throw reject("signature-invalid", "X-Webhook-Signature does not match the body");
         }
     }

@@ -26,9 +26,9 @@ import com.aiassistants.backend.assistant.AssistantTurn;
 import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.backend.realtime.Frame;
 import com.aiassistants.backend.realtime.LiveEvents;
-import com.aiassistants.backend.support.Masking;
 import com.aiassistants.backend.tenant.Project;
 import com.aiassistants.backend.tenant.Projects;
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,7 +87,7 @@ public class TurnService {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         MDC.put("tenantId", in.projectId());
-        MDC.put("conversationId", Masking.conversation(in.conversationId()));
+        MDC.put("conversationId", PhoneNumbers.maskConversation(in.conversationId()));
         List<Frame> published = new ArrayList<>();
         try {
             TurnResult result = transactions.execute(tx -> run(project, in, published));

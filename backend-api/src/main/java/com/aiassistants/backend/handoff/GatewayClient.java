@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.backend.BackendProperties;
-import com.aiassistants.backend.support.Masking;
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,7 +80,7 @@ public class GatewayClient {
                     failure = "interrupted";
                 }
                 if (attempt >= settings.retries()) {
-                    log.warn("gateway send to {} failed after {} attempts: {}", Masking.phone(to), attempt + 1, failure);
+                    log.warn("gateway send to {} failed after {} attempts: {}", PhoneNumbers.mask(to), attempt + 1, failure);
                     throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-unavailable",
                             "the WhatsApp gateway did not take the message (" + failure + ")");
                 }

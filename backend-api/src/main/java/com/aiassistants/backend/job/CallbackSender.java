@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.backend.BackendProperties;
-import com.aiassistants.backend.support.Signatures;
 import com.aiassistants.backend.tenant.Projects;
+import com.aiassistants.common.channel.HmacSignatures;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,7 +89,7 @@ public class CallbackSender {
                 .timeout(settings.callbackTimeout())
                 .header("Content-Type", "application/json")
                 .header("X-Callback-Timestamp", timestamp)
-                .header("X-Callback-Signature", Signatures.sign(project.get().webhookSecret(), timestamp, body))
+                .header("X-Callback-Signature", HmacSignatures.sign(project.get().webhookSecret(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         String problem;

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.aiassistants.backend.channel.InboundRequests;
 import com.aiassistants.backend.channel.WebMessage;
-import com.aiassistants.backend.channel.WebhookSignatureVerifier;
 import com.aiassistants.backend.tenant.Caller;
+import com.aiassistants.common.channel.GatewayContract;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,11 +47,11 @@ public class JobController {
     }
 
     @Operation(summary = "Queue a WhatsApp gateway message (same key and signature as the sync webhook)")
-    @PostMapping("/v1/async/channels/whatsapp/gateway/inbound")
+    @PostMapping(GatewayContract.ASYNC_INBOUND_PATH)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Accepted whatsappAsync(Caller caller,
-            @RequestHeader(value = WebhookSignatureVerifier.TIMESTAMP, required = false) String timestamp,
-            @RequestHeader(value = WebhookSignatureVerifier.SIGNATURE, required = false) String signature,
+            @RequestHeader(value = GatewayContract.TIMESTAMP, required = false) String timestamp,
+            @RequestHeader(value = GatewayContract.SIGNATURE, required = false) String signature,
             @RequestBody byte[] body) {
         return new Accepted(jobs.submit(requests.whatsapp(caller, timestamp, signature, body)).toString());
     }

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.aiassistants.backend.channel.InboundRequests;
-import com.aiassistants.backend.channel.WhatsAppReply;
+import com.aiassistants.backend.channel.WhatsAppReplies;
 import com.aiassistants.backend.conversation.InboundMessage;
 import com.aiassistants.backend.conversation.TurnResult;
+import com.aiassistants.common.channel.GatewayReply;
 import com.aiassistants.common.web.ApiProblem;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +63,7 @@ public class JobService {
                 .params(id, projectId)
                 .query((rs, n) -> {
                     String response = rs.getString("response");
-                    WhatsAppReply reply = response == null ? null : json.readValue(response, WhatsAppReply.class);
+                    GatewayReply reply = response == null ? null : json.readValue(response, GatewayReply.class);
                     return new JobView(rs.getString("id"), rs.getString("status"), rs.getString("conversation_id"),
                             rs.getString("message_id"), rs.getString("response_text"), rs.getString("error_text"),
                             reply == null ? null : reply.interactiveType(), reply == null ? null : reply.buttons(),
@@ -91,7 +92,7 @@ public class JobService {
     }
 
     void succeeded(UUID id, TurnResult result) {
-        WhatsAppReply reply = WhatsAppReply.of(result);
+        GatewayReply reply = WhatsAppReplies.of(result);
         String response = reply.interactiveType() == null ? null : json.writeValueAsString(reply);
         jdbc.sql("""
                 update job set status = 'succeeded', response_text = ?, response = ?::jsonb, error_text = null,

@@ -2,7 +2,7 @@ package com.aiassistants.backend.job;
 
 import java.util.List;
 
-import com.aiassistants.backend.channel.WhatsAppReply;
+import com.aiassistants.common.channel.GatewayReply;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record JobView(String jobId, String status, String conversationId, String messageId, String responseText,
         String errorText,
         @JsonInclude(JsonInclude.Include.NON_NULL) String interactiveType,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<WhatsAppReply.Button> buttons,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<GatewayReply.Button> buttons,
         @JsonInclude(JsonInclude.Include.NON_NULL) String listTitle,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<WhatsAppReply.ListItem> listItems) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<GatewayReply.ListItem> listItems) {
 }

@@ -32,13 +32,13 @@ public class MemoryController {
 
     @GetMapping("/v1/memory")
     public MemoryView read(Caller caller, @RequestHeader("X-Customer-Id") String customerId) {
-        Inputs.id("customer_id", customerId);
+        Inputs.opaqueId("customer_id", customerId);
         return new MemoryView(customerId, memory.read(caller.projectId(), customerId, Instant.now()));
     }
 
     @DeleteMapping("/v1/memory")
     public Forgotten forget(Caller caller, @RequestHeader("X-Customer-Id") String customerId) {
-        Inputs.id("customer_id", customerId);
+        Inputs.opaqueId("customer_id", customerId);
         return new Forgotten(customerId, memory.forget(caller.projectId(), customerId));
     }
 }

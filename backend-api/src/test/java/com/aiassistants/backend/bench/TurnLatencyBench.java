@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import com.aiassistants.backend.BackendTestBase;
-import com.aiassistants.backend.support.Signatures;
+import com.aiassistants.common.channel.HmacSignatures;
 
 /**
  * End-to-end turn latency: signed WhatsApp gateway inbound over HTTP → reply, 100 concurrent
@@ -123,7 +123,7 @@ class TurnLatencyBench extends BackendTestBase {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/v1/channels/whatsapp/gateway/inbound"))
                 .header("Content-Type", "application/json").header("X-API-Key", project.apiKey())
                 .header("X-Webhook-Timestamp", timestamp)
-                .header("X-Webhook-Signature", Signatures.sign(project.webhookSecret(), timestamp, body.getBytes(StandardCharsets.UTF_8)))
+                .header("X-Webhook-Signature", HmacSignatures.sign(project.webhookSecret(), timestamp, body.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long started = System.nanoTime();
         try {

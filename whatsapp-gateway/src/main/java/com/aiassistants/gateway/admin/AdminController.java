@@ -21,12 +21,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 import com.aiassistants.gateway.config.TenantDirectory;
 import com.aiassistants.gateway.inbox.AllowedNumbers;
 import com.aiassistants.gateway.inbox.InboxRepository;
 import com.aiassistants.gateway.lease.LeaseManager;
-import com.aiassistants.gateway.ops.Phones;
 import com.aiassistants.gateway.outbox.OutboxRepository;
 import com.aiassistants.gateway.outbox.OutboxRow;
 import com.aiassistants.gateway.outbox.OutboxSender;
@@ -141,7 +141,7 @@ public class AdminController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Queued send(@RequestBody @Valid StaffMessage message) {
         String tenantId = tenants.require(message.tenantId());
-        long id = outbox.insert(tenantId, Phones.digits(message.to()), OutgoingMessage.text(message.text()));
+        long id = outbox.insert(tenantId, PhoneNumbers.digits(message.to()), OutgoingMessage.text(message.text()));
         sender.wake();
         return new Queued(id, "pending");
     }

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.gateway.config.TenantDirectory;
-import com.aiassistants.gateway.ops.Phones;
 
 /**
  * Which numbers a tenant answers: the list set from the console (table {@code allowed_numbers}) or else
@@ -32,7 +32,7 @@ public class AllowedNumbers {
 
     public boolean allows(String tenantId, String number) {
         Set<String> allowed = numbers(tenantId);
-        return allowed.isEmpty() || allowed.contains(Phones.digits(number));
+        return allowed.isEmpty() || allowed.contains(PhoneNumbers.digits(number));
     }
 
     public Set<String> numbers(String tenantId) {
@@ -69,7 +69,7 @@ public class AllowedNumbers {
 
     private static Set<String> normalise(List<String> numbers) {
         return numbers == null ? Set.of()
-                : numbers.stream().map(Phones::digits).filter(s -> !s.isEmpty())
+                : numbers.stream().map(PhoneNumbers::digits).filter(s -> !s.isEmpty())
                         .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 }

@@ -7,33 +7,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
+import com.aiassistants.common.channel.GatewayContract;
+import com.aiassistants.common.channel.GatewayInbound;
+import com.aiassistants.common.channel.GatewayReply;
+import com.aiassistants.common.channel.HmacSignatures;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.config.TenantDirectory;
 import com.aiassistants.gateway.ops.GatewayMetrics;
-import com.aiassistants.gateway.provider.OutgoingMessage;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls backend-api's {@code POST /v1/channels/whatsapp/gateway/inbound} (BRIEF §3): {@code X-API-Key}
- * plus {@code X-Webhook-Timestamp} / {@code X-Webhook-Signature} = base64(HMAC-SHA256(secret,
- * timestamp + "." + body)). Retries are the forwarder's (the backend dedupes on message_id, so a
+ * Calls backend-api's gateway webhook ({@link GatewayContract}: {@code X-API-Key}, {@code X-Webhook-Timestamp},
+ * {@code X-Webhook-Signature} by {@link HmacSignatures}). Retries are the forwarder's (the backend dedupes on message_id, so a
  * repeated call returns the first reply).
  */
 @Component
 public class BackendClient {
-
-    static final String PATH = "/v1/channels/whatsapp/gateway/inbound";
 
     private final TenantDirectory tenants;
     private final JsonMapper json;
@@ -50,30 +44,6 @@ public class BackendClient {
                 .connectTimeout(Duration.ofSeconds(2)).build();
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    /** @param replyId the id of the tapped button/list row (interactive replies only) */
-    public record InboundRequest(String messageId, String fromNumber, String text, String timestampIso,
-            String customerId, String customerName, String replyId) {
-    }
-
-    public record Reply(String conversationId, String messageId, String responseText, String interactiveType,
-            List<OutgoingMessage.Button> buttons, String listTitle, List<OutgoingMessage.ListItem> listItems) {
-
-        /** The message to send back, or null for "no reply" (e.g. a human took the conversation over). */
-        public OutgoingMessage toOutgoing() {
-            if (responseText == null || responseText.isBlank()) {
-                return null;
-            }
-            if ("buttons".equals(interactiveType) && buttons != null && !buttons.isEmpty()) {
-                return OutgoingMessage.buttons(responseText, buttons);
-            }
-            if ("list".equals(interactiveType) && listItems != null && !listItems.isEmpty()) {
-                return OutgoingMessage.list(responseText, listTitle == null ? "Options" : listTitle, listItems);
-            }
-            return OutgoingMessage.text(responseText);
-        }
-    }
-
     /** Thrown for a failed call; {@code retryable} false for 4xx answers other than 401/403/408/429. */
     public static class BackendException extends Exception {
         private final boolean retryable;
@@ -88,20 +58,20 @@ public class BackendClient {
         }
     }
 
-    public Reply forward(String tenantId, InboundRequest request) throws BackendException {
+    public GatewayReply forward(String tenantId, GatewayInbound request) throws BackendException {
         GatewayProperties.Backend backend = tenants.get(tenantId).backend();
         byte[] body = json.writeValueAsBytes(request);
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(backend.baseUrl()) + PATH))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(backend.baseUrl()) + GatewayContract.INBOUND_PATH))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .header("X-Webhook-Timestamp", timestamp)
+                .header(GatewayContract.TIMESTAMP, timestamp)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (backend.apiKey() != null && !backend.apiKey().isBlank()) {
-            builder.header("X-API-Key", backend.apiKey());
+            builder.header(GatewayContract.API_KEY, backend.apiKey());
         }
         if (backend.hmacSecret() != null && !backend.hmacSecret().isBlank()) {
-            builder.header("X-Webhook-Signature", sign(backend.hmacSecret(), timestamp, body));
+            builder.header(GatewayContract.SIGNATURE, HmacSignatures.sign(backend.hmacSecret(), timestamp, body));
         }
         Timer.Sample sample = Timer.start();
         String outcome = "error";
@@ -110,7 +80,7 @@ public class BackendClient {
             int status = response.statusCode();
             outcome = Integer.toString(status / 100) + "xx";
             if (status / 100 == 2) {
-                return json.readValue(response.body(), Reply.class);
+                return json.readValue(response.body(), GatewayReply.class);
             }
             // 401/403: backend-api refused our key or signature (a rotation, a typo): our configuration, not the
             // message, is wrong, so keep retrying with backoff until someone fixes it instead of dropping it
@@ -128,18 +98,6 @@ public class BackendClient {
             throw new BackendException("backend reply unreadable: " + e.getOriginalMessage(), true, e);
         } finally {
             sample.stop(metrics.backendTimer(outcome));
-        }
-    }
-
-    /** base64(HMAC-SHA256(secret, timestamp + "." + body)). */
-    public static String sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -8,11 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
+import com.aiassistants.common.channel.GatewayInbound;
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.lease.LeaseManager;
 import com.aiassistants.gateway.ops.FaultInjection;
 import com.aiassistants.gateway.ops.GatewayMetrics;
-import com.aiassistants.gateway.ops.Phones;
 import com.aiassistants.gateway.outbox.OutboxRepository;
 import com.aiassistants.gateway.outbox.OutboxSender;
 import com.aiassistants.gateway.provider.InboundMessage;
@@ -61,12 +62,12 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
     @Override
     protected void process(InboxRow row) {
         MDC.put("tenantId", row.tenantId());
-        MDC.put("conversationId", "whatsapp:" + Phones.mask(row.fromNumber()));
+        MDC.put("conversationId", "whatsapp:" + PhoneNumbers.mask(row.fromNumber()));
         try {
             faults.reached(FaultInjection.Point.AFTER_INBOX_CLAIM);
             OutgoingMessage reply = row.kind() == InboundMessage.Kind.MEDIA
                     ? OutgoingMessage.text(properties.mediaReplyText())
-                    : backend.forward(row.tenantId(), request(row)).toOutgoing();
+                    : OutgoingMessage.of(backend.forward(row.tenantId(), request(row)));
             boolean done = reply == null ? inbox.markDone(row.id(), lease.owner())
                     : outbox.insertReplyClosingInbound(row.id(), lease.owner(), reply);
             if (done) {
@@ -99,9 +100,9 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
         }
     }
 
-    private BackendClient.InboundRequest request(InboxRow row) {
-        return new BackendClient.InboundRequest(row.providerMessageId(), row.fromNumber(), row.text(),
-                row.sentAt().atOffset(ZoneOffset.UTC).toString(), null, row.customerName(),
+    private GatewayInbound request(InboxRow row) {
+        return GatewayInbound.of(row.providerMessageId(), row.fromNumber(), row.text(),
+                row.sentAt().atOffset(ZoneOffset.UTC).toString(), row.customerName(),
                 row.kind() == com.aiassistants.gateway.provider.InboundMessage.Kind.INTERACTIVE ? row.text() : null);
     }
 }

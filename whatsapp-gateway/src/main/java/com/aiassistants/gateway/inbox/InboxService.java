@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.gateway.ops.GatewayMetrics;
-import com.aiassistants.gateway.ops.Phones;
 import com.aiassistants.gateway.provider.InboundMessage;
 import com.aiassistants.gateway.provider.InboundSink;
 
@@ -36,7 +36,7 @@ public class InboxService implements InboundSink {
     @Override
     public Result accept(InboundMessage message) {
         if (!allowedNumbers.allows(message.tenantId(), message.fromNumber())) {
-            log.info("ignoring message from {} (not in the allowed numbers of {})", Phones.mask(message.fromNumber()),
+            log.info("ignoring message from {} (not in the allowed numbers of {})", PhoneNumbers.mask(message.fromNumber()),
                     message.tenantId());
             metrics.inbound(message.provider(), "not_allowed");
             return Result.NOT_ALLOWED;

@@ -10,12 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.lease.LeaseManager;
 import com.aiassistants.gateway.ops.FaultInjection;
 import com.aiassistants.gateway.ops.GatewayEvents;
 import com.aiassistants.gateway.ops.GatewayMetrics;
-import com.aiassistants.gateway.ops.Phones;
 import com.aiassistants.gateway.provider.OutboxMessage;
 import com.aiassistants.gateway.provider.ProviderRegistry;
 import com.aiassistants.gateway.provider.SendException;
@@ -129,7 +129,7 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
         if (verdict.granted()) {
             return false;
         }
-        log.debug("outbox {} to {}: {} throttle, next try in {}", message.id(), Phones.mask(message.toNumber()),
+        log.debug("outbox {} to {}: {} throttle, next try in {}", message.id(), PhoneNumbers.mask(message.toNumber()),
                 verdict.refusedBy().tag(), verdict.retryIn());
         outbox.deferThrottled(message.id(), lease.owner(), verdict.retryIn());
         metrics.throttled(providerId, verdict.refusedBy().tag());
@@ -144,7 +144,7 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
                         .ifPresent(reason -> metrics.throttlePenalty(reason.tag()));
                 if (message.attempts() < settings.maxAttempts()) {
                     Duration delay = e.retryAfter() != null ? e.retryAfter() : settings.backoff(message.attempts());
-                    log.warn("outbox {} to {}: {} (code {}), retry {} in {}", message.id(), Phones.mask(message.toNumber()),
+                    log.warn("outbox {} to {}: {} (code {}), retry {} in {}", message.id(), PhoneNumbers.mask(message.toNumber()),
                             e.getMessage(), e.errorCode(), message.attempts(), delay);
                     metrics.retry("send", e.errorCode() == null ? "error" : e.errorCode());
                     outbox.reschedule(message.id(), lease.owner(), delay, e.errorCode(), e.getMessage());
@@ -168,7 +168,7 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
     }
 
     private void giveUp(OutboxMessage message, String providerId, String status, SendException e) {
-        log.error("outbox {} to {} {}: {} (code {})", message.id(), Phones.mask(message.toNumber()), status,
+        log.error("outbox {} to {} {}: {} (code {})", message.id(), PhoneNumbers.mask(message.toNumber()), status,
                 e.getMessage(), e.errorCode());
         outbox.markFinal(message.id(), lease.owner(), status, e.errorCode(), e.getMessage());
         metrics.outbound(providerId, status);

@@ -2,6 +2,8 @@ package com.aiassistants.gateway.provider;
 
 import java.util.List;
 
+import com.aiassistants.common.channel.GatewayReply;
+
 /**
  * A provider-neutral message to one user, as stored in the outbox {@code body}.
  * Kinds: {@code text}; {@code buttons} (≤3); {@code list} (≤10 items); {@code template}.
@@ -40,6 +42,22 @@ public record OutgoingMessage(
 
     public static OutgoingMessage template(String name, String language, List<String> parameters) {
         return new OutgoingMessage(Kind.TEMPLATE, null, null, null, null, name, language, List.copyOf(parameters));
+    }
+
+    /** The message that answers a backend reply, or null for "no reply" (e.g. a human took the conversation over). */
+    public static OutgoingMessage of(GatewayReply reply) {
+        String text = reply.responseText();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (GatewayReply.BUTTONS.equals(reply.interactiveType()) && reply.buttons() != null && !reply.buttons().isEmpty()) {
+            return buttons(text, reply.buttons().stream().map(b -> new Button(b.id(), b.title())).toList());
+        }
+        if (GatewayReply.LIST.equals(reply.interactiveType()) && reply.listItems() != null && !reply.listItems().isEmpty()) {
+            return list(text, reply.listTitle() == null ? "Options" : reply.listTitle(), reply.listItems().stream()
+                    .map(i -> new ListItem(i.id(), i.title(), i.description())).toList());
+        }
+        return text(text);
     }
 
     /** The text a channel without interactive messages shows: body plus numbered options. */

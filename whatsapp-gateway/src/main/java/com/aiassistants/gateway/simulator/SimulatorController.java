@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.config.TenantDirectory;
 import com.aiassistants.gateway.inbox.InboxService;
 import com.aiassistants.gateway.ops.GatewayEvents;
-import com.aiassistants.gateway.ops.Phones;
 import com.aiassistants.gateway.provider.InboundMessage;
 import com.aiassistants.gateway.provider.InboundSink;
 import com.aiassistants.gateway.provider.ProviderType;
@@ -120,7 +120,7 @@ public class SimulatorController {
     }
 
     private static String number(String phone) {
-        String digits = Phones.digits(phone);
+        String digits = PhoneNumbers.digits(phone);
         if (digits.length() < 6 || digits.length() > 15) {
             throw ApiProblem.badRequest("invalid-phone", "phone must have 6 to 15 digits");
         }

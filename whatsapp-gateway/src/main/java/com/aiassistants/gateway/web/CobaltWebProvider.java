@@ -17,9 +17,9 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.ops.GatewayEvents;
-import com.aiassistants.gateway.ops.Phones;
 import com.aiassistants.gateway.provider.ConnectionStatus;
 import com.aiassistants.gateway.provider.InboundMessage;
 import com.aiassistants.gateway.provider.InboundSink;
@@ -136,7 +136,7 @@ public class CobaltWebProvider implements WhatsAppProvider {
             String phone = pairingPhoneNumber;
             Whatsapp whatsapp = phone == null || phone.isBlank()
                     ? options.unregistered(QrHandler.toPlainString(state::qrCode))
-                    : options.unregistered(Long.parseLong(Phones.digits(phone)), (PairingCodeHandler) state::pairingCode);
+                    : options.unregistered(Long.parseLong(PhoneNumbers.digits(phone)), (PairingCodeHandler) state::pairingCode);
             whatsapp.addLoggedInListener(() -> {
                 state.loggedIn();
                 snapshot();
@@ -215,7 +215,7 @@ public class CobaltWebProvider implements WhatsAppProvider {
             throw SendException.retryable("not-connected", "WhatsApp Web session is " + state.status().state(), null);
         }
         try {
-            var sent = whatsapp.sendMessage(Jid.of(Phones.digits(message.toNumber())), message.message().asPlainText())
+            var sent = whatsapp.sendMessage(Jid.of(PhoneNumbers.digits(message.toNumber())), message.message().asPlainText())
                     .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return new SendResult(sent.id(), com.aiassistants.gateway.provider.OutgoingMessage.Kind.TEXT);
         } catch (TimeoutException e) {
@@ -264,7 +264,7 @@ public class CobaltWebProvider implements WhatsAppProvider {
 
     @Override
     public void requestPairingCode(String phoneNumber) {
-        pairingPhoneNumber = Phones.digits(phoneNumber);
+        pairingPhoneNumber = PhoneNumbers.digits(phoneNumber);
         reconnect();
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-import com.aiassistants.gateway.inbox.BackendClient;
+import com.aiassistants.common.channel.HmacSignatures;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -76,7 +76,7 @@ public final class FakeBackend implements AutoCloseable {
         String timestamp = exchange.getRequestHeaders().getFirst("X-Webhook-Timestamp");
         String signature = exchange.getRequestHeaders().getFirst("X-Webhook-Signature");
         if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("X-API-Key")) || timestamp == null
-                || !BackendClient.sign(SECRET, timestamp, body).equals(signature)
+                || !HmacSignatures.sign(SECRET, timestamp, body).equals(signature)
                 || Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) > 300) {
             respond(exchange, 401, "{\"detail\":\"bad signature\"}");
             return;

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.aiassistants.backend.assistant.TenantProfile;
 import com.aiassistants.backend.memory.CustomerMemory;
-import com.aiassistants.backend.support.Signatures;
+import com.aiassistants.common.channel.HmacSignatures;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -132,7 +132,7 @@ public final class HttpDriver implements GoldenDriver {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-API-Key", apiKey);
         headers.put("X-Webhook-Timestamp", timestamp);
-        headers.put("X-Webhook-Signature", Signatures.sign(secret, timestamp, raw));
+        headers.put("X-Webhook-Signature", HmacSignatures.sign(secret, timestamp, raw));
         JsonNode reply = exchange("POST", "/v1/channels/whatsapp/gateway/inbound", headers, raw, 200);
         String type = textOrNull(reply, "interactive_type");
         List<String> optionIds = new ArrayList<>();

@@ -13,6 +13,9 @@ public final class GatewayContract {
     /** {@code POST}: the async variant (202 with a job id). */
     public static final String ASYNC_INBOUND_PATH = "/v1/async/channels/whatsapp/gateway/inbound";
 
+    /** {@code GET}: the project's {@link ChannelProfile} (language, time zone) for what the gateway writes itself. */
+    public static final String PROFILE_PATH = "/v1/channels/whatsapp/gateway/profile";
+
     public static final String API_KEY = "X-API-Key";
     public static final String TIMESTAMP = "X-Webhook-Timestamp";
     public static final String SIGNATURE = "X-Webhook-Signature";

@@ -24,11 +24,12 @@ import com.aiassistants.gateway.inbox.InboxRepository.FailedInbound;
 
 /**
  * Inbound messages that failed for good (the backend refused them as invalid, or stayed down past
- * {@code workers.max-attempts}): listed for the console and re-queued by staff once the cause is fixed.
+ * {@code workers.max-attempts}; the user got a polite "could not process it"): listed for the console and
+ * re-queued by staff once the cause is fixed. Also the users who changed their number ({@code /notices}).
  */
 @RestController
 @Validated
-@RequestMapping("/admin/tenants/{tenant}/inbox/failed")
+@RequestMapping("/admin/tenants/{tenant}/inbox")
 public class FailedInboundController {
 
     public record RetryRequest(@Size(max = 1000) List<Long> ids) {
@@ -47,14 +48,21 @@ public class FailedInboundController {
         this.forwarder = forwarder;
     }
 
-    @GetMapping
+    @GetMapping("/failed")
     public List<FailedInbound> list(@PathVariable String tenant,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return inbox.failed(tenants.require(tenant), limit);
     }
 
+    /** Users who told WhatsApp they changed their number (text = the new number), newest first. */
+    @GetMapping("/notices")
+    public List<FailedInbound> notices(@PathVariable String tenant,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return inbox.notices(tenants.require(tenant), limit);
+    }
+
     /** Re-queues the given failed messages, or all of the tenant's when {@code ids} is absent or empty. */
-    @PostMapping("/retry")
+    @PostMapping("/failed/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Requeued retry(@PathVariable String tenant, @RequestBody(required = false) RetryRequest request) {
         List<Long> ids = request == null || request.ids() == null ? List.of() : request.ids();

@@ -1,6 +1,7 @@
 package com.aiassistants.gateway.cloud;
 
 import java.util.List;
+import java.util.function.Function;
 
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.provider.ConnectionStatus;
@@ -9,12 +10,14 @@ import com.aiassistants.gateway.provider.OutgoingMessage;
 import com.aiassistants.gateway.provider.ProviderType;
 import com.aiassistants.gateway.provider.SendException;
 import com.aiassistants.gateway.provider.SendResult;
+import com.aiassistants.gateway.provider.WhatsAppLimits;
 import com.aiassistants.gateway.provider.WhatsAppProvider;
 
 /**
  * A tenant's number on the WhatsApp Business Cloud API. Stateless (webhooks come in over HTTP), so
  * "connected" means configured. Outside the 24-hour window a free-form message is replaced by the
- * tenant's window template, also when the Graph API reports 131047. The Graph API offers no
+ * tenant's window template (in the project's language unless one is configured, the reply as its sanitised
+ * body parameter), also when the Graph API reports 131047. The Graph API offers no
  * idempotency key for messages, so a send with an unknown outcome is never repeated (at-most-once).
  */
 public class CloudProvider implements WhatsAppProvider {
@@ -23,10 +26,14 @@ public class CloudProvider implements WhatsAppProvider {
     private final GatewayProperties.Tenant tenant;
     private final GraphApiClient graph;
     private final CustomerWindow window;
+    private final Function<String, String> projectLanguage;
     private volatile boolean started;
 
-    public CloudProvider(String tenantId, GatewayProperties.Tenant tenant, GraphApiClient graph, CustomerWindow window) {
+    /** @param projectLanguage tenant id → the project's language ({@code es} / {@code en}) */
+    public CloudProvider(String tenantId, GatewayProperties.Tenant tenant, GraphApiClient graph, CustomerWindow window,
+            Function<String, String> projectLanguage) {
         this.tenantId = tenantId;
+        this.projectLanguage = projectLanguage;
         this.tenant = tenant;
         this.graph = graph;
         this.window = window;
@@ -96,7 +103,10 @@ public class CloudProvider implements WhatsAppProvider {
         if (template == null || template.name() == null || template.name().isBlank()) {
             throw SendException.permanent("131047", why + " and no window template is configured");
         }
-        List<String> parameters = template.textAsParameter() ? List.of(original.asPlainText()) : List.of();
-        return OutgoingMessage.template(template.name(), template.language(), parameters);
+        List<String> parameters = template.textAsParameter()
+                ? List.of(WhatsAppLimits.templateParameter(original.asPlainText())) : List.of();
+        String language = template.language() == null || template.language().isBlank()
+                ? projectLanguage.apply(tenantId) : template.language();
+        return OutgoingMessage.template(template.name(), language, parameters);
     }
 }

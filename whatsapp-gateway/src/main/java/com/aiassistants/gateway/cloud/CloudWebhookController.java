@@ -1,27 +1,34 @@
 package com.aiassistants.gateway.cloud;
 
+import java.io.IOException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.config.TenantDirectory;
 import com.aiassistants.gateway.inbox.InboxService;
 import com.aiassistants.gateway.ops.GatewayEvents;
+import com.aiassistants.gateway.ops.GatewayMetrics;
 import com.aiassistants.gateway.outbox.OutboxRepository;
 import com.aiassistants.gateway.provider.InboundMessage;
 import com.aiassistants.gateway.provider.ProviderType;
@@ -47,9 +54,14 @@ public class CloudWebhookController {
     private final OutboxRepository outbox;
     private final GatewayEvents events;
     private final JsonMapper json;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
 
     public CloudWebhookController(GatewayProperties properties, TenantDirectory tenants, InboxService inbox,
-            OutboxRepository outbox, GatewayEvents events, JsonMapper json) {
+            OutboxRepository outbox, GatewayEvents events, JsonMapper json, GatewayMetrics metrics,
+            ObjectProvider<Clock> clock) {
+        this.metrics = metrics;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.properties = properties;
         this.tenants = tenants;
         this.inbox = inbox;
@@ -71,14 +83,26 @@ public class CloudWebhookController {
         return challenge;
     }
 
+    /**
+     * Meta's webhook. A body larger than {@code cloud.max-body-size} is refused with 413 before it is read (by its
+     * Content-Length, and for a chunked body by reading at most one byte past the limit).
+     */
     @PostMapping(PATH)
-    public ResponseEntity<Void> receive(@RequestBody(required = false) byte[] body,
-            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature) {
+    public ResponseEntity<Void> receive(HttpServletRequest request,
+            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature) throws IOException {
+        long max = properties.cloud().maxBodySize().toBytes();
+        if (request.getContentLengthLong() > max) {
+            throw tooLarge(max);
+        }
         String secret = properties.cloud().appSecret();
         if (signature == null || signature.isBlank()) {
             throw ApiProblem.unauthorized("missing X-Hub-Signature-256");
         }
-        if (secret == null || secret.isBlank() || body == null || !WebhookSignature.valid(secret, body, signature)) {
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (body.length > max) {
+            throw tooLarge(max);
+        }
+        if (secret == null || secret.isBlank() || !WebhookSignature.valid(secret, body, signature)) {
             throw ApiProblem.forbidden("invalid X-Hub-Signature-256");
         }
         JsonNode root;
@@ -95,6 +119,11 @@ public class CloudWebhookController {
         return ResponseEntity.ok().build();
     }
 
+    private static ApiProblem tooLarge(long max) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                "webhook bodies are at most " + max + " bytes (cloud.max-body-size)");
+    }
+
     private void handle(JsonNode value) {
         String phoneNumberId = value.path("metadata").path("phone_number_id").asString("");
         String tenantId = tenants.byPhoneNumberId(phoneNumberId).orElse(null);
@@ -106,7 +135,8 @@ public class CloudWebhookController {
         }
         Map<String, String> names = new HashMap<>();
         for (JsonNode contact : value.path("contacts")) {
-            names.put(contact.path("wa_id").asString(""), contact.path("profile").path("name").asString(null));
+            String key = contact.path("wa_id").asString(contact.path("user_id").asString(""));
+            names.put(key, contact.path("profile").path("name").asString(null));
         }
         for (JsonNode message : value.path("messages")) {
             InboundMessage inbound = toInbound(tenantId, message, names);
@@ -119,13 +149,23 @@ public class CloudWebhookController {
         }
     }
 
+    /** The message as the inbox stores it, or null for what is not answered (reactions, unknown system events…). */
     private InboundMessage toInbound(String tenantId, JsonNode m, Map<String, String> names) {
         String from = m.path("from").asString("");
         String id = m.path("id").asString("");
-        if (from.isEmpty() || id.isEmpty()) {
+        String type = m.path("type").asString("");
+        if (from.isEmpty()) {
+            String userId = m.path("from_user_id").asString(m.path("user_id").asString(""));
+            log.warn("message {} of type {} comes from a user known only by a business-scoped id ({}) and no phone number:"
+                    + " not answered (replies go to phone numbers)", id, type, PhoneNumbers.mask(userId));
+            metrics.inbound(ProviderType.CLOUD, "no_phone_number");
             return null;
         }
-        String type = m.path("type").asString("");
+        if (id.isEmpty()) {
+            log.warn("message of type {} from {} has no id: ignored", type, PhoneNumbers.mask(from));
+            metrics.inbound(ProviderType.CLOUD, "no_id");
+            return null;
+        }
         boolean byTitle = properties.interactiveReplyAs() == GatewayProperties.InteractiveReplyAs.TITLE;
         InboundMessage.Kind kind;
         String text;
@@ -137,24 +177,66 @@ public class CloudWebhookController {
             case "interactive" -> {
                 JsonNode interactive = m.path("interactive");
                 JsonNode reply = interactive.path(interactive.path("type").asString(""));
-                kind = InboundMessage.Kind.INTERACTIVE;
-                text = byTitle ? reply.path("title").asString("") : reply.path("id").asString("");
+                String replyId = reply.path("id").asString("");
+                String title = reply.path("title").asString("");
+                if (replyId.isEmpty() && title.isEmpty()) {
+                    kind = InboundMessage.Kind.UNREADABLE;
+                    text = "";
+                } else {
+                    kind = InboundMessage.Kind.INTERACTIVE;
+                    text = byTitle && !title.isEmpty() || replyId.isEmpty() ? title : replyId;
+                }
             }
             case "button" -> {
-                kind = InboundMessage.Kind.INTERACTIVE;
-                text = byTitle ? m.path("button").path("text").asString("") : m.path("button").path("payload").asString("");
+                String payload = m.path("button").path("payload").asString("");
+                String label = m.path("button").path("text").asString("");
+                kind = payload.isEmpty() && label.isEmpty() ? InboundMessage.Kind.UNREADABLE : InboundMessage.Kind.INTERACTIVE;
+                text = byTitle && !label.isEmpty() || payload.isEmpty() ? label : payload;
             }
-            case "reaction", "system", "ephemeral", "request_welcome" -> {
-                return null;
-            }
-            default -> {
+            case "image", "audio", "video", "document", "sticker", "location", "contacts" -> {
                 kind = InboundMessage.Kind.MEDIA;
                 text = "";
             }
+            case "reaction" -> {
+                log.debug("reaction {} to {}: nothing to answer", id, m.path("reaction").path("message_id").asString(""));
+                metrics.inbound(ProviderType.CLOUD, "reaction");
+                return null;
+            }
+            case "system" -> {
+                return system(tenantId, m, id, from, names);
+            }
+            default -> {
+                // "unsupported", "unknown" and any type newer than this code: WhatsApp could not show us the content
+                log.info("message {} of type {} ({}): answered as unreadable", id, type,
+                        m.path("unsupported").path("type").asString(m.path("errors").path(0).path("title").asString("")));
+                kind = InboundMessage.Kind.UNREADABLE;
+                text = "";
+            }
         }
-        long epoch = m.path("timestamp").asLong(Instant.now().getEpochSecond());
-        return new InboundMessage(tenantId, ProviderType.CLOUD, id, from, names.get(from), kind, text,
-                Instant.ofEpochSecond(epoch));
+        return new InboundMessage(tenantId, ProviderType.CLOUD, id, from, names.get(from), kind, text, sentAt(m));
+    }
+
+    /**
+     * {@code user_changed_number}: recorded for staff (inbox kind {@code number_changed}, listed at
+     * {@code /admin/tenants/{t}/inbox/notices} and pushed on {@code /admin/ws}) and logged; the conversation, memory
+     * and bookings stay under the old number. Other system messages are logged only.
+     */
+    private InboundMessage system(String tenantId, JsonNode m, String id, String from, Map<String, String> names) {
+        JsonNode system = m.path("system");
+        String systemType = system.path("type").asString("");
+        if (!"user_changed_number".equals(systemType)) {
+            log.info("system message {} ({}) from {}: nothing to answer", id, systemType, PhoneNumbers.mask(from));
+            metrics.inbound(ProviderType.CLOUD, "system");
+            return null;
+        }
+        String newNumber = system.path("wa_id").asString(system.path("new_wa_id").asString(""));
+        return new InboundMessage(tenantId, ProviderType.CLOUD, id, from, names.get(from),
+                InboundMessage.Kind.NUMBER_CHANGED, newNumber, sentAt(m));
+    }
+
+    private Instant sentAt(JsonNode m) {
+        long epoch = m.path("timestamp").asLong(clock.instant().getEpochSecond());
+        return Instant.ofEpochSecond(epoch);
     }
 
     private void applyStatus(String tenantId, JsonNode status) {
@@ -167,7 +249,7 @@ public class CloudWebhookController {
         String code = error.isMissingNode() ? null : error.path("code").asString(null);
         String title = error.isMissingNode() ? null
                 : error.path("title").asString("") + " " + error.path("error_data").path("details").asString("");
-        Instant at = Instant.ofEpochSecond(status.path("timestamp").asLong(Instant.now().getEpochSecond()));
+        Instant at = Instant.ofEpochSecond(status.path("timestamp").asLong(clock.instant().getEpochSecond()));
         outbox.applyDeliveryStatus(wamid, state, code, title == null ? null : title.trim(), Timestamp.from(at))
                 .ifPresent(outboxId -> {
                     Map<String, Object> event = new LinkedHashMap<>();

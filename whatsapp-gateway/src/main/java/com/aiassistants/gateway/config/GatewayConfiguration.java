@@ -17,6 +17,7 @@ import com.aiassistants.gateway.cloud.GraphApiClient;
 import com.aiassistants.gateway.inbox.AllowedNumbers;
 import com.aiassistants.gateway.inbox.InboxForwarder;
 import com.aiassistants.gateway.inbox.InboxService;
+import com.aiassistants.gateway.inbox.ProjectLanguages;
 import com.aiassistants.gateway.lease.LeaseListener;
 import com.aiassistants.gateway.lease.LeaseManager;
 import com.aiassistants.gateway.ops.GatewayEvents;
@@ -51,11 +52,12 @@ public class GatewayConfiguration {
 
     @Bean
     ProviderRegistry providerRegistry(GatewayProperties properties, SimulatorTranscript transcript, GatewayEvents events,
-            GraphApiClient graph, CustomerWindow window, WebSessionStore sessions, ObjectProvider<InboxService> inbox) {
+            GraphApiClient graph, CustomerWindow window, WebSessionStore sessions, ObjectProvider<InboxService> inbox,
+            ProjectLanguages languages) {
         List<WhatsAppProvider> providers = new ArrayList<>();
         properties.tenants().forEach((id, tenant) -> providers.add(switch (tenant.provider()) {
             case SIMULATOR -> new SimulatorProvider(id, transcript, events);
-            case CLOUD -> new CloudProvider(id, tenant, graph, window);
+            case CLOUD -> new CloudProvider(id, tenant, graph, window, languages::of);
             case WEB -> new CobaltWebProvider(id, properties, sessions, message -> inbox.getObject().accept(message), events);
         }));
         return new ProviderRegistry(providers);

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import com.aiassistants.gateway.ops.FaultInjection;
@@ -41,8 +42,10 @@ public record GatewayProperties(
         @DefaultValue @Valid Simulator simulator,
         /* Proactive send pacing per business number and per number→user pair. */
         @DefaultValue @Valid Throttle throttle,
-        /* Polite answer to images, audio, stickers... (they are not forwarded to the assistant). */
-        @DefaultValue("Sorry, I can only read text messages for now. Please write your request.") String mediaReplyText,
+        /* What every provider does with messages it receives: maximum age, what to do with older ones. */
+        @DefaultValue @Valid Inbound inbound,
+        /* Overrides the project-language answer to images, audio, stickers... (blank = the built-in text). */
+        String mediaReplyText,
         /* What a button/list reply is forwarded as in the backend's `text`: the reply id or its visible title. */
         @DefaultValue("id") InteractiveReplyAs interactiveReplyAs,
         /* Test-only crash points (the process halts like kill -9 when one is reached). Empty in production. */
@@ -68,11 +71,13 @@ public record GatewayProperties(
             /* Cloud API: template sent when the 24-hour window is closed. */
             @DefaultValue @Valid WindowTemplate windowTemplate,
             /* This number's own send limits; unset fields inherit `throttle.number` / `throttle.pair`. */
-            @Valid TenantThrottle throttle) {
+            @Valid TenantThrottle throttle,
+            /* Language of what the gateway writes itself when backend-api cannot say the project's (es or en). */
+            @DefaultValue("es") @NotBlank String language) {
 
         static Tenant simulatorDefault() {
             return new Tenant(ProviderType.SIMULATOR, new Backend("http://localhost:8080", null, null), null, null,
-                    List.of(), new WindowTemplate(null, "es", true), null);
+                    List.of(), new WindowTemplate(null, null, true), null, "es");
         }
     }
 
@@ -91,7 +96,8 @@ public record GatewayProperties(
     public record WindowTemplate(
             /* Approved template name; blank = messages outside the window fail with window-closed. */
             String name,
-            @DefaultValue("es") String language,
+            /* Template language code; blank = the project's language (es / en) as backend-api reports it. */
+            String language,
             /* Pass the reply text as the template's {{1}} body parameter. */
             @DefaultValue("true") boolean textAsParameter) {
     }
@@ -134,12 +140,24 @@ public record GatewayProperties(
             String verifyToken,
             @DefaultValue("2s") @NotNull Duration connectTimeout,
             @DefaultValue("10s") @NotNull Duration requestTimeout,
-            @DefaultValue("24h") @NotNull Duration serviceWindow) {
+            @DefaultValue("24h") @NotNull Duration serviceWindow,
+            /* Larger webhook bodies are refused with 413 before they are read (Meta sends at most 3 MB). */
+            @DefaultValue("3MB") @NotNull DataSize maxBodySize) {
+    }
+
+    public record Inbound(
+            /* Messages older than this when their turn comes (late webhooks after an outage, WhatsApp Web's offline
+               queue, a long backend outage) are recorded but not given to the assistant. */
+            @DefaultValue("10m") @NotNull Duration maxMessageAge,
+            /* apologize: answer them with a short "sorry for the delay, please write again"; ignore: no answer. */
+            @DefaultValue("apologize") @NotNull StalePolicy staleMessages,
+            /* How long the project's language (from backend-api) is remembered. */
+            @DefaultValue("5m") @NotNull Duration profileCacheTtl) {
+
+        public enum StalePolicy { APOLOGIZE, IGNORE }
     }
 
     public record Web(
-            /* Messages older than this (queued while offline) are dropped, not answered. */
-            @DefaultValue("10m") @NotNull Duration maxMessageAge,
             @DefaultValue("postgres") @NotNull SessionStoreKind sessionStore,
             /* directory store: where session files live (an EFS mount); postgres store: scratch copy. */
             @DefaultValue("/tmp/whatsapp-web-sessions") @NotNull Path sessionDirectory,

@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
+import com.aiassistants.common.channel.ChannelProfile;
 import com.aiassistants.common.channel.GatewayContract;
 import com.aiassistants.common.channel.GatewayInbound;
 import com.aiassistants.common.channel.GatewayReply;
@@ -98,6 +99,28 @@ public class BackendClient {
             throw new BackendException("backend reply unreadable: " + e.getOriginalMessage(), true, e);
         } finally {
             sample.stop(metrics.backendTimer(outcome));
+        }
+    }
+
+    /** The project's profile (language, time zone) from backend-api. */
+    public ChannelProfile profile(String tenantId) throws BackendException {
+        GatewayProperties.Backend backend = tenants.get(tenantId).backend();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(backend.baseUrl()) + GatewayContract.PROFILE_PATH))
+                .timeout(timeout).GET();
+        if (backend.apiKey() != null && !backend.apiKey().isBlank()) {
+            builder.header(GatewayContract.API_KEY, backend.apiKey());
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw new BackendException("backend answered " + response.statusCode() + " for the profile", true, null);
+            }
+            return json.readValue(response.body(), ChannelProfile.class);
+        } catch (IOException | tools.jackson.core.JacksonException e) {
+            throw new BackendException("profile unavailable: " + e, true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException("interrupted", true, e);
         }
     }
 

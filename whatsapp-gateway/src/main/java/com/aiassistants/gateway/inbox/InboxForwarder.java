@@ -1,14 +1,18 @@
 package com.aiassistants.gateway.inbox;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.common.channel.GatewayInbound;
+import com.aiassistants.common.channel.OpaqueIds;
 import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.lease.LeaseManager;
@@ -18,6 +22,7 @@ import com.aiassistants.gateway.outbox.OutboxRepository;
 import com.aiassistants.gateway.outbox.OutboxSender;
 import com.aiassistants.gateway.provider.InboundMessage;
 import com.aiassistants.gateway.provider.OutgoingMessage;
+import com.aiassistants.gateway.provider.ProviderType;
 import com.aiassistants.gateway.queue.QueueWorker;
 
 /**
@@ -25,6 +30,12 @@ import com.aiassistants.gateway.queue.QueueWorker;
  * marks the row done. A crash before that commit leaves the row pending; its claim expires and it is
  * forwarded again, which is safe because the backend returns the first reply for a repeated message_id
  * and the outbox accepts one reply per inbox row.
+ * <p>
+ * No message is left unanswered in silence: media and unreadable messages get a polite answer without the
+ * assistant; a message older than {@code inbound.max-message-age} gets "sorry for the delay" (or nothing, as
+ * configured); a message that fails for good — the backend refuses it (4xx), or transient failures outlast
+ * {@code workers.max-attempts} — gets a polite "could not process it", a log line and
+ * {@code gateway.polite.replies{reason=failed}}. Only transient failures are retried.
  */
 @Component
 public class InboxForwarder extends QueueWorker<InboxRow> {
@@ -39,10 +50,13 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
     private final FaultInjection faults;
     private final GatewayMetrics metrics;
     private final GatewayProperties properties;
+    private final PoliteReplies polite;
+    private final ProjectLanguages languages;
+    private final Clock clock;
 
     public InboxForwarder(InboxRepository inbox, OutboxRepository outbox, OutboxSender sender, BackendClient backend,
-            LeaseManager lease, FaultInjection faults, GatewayMetrics metrics,
-            GatewayProperties properties) {
+            LeaseManager lease, FaultInjection faults, GatewayMetrics metrics, GatewayProperties properties,
+            PoliteReplies polite, ProjectLanguages languages, ObjectProvider<Clock> clock) {
         super("inbox-forwarder", properties.workers());
         this.inbox = inbox;
         this.outbox = outbox;
@@ -52,6 +66,9 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
         this.faults = faults;
         this.metrics = metrics;
         this.properties = properties;
+        this.polite = polite;
+        this.languages = languages;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Override
@@ -65,18 +82,22 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
         MDC.put("conversationId", "whatsapp:" + PhoneNumbers.mask(row.fromNumber()));
         try {
             faults.reached(FaultInjection.Point.AFTER_INBOX_CLAIM);
-            OutgoingMessage reply = row.kind() == InboundMessage.Kind.MEDIA
-                    ? OutgoingMessage.text(properties.mediaReplyText())
-                    : OutgoingMessage.of(backend.forward(row.tenantId(), request(row)));
-            boolean done = reply == null ? inbox.markDone(row.id(), lease.owner())
-                    : outbox.insertReplyClosingInbound(row.id(), lease.owner(), reply);
-            if (done) {
-                if (reply != null) {
-                    sender.wake();
-                }
-            } else {
-                log.warn("inbox row {} was taken over by another worker; its reply was discarded", row.id());
+            Duration age = Duration.between(row.sentAt(), clock.instant());
+            if (age.compareTo(properties.inbound().maxMessageAge()) > 0) {
+                stale(row, age);
+                return;
             }
+            boolean forAssistant = row.kind() == InboundMessage.Kind.TEXT || row.kind() == InboundMessage.Kind.INTERACTIVE;
+            if (forAssistant && !forwardable(row)) {
+                failForGood(row, "message id or reply id is not an opaque id (" + OpaqueIds.RULE + ")", "invalid_ids");
+                return;
+            }
+            OutgoingMessage reply = switch (row.kind()) {
+                case MEDIA -> politely(row, PoliteReplies.Reason.MEDIA);
+                case UNREADABLE, NUMBER_CHANGED -> politely(row, PoliteReplies.Reason.UNREADABLE);
+                case TEXT, INTERACTIVE -> assistant(row);
+            };
+            close(row, reply);
         } catch (BackendClient.BackendException e) {
             fail(row, e.getMessage(), e.retryable());
         } catch (RuntimeException e) {
@@ -87,22 +108,77 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
         }
     }
 
+    /** The assistant's reply (null = it stays silent, e.g. during a human take-over), with the long-text note. */
+    private OutgoingMessage assistant(InboxRow row) throws BackendClient.BackendException {
+        OutgoingMessage reply = OutgoingMessage.of(backend.forward(row.tenantId(), request(row)));
+        if (reply != null && row.textTruncated()) {
+            reply = reply.withText(polite.truncatedNote(languages.of(row.tenantId())) + "\n\n" + reply.text());
+        }
+        return reply;
+    }
+
+    private static boolean forwardable(InboxRow row) {
+        return OpaqueIds.isValid(row.providerMessageId())
+                && (row.kind() != InboundMessage.Kind.INTERACTIVE || OpaqueIds.isValid(row.text()));
+    }
+
+    private OutgoingMessage politely(InboxRow row, PoliteReplies.Reason reason) {
+        metrics.politeReply(reason.name().toLowerCase());
+        return OutgoingMessage.text(polite.text(reason, languages.of(row.tenantId())));
+    }
+
+    private void stale(InboxRow row, Duration age) {
+        log.warn("inbox row {} ({}) was sent {} ago, more than inbound.max-message-age {}: not given to the assistant ({})",
+                row.id(), row.providerMessageId(), age.withNanos(0), properties.inbound().maxMessageAge(),
+                properties.inbound().staleMessages() == GatewayProperties.Inbound.StalePolicy.APOLOGIZE
+                        ? "apologising" : "no answer");
+        metrics.inbound(provider(row), "stale");
+        OutgoingMessage reply = properties.inbound().staleMessages() == GatewayProperties.Inbound.StalePolicy.APOLOGIZE
+                ? politely(row, PoliteReplies.Reason.STALE) : null;
+        close(row, reply);
+    }
+
+    private void close(InboxRow row, OutgoingMessage reply) {
+        boolean done = reply == null ? inbox.markDone(row.id(), lease.owner())
+                : outbox.insertReplyClosingInbound(row.id(), lease.owner(), reply);
+        if (done) {
+            if (reply != null) {
+                sender.wake();
+            }
+        } else {
+            log.warn("inbox row {} was taken over by another worker; its reply was discarded", row.id());
+        }
+    }
+
     private void fail(InboxRow row, String error, boolean retryable) {
         if (retryable && row.attempts() < settings.maxAttempts()) {
             metrics.retry("forward", "backend");
             log.warn("forwarding inbox row {} failed (attempt {}), retrying: {}", row.id(), row.attempts(), error);
             inbox.reschedule(row.id(), lease.owner(), settings.backoff(row.attempts()), error);
         } else {
-            log.error("forwarding inbox row {} failed for good after {} attempts: {}", row.id(), row.attempts(), error);
-            metrics.inbound(com.aiassistants.gateway.provider.ProviderType.valueOf(row.provider().toUpperCase()),
-                    "forward_failed");
-            inbox.markFailed(row.id(), lease.owner(), error);
+            failForGood(row, error, retryable ? "attempts_exhausted" : "refused");
         }
+    }
+
+    /** The end of a message that can never be answered by the assistant: a polite reply, a metric, a log line. */
+    private void failForGood(InboxRow row, String error, String cause) {
+        log.error("inbox row {} ({}) from {} failed for good after {} attempts ({}): {}; answering politely", row.id(),
+                row.providerMessageId(), PhoneNumbers.mask(row.fromNumber()), row.attempts(), cause, error);
+        metrics.inbound(provider(row), "forward_failed");
+        metrics.politeReply("failed");
+        OutgoingMessage reply = OutgoingMessage.text(polite.text(PoliteReplies.Reason.FAILED, languages.of(row.tenantId())));
+        if (outbox.insertReplyFailingInbound(row.id(), lease.owner(), reply, error)) {
+            sender.wake();
+        }
+    }
+
+    private static ProviderType provider(InboxRow row) {
+        return ProviderType.valueOf(row.provider().toUpperCase());
     }
 
     private GatewayInbound request(InboxRow row) {
         return GatewayInbound.of(row.providerMessageId(), row.fromNumber(), row.text(),
                 row.sentAt().atOffset(ZoneOffset.UTC).toString(), row.customerName(),
-                row.kind() == com.aiassistants.gateway.provider.InboundMessage.Kind.INTERACTIVE ? row.text() : null);
+                row.kind() == InboundMessage.Kind.INTERACTIVE ? row.text() : null);
     }
 }

@@ -21,8 +21,9 @@ public class InboxRepository {
     /** Insert (deduplicated on tenant + provider message id) and open the 24-hour window in one statement. */
     private static final String INSERT = """
             with ins as (
-              insert into inbox (tenant_id, provider, provider_message_id, from_number, customer_name, kind, text, sent_at)
-              values (?, ?, ?, ?, ?, ?, ?, ?)
+              insert into inbox (tenant_id, provider, provider_message_id, from_number, customer_name, kind, text, sent_at,
+                                 text_truncated, status, done_at)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'done' then now() end)
               on conflict (tenant_id, provider_message_id) do nothing
               returning id
             ), win as (
@@ -49,7 +50,8 @@ public class InboxRepository {
               for update skip locked)
             and """ + LeaseManager.FENCE_SQL + """
 
-            returning id, tenant_id, provider, provider_message_id, from_number, customer_name, kind, text, sent_at, attempts""";
+            returning id, tenant_id, provider, provider_message_id, from_number, customer_name, kind, text, sent_at, attempts,
+              text_truncated""";
 
     private final JdbcTemplate jdbc;
 
@@ -59,11 +61,34 @@ public class InboxRepository {
 
     /** The new row's id, or empty when this provider message id was already received. */
     public Optional<Long> insert(InboundMessage m) {
+        return insert(m, "pending");
+    }
+
+    /**
+     * Records a message that is not forwarded (a system message for staff): stored {@code done} at once, still
+     * deduplicated on its provider message id.
+     */
+    public Optional<Long> insertDone(InboundMessage m) {
+        return insert(m, "done");
+    }
+
+    private Optional<Long> insert(InboundMessage m, String status) {
         Timestamp sentAt = Timestamp.from(m.sentAt());
         List<Long> ids = jdbc.queryForList(INSERT, Long.class, m.tenantId(), m.provider().id(), m.providerMessageId(),
                 m.fromNumber(), m.customerName(), m.kind().name().toLowerCase(), m.text() == null ? "" : m.text(), sentAt,
-                m.tenantId(), m.fromNumber(), sentAt);
+                m.textTruncated(), status, status, m.tenantId(), m.fromNumber(), sentAt);
         return ids.stream().findFirst();
+    }
+
+    /** The tenant's changed-number notices (newest first), for staff. */
+    public List<FailedInbound> notices(String tenantId, int limit) {
+        return jdbc.query("""
+                select id, from_number, kind, text, received_at, attempts, last_error from inbox
+                where tenant_id = ? and kind = 'number_changed' order by id desc limit ?""",
+                (rs, n) -> new FailedInbound(rs.getLong("id"), rs.getString("from_number"), rs.getString("kind"),
+                        rs.getString("text"), rs.getTimestamp("received_at").toInstant(), rs.getInt("attempts"),
+                        rs.getString("last_error")),
+                tenantId, limit);
     }
 
     public List<InboxRow> claim(String owner, String leaseName, int limit, Duration claimTimeout) {
@@ -124,7 +149,7 @@ public class InboxRepository {
         return n == null ? 0 : n;
     }
 
-    static String truncate(String s) {
+    public static String truncate(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);
     }
 
@@ -132,6 +157,6 @@ public class InboxRepository {
         return new InboxRow(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("provider"),
                 rs.getString("provider_message_id"), rs.getString("from_number"), rs.getString("customer_name"),
                 InboundMessage.Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("text"),
-                rs.getTimestamp("sent_at").toInstant(), rs.getInt("attempts"));
+                rs.getTimestamp("sent_at").toInstant(), rs.getInt("attempts"), rs.getBoolean("text_truncated"));
     }
 }

@@ -57,6 +57,12 @@ public class GatewayMetrics {
                 .increment();
     }
 
+    /** An answer the gateway wrote itself (reason media, unreadable, failed, stale). */
+    public void politeReply(String reason) {
+        Counter.builder("gateway.polite.replies").tag("reason", reason)
+                .description("Answers written by the gateway instead of the assistant").register(registry).increment();
+    }
+
     public void retry(String stage, String reason) {
         Counter.builder("gateway.retries").tag("stage", stage).tag("reason", reason).register(registry).increment();
     }

@@ -77,6 +77,25 @@ public class OutboxRepository {
         return !ids.isEmpty();
     }
 
+    /**
+     * A polite reply to an inbound message that failed for good, and the failure, in one statement: the inbox row is
+     * marked {@code failed} (staff may re-queue it once the cause is fixed) only if this worker still holds its
+     * claim, and the reply is queued only if it was. The reply is not tied to the row ({@code inbox_id} null), so a
+     * re-queued row can still get its real answer.
+     */
+    public boolean insertReplyFailingInbound(long inboxId, String owner, OutgoingMessage reply, String error) {
+        List<Long> ids = jdbc.queryForList("""
+                with failed as (
+                  update inbox set status = 'failed', done_at = now(), claimed_by = null, claimed_until = null, last_error = ?
+                  where id = ? and claimed_by = ? and status = 'pending'
+                  returning id, tenant_id, from_number)
+                insert into outbox (tenant_id, to_number, kind, body, idempotency_key)
+                select tenant_id, from_number, ?, cast(? as jsonb), ? from failed
+                returning id""", Long.class, com.aiassistants.gateway.inbox.InboxRepository.truncate(error), inboxId, owner,
+                reply.kind().name().toLowerCase(), json.writeValueAsString(reply), UUID.randomUUID());
+        return !ids.isEmpty();
+    }
+
     public List<OutboxMessage> claim(String owner, String leaseName, int limit, Duration claimTimeout) {
         return jdbc.query(CLAIM, (rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("tenant_id"),
                 rs.getString("to_number"), json.readValue(rs.getString("body"), OutgoingMessage.class),

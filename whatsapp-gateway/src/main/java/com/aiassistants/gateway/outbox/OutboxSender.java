@@ -12,14 +12,17 @@ import org.springframework.stereotype.Component;
 
 import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.gateway.config.GatewayProperties;
+import com.aiassistants.gateway.inbox.ProjectLanguages;
 import com.aiassistants.gateway.lease.LeaseManager;
 import com.aiassistants.gateway.ops.FaultInjection;
 import com.aiassistants.gateway.ops.GatewayEvents;
 import com.aiassistants.gateway.ops.GatewayMetrics;
 import com.aiassistants.gateway.provider.OutboxMessage;
+import com.aiassistants.gateway.provider.OutgoingMessage;
 import com.aiassistants.gateway.provider.ProviderRegistry;
 import com.aiassistants.gateway.provider.SendException;
 import com.aiassistants.gateway.provider.SendResult;
+import com.aiassistants.gateway.provider.WhatsAppLimits;
 import com.aiassistants.gateway.provider.WhatsAppProvider;
 import com.aiassistants.gateway.queue.QueueWorker;
 import com.aiassistants.gateway.throttle.SendThrottle;
@@ -49,11 +52,14 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
     private final GatewayMetrics metrics;
     private final GatewayEvents events;
     private final SendThrottle throttle;
+    private final ProjectLanguages languages;
     /** {@link System#nanoTime()} of the next look for stale {@code sending} rows (the claim loop runs per message). */
     private long nextStaleCheck = System.nanoTime();
 
     public OutboxSender(OutboxRepository outbox, ProviderRegistry providers, LeaseManager lease, FaultInjection faults,
-            GatewayMetrics metrics, GatewayEvents events, SendThrottle throttle, GatewayProperties properties) {
+            GatewayMetrics metrics, GatewayEvents events, SendThrottle throttle, GatewayProperties properties,
+            ProjectLanguages languages) {
+        this.languages = languages;
         super("outbox-sender", properties.workers());
         this.outbox = outbox;
         this.providers = providers;
@@ -105,7 +111,7 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
             if (throttled(message, providerId)) {
                 return;
             }
-            SendResult result = provider.send(message);
+            SendResult result = provider.send(fitted(message));
             faults.reached(FaultInjection.Point.AFTER_PROVIDER_SEND);
             outbox.markSent(message.id(), lease.owner(), result.providerMessageId(),
                     result.sentKind().name().toLowerCase());
@@ -121,6 +127,13 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
         } finally {
             MDC.remove("tenantId");
         }
+    }
+
+    /** The message shortened by rule to WhatsApp's limits (the stored row keeps what the assistant wrote). */
+    private OutboxMessage fitted(OutboxMessage message) {
+        OutgoingMessage fit = WhatsAppLimits.fit(message.message(), languages.of(message.tenantId()));
+        return new OutboxMessage(message.id(), message.tenantId(), message.toNumber(), fit, message.idempotencyKey(),
+                message.attempts(), message.lastInboundAt());
     }
 
     /** Asks the throttle; when a bucket is empty the row is rescheduled (no attempt counted). */

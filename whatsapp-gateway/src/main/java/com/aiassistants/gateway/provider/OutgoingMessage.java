@@ -6,7 +6,8 @@ import com.aiassistants.common.channel.GatewayReply;
 
 /**
  * A provider-neutral message to one user, as stored in the outbox {@code body}.
- * Kinds: {@code text}; {@code buttons} (≤3); {@code list} (≤10 items); {@code template}.
+ * Kinds: {@code text}; {@code buttons}; {@code list}; {@code template}. A provider fits it to its own limits
+ * when sending (the Cloud API's: {@link WhatsAppLimits}).
  */
 public record OutgoingMessage(
         Kind kind,
@@ -31,13 +32,11 @@ public record OutgoingMessage(
     }
 
     public static OutgoingMessage buttons(String text, List<Button> buttons) {
-        return new OutgoingMessage(Kind.BUTTONS, text, List.copyOf(buttons.subList(0, Math.min(3, buttons.size()))),
-                null, null, null, null, null);
+        return new OutgoingMessage(Kind.BUTTONS, text, List.copyOf(buttons), null, null, null, null, null);
     }
 
     public static OutgoingMessage list(String text, String listTitle, List<ListItem> items) {
-        return new OutgoingMessage(Kind.LIST, text, null, listTitle,
-                List.copyOf(items.subList(0, Math.min(10, items.size()))), null, null, null);
+        return new OutgoingMessage(Kind.LIST, text, null, listTitle, List.copyOf(items), null, null, null);
     }
 
     public static OutgoingMessage template(String name, String language, List<String> parameters) {
@@ -54,10 +53,16 @@ public record OutgoingMessage(
             return buttons(text, reply.buttons().stream().map(b -> new Button(b.id(), b.title())).toList());
         }
         if (GatewayReply.LIST.equals(reply.interactiveType()) && reply.listItems() != null && !reply.listItems().isEmpty()) {
-            return list(text, reply.listTitle() == null ? "Options" : reply.listTitle(), reply.listItems().stream()
+            return list(text, reply.listTitle(), reply.listItems().stream()
                     .map(i -> new ListItem(i.id(), i.title(), i.description())).toList());
         }
         return text(text);
+    }
+
+    /** The same message with another body text. */
+    public OutgoingMessage withText(String newText) {
+        return new OutgoingMessage(kind, newText, buttons, listTitle, listItems, templateName, templateLanguage,
+                templateParameters);
     }
 
     /** The text a channel without interactive messages shows: body plus numbered options. */

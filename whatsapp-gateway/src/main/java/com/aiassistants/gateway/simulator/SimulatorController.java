@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.config.TenantDirectory;
@@ -83,7 +82,7 @@ public class SimulatorController {
         InboundMessage.Kind kind = media ? InboundMessage.Kind.MEDIA
                 : interactive ? InboundMessage.Kind.INTERACTIVE : InboundMessage.Kind.TEXT;
         String text = switch (kind) {
-            case MEDIA -> "";
+            case MEDIA, UNREADABLE, NUMBER_CHANGED -> "";
             case INTERACTIVE -> properties.interactiveReplyAs() == GatewayProperties.InteractiveReplyAs.TITLE
                     && message.replyTitle() != null ? message.replyTitle() : message.replyId();
             case TEXT -> message.text();
@@ -119,11 +118,18 @@ public class SimulatorController {
         return tenantId;
     }
 
+    /**
+     * The user's number as WhatsApp ids have it (digits, no {@code +}). Anything but digits (and one leading
+     * {@code +}) is refused rather than stripped: "54911abc" and "54911" must not become the same user.
+     */
     private static String number(String phone) {
-        String digits = PhoneNumbers.digits(phone);
-        if (digits.length() < 6 || digits.length() > 15) {
-            throw ApiProblem.badRequest("invalid-phone", "phone must have 6 to 15 digits");
+        String digits = phone != null && phone.startsWith("+") ? phone.substring(1) : phone;
+        if (digits == null || !SIMULATOR_NUMBER.matcher(digits).matches()) {
+            throw ApiProblem.badRequest("invalid-phone", "phone must be 6 to 15 digits, optionally after a '+'")
+                    .with("errors", List.of(Map.of("field", "phone", "message", "must be 6 to 15 digits")));
         }
         return digits;
     }
+
+    private static final java.util.regex.Pattern SIMULATOR_NUMBER = java.util.regex.Pattern.compile("[0-9]{6,15}");
 }

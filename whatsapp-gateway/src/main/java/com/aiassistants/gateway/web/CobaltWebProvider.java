@@ -76,7 +76,7 @@ public class CobaltWebProvider implements WhatsAppProvider {
         this.inbox = inbox;
         this.replyAs = properties.interactiveReplyAs();
         this.pairingPhoneNumber = settings.pairingPhoneNumber();
-        this.filter = new WebInboundFilter(settings.maxMessageAge(), java.time.Clock.systemUTC());
+        this.filter = new WebInboundFilter();
         this.state = new WebConnectionState(settings.reconnectMin(), settings.reconnectMax(), status -> {
             log.info("WhatsApp Web session of {}: {} ({})", tenantId, status.state(), status.detail());
             Map<String, Object> event = new LinkedHashMap<>();
@@ -178,7 +178,7 @@ public class CobaltWebProvider implements WhatsAppProvider {
             boolean privateChat = chat != null && (chat.hasServer(JidServer.user()) || chat.hasServer(JidServer.lid()));
             Instant sentAt = info.timestampSeconds().isPresent() ? Instant.ofEpochSecond(info.timestampSeconds().getAsLong())
                     : Instant.now();
-            WebInboundFilter.Decision decision = filter.decide(info.fromMe(), privateChat, sentAt);
+            WebInboundFilter.Decision decision = filter.decide(info.fromMe(), privateChat);
             if (decision != WebInboundFilter.Decision.ACCEPT) {
                 log.debug("WhatsApp Web message {} ignored: {}", info.id(), decision);
                 return;

@@ -1,35 +1,20 @@
 package com.aiassistants.gateway.web;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
 /**
  * Which WhatsApp Web messages reach the inbox: one-to-one chats only (groups, broadcasts, status and
- * newsletters ignored), never our own, and only if sent within {@code maxAge} (messages queued while
- * the session was offline are older and are dropped rather than answered hours late).
+ * newsletters ignored), never our own. Messages queued while the session was offline do reach it: the
+ * forwarder applies {@code inbound.max-message-age} to every provider alike.
  */
 public class WebInboundFilter {
 
-    public enum Decision { ACCEPT, OWN_MESSAGE, NOT_A_PRIVATE_CHAT, TOO_OLD }
+    public enum Decision { ACCEPT, OWN_MESSAGE, NOT_A_PRIVATE_CHAT }
 
-    private final Duration maxAge;
-    private final Clock clock;
-
-    public WebInboundFilter(Duration maxAge, Clock clock) {
-        this.maxAge = maxAge;
-        this.clock = clock;
-    }
-
-    public Decision decide(boolean fromMe, boolean privateChat, Instant sentAt) {
+    public Decision decide(boolean fromMe, boolean privateChat) {
         if (fromMe) {
             return Decision.OWN_MESSAGE;
         }
         if (!privateChat) {
             return Decision.NOT_A_PRIVATE_CHAT;
-        }
-        if (sentAt != null && sentAt.isBefore(clock.instant().minus(maxAge))) {
-            return Decision.TOO_OLD;
         }
         return Decision.ACCEPT;
     }

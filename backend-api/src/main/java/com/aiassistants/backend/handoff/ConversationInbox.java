@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import com.aiassistants.backend.support.Masking;
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -75,7 +75,7 @@ public class ConversationInbox {
                 order by c.updated_at desc, c.id limit ? offset ?""".formatted(STATE_SQL, where))
                 .params(pageParams)
                 .query((rs, n) -> new ConversationSummary(rs.getString("id"), rs.getString("channel"),
-                        Masking.phone(rs.getString("customer_id")), rs.getString("customer_name"),
+                        PhoneNumbers.mask(rs.getString("customer_id")), rs.getString("customer_name"),
                         rs.getString("last_text"), rs.getString("last_role"),
                         rs.getTimestamp("last_at") == null ? rs.getTimestamp("updated_at").toInstant()
                                 : rs.getTimestamp("last_at").toInstant(),

@@ -17,8 +17,7 @@ public final class WhatsAppReplies {
         if (interactive == null || interactive.options() == null || interactive.options().isEmpty()) {
             return GatewayReply.text(result.conversationId(), result.messageId(), result.text());
         }
-        // more than three choices cannot be buttons on WhatsApp: they go as a list instead of being dropped
-        if (interactive.type() == AssistantReply.Interactive.Type.BUTTONS && interactive.options().size() <= 3) {
+        if (interactive.type() == AssistantReply.Interactive.Type.BUTTONS) {
             List<GatewayReply.Button> buttons = interactive.options().stream().limit(3)
                     .map(o -> new GatewayReply.Button(o.id(), o.title())).toList();
             return new GatewayReply(result.conversationId(), result.messageId(), result.text(), GatewayReply.BUTTONS,

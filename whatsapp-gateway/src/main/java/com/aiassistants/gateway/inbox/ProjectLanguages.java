@@ -16,7 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * The language each tenant's project speaks ({@code es} / {@code en}), asked of backend-api
  * ({@code GET /v1/channels/whatsapp/gateway/profile}) and remembered for {@code inbound.profile-cache-ttl}.
  * When backend-api cannot answer (it may be the reason a polite failure reply is being written), the
- * tenant's configured {@code language} is used and nothing is remembered.
+ * tenant's configured {@code language} is used for 30 seconds before asking again.
  */
 @Component
 public class ProjectLanguages {
@@ -26,6 +26,9 @@ public class ProjectLanguages {
     private final BackendClient backend;
     private final TenantDirectory tenants;
     private final Cache<String, String> languages;
+    /** The configured language stands in for a short while after backend-api failed, so sends are not slowed. */
+    private final Cache<String, String> fallbacks = Caffeine.newBuilder()
+            .expireAfterWrite(java.time.Duration.ofSeconds(30)).maximumSize(10_000).build();
 
     public ProjectLanguages(BackendClient backend, TenantDirectory tenants, GatewayProperties properties) {
         this.backend = backend;
@@ -37,6 +40,9 @@ public class ProjectLanguages {
     /** {@code es} or {@code en}. */
     public String of(String tenantId) {
         String known = languages.getIfPresent(tenantId);
+        if (known == null) {
+            known = fallbacks.getIfPresent(tenantId);
+        }
         if (known != null) {
             return known;
         }
@@ -51,7 +57,9 @@ public class ProjectLanguages {
             log.warn("the project language of tenant {} is unknown ({}); using the configured one", tenantId, e.getMessage());
         }
         String configured = normalise(tenants.get(tenantId).language());
-        return configured == null ? "es" : configured;
+        String fallback = configured == null ? "es" : configured;
+        fallbacks.put(tenantId, fallback);
+        return fallback;
     }
 
     private static String normalise(String locale) {

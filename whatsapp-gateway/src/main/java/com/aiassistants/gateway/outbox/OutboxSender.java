@@ -131,7 +131,7 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
 
     /** The message shortened by rule to WhatsApp's limits (the stored row keeps what the assistant wrote). */
     private OutboxMessage fitted(OutboxMessage message) {
-        OutgoingMessage fit = WhatsAppLimits.fit(message.message(), languages.of(message.tenantId()));
+        OutgoingMessage fit = WhatsAppLimits.fit(message.message(), () -> languages.of(message.tenantId()));
         return new OutboxMessage(message.id(), message.tenantId(), message.toNumber(), fit, message.idempotencyKey(),
                 message.attempts(), message.lastInboundAt());
     }

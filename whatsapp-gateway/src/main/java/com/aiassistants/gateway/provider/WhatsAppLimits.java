@@ -41,6 +41,11 @@ public final class WhatsAppLimits {
 
     /** @param language {@code es} / {@code en}, for the label of a list that had none */
     public static OutgoingMessage fit(OutgoingMessage m, String language) {
+        return fit(m, () -> language);
+    }
+
+    /** @param language asked only when a list needs a label of its own */
+    public static OutgoingMessage fit(OutgoingMessage m, java.util.function.Supplier<String> language) {
         return switch (m.kind()) {
             case TEXT -> OutgoingMessage.text(cut(blankToDot(m.text()), TEXT_BODY));
             case BUTTONS -> m.buttons().size() > MAX_BUTTONS
@@ -90,8 +95,9 @@ public final class WhatsAppLimits {
         return out;
     }
 
-    private static String listTitle(String title, String language) {
-        return cut(orDefault(title, "en".equals(language) ? "Options" : "Opciones"), Math.min(LIST_BUTTON, SECTION_TITLE));
+    private static String listTitle(String title, java.util.function.Supplier<String> language) {
+        String label = title == null || title.isBlank() ? ("en".equals(language.get()) ? "Options" : "Opciones") : title;
+        return cut(label, Math.min(LIST_BUTTON, SECTION_TITLE));
     }
 
     private static String unique(String title, Set<String> seen, int max) {

@@ -117,13 +117,16 @@ class SimulatorFlowTest extends GatewayTestBase {
     }
 
     @Test
-    void aMessageTheBackendRejectsAsInvalidIsNotRetried() {
+    void aMessageTheBackendRejectsAsInvalidIsNotRetriedAndIsAnsweredPolitely() {
         BACKEND.failNext(1, 422);
         post("34600000011", Map.of("text", "unprocessable"));
         Await.until("given up", () -> "failed".equals(jdbc.queryForObject(
                 "select status from inbox where from_number = '34600000011'", String.class)));
         assertThat(inboxAttempts("34600000011")).isEqualTo(1);
-        assertThat(botMessages("34600000011")).isEmpty();
+        // never silent: the user is told, in the project's language, that the message could not be processed
+        Await.until("the polite answer", () -> botMessages("34600000011").size() == 1);
+        assertThat(body(botMessages("34600000011").getFirst()).get("text"))
+                .isEqualTo("Sorry, I couldn't process your message. Please try writing it again in a while.");
     }
 
     @Test

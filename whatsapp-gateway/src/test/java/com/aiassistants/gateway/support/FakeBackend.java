@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
+import com.aiassistants.common.channel.GatewayContract;
 import com.aiassistants.common.channel.HmacSignatures;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,6 +33,8 @@ public final class FakeBackend implements AutoCloseable {
     private final Map<String, String> repliesByMessageId = new ConcurrentHashMap<>();
     /** Every request body received, in order (including repeats). */
     public final List<JsonNode> calls = new CopyOnWriteArrayList<>();
+    /** The project language the profile endpoint reports. */
+    public volatile String locale = "en";
     /** Statuses the next calls answer, one each, before doing anything ({@link #failNext}). */
     private final java.util.Queue<Integer> scriptedFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -43,6 +46,7 @@ public final class FakeBackend implements AutoCloseable {
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/channels/whatsapp/gateway/inbound", this::handle);
+        server.createContext(GatewayContract.PROFILE_PATH, this::handle);
         server.start();
     }
 
@@ -68,6 +72,11 @@ public final class FakeBackend implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if (exchange.getRequestURI().getPath().equals(GatewayContract.PROFILE_PATH)) {
+            respond(exchange, API_KEY.equals(exchange.getRequestHeaders().getFirst("X-API-Key")) ? 200 : 401,
+                    "{\"project_id\":\"clinic\",\"locale\":\"" + locale + "\",\"time_zone\":\"Europe/Madrid\"}");
+            return;
+        }
         Integer failure = scriptedFailures.poll();
         if (failure != null) {
             respond(exchange, failure, "{\"detail\":\"scripted failure\"}");

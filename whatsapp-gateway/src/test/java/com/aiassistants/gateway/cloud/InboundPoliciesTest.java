@@ -1,0 +1,133 @@
+package com.aiassistants.gateway.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import com.aiassistants.gateway.support.Await;
+import com.aiassistants.gateway.support.FakeGraphApi;
+import com.aiassistants.gateway.support.GatewayTestBase;
+import com.aiassistants.gateway.support.MetaSendLimits;
+
+/** What the gateway does with what the assistant cannot answer: nothing is left in silence, nothing loops. */
+class InboundPoliciesTest extends GatewayTestBase {
+
+    // the fake backend-api's project speaks English (the whole-stack test covers the Spanish demo clinic)
+    private static final String FAILED = "Sorry, I couldn't process your message. Please try writing it again in a while.";
+    private static final String STALE = "Sorry for the delay: your message only reached us now. Could you send it again?";
+
+    private static String webhook(String phoneNumberId, String from, String id, long timestamp, String textJson) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                  "messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
+                  "contacts":[{"profile":{"name":"Ana"},"wa_id":"%s"}],
+                  "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":%s}}]},
+                  "field":"messages"}]}]}""".formatted(phoneNumberId, from, from, id, timestamp, textJson);
+    }
+
+    private int postSigned(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return http().post().uri("/webhooks/whatsapp/cloud").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Hub-Signature-256", WebhookSignature.sign(APP_SECRET, bytes)).body(bytes)
+                .retrieve().toBodilessEntity().getStatusCode().value();
+    }
+
+    private static String wamid() {
+        return "wamid.HBgL" + UUID.randomUUID().toString().replace("-", "") + "/+=";
+    }
+
+    private List<FakeGraphApi.Received> awaitSends(String to, int count) {
+        Await.until(count + " sends to " + to, () -> GRAPH.to(to).size() >= count);
+        return GRAPH.to(to);
+    }
+
+    private static String text(FakeGraphApi.Received r) {
+        return switch (r.body().path("type").asString()) {
+            case "text" -> r.body().path("text").path("body").asString();
+            case "template" -> r.body().path("template").path("components").path(0).path("parameters").path(0).path("text").asString();
+            default -> r.body().path("interactive").path("body").path("text").asString();
+        };
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413BeforeItIsRead() {
+        byte[] big = new byte[3 * 1024 * 1024 + 10];
+        java.util.Arrays.fill(big, (byte) 'x');
+        int status = http().post().uri("/webhooks/whatsapp/cloud").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Hub-Signature-256", WebhookSignature.sign(APP_SECRET, big)).body(big)
+                .retrieve().toBodilessEntity().getStatusCode().value();
+        assertThat(status).isEqualTo(413);
+    }
+
+    @Test
+    void aNulIsCleanedAndALongTextIsCutWithANote() {
+        String from = "34622000001";
+        String id = wamid();
+        assertThat(postSigned(webhook(CLINIC_PHONE_NUMBER_ID, from, id, Instant.now().getEpochSecond(), "\"ho\\u0000la\""))).isEqualTo(200);
+        assertThat(text(awaitSends(from, 1).getFirst())).isEqualTo("echo: hola");
+        assertThat(BACKEND.calls).anySatisfy(c -> {
+            assertThat(c.path("message_id").asString()).isEqualTo(id);
+            assertThat(c.path("text").asString()).isEqualTo("hola");
+        });
+
+        String longId = wamid();
+        String longText = "palabra ".repeat(700);
+        assertThat(postSigned(webhook(CLINIC_PHONE_NUMBER_ID, from, longId, Instant.now().getEpochSecond(), "\"" + longText + "\"")))
+                .isEqualTo(200);
+        String reply = text(awaitSends(from, 2).get(1));
+        assertThat(reply).startsWith("(Your message was very long: I read only the first 4096 characters.)");
+        assertThat(BACKEND.calls).anySatisfy(c -> {
+            assertThat(c.path("message_id").asString()).isEqualTo(longId);
+            assertThat(c.path("text").asString()).hasSizeLessThanOrEqualTo(4096);
+        });
+        GRAPH.to(from).forEach(r -> MetaSendLimits.check(r.body()));
+    }
+
+    @Test
+    void aMessageTheBackendRefusesGetsAPoliteAnswerNotSilenceNorRetries() {
+        String from = "34622000002";
+        BACKEND.failNext(1, 400);
+        assertThat(postSigned(webhook(CLINIC_PHONE_NUMBER_ID, from, wamid(), Instant.now().getEpochSecond(), "\"hola\"")))
+                .isEqualTo(200);
+        assertThat(text(awaitSends(from, 1).getFirst())).isEqualTo(FAILED);
+        assertThat(jdbc.queryForObject("select status from inbox where from_number = ?", String.class, from)).isEqualTo("failed");
+        assertThat(jdbc.queryForObject("select attempts from inbox where from_number = ?", Integer.class, from)).isEqualTo(1);
+    }
+
+    @Test
+    void lateMessagesAreRecordedAndAnsweredWithAnApologyOutsideTheWindowAsASanitisedTemplate() {
+        String recent = "34622000003";
+        long halfAnHourAgo = Instant.now().minusSeconds(1800).getEpochSecond();
+        assertThat(postSigned(webhook(CLINIC_PHONE_NUMBER_ID, recent, wamid(), halfAnHourAgo, "\"quiero turno mañana\"")))
+                .isEqualTo(200);
+        assertThat(text(awaitSends(recent, 1).getFirst())).isEqualTo(STALE);
+
+        String old = "34622000004";
+        long threeDaysAgo = Instant.now().minusSeconds(3 * 86_400).getEpochSecond();
+        assertThat(postSigned(webhook(CLINIC_PHONE_NUMBER_ID, old, wamid(), threeDaysAgo, "\"hola\""))).isEqualTo(200);
+        FakeGraphApi.Received template = awaitSends(old, 1).getFirst();
+        assertThat(template.body().path("type").asString()).isEqualTo("template");
+        assertThat(template.body().path("template").path("language").path("code").asString()).isEqualTo("en");
+        assertThat(text(template)).isEqualTo(STALE);
+        MetaSendLimits.check(template.body());
+        assertThat(BACKEND.calls).noneSatisfy(c -> assertThat(c.path("from_number").asString()).isIn(recent, old));
+    }
+
+    @Test
+    void theSimulatorRefusesNumbersWithLettersInsteadOfStrippingThem() {
+        var refused = http().post().uri("/simulator/users/{phone}/messages", "54911abc55550001")
+                .contentType(MediaType.APPLICATION_JSON).body("{\"text\":\"hola\"}").retrieve().toEntity(String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("invalid-phone");
+        var accepted = http().post().uri("/simulator/users/{phone}/messages", "+5491155550001")
+                .contentType(MediaType.APPLICATION_JSON).body("{\"text\":\"hola\"}").retrieve().toBodilessEntity();
+        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+    }
+}

@@ -39,6 +39,11 @@ class InboundPoliciesTest extends GatewayTestBase {
                 .retrieve().toBodilessEntity().getStatusCode().value();
     }
 
+    /** A number no other test class writes to (the fake Graph API is shared by the module's tests). */
+    private static String user() {
+        return "3469" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+    }
+
     private static String wamid() {
         return "wamid.HBgL" + UUID.randomUUID().toString().replace("-", "") + "/+=";
     }
@@ -68,7 +73,7 @@ class InboundPoliciesTest extends GatewayTestBase {
 
     @Test
     void aNulIsCleanedAndALongTextIsCutWithANote() {
-        String from = "34622000001";
+        String from = user();
         String id = wamid();
         assertThat(postSigned(webhook(CLINIC_PHONE_NUMBER_ID, from, id, Instant.now().getEpochSecond(), "\"ho\\u0000la\""))).isEqualTo(200);
         assertThat(text(awaitSends(from, 1).getFirst())).isEqualTo("echo: hola");
@@ -92,7 +97,7 @@ class InboundPoliciesTest extends GatewayTestBase {
 
     @Test
     void aMessageTheBackendRefusesGetsAPoliteAnswerNotSilenceNorRetries() {
-        String from = "34622000002";
+        String from = user();
         BACKEND.failNext(1, 400);
         assertThat(postSigned(webhook(CLINIC_PHONE_NUMBER_ID, from, wamid(), Instant.now().getEpochSecond(), "\"hola\"")))
                 .isEqualTo(200);
@@ -103,13 +108,13 @@ class InboundPoliciesTest extends GatewayTestBase {
 
     @Test
     void lateMessagesAreRecordedAndAnsweredWithAnApologyOutsideTheWindowAsASanitisedTemplate() {
-        String recent = "34622000003";
+        String recent = user();
         long halfAnHourAgo = Instant.now().minusSeconds(1800).getEpochSecond();
         assertThat(postSigned(webhook(CLINIC_PHONE_NUMBER_ID, recent, wamid(), halfAnHourAgo, "\"quiero turno mañana\"")))
                 .isEqualTo(200);
         assertThat(text(awaitSends(recent, 1).getFirst())).isEqualTo(STALE);
 
-        String old = "34622000004";
+        String old = user();
         long threeDaysAgo = Instant.now().minusSeconds(3 * 86_400).getEpochSecond();
         assertThat(postSigned(webhook(CLINIC_PHONE_NUMBER_ID, old, wamid(), threeDaysAgo, "\"hola\""))).isEqualTo(200);
         FakeGraphApi.Received template = awaitSends(old, 1).getFirst();

@@ -18,9 +18,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import com.aiassistants.backend.BackendProperties;
 import com.aiassistants.backend.simulator.PhoneMessages.PhoneFrame;
-import com.aiassistants.backend.support.Masking;
 import com.aiassistants.backend.tenant.Caller;
 import com.aiassistants.backend.tenant.Tokens;
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,7 +90,7 @@ public class SimulatorRelay extends TextWebSocketHandler {
             raw.getAttributes().put(UPSTREAM, upstream);
             count("ok");
         } catch (RuntimeException e) {
-            log.warn("simulator relay for {}: gateway stream not reachable: {}", Masking.phone(phone), e.getMessage());
+            log.warn("simulator relay for {}: gateway stream not reachable: {}", PhoneNumbers.mask(phone), e.getMessage());
             refuse(session, raw, CloseStatus.SERVER_ERROR, "gateway-unreachable", "unreachable");
         }
     }

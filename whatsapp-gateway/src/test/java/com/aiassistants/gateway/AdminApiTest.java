@@ -30,7 +30,7 @@ class AdminApiTest extends GatewayTestBase {
     @Test
     void failedInboundMessagesAreListedAndCanBeRetriedOnceTheCauseIsFixed() {
         awaitActive();
-        BACKEND.failNext(1, 422);
+        BACKEND.failNextWithText("please retry me", 422);
         http().post().uri("/simulator/users/34600333444/messages").body(Map.of("text", "please retry me")).retrieve()
                 .toBodilessEntity();
         Await.until("the message failed", () -> admin().get().uri("/admin/tenants/default/inbox/failed").retrieve()

@@ -36,6 +36,7 @@ public final class FakeBackend implements AutoCloseable {
     /** The project language the profile endpoint reports. */
     public volatile String locale = "en";
     /** Statuses the next calls answer, one each, before doing anything ({@link #failNext}). */
+    private final java.util.Map<String, Integer> failuresByText = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Queue<Integer> scriptedFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public FakeBackend() {
@@ -55,6 +56,11 @@ public final class FakeBackend implements AutoCloseable {
         for (int i = 0; i < times; i++) {
             scriptedFailures.add(status);
         }
+    }
+
+    /** The next call whose text is {@code text} answers {@code status} (other tests' calls are not affected). */
+    public void failNextWithText(String text, int status) {
+        failuresByText.put(text, status);
     }
 
     public String baseUrl() {
@@ -77,7 +83,9 @@ public final class FakeBackend implements AutoCloseable {
                     "{\"project_id\":\"clinic\",\"locale\":\"" + locale + "\",\"time_zone\":\"Europe/Madrid\"}");
             return;
         }
-        Integer failure = scriptedFailures.poll();
+        Integer byText = failuresByText.isEmpty() ? null
+                : failuresByText.remove(json.readTree(body).path("text").asString(""));
+        Integer failure = byText != null ? byText : scriptedFailures.poll();
         if (failure != null) {
             respond(exchange, failure, "{\"detail\":\"scripted failure\"}");
             return;

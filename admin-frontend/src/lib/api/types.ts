@@ -18,6 +18,8 @@ export type Message = Schemas['MessageView'];
 export type MessageRole = Message['role'];
 export type ProjectSettings = Schemas['SettingsView'];
 export type ApiKey = Schemas['ApiKeyView'];
+export type SimulatorStatus = Schemas['SimulatorStatus'];
+export type SimulatorEntry = Schemas['PhoneMessage'];
 
 // not yet in the OpenAPI document: written from the console contract (docs: admin-frontend/README.md)
 export interface AgendaItem {
@@ -47,24 +49,6 @@ export interface DashboardStats {
   no_shows: number;
   conversations: number;
   conversations_with_booking: number;
-}
-
-export interface SimulatorStatus {
-  enabled: boolean;
-  provider?: string | null;
-  reason?: string | null;
-}
-
-export interface SimulatorEntry {
-  id?: number;
-  reply_id?: string | null;
-  direction: 'in' | 'out';
-  kind: 'text' | 'buttons' | 'list' | 'interactive' | 'media' | string;
-  text: string | null;
-  buttons?: { id: string; title: string }[] | null;
-  list_title?: string | null;
-  list_items?: { id: string; title: string; description?: string | null }[] | null;
-  at: string;
 }
 
 export interface LiveEvent {

@@ -115,18 +115,34 @@ export function demoDashboard(): DashboardStats {
   };
 }
 
+let phoneIds = 0;
+
+/** A transcript entry as the API answers it, with the fields a test does not care about filled in. */
+export function phoneMessage(entry: Pick<SimulatorEntry, 'direction' | 'text'> & Partial<SimulatorEntry>): SimulatorEntry {
+  return {
+    id: ++phoneIds,
+    kind: 'text',
+    at: new Date().toISOString(),
+    buttons: null,
+    list_items: null,
+    list_title: null,
+    reply_id: null,
+    ...entry,
+  };
+}
+
 export function demoTranscript(): SimulatorEntry[] {
   return [
-    { direction: 'in', kind: 'text', text: 'hola', at: '2026-12-04T13:00:00Z' },
-    {
+    phoneMessage({ direction: 'in', text: 'hola', at: '2026-12-04T13:00:00Z' }),
+    phoneMessage({
       direction: 'out',
       kind: 'buttons',
       text: '¡Hola! ¿Qué querés hacer?',
       buttons: [
-        { id: 'book', title: 'Sacar turno' },
-        { id: 'mine', title: 'Mis turnos' },
+        { id: 'book', title: 'Sacar turno', description: null },
+        { id: 'mine', title: 'Mis turnos', description: null },
       ],
       at: '2026-12-04T13:00:01Z',
-    },
+    }),
   ];
 }

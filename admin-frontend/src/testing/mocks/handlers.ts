@@ -1,6 +1,6 @@
 import { http, HttpResponse, ws } from 'msw';
-import type { ConversationItem, Message, SimulatorEntry } from '@/lib/api/types';
-import { demoConversations, demoDashboard, demoMe, demoMessages, demoTranscript } from './data';
+import type { ConversationItem, Message } from '@/lib/api/types';
+import { demoConversations, demoDashboard, demoMe, demoMessages, demoTranscript, phoneMessage } from './data';
 
 /** An in-memory backend-api for component tests, speaking the console contract over HTTP. */
 export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; superadmin?: boolean } = {}) {
@@ -91,7 +91,7 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
     http.get('*/v1/admin/simulator/users/:phone/messages', () => HttpResponse.json(state.transcript)),
     http.post('*/v1/admin/simulator/users/:phone/messages', async ({ request }) => {
       const body = (await request.json()) as { text?: string; reply_title?: string };
-      const entry: SimulatorEntry = { direction: 'in', kind: 'text', text: body.text ?? body.reply_title ?? '', at: new Date().toISOString() };
+      const entry = phoneMessage({ direction: 'in', text: body.text ?? body.reply_title ?? '' });
       state.transcript = [...state.transcript, entry];
       return HttpResponse.json({ message_id: 'm1' }, { status: 202 });
     }),

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { phoneMessage } from '@/testing/mocks/data';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/render';
 import { normalizePhone } from '../routes/PhoneRoute';
@@ -33,7 +34,7 @@ describe('phone', () => {
     await screen.findByText('Business account'); // the socket is open
     backend.state.transcript = [
       ...backend.state.transcript,
-      { direction: 'out', kind: 'text', text: 'Hola, soy Marta de recepción', at: new Date().toISOString() },
+      phoneMessage({ direction: 'out', text: 'Hola, soy Marta de recepción' }),
     ];
     backend.pushPhone({ type: 'message', phone: '5491155550101', direction: 'out', kind: 'text', text: 'Hola, soy Marta de recepción' });
     expect(await within(chat).findByText('Hola, soy Marta de recepción')).toBeInTheDocument();

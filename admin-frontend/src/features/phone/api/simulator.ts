@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api/client';
-import type { SimulatorEntry, SimulatorStatus } from '@/lib/api/types';
+import { client, data } from '@/lib/api/client';
 import { useAuth } from '@/lib/auth/auth';
 import { socketToken, socketUrl } from '@/lib/live/events';
 
@@ -10,11 +9,9 @@ export function useSimulatorStatus() {
   return useQuery({
     queryKey: ['simulator', project?.project_id],
     enabled: Boolean(project),
-    queryFn: ({ signal }) => api<SimulatorStatus>('/v1/admin/simulator', { signal }),
+    queryFn: ({ signal }) => data(client.GET('/v1/admin/simulator', { signal })),
   });
 }
-
-const path = (phone: string) => `/v1/admin/simulator/users/${encodeURIComponent(phone)}/messages`;
 
 /**
  * Follows `/v1/ws/simulator` for one phone: each frame refetches the transcript. Reconnects with backoff;
@@ -73,7 +70,8 @@ export function useTranscript(phone: string | null) {
     queryKey: ['transcript', project?.project_id, phone],
     enabled: Boolean(project && phone),
     refetchInterval: live ? false : 2000,
-    queryFn: ({ signal }) => api<SimulatorEntry[]>(path(phone!), { signal }),
+    queryFn: ({ signal }) =>
+      data(client.GET('/v1/admin/simulator/users/{phone}/messages', { params: { path: { phone: phone! } }, signal })),
   });
   return { ...query, live };
 }
@@ -84,7 +82,8 @@ export function useSendAsPatient(phone: string | null) {
   const queryClient = useQueryClient();
   const { project } = useAuth();
   return useMutation({
-    mutationFn: (message: PatientMessage) => api<unknown>(path(phone!), { method: 'POST', body: message }),
+    mutationFn: (message: PatientMessage) =>
+      data(client.POST('/v1/admin/simulator/users/{phone}/messages', { params: { path: { phone: phone! } }, body: message })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['transcript', project?.project_id, phone] }),
   });
 }

@@ -120,6 +120,8 @@ export AI_ASSISTANTS_BACKEND_DEMO_ENABLED="${AI_ASSISTANTS_BACKEND_DEMO_ENABLED:
 export AI_ASSISTANTS_API_KEY="${AI_ASSISTANTS_API_KEY:-demo-local-key-change-me}"
 export AI_ASSISTANTS_WEBHOOK_SECRET="${AI_ASSISTANTS_WEBHOOK_SECRET:-demo-local-webhook-secret}"
 export AI_ASSISTANTS_GATEWAY_PROVIDER="${AI_ASSISTANTS_GATEWAY_PROVIDER:-simulator}"
+# the console's Phone page: the gateway serves the demo project as its "default" tenant
+export AI_ASSISTANTS_BACKEND_SIMULATOR_GATEWAYTENANTS_DEMO="${AI_ASSISTANTS_BACKEND_SIMULATOR_GATEWAYTENANTS_DEMO:-default}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 declare -A PORTS=([mcp-professionals]=$((8091 + OFFSET)) [mcp-calendar]=$((8092 + OFFSET)) [mcp-booking-log]=$((8093 + OFFSET))

@@ -120,8 +120,9 @@ export AI_ASSISTANTS_BACKEND_DEMO_ENABLED="${AI_ASSISTANTS_BACKEND_DEMO_ENABLED:
 export AI_ASSISTANTS_API_KEY="${AI_ASSISTANTS_API_KEY:-demo-local-key-change-me}"
 export AI_ASSISTANTS_WEBHOOK_SECRET="${AI_ASSISTANTS_WEBHOOK_SECRET:-demo-local-webhook-secret}"
 export AI_ASSISTANTS_GATEWAY_PROVIDER="${AI_ASSISTANTS_GATEWAY_PROVIDER:-simulator}"
-# the console's Phone page: the gateway serves the demo project as its "default" tenant
-export AI_ASSISTANTS_BACKEND_SIMULATOR_GATEWAYTENANTS_DEMO="${AI_ASSISTANTS_BACKEND_SIMULATOR_GATEWAYTENANTS_DEMO:-default}"
+# the console's Phone page: the gateway serves the demo project as its "default" tenant (a map key
+# cannot come from an environment variable under the dashed "ai-assistants" prefix, hence an argument)
+declare -A ARGS=([backend-api]="--ai-assistants.backend.simulator.gateway-tenants.demo=default")
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 declare -A PORTS=([mcp-professionals]=$((8091 + OFFSET)) [mcp-calendar]=$((8092 + OFFSET)) [mcp-booking-log]=$((8093 + OFFSET))
@@ -146,7 +147,8 @@ for module in "${ORDER[@]}"; do
   port=${PORTS[$module]}
   jar=$(ls "$module"/target/*-exec.jar | head -1)
   # shellcheck disable=SC2086
-  PORT="$port" java $JAVA_OPTS -jar "$jar" --logging.file.name="$LOGS/$module.log" >"$LOGS/$module.out" 2>&1 &
+  # shellcheck disable=SC2086
+  PORT="$port" java $JAVA_OPTS -jar "$jar" --logging.file.name="$LOGS/$module.log" ${ARGS[$module]:-} >"$LOGS/$module.out" 2>&1 &
   PIDS+=($!)
 done
 

@@ -156,6 +156,11 @@ public class CloudWebhookController {
         String type = m.path("type").asString("");
         if (from.isEmpty()) {
             String userId = m.path("from_user_id").asString(m.path("user_id").asString(""));
+            if (userId.isEmpty()) {
+                log.warn("message {} of type {} names no sender: ignored", id, type);
+                metrics.inbound(ProviderType.CLOUD, "no_sender");
+                return null;
+            }
             log.warn("message {} of type {} comes from a user known only by a business-scoped id ({}) and no phone number:"
                     + " not answered (replies go to phone numbers)", id, type, PhoneNumbers.mask(userId));
             metrics.inbound(ProviderType.CLOUD, "no_phone_number");

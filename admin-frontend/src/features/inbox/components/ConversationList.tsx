@@ -28,7 +28,7 @@ export function ConversationList({ items, selectedId }: { items: ConversationIte
     );
   }
   return (
-    <ScrollArea.Autosize mah="calc(100vh - 230px)" type="auto">
+    <ScrollArea.Autosize mah="calc(100vh - 230px)" type="auto" scrollbars="y">
       <Stack gap={0} component="ul" className={classes.list} aria-label={t('inbox.listLabel')}>
         {items.map((item) => {
           const selected = item.conversation_id === selectedId;

@@ -15,6 +15,9 @@ import software.constructs.Node;
  * @param hostedZoneName name of that zone (required with {@code hostedZoneId})
  * @param tracing        adds an AWS Distro for OpenTelemetry collector sidecar exporting to X-Ray
  * @param sizing         environment sizes
+ * @param consoleDomainName    console host name on CloudFront, e.g. {@code console.example.com} (optional; without it
+ *                             CloudFront's default certificate and domain are used)
+ * @param consoleCertificateArn ACM certificate in us-east-1 covering {@code consoleDomainName} (required with it)
  */
 public record DeploymentConfig(
         String env,
@@ -25,7 +28,9 @@ public record DeploymentConfig(
         String hostedZoneId,
         String hostedZoneName,
         boolean tracing,
-        Sizing sizing) {
+        Sizing sizing,
+        String consoleDomainName,
+        String consoleCertificateArn) {
 
     public DeploymentConfig {
         Objects.requireNonNull(env, "env");
@@ -40,6 +45,25 @@ public record DeploymentConfig(
             throw new IllegalArgumentException("context 'hostedZoneName' is required with 'hostedZoneId'");
         }
         imageTag = blank(imageTag) ? "latest" : imageTag;
+        consoleDomainName = consoleDomainName == null ? "" : consoleDomainName;
+        consoleCertificateArn = consoleCertificateArn == null ? "" : consoleCertificateArn;
+        if (!consoleDomainName.isBlank() && consoleCertificateArn.isBlank()) {
+            throw new IllegalArgumentException(
+                    "context 'consoleCertificateArn' (an ACM certificate in us-east-1) is required with 'consoleDomainName'");
+        }
+        if (!consoleCertificateArn.isBlank() && !consoleCertificateArn.startsWith("arn:aws:acm:us-east-1:")) {
+            throw new IllegalArgumentException("CloudFront only uses ACM certificates from us-east-1, got " + consoleCertificateArn);
+        }
+    }
+
+    /** Without a console domain (CloudFront's default domain and certificate). */
+    public DeploymentConfig(String env, String imageTag, String alarmEmail, String certificateArn, String domainName,
+                            String hostedZoneId, String hostedZoneName, boolean tracing, Sizing sizing) {
+        this(env, imageTag, alarmEmail, certificateArn, domainName, hostedZoneId, hostedZoneName, tracing, sizing, "", "");
+    }
+
+    public boolean hasConsoleDomain() {
+        return !consoleDomainName.isBlank();
     }
 
     public static DeploymentConfig fromContext(Node node) {
@@ -52,7 +76,9 @@ public record DeploymentConfig(
                 string(node, "hostedZoneId", ""),
                 string(node, "hostedZoneName", ""),
                 Boolean.parseBoolean(string(node, "tracing", "false")),
-                env.equals("prod") ? Sizing.prod() : Sizing.dev());
+                env.equals("prod") ? Sizing.prod() : Sizing.dev(),
+                string(node, "consoleDomainName", ""),
+                string(node, "consoleCertificateArn", ""));
     }
 
     /** Stack name prefix, e.g. {@code AiAssistants-prod}. */

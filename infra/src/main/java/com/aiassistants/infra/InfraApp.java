@@ -5,7 +5,9 @@ import com.aiassistants.infra.edge.EdgeStack;
 import com.aiassistants.infra.network.NetworkStack;
 import com.aiassistants.infra.observability.ObservabilityStack;
 import com.aiassistants.infra.registry.RegistryStack;
+import com.aiassistants.infra.security.SecurityStack;
 import com.aiassistants.infra.services.ServicesStack;
+import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
@@ -13,12 +15,12 @@ import software.amazon.awscdk.Tags;
 
 /**
  * CDK entry point ({@code cdk.json} runs it). Stacks, in dependency order:
- * Registry, Network, Data, Edge, Services, Observability — all named {@code AiAssistants-<env>-*}.
+ * Registry, Security, Network, Data, Edge, Services, Observability — all named {@code AiAssistants-<env>-*}.
  */
 public final class InfraApp {
 
     /** The stacks of one environment. */
-    public record Stacks(RegistryStack registry, NetworkStack network, DataStack data, EdgeStack edge,
+    public record Stacks(RegistryStack registry, SecurityStack security, NetworkStack network, DataStack data, EdgeStack edge,
                          ServicesStack services, ObservabilityStack observability) {
     }
 
@@ -30,6 +32,13 @@ public final class InfraApp {
     public static void main(String[] args) {
         App app = new App();
         define(app, DeploymentConfig.fromContext(app.getNode()), environmentFromCli());
+        List<String> findings = Compliance.findings(app);
+        if (!findings.isEmpty()) {
+            findings.forEach(System.err::println);
+            System.err.println(findings.size() + " cdk-nag finding(s): fix them or acknowledge each next to its resource "
+                    + "(Compliance.acknowledge) with the reason");
+            System.exit(1);
+        }
         app.synth();
     }
 
@@ -55,14 +64,16 @@ public final class InfraApp {
                 .terminationProtection(config.isProd())
                 .build();
         RegistryStack registry = new RegistryStack(app, prefix + "-Registry", props);
-        NetworkStack network = new NetworkStack(app, prefix + "-Network", props, config);
-        DataStack data = new DataStack(app, prefix + "-Data", props, config, network);
-        EdgeStack edge = new EdgeStack(app, prefix + "-Edge", props, config, network);
-        ServicesStack services = new ServicesStack(app, prefix + "-Services", props, config, network, data, registry, edge);
+        SecurityStack security = new SecurityStack(app, prefix + "-Security", props, config);
+        NetworkStack network = new NetworkStack(app, prefix + "-Network", props, config, security);
+        DataStack data = new DataStack(app, prefix + "-Data", props, config, network, security);
+        EdgeStack edge = new EdgeStack(app, prefix + "-Edge", props, config, network, security);
+        ServicesStack services = new ServicesStack(app, prefix + "-Services", props, config, network, data, registry, edge,
+                security);
         ObservabilityStack observability = new ObservabilityStack(app, prefix + "-Observability", props, config,
-                data, edge, services);
+                data, edge, services, security);
         Tags.of(app).add("project", "ai-assistants");
         Tags.of(app).add("environment", config.env());
-        return new Stacks(registry, network, data, edge, services, observability);
+        return new Stacks(registry, security, network, data, edge, services, observability);
     }
 }

@@ -1,6 +1,7 @@
 package com.aiassistants.infra;
 
 import java.util.Map;
+import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
  * Sizes that differ between environments. Production follows the seed plan (backend 0.5 vCPU /
@@ -39,6 +40,15 @@ public record Sizing(
     public static Sizing prod() {
         return new Sizing(2, "t4g.small", true, 50, 200, "cache.t4g.micro", 2, 2, 10, 2, 90,
                 Map.of("backend-api", MEDIUM, "whatsapp-gateway", ONE_VCPU));
+    }
+
+    /** CloudWatch Logs retention of {@link #logRetentionDays}. */
+    public RetentionDays logRetention() {
+        return switch (logRetentionDays) {
+            case 14 -> RetentionDays.TWO_WEEKS;
+            case 90 -> RetentionDays.THREE_MONTHS;
+            default -> throw new IllegalStateException("no CloudWatch retention for " + logRetentionDays + " days");
+        };
     }
 
     public TaskSize taskSize(String service) {

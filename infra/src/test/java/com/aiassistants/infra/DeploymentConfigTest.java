@@ -38,4 +38,13 @@ class DeploymentConfigTest {
         assertThat(Sizing.prod().taskSize("whatsapp-gateway")).isEqualTo(new Sizing.TaskSize(1024, 2048));
         assertThat(Sizing.dev().natGateways()).isLessThan(Sizing.prod().natGateways());
     }
+
+    @Test
+    void consoleDomainNeedsAUsEast1Certificate() {
+        assertThatThrownBy(() -> new DeploymentConfig("prod", "x", "", "arn", "", "", "", false, Sizing.prod(),
+                "console.example.com", "")).hasMessageContaining("consoleCertificateArn");
+        assertThatThrownBy(() -> new DeploymentConfig("prod", "x", "", "arn", "", "", "", false, Sizing.prod(),
+                "console.example.com", "arn:aws:acm:eu-west-1:123456789012:certificate/x")).hasMessageContaining("us-east-1");
+        assertThat(new DeploymentConfig("prod", "x", "", "arn", "", "", "", false, Sizing.prod()).hasConsoleDomain()).isFalse();
+    }
 }

@@ -17,6 +17,10 @@ public final class SynthesizedApp {
     public static final String CERTIFICATE_ARN =
             "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
     public static final String ALARM_EMAIL = "ops@example.com";
+    /** prod is synthesized with a console domain (TLS 1.2 on CloudFront), dev without one. */
+    public static final String CONSOLE_DOMAIN = "console.example.com";
+    public static final String CONSOLE_CERTIFICATE_ARN =
+            "arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000";
 
     private static final Map<String, SynthesizedApp> CACHE = new ConcurrentHashMap<>();
 
@@ -26,7 +30,8 @@ public final class SynthesizedApp {
     private SynthesizedApp(String env) {
         App app = new App(AppProps.builder().outdir(Path.of("target", "cdk.out", env).toString()).build());
         DeploymentConfig config = new DeploymentConfig(env, "0123abc", ALARM_EMAIL, CERTIFICATE_ARN, "api.example.com",
-                "", "", false, env.equals("prod") ? Sizing.prod() : Sizing.dev());
+                "", "", false, env.equals("prod") ? Sizing.prod() : Sizing.dev(),
+                env.equals("prod") ? CONSOLE_DOMAIN : "", env.equals("prod") ? CONSOLE_CERTIFICATE_ARN : "");
         stacks = InfraApp.define(app, config, null);
         app.synth();
     }

@@ -16,7 +16,9 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>{@code DATABASE_URL} may be a JDBC URL or a {@code postgres://user:pass@host:port/db} URL
  * (the form ECS secrets and most PaaS tools hand out); it becomes {@code spring.datasource.*}.
- * {@code REDIS_URL} becomes {@code spring.data.redis.url}. Explicit {@code spring.*} settings win.
+ * {@code REDIS_URL} becomes {@code spring.data.redis.url}; {@code REDIS_USERNAME} and {@code REDIS_PASSWORD}
+ * (injected separately from a secret, e.g. an ElastiCache RBAC user) are joined into it when it carries no
+ * credentials of its own. Explicit {@code spring.*} settings win.
  */
 public class ConnectionUrlEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -38,12 +40,30 @@ public class ConnectionUrlEnvironmentPostProcessor implements EnvironmentPostPro
         }
         String redisUrl = environment.getProperty("REDIS_URL");
         if (redisUrl != null && !redisUrl.isBlank()) {
-            props.put("spring.data.redis.url", redisUrl);
+            props.put("spring.data.redis.url", withCredentials(redisUrl,
+                    environment.getProperty("REDIS_USERNAME"), environment.getProperty("REDIS_PASSWORD")));
         }
         if (!props.isEmpty()) {
             // after system properties/env so explicit spring.* settings keep priority
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, props));
         }
+    }
+
+    /**
+     * {@code url} ({@code redis://} or {@code rediss://host:port[/db]}) with {@code username:password@} added
+     * (percent-encoded); unchanged when no password is given or the URL already has credentials.
+     */
+    public static String withCredentials(String url, String username, String password) {
+        if (password == null || password.isBlank() || URI.create(url).getRawUserInfo() != null) {
+            return url;
+        }
+        int hostStart = url.indexOf("://") + 3;
+        String user = username == null || username.isBlank() ? "" : encode(username);
+        return url.substring(0, hostStart) + user + ":" + encode(password) + "@" + url.substring(hostStart);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override

@@ -1,9 +1,11 @@
 package com.aiassistants.infra.data;
 
+import com.aiassistants.infra.Compliance;
 import com.aiassistants.infra.DeploymentConfig;
 import com.aiassistants.infra.Sizing;
 import com.aiassistants.infra.catalog.AppSecret;
 import com.aiassistants.infra.network.NetworkStack;
+import com.aiassistants.infra.security.SecurityStack;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,15 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.backup.BackupPlan;
+import software.amazon.awscdk.services.backup.BackupPlanRule;
+import software.amazon.awscdk.services.backup.BackupPlanRuleProps;
+import software.amazon.awscdk.services.backup.BackupResource;
+import software.amazon.awscdk.services.backup.BackupSelectionOptions;
+import software.amazon.awscdk.services.backup.BackupVault;
 import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.CronOptions;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.efs.AccessPoint;
@@ -25,6 +35,11 @@ import software.amazon.awscdk.services.efs.PosixUser;
 import software.amazon.awscdk.services.efs.ThroughputMode;
 import software.amazon.awscdk.services.elasticache.CfnReplicationGroup;
 import software.amazon.awscdk.services.elasticache.CfnSubnetGroup;
+import software.amazon.awscdk.services.elasticache.CfnUser;
+import software.amazon.awscdk.services.elasticache.CfnUserGroup;
+import com.aiassistants.infra.catalog.ServiceCatalog;
+import com.aiassistants.infra.catalog.ServiceSpec;
+import java.util.LinkedHashMap;
 import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
@@ -38,14 +53,24 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
- * Stateful resources: PostgreSQL (RDS, encrypted, 7-day backups, deletion protection, credentials
- * in Secrets Manager), Redis (ElastiCache, private, encrypted in transit and at rest), EFS for the
- * WhatsApp web-session directory, and the application secrets.
+ * Stateful resources: PostgreSQL (RDS, encrypted, 7-day point-in-time backups, enhanced monitoring,
+ * deletion protection, credentials in Secrets Manager), Redis (ElastiCache, private, encrypted in transit
+ * and at rest), EFS for the WhatsApp web-session directory, the application secrets (KMS-encrypted with
+ * the security stack's secrets key) and an AWS Backup plan (daily, plus monthly in prod) for PostgreSQL
+ * and EFS into an encrypted vault.
  */
 public class DataStack extends Stack {
 
     public static final String DATABASE_NAME = "ai_assistants";
     public static final int BACKUP_RETENTION_DAYS = 7;
+    /** AWS Backup: daily recovery points kept this long (prod; dev keeps them {@value #DEV_DAILY_BACKUP_DAYS} days). */
+    public static final int DAILY_BACKUP_DAYS = 35;
+    public static final int DEV_DAILY_BACKUP_DAYS = 7;
+    /** AWS Backup, prod only: the first recovery point of each month kept a year. */
+    public static final int MONTHLY_BACKUP_DAYS = 365;
+    public static final int MONITORING_INTERVAL_SECONDS = 60;
+    /** Database passwords (master and per service) rotate this often. */
+    public static final int SECRET_ROTATION_DAYS = 30;
     /** uid/gid the images run as (Jib {@code container.user}); owner of the EFS access point. */
     public static final String APP_UID = "1000";
 
@@ -54,10 +79,24 @@ public class DataStack extends Stack {
     private final FileSystem sessionFileSystem;
     private final AccessPoint sessionAccessPoint;
     private final Map<AppSecret, ISecret> appSecrets = new EnumMap<>(AppSecret.class);
+    private final Map<String, Secret> redisUsers = new LinkedHashMap<>();
+    /**
+     * The security stack's secrets key, imported: grants on it would otherwise be written into its key policy,
+     * naming roles of later stacks (a dependency cycle). The key policy lets IAM decide, and the services stack
+     * gives each execution role kms:Decrypt through Secrets Manager.
+     */
+    private final software.amazon.awscdk.services.kms.IKey secretsKey;
+    /**
+     * What each service's Redis user may do: every key and channel (rate-limit buckets, live-event pub/sub,
+     * leases), no administrative or dangerous command (FLUSHALL, KEYS, CONFIG, DEBUG, …).
+     */
+    public static final String REDIS_ACCESS = "on ~* &* +@all -@dangerous";
 
-    public DataStack(Construct scope, String id, StackProps props, DeploymentConfig config, NetworkStack network) {
+    public DataStack(Construct scope, String id, StackProps props, DeploymentConfig config, NetworkStack network,
+                     SecurityStack security) {
         super(scope, id, props);
         Sizing sizing = config.sizing();
+        secretsKey = software.amazon.awscdk.services.kms.Key.fromKeyArn(this, "SecretsKey", security.secretsKey().getKeyArn());
         SubnetSelection privateSubnets = SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build();
 
         PostgresEngineVersion version = PostgresEngineVersion.VER_17_9;
@@ -71,6 +110,9 @@ public class DataStack extends Stack {
                         "idle_in_transaction_session_timeout", "60000",
                         "statement_timeout", "30000",
                         "log_min_duration_statement", "1000",
+                        // slow statements are logged without their bind values (names, phone numbers)
+                        "log_parameter_max_length", "0",
+                        "log_parameter_max_length_on_error", "0",
                         "rds.force_ssl", "1"))
                 .build();
         database = DatabaseInstance.Builder.create(this, "Database")
@@ -87,7 +129,8 @@ public class DataStack extends Stack {
                 .databaseName(DATABASE_NAME)
                 .credentials(Credentials.fromGeneratedSecret("ai_assistants",
                         software.amazon.awscdk.services.rds.CredentialsBaseOptions.builder()
-                                .secretName("ai-assistants/" + config.env() + "/database").build()))
+                                .secretName("ai-assistants/" + config.env() + "/database")
+                                .encryptionKey(secretsKey).build()))
                 .parameterGroup(parameters)
                 .backupRetention(Duration.days(BACKUP_RETENTION_DAYS))
                 .preferredBackupWindow("03:00-04:00")
@@ -96,7 +139,9 @@ public class DataStack extends Stack {
                 .removalPolicy(RemovalPolicy.SNAPSHOT)
                 .autoMinorVersionUpgrade(true)
                 .enablePerformanceInsights(config.isProd())
-                .cloudwatchLogsExports(List.of("postgresql"))
+                .cloudwatchLogsExports(List.of("postgresql", "upgrade"))
+                .cloudwatchLogsRetention(sizing.logRetention())
+                .monitoringInterval(Duration.seconds(MONITORING_INTERVAL_SECONDS))
                 .publiclyAccessible(false)
                 .build();
 
@@ -104,6 +149,7 @@ public class DataStack extends Stack {
                 .description("ai-assistants Redis private subnets")
                 .subnetIds(network.vpc().selectSubnets(privateSubnets).getSubnetIds())
                 .build();
+        CfnUserGroup redisUserGroup = redisUsers(config, security);
         redis = CfnReplicationGroup.Builder.create(this, "Redis")
                 .replicationGroupDescription("ai-assistants rate limits, pub/sub fan-out, leases")
                 .engine("redis")
@@ -114,6 +160,7 @@ public class DataStack extends Stack {
                 .multiAzEnabled(sizing.redisNodes() > 1)
                 .atRestEncryptionEnabled(true)
                 .transitEncryptionEnabled(true)
+                .userGroupIds(List.of(redisUserGroup.getRef()))
                 .cacheSubnetGroupName(redisSubnets.getRef())
                 .securityGroupIds(List.of(network.redisSecurityGroup().getSecurityGroupId()))
                 .snapshotRetentionLimit(config.isProd() ? 3 : 0)
@@ -141,6 +188,7 @@ public class DataStack extends Stack {
             Secret.Builder builder = Secret.Builder.create(this, "Secret" + secret.name())
                     .secretName(secret.secretName(config.env()))
                     .description(secret.description())
+                    .encryptionKey(secretsKey)
                     .removalPolicy(RemovalPolicy.RETAIN);
             if (secret.generated()) {
                 builder.generateSecretString(SecretStringGenerator.builder()
@@ -153,7 +201,151 @@ public class DataStack extends Stack {
                         json.append(json.length() > 1 ? "," : "").append('"').append(key).append("\":\"replace-me\""));
                 builder.secretStringValue(SecretValue.unsafePlainText(json.append('}').toString()));
             }
-            appSecrets.put(secret, builder.build());
+            Secret created = builder.build();
+            String rotation = secret.generated()
+                    ? "Shared by two services that each accept only the current value, so it is rotated by hand with a "
+                            + "deploy (runbook in docs/deployment.md)"
+                    : "Issued by a third party (Meta, the LLM provider) and rotated there; ops store the new value "
+                            + "(runbook in docs/deployment.md)";
+            Compliance.acknowledge(created, "AwsSolutions-SMG4", rotation);
+            Compliance.acknowledge(created, "HIPAA.Security-SecretsManagerRotationEnabled", rotation);
+            appSecrets.put(secret, created);
+        }
+
+        // the master user is used only by the rotation functions and ops, never by a service
+        database.getSecret().addRotationSchedule("Rotation", software.amazon.awscdk.services.secretsmanager.RotationScheduleOptions.builder()
+                .hostedRotation(software.amazon.awscdk.services.secretsmanager.HostedRotation.postgreSqlSingleUser(
+                        software.amazon.awscdk.services.secretsmanager.SingleUserHostedRotationOptions.builder()
+                                .functionName("ai-assistants-" + config.env() + "-db-master-rotation")
+                                .vpc(network.vpc())
+                                .vpcSubnets(privateSubnets)
+                                .securityGroups(List.of(network.rotationSecurityGroup()))
+                                .build()))
+                .automaticallyAfter(Duration.days(SECRET_ROTATION_DAYS))
+                .build());
+        backups(config, security);
+        acknowledgeDataFindings(config);
+    }
+
+    /**
+     * Redis RBAC: the {@code default} user is switched off and each service that uses Redis gets its own user,
+     * whose password is generated into Secrets Manager ({@code ai-assistants/<env>/redis/<service>}).
+     */
+    private CfnUserGroup redisUsers(DeploymentConfig config, SecurityStack security) {
+        String prefix = "ai-assistants-" + config.env() + "-";
+        CfnUser off = CfnUser.Builder.create(this, "RedisDefaultUser")
+                .engine("redis")
+                .userId(prefix + "default")
+                .userName("default")
+                .accessString("off -@all")
+                .noPasswordRequired(true)
+                .build();
+        List<String> userIds = new java.util.ArrayList<>(List.of(off.getUserId()));
+        List<software.constructs.IDependable> users = new java.util.ArrayList<>(List.of(off));
+        for (ServiceSpec spec : ServiceCatalog.ALL) {
+            if (!spec.usesRedis()) {
+                continue;
+            }
+            Secret secret = Secret.Builder.create(this, spec.pascalName() + "RedisSecret")
+                    .secretName("ai-assistants/" + config.env() + "/redis/" + spec.name())
+                    .description("Redis (ElastiCache RBAC) user of " + spec.name())
+                    .encryptionKey(secretsKey)
+                    .generateSecretString(SecretStringGenerator.builder()
+                            .secretStringTemplate("{\"username\":\"" + spec.name() + "\"}")
+                            .generateStringKey("password")
+                            .passwordLength(40)
+                            .excludePunctuation(true)
+                            .build())
+                    .removalPolicy(RemovalPolicy.RETAIN)
+                    .build();
+            String manual = "ElastiCache users have no managed rotation; rotated by hand with two passwords live at once "
+                    + "so running tasks keep working (runbook in docs/deployment.md)";
+            Compliance.acknowledge(secret, "AwsSolutions-SMG4", manual);
+            Compliance.acknowledge(secret, "HIPAA.Security-SecretsManagerRotationEnabled", manual);
+            CfnUser user = CfnUser.Builder.create(this, spec.pascalName() + "RedisUser")
+                    .engine("redis")
+                    .userId(prefix + spec.name())
+                    .userName(spec.name())
+                    .accessString(REDIS_ACCESS)
+                    // a JSON-typed property: CloudFormation's own key names, not the CDK struct's
+                    .authenticationMode(Map.of("Type", "password",
+                            "Passwords", List.of(secret.secretValueFromJson("password").unsafeUnwrap())))
+                    .build();
+            userIds.add(user.getUserId());
+            users.add(user);
+            redisUsers.put(spec.name(), secret);
+        }
+        CfnUserGroup group = CfnUserGroup.Builder.create(this, "RedisUsers")
+                .engine("redis")
+                .userGroupId(prefix + "users")
+                .userIds(userIds)
+                .build();
+        users.forEach(u -> group.getNode().addDependency(u));
+        return group;
+    }
+
+    private void backups(DeploymentConfig config, SecurityStack security) {
+        BackupVault vault = BackupVault.Builder.create(this, "BackupVault")
+                .backupVaultName("ai-assistants-" + config.env())
+                .encryptionKey(security.backupKey())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        List<BackupPlanRule> rules = new java.util.ArrayList<>();
+        rules.add(new BackupPlanRule(BackupPlanRuleProps.builder()
+                .ruleName("daily")
+                .scheduleExpression(Schedule.cron(CronOptions.builder().hour("5").minute("0").build()))
+                .deleteAfter(Duration.days(config.isProd() ? DAILY_BACKUP_DAYS : DEV_DAILY_BACKUP_DAYS))
+                .build()));
+        if (config.isProd()) {
+            rules.add(new BackupPlanRule(BackupPlanRuleProps.builder()
+                    .ruleName("monthly")
+                    .scheduleExpression(Schedule.cron(CronOptions.builder().day("1").hour("5").minute("0").build()))
+                    .moveToColdStorageAfter(Duration.days(30))
+                    .deleteAfter(Duration.days(MONTHLY_BACKUP_DAYS))
+                    .build()));
+        }
+        BackupPlan plan = BackupPlan.Builder.create(this, "BackupPlan")
+                .backupPlanName("ai-assistants-" + config.env())
+                .backupVault(vault)
+                .backupPlanRules(rules)
+                .build();
+        var selection = plan.addSelection("Stateful", BackupSelectionOptions.builder()
+                .resources(List.of(BackupResource.fromRdsDatabaseInstance(database),
+                        BackupResource.fromEfsFileSystem(sessionFileSystem)))
+                .build());
+        Compliance.acknowledge(selection, "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]",
+                "The AWS-maintained policy AWS Backup documents for its service role");
+    }
+
+    private void acknowledgeDataFindings(DeploymentConfig config) {
+        Compliance.acknowledge(database, "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole]",
+                "The AWS-maintained policy RDS enhanced monitoring documents for its role");
+        // CDK's log-retention function (sets the RDS log group's retention)
+        for (var child : getNode().getChildren()) {
+            if (child.getNode().getId().startsWith("LogRetention")) {
+                Compliance.acknowledge(child, "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+                        "CDK's log-retention function writes its own logs with the AWS-maintained basic execution policy");
+                Compliance.acknowledge(child, "AwsSolutions-IAM5[Resource::*]",
+                        "CDK's log-retention function sets retention on log groups it learns at deploy time");
+                Compliance.acknowledge(child, "HIPAA.Security-IAMNoInlinePolicy",
+                        "CDK's log-retention function: its inline policy is generated by CDK for this one role");
+            }
+        }
+        Compliance.acknowledge(redis, "AwsSolutions-AEC6",
+                "Redis AUTH's single shared token is replaced by RBAC: one user per service (passwords in Secrets Manager), "
+                        + "the default user switched off");
+        Compliance.acknowledge(redis, "AwsSolutions-AEC5",
+                "The default port is reachable only from the security groups of the services that use Redis");
+        Compliance.acknowledge(redis, "HIPAA.Security-ElastiCacheRedisClusterAutomaticBackup",
+                "Redis holds only rate-limit buckets, live-event fan-out and leases, all rebuilt at run time; no record to restore");
+        if (!config.isProd()) {
+            Compliance.acknowledge(redis, "AwsSolutions-AEC4", "dev runs one node: it holds no patient data and nothing to fail over");
+        }
+        Compliance.acknowledge(database, "AwsSolutions-RDS11",
+                "The default port is reachable only from the services' security groups in private subnets");
+        if (!config.isProd()) {
+            Compliance.acknowledge(database, "AwsSolutions-RDS3", "dev holds no patient data; single-AZ halves its cost");
+            Compliance.acknowledge(database, "HIPAA.Security-RDSMultiAZSupport", "dev holds no patient data; single-AZ halves its cost");
         }
     }
 
@@ -170,6 +362,11 @@ public class DataStack extends Stack {
     /** TLS Redis URL of the primary endpoint. */
     public String redisUrl() {
         return "rediss://" + redis.getAttrPrimaryEndPointAddress() + ":" + redis.getAttrPrimaryEndPointPort();
+    }
+
+    /** The Redis user secret ({@code username}, {@code password}) of a service that uses Redis. */
+    public ISecret redisUser(String service) {
+        return redisUsers.get(service);
     }
 
     public CfnReplicationGroup redis() {

@@ -1,7 +1,9 @@
 package com.aiassistants.infra.edge;
 
+import com.aiassistants.infra.Compliance;
 import com.aiassistants.infra.DeploymentConfig;
 import com.aiassistants.infra.network.NetworkStack;
+import com.aiassistants.infra.security.SecurityStack;
 import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -17,6 +19,7 @@ import software.amazon.awscdk.services.cloudfront.ErrorResponse;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
@@ -42,12 +45,18 @@ import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
+import software.amazon.awscdk.services.wafv2.CfnLoggingConfiguration;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.ArnComponents;
 import software.constructs.Construct;
 
 /**
  * Everything that faces the internet: the ALB (HTTPS on ACM, HTTP→HTTPS redirect, idle timeout
  * long enough for WebSockets) protected by AWS WAF, and the console bucket behind CloudFront with
  * Origin Access Control. Services attach their own listener rules in the services stack.
+ * ALB, CloudFront and console-bucket access logs go to the security stack's log bucket; WAF logs the
+ * requests it blocks or counts (credentials and query strings redacted) to a KMS-encrypted log group.
  */
 public class EdgeStack extends Stack {
 
@@ -60,7 +69,12 @@ public class EdgeStack extends Stack {
     private final Bucket consoleBucket;
     private final Distribution consoleDistribution;
 
-    public EdgeStack(Construct scope, String id, StackProps props, DeploymentConfig config, NetworkStack network) {
+    /** WAF only delivers to log groups whose name starts with {@code aws-waf-logs-}. */
+    public static final String WAF_LOG_GROUP = "aws-waf-logs-ai-assistants-%s";
+    public static final String ALB_LOG_PREFIX = "alb";
+
+    public EdgeStack(Construct scope, String id, StackProps props, DeploymentConfig config, NetworkStack network,
+                     SecurityStack security) {
         super(scope, id, props);
 
         IHostedZone zone = !config.hostedZoneId().isBlank()
@@ -83,6 +97,11 @@ public class EdgeStack extends Stack {
                 .dropInvalidHeaderFields(true)
                 .deletionProtection(config.isProd())
                 .build();
+        accessLogs(security);
+        if (!config.isProd()) {
+            Compliance.acknowledge(loadBalancer, "HIPAA.Security-ELBDeletionProtectionEnabled",
+                    "dev is torn down and rebuilt freely; prod has deletion protection");
+        }
 
         httpsListener = loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
                 .protocol(ApplicationProtocol.HTTPS)
@@ -93,13 +112,15 @@ public class EdgeStack extends Stack {
                 .defaultAction(ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
                         .contentType("application/json").messageBody("{\"error\":\"not_found\"}").build()))
                 .build());
-        loadBalancer.addListener("HttpRedirect", BaseApplicationListenerProps.builder()
+        var redirect = loadBalancer.addListener("HttpRedirect", BaseApplicationListenerProps.builder()
                 .protocol(ApplicationProtocol.HTTP)
                 .port(80)
                 .open(false)
                 .defaultAction(ListenerAction.redirect(RedirectOptions.builder()
                         .protocol("HTTPS").port("443").permanent(true).build()))
                 .build());
+        Compliance.acknowledge(redirect, "HIPAA.Security-ELBv2ACMCertificateRequired",
+                "Port 80 only answers 301 to HTTPS; no request is forwarded over it");
 
         CfnWebACL webAcl = CfnWebACL.Builder.create(this, "WebAcl")
                 .scope("REGIONAL")
@@ -117,6 +138,7 @@ public class EdgeStack extends Stack {
                 .resourceArn(loadBalancer.getLoadBalancerArn())
                 .webAclArn(webAcl.getAttrArn())
                 .build();
+        wafLogging(config, security, webAcl);
 
         if (zone != null) {
             ARecord.Builder.create(this, "ApiAlias")
@@ -129,12 +151,19 @@ public class EdgeStack extends Stack {
         consoleBucket = Bucket.Builder.create(this, "ConsoleBucket")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
+                .serverAccessLogsBucket(security.logBucket())
+                .serverAccessLogsPrefix("s3/console/")
                 .enforceSsl(true)
                 .versioned(true)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        consoleDistribution = Distribution.Builder.create(this, "ConsoleDistribution")
+        String staticFiles = "Holds only the console's public build output (HTML, JS, CSS), no patient or customer data";
+        Compliance.acknowledge(consoleBucket, "HIPAA.Security-S3DefaultEncryptionKMS",
+                staticFiles + "; SSE-S3 keeps CloudFront's Origin Access Control free of KMS grants");
+        Compliance.acknowledge(consoleBucket, "HIPAA.Security-S3BucketReplicationEnabled",
+                staticFiles + "; it is rebuilt from the repository by any deploy");
+        Distribution.Builder distribution = Distribution.Builder.create(this, "ConsoleDistribution")
                 .comment("ai-assistants console " + config.env())
                 .defaultRootObject("index.html")
                 .defaultBehavior(BehaviorOptions.builder()
@@ -147,12 +176,86 @@ public class EdgeStack extends Stack {
                 .errorResponses(List.of(spaFallback(403), spaFallback(404)))
                 .priceClass(PriceClass.PRICE_CLASS_100)
                 .httpVersion(HttpVersion.HTTP2_AND_3)
-                .build();
+                .enableLogging(true)
+                .logBucket(security.logBucket())
+                .logFilePrefix("cloudfront/");
+        if (config.hasConsoleDomain()) {
+            distribution.domainNames(List.of(config.consoleDomainName()))
+                    .certificate(Certificate.fromCertificateArn(this, "ConsoleCertificate", config.consoleCertificateArn()))
+                    .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021);
+        }
+        consoleDistribution = distribution.build();
+        if (!config.hasConsoleDomain()) {
+            Compliance.acknowledge(consoleDistribution, "AwsSolutions-CFR4",
+                    "No consoleDomainName is configured, so CloudFront's default *.cloudfront.net certificate (which allows "
+                            + "TLS 1.0) serves the console; set consoleDomainName/consoleCertificateArn to enforce TLS 1.2");
+        }
+        Compliance.acknowledge(consoleDistribution, "AwsSolutions-CFR1",
+                "Clinics' staff may sign in from anywhere; no country is excluded");
+        Compliance.acknowledge(consoleDistribution, "AwsSolutions-CFR2",
+                "CloudFront serves static files; the API behind the console is protected by the ALB's regional WAF "
+                        + "(a CloudFront web ACL would have to live in us-east-1)");
 
         CfnOutput.Builder.create(this, "AlbDnsName").value(loadBalancer.getLoadBalancerDnsName()).build();
         CfnOutput.Builder.create(this, "ConsoleBucketName").value(consoleBucket.getBucketName()).build();
         CfnOutput.Builder.create(this, "ConsoleUrl").value("https://" + consoleDistribution.getDistributionDomainName()).build();
         CfnOutput.Builder.create(this, "ConsoleDistributionId").value(consoleDistribution.getDistributionId()).build();
+    }
+
+    /**
+     * ALB access logs into the log bucket under {@code alb/}. CDK's {@code logAccessLogs} needs a concrete region
+     * (to pick the regional ELB account), which every {@code cdk deploy} has; an environment-agnostic synthesis
+     * grants ELB's log-delivery service principal instead, as regions opened since 2022 require.
+     */
+    private void accessLogs(SecurityStack security) {
+        if (!software.amazon.awscdk.Token.isUnresolved(getRegion())) {
+            loadBalancer.logAccessLogs(security.logBucket(), ALB_LOG_PREFIX);
+            return;
+        }
+        loadBalancer.setAttribute("access_logs.s3.enabled", "true");
+        loadBalancer.setAttribute("access_logs.s3.bucket", security.logBucket().getBucketName());
+        loadBalancer.setAttribute("access_logs.s3.prefix", ALB_LOG_PREFIX);
+        security.logBucket().addToResourcePolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .principals(List.of(new software.amazon.awscdk.services.iam.ServicePrincipal(
+                        "logdelivery.elasticloadbalancing.amazonaws.com")))
+                .resources(List.of(security.logBucket().arnForObjects(ALB_LOG_PREFIX + "/AWSLogs/" + getAccount() + "/*")))
+                .build());
+    }
+
+    private void wafLogging(DeploymentConfig config, SecurityStack security, CfnWebACL webAcl) {
+        String name = String.format(WAF_LOG_GROUP, config.env());
+        LogGroup logs = LogGroup.Builder.create(this, "WafLogs")
+                .logGroupName(name)
+                .encryptionKey(security.logsKey())
+                .retention(config.sizing().logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        CfnLoggingConfiguration logging = CfnLoggingConfiguration.Builder.create(this, "WafLogging")
+                .resourceArn(webAcl.getAttrArn())
+                // WAF wants the log group ARN without the ":*" suffix LogGroup.getLogGroupArn() carries
+                .logDestinationConfigs(List.of(formatArn(ArnComponents.builder()
+                        .service("logs").resource("log-group").resourceName(name)
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))
+                // bearer tokens, console cookies and WebSocket ticket query strings never reach the logs
+                .redactedFields(List.of(
+                        CfnLoggingConfiguration.FieldToMatchProperty.builder()
+                                .singleHeader(java.util.Map.of("Name", "authorization")).build(),
+                        CfnLoggingConfiguration.FieldToMatchProperty.builder()
+                                .singleHeader(java.util.Map.of("Name", "cookie")).build(),
+                        CfnLoggingConfiguration.FieldToMatchProperty.builder()
+                                .queryString(java.util.Map.of()).build()))
+                // every request is in the ALB access log already: WAF logs only what it blocked or counted
+                .loggingFilter(java.util.Map.of(
+                        "DefaultBehavior", "DROP",
+                        "Filters", List.of(java.util.Map.of(
+                                "Behavior", "KEEP",
+                                "Requirement", "MEETS_ANY",
+                                "Conditions", List.of(
+                                        java.util.Map.of("ActionCondition", java.util.Map.of("Action", "BLOCK")),
+                                        java.util.Map.of("ActionCondition", java.util.Map.of("Action", "COUNT")))))))
+                .build();
+        logging.getNode().addDependency(logs);
     }
 
     private static ErrorResponse spaFallback(int status) {

@@ -5,6 +5,7 @@ import com.aiassistants.infra.catalog.ServiceCatalog;
 import com.aiassistants.infra.catalog.ServiceSpec;
 import com.aiassistants.infra.data.DataStack;
 import com.aiassistants.infra.edge.EdgeStack;
+import com.aiassistants.infra.security.SecurityStack;
 import com.aiassistants.infra.services.ServicesStack;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +50,14 @@ public class ObservabilityStack extends Stack {
     private final List<Alarm> alarms = new ArrayList<>();
 
     public ObservabilityStack(Construct scope, String id, StackProps props, DeploymentConfig config,
-                              DataStack data, EdgeStack edge, ServicesStack services) {
+                              DataStack data, EdgeStack edge, ServicesStack services, SecurityStack security) {
         super(scope, id, props);
         alarmTopic = Topic.Builder.create(this, "Alarms")
                 .topicName("ai-assistants-" + config.env() + "-alarms")
                 .displayName("ai-assistants " + config.env() + " alarms")
+                // alarm texts name services and thresholds only, but the topic is encrypted and TLS-only all the same
+                .masterKey(security.logsKey())
+                .enforceSsl(true)
                 .build();
         if (!config.alarmEmail().isBlank()) {
             alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail()));

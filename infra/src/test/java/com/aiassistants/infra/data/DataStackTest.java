@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aiassistants.infra.SynthesizedApp;
 import com.aiassistants.infra.catalog.AppSecret;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -90,5 +91,64 @@ class DataStackTest {
     @Test
     void jdbcUrlRequiresTls() {
         assertThat(SynthesizedApp.prod().stacks().data().jdbcUrl()).endsWith("/ai_assistants?sslmode=require");
+    }
+
+    @Test
+    void postgresHasEnhancedMonitoringUpgradeLogsAndNoBindValuesInItsLogs() {
+        prod.hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+                "MonitoringInterval", 60,
+                "EnableCloudwatchLogsExports", List.of("postgresql", "upgrade")));
+        prod.hasResourceProperties("AWS::RDS::DBParameterGroup", Map.of("Parameters", Match.objectLike(Map.of(
+                "log_parameter_max_length", "0", "log_parameter_max_length_on_error", "0"))));
+    }
+
+    @Test
+    void masterPasswordRotatesMonthlyThroughSecretsManagersHostedFunction() {
+        prod.hasResourceProperties("AWS::SecretsManager::RotationSchedule", Map.of(
+                "HostedRotationLambda", Match.objectLike(Map.of("RotationType", "PostgreSQLSingleUser")),
+                "RotationRules", Map.of("ScheduleExpression", "rate(30 days)")));
+        prod.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                "Name", "ai-assistants/prod/database", "KmsKeyId", Match.anyValue()));
+    }
+
+    @Test
+    void everySecretIsEncryptedWithTheSecretsKey() {
+        prod.allResourcesProperties("AWS::SecretsManager::Secret", Map.of("KmsKeyId", Match.anyValue()));
+    }
+
+    @Test
+    void redisUsesRbacWithTheDefaultUserOffAndOneUserPerRedisService() {
+        prod.hasResourceProperties("AWS::ElastiCache::User", Map.of(
+                "UserName", "default", "AccessString", "off -@all"));
+        for (String service : List.of("backend-api", "whatsapp-gateway")) {
+            prod.hasResourceProperties("AWS::ElastiCache::User", Map.of(
+                    "UserId", "ai-assistants-prod-" + service,
+                    "UserName", service,
+                    "AccessString", DataStack.REDIS_ACCESS,
+                    "AuthenticationMode", Map.of("Type", "password", "Passwords", List.of(Map.of("Fn::Join", List.of("",
+                            List.of("{{resolve:secretsmanager:", Match.anyValue(), ":SecretString:password::}}")))))));
+            prod.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                    "Name", "ai-assistants/prod/redis/" + service,
+                    "GenerateSecretString", Match.objectLike(Map.of("SecretStringTemplate", "{\"username\":\"" + service + "\"}"))));
+        }
+        prod.resourceCountIs("AWS::ElastiCache::User", 3);
+        prod.hasResourceProperties("AWS::ElastiCache::ReplicationGroup", Map.of(
+                "UserGroupIds", List.of(Match.anyValue()), "TransitEncryptionEnabled", true));
+    }
+
+    @Test
+    void awsBackupKeepsDailyAndMonthlyRecoveryPointsOfPostgresAndEfsInAnEncryptedVault() {
+        prod.hasResourceProperties("AWS::Backup::BackupVault", Map.of(
+                "BackupVaultName", "ai-assistants-prod", "EncryptionKeyArn", Match.anyValue()));
+        prod.hasResourceProperties("AWS::Backup::BackupPlan", Map.of("BackupPlan", Match.objectLike(Map.of(
+                "BackupPlanRule", List.of(
+                        Match.objectLike(Map.of("RuleName", "daily", "Lifecycle", Map.of("DeleteAfterDays", 35))),
+                        Match.objectLike(Map.of("RuleName", "monthly",
+                                "Lifecycle", Map.of("DeleteAfterDays", 365, "MoveToColdStorageAfterDays", 30))))))));
+        dev.hasResourceProperties("AWS::Backup::BackupPlan", Map.of("BackupPlan", Match.objectLike(Map.of(
+                "BackupPlanRule", List.of(Match.objectLike(Map.of("RuleName", "daily", "Lifecycle", Map.of("DeleteAfterDays", 7))))))));
+        prod.resourceCountIs("AWS::Backup::BackupSelection", 1);
+        String selection = prod.findResources("AWS::Backup::BackupSelection").toString();
+        assertThat(selection).contains("rds", "elasticfilesystem");
     }
 }

@@ -21,10 +21,10 @@ class EdgeStackTest {
                 "Scheme", "internet-facing",
                 "LoadBalancerAttributes", attributes));
         @SuppressWarnings("unchecked")
-        List<Map<String, String>> attrs = (List<Map<String, String>>) (List<?>) attributes.asArray();
-        Map<String, String> byKey = new java.util.HashMap<>();
-        attrs.forEach(a -> byKey.put(a.get("Key"), a.get("Value")));
-        assertThat(Integer.parseInt(byKey.get("idle_timeout.timeout_seconds"))).isGreaterThanOrEqualTo(300);
+        List<Map<String, Object>> attrs = (List<Map<String, Object>>) (List<?>) attributes.asArray();
+        Map<String, Object> byKey = new java.util.HashMap<>();
+        attrs.forEach(a -> byKey.put((String) a.get("Key"), a.get("Value")));
+        assertThat(Integer.parseInt((String) byKey.get("idle_timeout.timeout_seconds"))).isGreaterThanOrEqualTo(300);
         assertThat(byKey).containsEntry("routing.http.drop_invalid_header_fields.enabled", "true")
                 .containsEntry("deletion_protection.enabled", "true");
     }
@@ -76,5 +76,50 @@ class EdgeStackTest {
                 Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
                         "Action", "s3:GetObject")))))));
+    }
+
+    @Test
+    void albWritesAccessLogsToTheLogBucket() {
+        Capture attributes = new Capture();
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of("LoadBalancerAttributes", attributes));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> attrs = (List<Map<String, Object>>) (List<?>) attributes.asArray();
+        Map<String, Object> byKey = new java.util.HashMap<>();
+        attrs.forEach(a -> byKey.put((String) a.get("Key"), a.get("Value")));
+        assertThat(byKey).containsEntry("access_logs.s3.enabled", "true").containsEntry("access_logs.s3.prefix", "alb")
+                .containsKey("access_logs.s3.bucket");
+    }
+
+    @Test
+    void wafLogsBlockedAndCountedRequestsWithCredentialsRedacted() {
+        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+                "LogGroupName", "aws-waf-logs-ai-assistants-prod", "RetentionInDays", 90, "KmsKeyId", Match.anyValue()));
+        template.hasResourceProperties("AWS::WAFv2::LoggingConfiguration", Map.of(
+                "RedactedFields", List.of(
+                        Map.of("SingleHeader", Map.of("Name", "authorization")),
+                        Map.of("SingleHeader", Map.of("Name", "cookie")),
+                        Map.of("QueryString", Map.of())),
+                "LoggingFilter", Match.objectLike(Map.of("DefaultBehavior", "DROP"))));
+    }
+
+    @Test
+    void cloudFrontLogsAndRequiresTls12OnTheConsoleDomain() {
+        template.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "Aliases", List.of(SynthesizedApp.CONSOLE_DOMAIN),
+                "ViewerCertificate", Map.of(
+                        "AcmCertificateArn", SynthesizedApp.CONSOLE_CERTIFICATE_ARN,
+                        "MinimumProtocolVersion", "TLSv1.2_2021",
+                        "SslSupportMethod", "sni-only"),
+                "Logging", Match.objectLike(Map.of("Prefix", "cloudfront/"))))));
+        Template dev = SynthesizedApp.dev().template(SynthesizedApp.dev().stacks().edge());
+        dev.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "Aliases", Match.absent(), "Logging", Match.objectLike(Map.of("Prefix", "cloudfront/"))))));
+    }
+
+    @Test
+    void consoleBucketAccessIsLogged() {
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "LoggingConfiguration", Map.of("DestinationBucketName", Match.anyValue(), "LogFilePrefix", "s3/console/")));
     }
 }

@@ -27,8 +27,6 @@ class NetworkStackTest {
         template.resourceCountIs("AWS::EC2::VPC", 1);
         template.resourceCountIs("AWS::EC2::Subnet", 4);
         template.resourceCountIs("AWS::EC2::NatGateway", 2);
-        template.hasResourceProperties("AWS::EC2::Subnet", Map.of("MapPublicIpOnLaunch", false));
-        template.hasResourceProperties("AWS::EC2::Subnet", Map.of("MapPublicIpOnLaunch", true));
         Template dev = SynthesizedApp.dev().template(SynthesizedApp.dev().stacks().network());
         dev.resourceCountIs("AWS::EC2::NatGateway", 1);
     }
@@ -62,11 +60,30 @@ class NetworkStackTest {
     @Test
     void dataStoresAcceptOnlyTheServicesThatUseThem() {
         assertThat(ingressFromGroups(template, stack, stack.databaseSecurityGroup()))
-                .containsExactlyInAnyOrderElementsOf(ServiceCatalog.ALL.stream()
-                        .map(s -> sg(s.name()) + ":5432").collect(Collectors.toSet()));
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(ServiceCatalog.ALL.stream()
+                        .map(s -> sg(s.name()) + ":5432"), java.util.stream.Stream.of(
+                                logicalId(stack, stack.rotationSecurityGroup()) + ":5432")).collect(Collectors.toSet()));
         assertThat(ingressFromGroups(template, stack, stack.redisSecurityGroup()))
                 .containsExactlyInAnyOrder(sg("backend-api") + ":6379", sg("whatsapp-gateway") + ":6379");
         assertThat(ingressFromGroups(template, stack, stack.efsSecurityGroup()))
                 .containsExactly(sg("whatsapp-gateway") + ":2049");
+    }
+
+    @Test
+    void flowLogsOfAllTrafficGoToAnEncryptedExpiringLogGroupAndTheDefaultGroupIsClosed() {
+        template.hasResourceProperties("AWS::EC2::FlowLog", Map.of(
+                "ResourceType", "VPC", "TrafficType", "ALL", "LogDestinationType", "cloud-watch-logs"));
+        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+                "LogGroupName", "/vpc/ai-assistants/prod/flow-logs",
+                "RetentionInDays", 90,
+                "KmsKeyId", Match.anyValue()));
+        template.resourceCountIs("Custom::VpcRestrictDefaultSG", 1);
+        template.allResourcesProperties("AWS::EC2::Subnet", Map.of("MapPublicIpOnLaunch", false));
+    }
+
+    @Test
+    void onlyTheRotationFunctionsAndTheServicesReachPostgres() {
+        assertThat(ingressFromGroups(template, stack, stack.databaseSecurityGroup()))
+                .contains(logicalId(stack, stack.rotationSecurityGroup()) + ":5432");
     }
 }

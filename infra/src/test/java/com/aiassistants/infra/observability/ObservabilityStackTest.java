@@ -84,4 +84,14 @@ class ObservabilityStackTest {
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(6 * 2 + 2 + 2 + 2 + 2 + 1);
     }
+
+    @Test
+    void alarmTopicIsKmsEncryptedAndRefusesPlainHttpPublishing() {
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of(
+                "TopicName", "ai-assistants-prod-alarms", "KmsMasterKeyId", Match.anyValue()));
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
 }

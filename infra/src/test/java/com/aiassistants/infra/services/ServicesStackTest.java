@@ -183,4 +183,27 @@ class ServicesStackTest {
         assertThat(ServicesStack.healthCommand(8091)).startsWith("CMD", "bash", "-c")
                 .last().asString().contains("/dev/tcp/127.0.0.1/8091", "GET /health", "' 200 '");
     }
+
+    @Test
+    void redisUsersGetTheirOwnCredentialsAndSecretsAreDecryptedOnlyThroughSecretsManager() {
+        for (ServiceSpec spec : ServiceCatalog.ALL) {
+            String secrets = JSON.writeValueAsString(container(spec.name()).get("Secrets"));
+            if (spec.usesRedis()) {
+                assertThat(secrets).contains("\"Name\":\"REDIS_USERNAME\"", "\"Name\":\"REDIS_PASSWORD\"");
+            } else {
+                assertThat(secrets).doesNotContain("REDIS_");
+            }
+            assertThat(executionPolicy(spec.name())).contains("\"kms:Decrypt\"", "kms:ViaService");
+        }
+    }
+
+    @Test
+    void serviceLogGroupsAreKmsEncryptedAndExpire() {
+        for (ServiceSpec spec : ServiceCatalog.ALL) {
+            template.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+                    "LogGroupName", "/ecs/ai-assistants/prod/" + spec.name(),
+                    "RetentionInDays", 90,
+                    "KmsKeyId", Match.anyValue()));
+        }
+    }
 }

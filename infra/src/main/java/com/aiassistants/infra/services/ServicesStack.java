@@ -47,6 +47,10 @@ import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.ecs.ServiceConnectProps;
 import software.amazon.awscdk.services.ecs.ServiceConnectService;
+import software.amazon.awscdk.services.ecs.ServiceConnectTlsConfiguration;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.ecs.Volume;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
@@ -78,6 +82,10 @@ public class ServicesStack extends Stack {
     private final Cluster cluster;
     private final Map<String, FargateService> services = new LinkedHashMap<>();
     private final Map<String, ApplicationTargetGroup> targetGroups = new LinkedHashMap<>();
+    /** Lets ECS issue Service Connect certificates from the security stack's private CA. */
+    private final Role serviceConnectTlsRole;
+    public static final String SERVICE_CONNECT_TLS_POLICY =
+            "service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity";
 
     public ServicesStack(Construct scope, String id, StackProps props, DeploymentConfig config,
                          NetworkStack network, DataStack data, RegistryStack registry, EdgeStack edge,
@@ -96,6 +104,15 @@ public class ServicesStack extends Stack {
                         .build())
                 .build();
 
+        serviceConnectTlsRole = Role.Builder.create(this, "ServiceConnectTlsRole")
+                .assumedBy(new ServicePrincipal("ecs.amazonaws.com"))
+                .description("ECS Service Connect: TLS certificates from the private CA for service-to-service calls")
+                .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName(SERVICE_CONNECT_TLS_POLICY)))
+                .build();
+        Compliance.acknowledge(serviceConnectTlsRole,
+                "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/" + SERVICE_CONNECT_TLS_POLICY + "]",
+                "The AWS-maintained policy ECS documents for Service Connect TLS; it only reaches CAs and secrets tagged "
+                        + "AmazonECSManaged=true");
         for (ServiceSpec spec : ServiceCatalog.ALL) {
             FargateService service = service(spec, network, data, registry);
             services.put(spec.name(), service);
@@ -199,6 +216,11 @@ public class ServicesStack extends Stack {
                                 .discoveryName(spec.name())
                                 .dnsName(spec.name())
                                 .port(spec.port())
+                                // callers keep http://<service>:<port>; the Service Connect proxies speak TLS between tasks
+                                .tls(ServiceConnectTlsConfiguration.builder()
+                                        .awsPcaAuthorityArn(security.serviceConnectCaArn())
+                                        .role(serviceConnectTlsRole)
+                                        .build())
                                 .build()))
                         .logDriver(LogDrivers.awsLogs(AwsLogDriverProps.builder()
                                 .logGroup(logGroup).streamPrefix("service-connect").build()))

@@ -47,4 +47,16 @@ class SecurityStackTest {
                         "Effect", "Deny",
                         "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
     }
+
+    @Test
+    void aShortLivedPrivateCaTaggedForEcsIssuesServiceConnectCertificates() {
+        prod.hasResourceProperties("AWS::ACMPCA::CertificateAuthority", Map.of(
+                "Type", "ROOT",
+                "UsageMode", "SHORT_LIVED_CERTIFICATE",
+                "Tags", Match.arrayWith(List.of(Map.of("Key", "AmazonECSManaged", "Value", "true")))));
+        prod.hasResource("AWS::ACMPCA::CertificateAuthority", Map.of("DeletionPolicy", "Retain"));
+        prod.hasResourceProperties("AWS::ACMPCA::Certificate", Map.of(
+                "Validity", Map.of("Type", "YEARS", "Value", SecurityStack.ROOT_CA_YEARS)));
+        prod.hasResourceProperties("AWS::ACMPCA::CertificateAuthorityActivation", Map.of("Status", "ACTIVE"));
+    }
 }

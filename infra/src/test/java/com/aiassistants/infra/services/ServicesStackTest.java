@@ -206,4 +206,21 @@ class ServicesStackTest {
                     "KmsKeyId", Match.anyValue()));
         }
     }
+
+    @Test
+    void serviceToServiceCallsAreTlsThroughServiceConnectWithThePrivateCa() {
+        for (ServiceSpec spec : ServiceCatalog.ALL) {
+            template.hasResourceProperties("AWS::ECS::Service", Map.of(
+                    "ServiceName", spec.name(),
+                    "ServiceConnectConfiguration", Match.objectLike(Map.of("Services", List.of(Match.objectLike(Map.of(
+                            "DiscoveryName", spec.name(),
+                            "Tls", Map.of(
+                                    "IssuerCertificateAuthority", Map.of("AwsPcaAuthorityArn", Match.anyValue()),
+                                    "RoleArn", Match.anyValue()))))))));
+        }
+        String tlsRole = JSON.writeValueAsString(template.findResources("AWS::IAM::Role").values().stream()
+                .filter(role -> JSON.writeValueAsString(role).contains(ServicesStack.SERVICE_CONNECT_TLS_POLICY))
+                .findFirst().orElseThrow());
+        assertThat(tlsRole).contains("\"Service\":\"ecs.amazonaws.com\"");
+    }
 }

@@ -20,6 +20,7 @@ import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.BookingIdInput;
 import com.aiassistants.common.scheduling.CalendarTools.BookingList;
 import com.aiassistants.common.scheduling.CalendarTools.BookingStatus;
+import com.aiassistants.common.scheduling.CalendarTools.CancelBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.ConfirmBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.FindAvailableSlotsInput;
 import com.aiassistants.common.scheduling.CalendarTools.HoldSlotInput;
@@ -39,7 +40,7 @@ class McpToolsTest extends CalendarIntegrationTest {
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(
                 CalendarTools.FIND_AVAILABLE_SLOTS, CalendarTools.HOLD_SLOT, CalendarTools.CONFIRM_BOOKING,
                 CalendarTools.CANCEL_BOOKING, CalendarTools.RESCHEDULE_BOOKING, CalendarTools.GET_BOOKING,
-                CalendarTools.LIST_CUSTOMER_BOOKINGS, CalendarTools.LIST_BOOKINGS);
+                CalendarTools.LIST_CUSTOMER_BOOKINGS, CalendarTools.LIST_BOOKINGS, CalendarTools.BOOKING_STATS);
         McpSchema.Tool hold = tools.stream().filter(t -> t.name().equals(CalendarTools.HOLD_SLOT)).findFirst().orElseThrow();
         assertThat((Map<String, Object>) hold.inputSchema().get("properties"))
                 .containsKeys("service_id", "professional_id", "start", "customer_id", "idempotency_key");
@@ -55,7 +56,8 @@ class McpToolsTest extends CalendarIntegrationTest {
                 CalendarTools.HOLD_SLOT, Booking.class, CalendarTools.CONFIRM_BOOKING, Booking.class,
                 CalendarTools.CANCEL_BOOKING, Booking.class, CalendarTools.RESCHEDULE_BOOKING, Booking.class,
                 CalendarTools.GET_BOOKING, Booking.class, CalendarTools.LIST_CUSTOMER_BOOKINGS, BookingList.class,
-                CalendarTools.LIST_BOOKINGS, BookingList.class);
+                CalendarTools.LIST_BOOKINGS, BookingList.class, CalendarTools.BOOKING_STATS,
+                CalendarTools.BookingStats.class);
         for (McpSchema.Tool tool : calendar.listTools()) {
             assertThat(tool.outputSchema()).as(tool.name()).isEqualTo(ToolSchemas.of(contract.get(tool.name())));
         }
@@ -95,6 +97,49 @@ class McpToolsTest extends CalendarIntegrationTest {
         Map<String, Object> range = calendar.callForMap(tenant, CalendarTools.LIST_BOOKINGS,
                 new ListBookingsInput(from, from.plus(Duration.ofDays(1)), null, null), false);
         assertThat((List<Map<String, Object>>) range.get("bookings")).hasSize(1);
+    }
+
+    /** Dashboard figures per local day: scheduled by start day, made by creation day; holds and cancellations apart. */
+    @Test
+    void bookingStatsCountEachLocalDay() {
+        String tenant = standardTenant();
+        Booking kept = calendar.call(tenant, CalendarTools.CONFIRM_BOOKING, new ConfirmBookingInput(
+                calendar.call(tenant, CalendarTools.HOLD_SLOT, new HoldSlotInput("cut", "ana", local("2026-03-03T09:00"),
+                        "+5491100000011", null, null, null, UUID.randomUUID().toString()), Booking.class).id(), null),
+                Booking.class);
+        Booking dropped = calendar.call(tenant, CalendarTools.CONFIRM_BOOKING, new ConfirmBookingInput(
+                calendar.call(tenant, CalendarTools.HOLD_SLOT, new HoldSlotInput("cut", "ana", local("2026-03-04T10:00"),
+                        "+5491100000012", null, null, null, UUID.randomUUID().toString()), Booking.class).id(), null),
+                Booking.class);
+        calendar.call(tenant, CalendarTools.CANCEL_BOOKING, new CancelBookingInput(dropped.id(), "no puede", null),
+                Booking.class);
+        calendar.call(tenant, CalendarTools.HOLD_SLOT, new HoldSlotInput("cut", "ana", local("2026-03-03T11:00"),
+                "+5491100000013", null, null, null, UUID.randomUUID().toString()), Booking.class);
+
+        LocalDate madeOn = kept.createdAt().atZone(java.time.ZoneId.of(BA)).toLocalDate();
+        LocalDate from = LocalDate.of(2026, 3, 3).isBefore(madeOn) ? LocalDate.of(2026, 3, 3) : madeOn;
+        LocalDate to = LocalDate.of(2026, 3, 4).isAfter(madeOn) ? LocalDate.of(2026, 3, 4) : madeOn;
+        CalendarTools.BookingStats stats = calendar.call(tenant, CalendarTools.BOOKING_STATS,
+                new CalendarTools.BookingStatsInput(from, to, BA), CalendarTools.BookingStats.class);
+        assertThat(stats.timeZone()).isEqualTo(BA);
+        assertThat(stats.days()).hasSize((int) java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1);
+        Map<LocalDate, CalendarTools.DayStats> byDay = new java.util.HashMap<>();
+        stats.days().forEach(d -> byDay.put(d.date(), d));
+        assertThat(byDay.get(LocalDate.of(2026, 3, 3)).scheduled()).isEqualTo(1); // the hold does not count
+        assertThat(byDay.get(LocalDate.of(2026, 3, 4)).scheduled()).isZero();
+        assertThat(byDay.get(LocalDate.of(2026, 3, 4)).cancelled()).isEqualTo(1);
+        assertThat(byDay.get(madeOn).made()).isEqualTo(2); // confirmed ones, even if cancelled later
+        assertThat(stats.days().stream().mapToInt(CalendarTools.DayStats::noShows).sum()).isZero();
+
+        for (CalendarTools.BookingStatsInput bad : List.of(new CalendarTools.BookingStatsInput(from, from.plusDays(80), BA),
+                new CalendarTools.BookingStatsInput(from, to, "Mars/Olympus"))) {
+            assertThatThrownBy(() -> calendar.call(tenant, CalendarTools.BOOKING_STATS, bad, CalendarTools.BookingStats.class))
+                    .isInstanceOfSatisfying(McpToolError.class, e -> assertThat(e.code()).isEqualTo("invalid_request"));
+        }
+        // another tenant sees nothing of these
+        assertThat(calendar.call(standardTenant(), CalendarTools.BOOKING_STATS,
+                new CalendarTools.BookingStatsInput(from, to, BA), CalendarTools.BookingStats.class).days())
+                .allSatisfy(d -> assertThat(d.scheduled() + d.made() + d.cancelled()).isZero());
     }
 
     @Test

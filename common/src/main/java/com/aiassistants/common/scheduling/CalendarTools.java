@@ -24,6 +24,7 @@ public final class CalendarTools {
     public static final String GET_BOOKING = "get_booking";
     public static final String LIST_CUSTOMER_BOOKINGS = "list_customer_bookings";
     public static final String LIST_BOOKINGS = "list_bookings";
+    public static final String BOOKING_STATS = "booking_stats";
 
     public static final String SLOT_TAKEN = "slot_taken";
     public static final String HOLD_LIMIT_REACHED = "hold_limit_reached";
@@ -95,11 +96,31 @@ public final class CalendarTools {
             @ToolParam(value = "Only these statuses", required = false) List<BookingStatus> statuses) {
     }
 
+    public record BookingStatsInput(@ToolParam("First local date, inclusive") LocalDate fromDate,
+            @ToolParam("Last local date, inclusive (at most 62 days after from_date)") LocalDate toDate,
+            @ToolParam("IANA time zone the dates are in, e.g. America/Argentina/Buenos_Aires") String timeZone) {
+    }
+
     // ---- outputs ----
 
     public record SlotList(String timeZone, List<Slot> slots) {
     }
 
     public record BookingList(List<Booking> bookings) {
+    }
+
+    /**
+     * One local day of a tenant's bookings.
+     *
+     * @param scheduled appointments starting that day that were kept or due (CONFIRMED, COMPLETED, NO_SHOW)
+     * @param made      bookings created that day that were confirmed (any status but HELD and EXPIRED)
+     * @param noShows   appointments starting that day marked NO_SHOW
+     * @param cancelled appointments starting that day that were CANCELLED
+     */
+    public record DayStats(LocalDate date, int scheduled, int made, int noShows, int cancelled) {
+    }
+
+    /** Every day of the requested range, oldest first (days without bookings are zeros). */
+    public record BookingStats(String timeZone, List<DayStats> days) {
     }
 }

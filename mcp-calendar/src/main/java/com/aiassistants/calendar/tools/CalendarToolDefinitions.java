@@ -5,11 +5,14 @@ import org.springframework.context.annotation.Configuration;
 
 import com.aiassistants.calendar.availability.AvailabilityService;
 import com.aiassistants.calendar.booking.BookingService;
+import com.aiassistants.calendar.stats.BookingStatsService;
 import com.aiassistants.common.mcp.server.McpTool;
 import com.aiassistants.common.mcp.server.ToolContext;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.BookingIdInput;
+import com.aiassistants.common.scheduling.CalendarTools.BookingStats;
+import com.aiassistants.common.scheduling.CalendarTools.BookingStatsInput;
 import com.aiassistants.common.scheduling.CalendarTools.BookingList;
 import com.aiassistants.common.scheduling.CalendarTools.CancelBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.ConfirmBookingInput;
@@ -92,6 +95,15 @@ public class CalendarToolDefinitions {
                 Bookings overlapping [from, to) (at most 63 days), optionally for one professional and some \
                 statuses, by start time (at most 1000).""", ListBookingsInput.class, BookingList.class,
                 (ctx, in) -> bookings.inRange(ctx.requireTenant(), in));
+    }
+
+    @Bean
+    McpTool<BookingStatsInput, BookingStats> bookingStats(BookingStatsService stats) {
+        return McpTool.query(CalendarTools.BOOKING_STATS, """
+                Per-day booking figures between two local dates (inclusive, at most 63 days) in the given time \
+                zone: appointments scheduled (CONFIRMED/COMPLETED/NO_SHOW by start day), bookings made (confirmed, \
+                by creation day), no-shows and cancellations. Every day of the range is listed, oldest first.""",
+                BookingStatsInput.class, BookingStats.class, (ctx, in) -> stats.stats(ctx.requireTenant(), in));
     }
 
     /** Who a change is attributed to in the booking log. */

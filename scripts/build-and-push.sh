@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the service images with Jib and pushes them to ECR, tagged with the git SHA.
+# Builds the service images with Jib and pushes them to ECR, tagged with the git SHA; then builds the
+# console (admin-frontend), uploads it to the environment's S3 bucket and invalidates CloudFront.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -15,6 +16,11 @@ usage: scripts/build-and-push.sh [options]
   --base-image IMAGE  base image (default eclipse-temurin:25-jre; tar:///path/base.tar or scratch work offline)
   --with-tests        run the test suites before building (default: skipped, CI runs them separately)
   --tar               build local image tarballs (<module>/target/jib-image.tar) instead of pushing; no AWS needed
+  --env NAME          environment whose console to publish (stack AiAssistants-NAME-Edge; default: $AI_ASSISTANTS_ENV)
+  --no-console        images only: do not build and publish the console
+  --cognito-authority URL / --cognito-client-id ID
+                      the console signs in with Cognito's hosted UI (default: $AI_ASSISTANTS_COGNITO_AUTHORITY /
+                      $AI_ASSISTANTS_COGNITO_CLIENT_ID; without them config.json says local sign-in)
   --dry-run           print what would be done, run nothing
   -h, --help          this text
 Exit status is non-zero on any failure.
@@ -23,6 +29,8 @@ USAGE
 
 REGION="${AWS_REGION:-}"; ACCOUNT=""; PROFILE=""; SERVICES="$ALL_SERVICES"; TAG=""; LATEST=0
 BASE_IMAGE=""; WITH_TESTS=0; TAR=0; DRY_RUN=0
+ENV_NAME="${AI_ASSISTANTS_ENV:-}"; CONSOLE=1
+COGNITO_AUTHORITY="${AI_ASSISTANTS_COGNITO_AUTHORITY:-}"; COGNITO_CLIENT_ID="${AI_ASSISTANTS_COGNITO_CLIENT_ID:-}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --region) REGION="${2:?--region needs a value}"; shift 2 ;;
@@ -34,6 +42,10 @@ while [[ $# -gt 0 ]]; do
     --base-image) BASE_IMAGE="${2:?--base-image needs a value}"; shift 2 ;;
     --with-tests) WITH_TESTS=1; shift ;;
     --tar) TAR=1; shift ;;
+    --env) ENV_NAME="${2:?--env needs a value}"; shift 2 ;;
+    --no-console) CONSOLE=0; shift ;;
+    --cognito-authority) COGNITO_AUTHORITY="${2:?--cognito-authority needs a value}"; shift 2 ;;
+    --cognito-client-id) COGNITO_CLIENT_ID="${2:?--cognito-client-id needs a value}"; shift 2 ;;
     --dry-run) DRY_RUN=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;
@@ -75,6 +87,54 @@ MVN_ARGS=(-B -pl "$SERVICES" -am package "$GOAL" "-Dimage.registry=$REGISTRY" "-
 [[ -n "$BASE_IMAGE" ]] && MVN_ARGS+=("-Dimage.base=$BASE_IMAGE")
 [[ $LATEST -eq 1 && $TAR -eq 0 ]] && MVN_ARGS+=("-Djib.to.tags=latest")
 
+# ---- the console: S3 + CloudFront of the environment's edge stack ----
+CONSOLE_DIR="$REPO_ROOT/admin-frontend"
+if [[ $CONSOLE -eq 1 && ! -f "$CONSOLE_DIR/package.json" ]]; then
+  log "console skipped: admin-frontend/package.json not found (nothing to build)"; CONSOLE=0
+fi
+if [[ $CONSOLE -eq 1 && ( $TAR -eq 1 || -z "$ENV_NAME" ) ]]; then
+  log "console skipped: $([[ $TAR -eq 1 ]] && echo "--tar builds images only" || echo "no --env (or AI_ASSISTANTS_ENV) to publish it to")"; CONSOLE=0
+fi
+EDGE_STACK="AiAssistants-${ENV_NAME}-Edge"
+# hashed assets forever; the entry points are revalidated on every load
+IMMUTABLE="public,max-age=31536000,immutable"
+NO_CACHE="no-cache"
+
+console_config() {
+  if [[ -n "$COGNITO_AUTHORITY" && -n "$COGNITO_CLIENT_ID" ]]; then
+    printf '{"auth":{"mode":"cognito","authority":"%s","client_id":"%s","redirect_uri":"%s/","scope":"openid email"}}\n' \
+      "$COGNITO_AUTHORITY" "$COGNITO_CLIENT_ID" "$1"
+  else
+    printf '{"auth":{"mode":"local"}}\n'
+  fi
+}
+
+stack_output() {
+  aws_cli cloudformation describe-stacks --region "$REGION" --stack-name "$EDGE_STACK" \
+    --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue" --output text
+}
+
+publish_console() {
+  local bucket distribution url
+  bucket="$(stack_output ConsoleBucketName)" || die "cannot read $EDGE_STACK outputs"
+  distribution="$(stack_output ConsoleDistributionId)"
+  url="$(stack_output ConsoleUrl)"
+  [[ -n "$bucket" && "$bucket" != "None" ]] || die "$EDGE_STACK has no ConsoleBucketName output"
+  log "building the console (npm ci && npm run build)"
+  (cd "$CONSOLE_DIR" && npm ci --no-audit --no-fund >&2 && npm run build >&2) || die "console build failed"
+  console_config "$url" >"$CONSOLE_DIR/dist/config.json"
+  log "uploading the console to s3://$bucket"
+  aws_cli s3 sync "$CONSOLE_DIR/dist/assets" "s3://$bucket/assets" --region "$REGION" --cache-control "$IMMUTABLE" >&2
+  aws_cli s3 sync "$CONSOLE_DIR/dist" "s3://$bucket" --region "$REGION" --exclude "assets/*" \
+    --exclude index.html --exclude config.json --cache-control "$NO_CACHE" >&2
+  for f in config.json index.html; do
+    aws_cli s3 cp "$CONSOLE_DIR/dist/$f" "s3://$bucket/$f" --region "$REGION" --cache-control "$NO_CACHE" >&2
+  done
+  aws_cli cloudfront create-invalidation --distribution-id "$distribution" --paths "/index.html" "/config.json" "/" \
+    --query Invalidation.Id --output text >&2 || die "CloudFront invalidation failed"
+  log "console published: $url"
+}
+
 IFS=',' read -ra SERVICE_LIST <<<"$SERVICES"
 if [[ $DRY_RUN -eq 1 ]]; then
   log "dry run: nothing is built, logged in or pushed"
@@ -91,6 +151,13 @@ if [[ $DRY_RUN -eq 1 ]]; then
     fi
     step=$((step+1))
   done
+  if [[ $CONSOLE -eq 1 ]]; then
+    log "$step. console: read ConsoleBucketName, ConsoleDistributionId, ConsoleUrl from stack $EDGE_STACK"; step=$((step+1))
+    log "$step. console: (cd admin-frontend && npm ci && npm run build)"; step=$((step+1))
+    log "$step. console: write admin-frontend/dist/config.json: $(console_config '<ConsoleUrl>')"; step=$((step+1))
+    log "$step. console: upload dist/assets/* with Cache-Control $IMMUTABLE; index.html, config.json and the rest with $NO_CACHE"; step=$((step+1))
+    log "$step. console: CloudFront invalidation of /index.html /config.json /"
+  fi
   printf '%s\n' "$TAG"
   exit 0
 fi
@@ -118,5 +185,9 @@ for s in "${SERVICE_LIST[@]}"; do
     log "pushed $REGISTRY/ai-assistants/$s:$TAG"
   fi
 done
+if [[ $CONSOLE -eq 1 ]]; then
+  command -v npm >/dev/null || die "npm is required to build the console (or pass --no-console)"
+  publish_console
+fi
 # the tag on stdout so CI can hand it to deploy.sh
 printf '%s\n' "$TAG"

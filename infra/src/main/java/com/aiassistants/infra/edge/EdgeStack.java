@@ -14,8 +14,17 @@ import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
-import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOriginProps;
+import software.amazon.awscdk.services.cloudfront.Function;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
@@ -163,6 +172,20 @@ public class EdgeStack extends Stack {
                 staticFiles + "; SSE-S3 keeps CloudFront's Origin Access Control free of KMS grants");
         Compliance.acknowledge(consoleBucket, "HIPAA.Security-S3BucketReplicationEnabled",
                 staticFiles + "; it is rebuilt from the repository by any deploy");
+        // the API (REST and WebSockets) on the console's origin: no caching, every method, all viewer headers
+        // but Host (the API's own name, which the ALB's certificate covers), cookies and query strings
+        String apiHost = config.domainName().isBlank() ? loadBalancer.getLoadBalancerDnsName() : config.domainName();
+        BehaviorOptions api = BehaviorOptions.builder()
+                .origin(new HttpOrigin(apiHost, HttpOriginProps.builder()
+                        .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+                        .readTimeout(Duration.seconds(60))
+                        .build()))
+                .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                .cachePolicy(CachePolicy.CACHING_DISABLED)
+                .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                .compress(false)
+                .build();
         Distribution.Builder distribution = Distribution.Builder.create(this, "ConsoleDistribution")
                 .comment("ai-assistants console " + config.env())
                 .defaultRootObject("index.html")
@@ -170,10 +193,16 @@ public class EdgeStack extends Stack {
                         .origin(S3BucketOrigin.withOriginAccessControl(consoleBucket))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .responseHeadersPolicy(ResponseHeadersPolicy.SECURITY_HEADERS)
+                        // single-page app: a path without a file extension renders index.html (no distribution-wide
+                        // error pages: they would turn the API's 403/404 problems into index.html)
+                        .functionAssociations(List.of(FunctionAssociation.builder()
+                                .eventType(FunctionEventType.VIEWER_REQUEST)
+                                .function(Function.Builder.create(this, "ConsoleRoutes")
+                                        .code(FunctionCode.fromInline(SPA_ROUTES)).build())
+                                .build()))
                         .compress(true)
                         .build())
-                // single-page app: unknown paths render index.html and the router takes over
-                .errorResponses(List.of(spaFallback(403), spaFallback(404)))
+                .additionalBehaviors(java.util.Map.of("/v1/*", api))
                 .priceClass(PriceClass.PRICE_CLASS_100)
                 .httpVersion(HttpVersion.HTTP2_AND_3)
                 .enableLogging(true)
@@ -258,10 +287,16 @@ public class EdgeStack extends Stack {
         logging.getNode().addDependency(logs);
     }
 
-    private static ErrorResponse spaFallback(int status) {
-        return ErrorResponse.builder().httpStatus(status).responseHttpStatus(200)
-                .responsePagePath("/index.html").ttl(Duration.seconds(10)).build();
-    }
+    /** CloudFront Function (viewer request) for the console's client-side routes. */
+    static final String SPA_ROUTES = """
+            function handler(event) {
+              var request = event.request;
+              if (request.uri.split('/').pop().indexOf('.') === -1) {
+                request.uri = '/index.html';
+              }
+              return request;
+            }
+            """;
 
     private static CfnWebACL.VisibilityConfigProperty visibility(String name) {
         return CfnWebACL.VisibilityConfigProperty.builder()

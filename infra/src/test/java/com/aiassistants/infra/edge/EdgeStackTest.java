@@ -67,11 +67,12 @@ class EdgeStackTest {
         template.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
         template.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "DefaultRootObject", "index.html",
-                "CustomErrorResponses", List.of(
-                        Map.of("ErrorCode", 403, "ResponseCode", 200, "ResponsePagePath", "/index.html", "ErrorCachingMinTTL", 10),
-                        Map.of("ErrorCode", 404, "ResponseCode", 200, "ResponsePagePath", "/index.html", "ErrorCachingMinTTL", 10)),
+                "CustomErrorResponses", Match.absent(),
                 "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https")),
-                "Origins", List.of(Match.objectLike(Map.of("OriginAccessControlId", Match.anyValue())))))));
+                "Origins", Match.arrayWith(List.of(Match.objectLike(Map.of("OriginAccessControlId", Match.anyValue()))))))));
+        Capture code = new Capture();
+        template.hasResourceProperties("AWS::CloudFront::Function", Map.of("FunctionCode", code));
+        assertThat(code.asString()).contains("request.uri = '/index.html'");
         template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
@@ -121,5 +122,20 @@ class EdgeStackTest {
         template.hasResourceProperties("AWS::S3::Bucket", Map.of(
                 "VersioningConfiguration", Map.of("Status", "Enabled"),
                 "LoggingConfiguration", Map.of("DestinationBucketName", Match.anyValue(), "LogFilePrefix", "s3/console/")));
+    }
+
+    /** One origin for the browser: /v1/* (REST and WebSockets) goes to the API host uncached with everything forwarded. */
+    @Test
+    void apiAndWebSocketsAreForwardedToTheApiHostUncached() {
+        template.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "CacheBehaviors", List.of(Match.objectLike(Map.of(
+                        "PathPattern", "/v1/*",
+                        "AllowedMethods", List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"),
+                        // managed policies CachingDisabled and AllViewerExceptHostHeader
+                        "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                        "OriginRequestPolicyId", "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                        "ViewerProtocolPolicy", "https-only"))),
+                "Origins", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "CustomOriginConfig", Match.objectLike(Map.of("OriginProtocolPolicy", "https-only"))))))))));
     }
 }

@@ -1,9 +1,12 @@
 package com.aiassistants.backend.assistant;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.backend.assistant.dialogue.DialogueEngine;
+import com.aiassistants.backend.assistant.replies.Replies;
 import com.aiassistants.backend.assistant.scheduling.SchedulingGateway;
 
 /**
@@ -19,8 +22,14 @@ public class DeterministicAssistant implements Assistant {
 
     private final DialogueEngine engine;
 
+    /** With the built-in reply bundles {@code assistant/messages_<lang>.properties}. */
+    @Autowired
     public DeterministicAssistant(SchedulingGateway gateway) {
-        this.engine = new DialogueEngine(gateway);
+        this(gateway, Replies.bundles());
+    }
+
+    public DeterministicAssistant(SchedulingGateway gateway, MessageSource messages) {
+        this.engine = new DialogueEngine(gateway, messages);
     }
 
     @Override

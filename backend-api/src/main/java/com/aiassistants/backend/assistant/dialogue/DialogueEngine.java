@@ -1,7 +1,7 @@
 package com.aiassistants.backend.assistant.dialogue;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -11,17 +11,19 @@ import java.util.OptionalInt;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 
 import com.aiassistants.backend.assistant.AssistantReply;
-import com.aiassistants.backend.assistant.AssistantReply.Interactive.Option;
 import com.aiassistants.backend.assistant.AssistantTurn;
 import com.aiassistants.backend.assistant.nlu.ChoiceParser;
+import com.aiassistants.backend.assistant.nlu.Confirmation;
 import com.aiassistants.backend.assistant.nlu.Intent;
 import com.aiassistants.backend.assistant.nlu.IntentClassifier;
 import com.aiassistants.backend.assistant.nlu.Language;
 import com.aiassistants.backend.assistant.nlu.LanguageDetector;
 import com.aiassistants.backend.assistant.nlu.NameExtractor;
 import com.aiassistants.backend.assistant.nlu.Utterance;
+import com.aiassistants.backend.assistant.replies.Replies;
 import com.aiassistants.backend.assistant.scheduling.SchedulingGateway;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.common.mcp.client.McpUnavailableException;
@@ -29,57 +31,64 @@ import com.aiassistants.common.mcp.client.McpUnavailableException;
 /**
  * The state machine. Order of reading a message: activation code → button/list reply → a name the
  * customer introduces → intents that interrupt any step (human, menu, my bookings, cancel,
- * reschedule, questions about prices/services/professionals/hours) → the current step's own
- * reading (a choice, a yes/no, a correction) → what the message asks when idle.
+ * reschedule, questions about prices/services/professionals/hours) → the current step's
+ * {@link StepHandler} (a choice, a yes/no, a correction) → what the message asks when idle.
  */
 public final class DialogueEngine {
 
     private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final List<String> MENU_LIST = List.of("book", "bookings", "cancel", "reschedule", "prices",
-            "professionals", "hours", "human");
-    private static final List<String> MENU_BUTTONS = List.of("book", "bookings", "human");
     private static final List<String> BOOKING_NOUNS = List.of("turno", "turnos", "reserva", "reservas", "cita", "citas",
             "booking", "bookings", "appointment", "appointments");
 
     private final SchedulingGateway gateway;
+    private final MessageSource messages;
+    private final Map<Step, StepHandler> steps = new EnumMap<>(Step.class);
+    private final ConfirmCancelStep confirmCancel = new ConfirmCancelStep();
 
-    public DialogueEngine(SchedulingGateway gateway) {
+    public DialogueEngine(SchedulingGateway gateway, MessageSource messages) {
         this.gateway = gateway;
+        this.messages = messages;
+        CollectStep collect = new CollectStep();
+        steps.put(Step.ASK_NAME, new AskNameStep());
+        steps.put(Step.ASK_SERVICE, collect);
+        steps.put(Step.ASK_PROFESSIONAL, collect);
+        steps.put(Step.ASK_DATE, collect);
+        steps.put(Step.OFFER_SLOTS, new OfferSlotsStep());
+        steps.put(Step.CONFIRM_HOLD, new ConfirmHoldStep());
+        steps.put(Step.CHOOSE_BOOKING, new ChooseBookingStep());
+        steps.put(Step.CONFIRM_CANCEL, confirmCancel);
+        steps.put(Step.CONFIRM_RESCHEDULE, new ConfirmRescheduleStep());
     }
 
     public AssistantReply reply(AssistantTurn in) {
         DialogueState parsed = DialogueState.parse(in.state());
         boolean fresh = parsed == null;
         DialogueState state = fresh ? newState() : parsed;
-        if (state.customerName == null && in.memory() != null && in.memory().get("name") != null) {
-            state.customerName = in.memory().get("name");
+        if (state.customerName() == null && in.memory() != null && in.memory().get("name") != null) {
+            state.rememberName(in.memory().get("name"));
         }
-        Language fallback = Language.fromCode(state.language, Language.fromCode(in.tenant().locale(), Language.ES));
+        Language fallback = Language.fromCode(state.language(), Language.fromCode(in.tenant().locale(), Language.ES));
         Utterance utterance = Utterance.of(in.text());
         // a tapped row's title is our own (often catalogue) text: it says nothing about the customer's language
         Language lang = in.replyId() != null && !fresh ? fallback : LanguageDetector.detect(utterance, fallback);
-        state.language = lang.code();
-        Turn t = new Turn(in, state, fresh, lang, utterance, gateway);
+        state.speak(lang.code());
+        Turn t = new Turn(in, state, fresh, Replies.in(messages, lang), utterance, gateway);
         try {
             dispatch(t);
         } catch (McpUnavailableException | McpToolError e) {
             log.warn("scheduling unavailable during a turn: {}", e.toString());
             t.out.clear();
             t.out.say(t.say.unavailable());
-            String keep = fresh ? newState().toJson() : in.state();
-            return new AssistantReply(t.out.text(), null, keep, Map.copyOf(t.out.memory), false, List.of());
+            return t.out.reply(fresh ? newState().toJson() : in.state());
         }
-        return new AssistantReply(t.out.text(), t.out.interactive, state.toJson(), Map.copyOf(t.out.memory),
-                t.out.handoff, List.copyOf(t.out.bookingIds));
+        return t.out.reply(state.toJson());
     }
 
     private static DialogueState newState() {
-        DialogueState state = new DialogueState();
         byte[] seed = new byte[6];
         RANDOM.nextBytes(seed);
-        state.nonceSeed = HexFormat.of().formatHex(seed);
-        return state;
+        return DialogueState.start(HexFormat.of().formatHex(seed));
     }
 
     private void dispatch(Turn t) {
@@ -87,151 +96,149 @@ public final class DialogueEngine {
         String action = activationAction(t);
         if (action != null) {
             if (t.fresh) {
-                t.out.say(t.flow().greeting() != null ? t.flow().greeting() : t.say.greeting(t.in.tenant().name()));
+                t.out.say(greeting(t));
             }
             startAction(t, action);
             return;
         }
         String replyId = t.replyId();
-        if (replyId != null && replyId.startsWith("menu:")) {
-            startAction(t, replyId.substring(5));
+        if (replyId != null && replyId.startsWith(Menu.PREFIX)) {
+            startAction(t, replyId.substring(Menu.PREFIX.length()));
             return;
         }
-        boolean nameGiven = false;
-        Optional<NameExtractor.NameMatch> name = NameExtractor.introduced(t.utterance.raw());
+        Optional<NameExtractor.NameMatch> name = NameExtractor.introduced(t.utterance().raw());
         if (name.isPresent()) {
-            rememberName(t, name.get().name());
-            t.utterance = t.utterance.without(name.get().start(), name.get().end());
-            nameGiven = true;
-            t.out.say(IntentClassifier.isGreeting(t.utterance) ? t.say.hello(s.customerName) : t.say.thanksName(s.customerName));
+            t.rememberName(name.get().name());
+            t.consume(t.utterance().without(name.get().start(), name.get().end()));
+            t.out.say(IntentClassifier.isGreeting(t.utterance()) ? t.say.hello(s.customerName()) : t.say.thanksName(s.customerName()));
         }
-        Intent intent = IntentClassifier.classify(t.utterance);
-        Step step = s.step;
-        if (intent == Intent.HUMAN) {
-            startAction(t, "human");
+        Intent intent = IntentClassifier.classify(t.utterance());
+        if (interrupt(t, intent)) {
             return;
         }
-        if (intent == Intent.MENU) {
-            startAction(t, "menu");
-            return;
-        }
-        if (intent == Intent.MY_BOOKINGS && !step.confirming()) {
-            ManageSteps.list(t);
-            return;
-        }
-        if (intent == Intent.CANCEL) {
-            if (step == Step.CONFIRM_CANCEL) {
-                ManageSteps.confirmCancelStep(t, true);
-                return;
-            }
-            if (!step.confirming() || t.utterance.hasAny(BOOKING_NOUNS)) {
-                if (step.collecting() && s.flow == Flow.BOOK && !t.utterance.hasAny(BOOKING_NOUNS)) {
-                    BookingSteps.release(t);
-                    s.resetTask();
-                    t.out.say(t.say.abandoned());
-                    t.out.say(t.say.menuHint());
-                    return;
-                }
-                ManageSteps.start(t, Flow.CANCEL);
-                return;
-            }
-        }
-        if (intent == Intent.RESCHEDULE && !(step != Step.IDLE && s.flow != null && BookingSteps.hasWhen(t)
-                && !t.utterance.hasAny(BOOKING_NOUNS))) {
-            ManageSteps.start(t, Flow.RESCHEDULE);
-            return;
-        }
-        if (intent.informational() && !(intent == Intent.HOURS && BookingSteps.hasWhen(t))) {
-            if (IntentClassifier.isGreeting(t.utterance)) {
-                t.out.say(t.say.hello(s.customerName));
-            }
-            InfoAnswers.answer(t, intent);
-            if (step == Step.IDLE) {
-                t.out.say(t.say.bookHint());
-            } else {
-                reprompt(t);
-            }
-            return;
-        }
-        if (step != Step.IDLE && handleStep(t, nameGiven)) {
+        Step step = s.step();
+        if (step != Step.IDLE && steps.get(step).handle(t)) {
             return;
         }
         if (step != Step.IDLE && ((intent != Intent.THANKS_BYE && intent != Intent.BOOK) || step.confirming())) {
             if (intent == Intent.GREET) {
-                t.out.say(t.say.hello(s.customerName));
-            } else if (!nameGiven) {
+                t.out.say(t.say.hello(s.customerName()));
+            } else if (!t.nameGiven()) {
                 t.out.say(t.say.notUnderstood());
-                s.misses++;
+                s.missed();
             }
-            reprompt(t);
-            if (s.misses >= 2) {
+            prompt(t);
+            if (s.misses() >= 2) {
                 t.out.say(t.say.menuHint());
             }
             return;
         }
-        idle(t, intent, nameGiven);
+        idle(t, intent);
     }
 
-    private boolean handleStep(Turn t, boolean nameGiven) {
-        return switch (t.state.step) {
-            case ASK_NAME, ASK_SERVICE, ASK_PROFESSIONAL, ASK_DATE -> BookingSteps.collect(t, nameGiven);
-            case OFFER_SLOTS -> BookingSteps.offerStep(t);
-            case CONFIRM_HOLD -> BookingSteps.confirmHoldStep(t);
-            case CHOOSE_BOOKING -> ManageSteps.chooseStep(t);
-            case CONFIRM_CANCEL -> ManageSteps.confirmCancelStep(t, false);
-            case CONFIRM_RESCHEDULE -> ManageSteps.confirmRescheduleStep(t);
-            case IDLE -> false;
-        };
-    }
-
-    private void idle(Turn t, Intent intent, boolean nameGiven) {
+    /** Intents that leave (or pause) any step; true if handled. */
+    private boolean interrupt(Turn t, Intent intent) {
         DialogueState s = t.state;
-        if (IntentClassifier.isGreeting(t.utterance) && intent != Intent.GREET && !nameGiven) {
-            t.out.say(t.fresh && t.flow().greeting() != null ? t.flow().greeting() : t.say.hello(s.customerName));
+        Step step = s.step();
+        switch (intent) {
+            case HUMAN, MENU -> {
+                startAction(t, intent == Intent.HUMAN ? "human" : "menu");
+                return true;
+            }
+            case MY_BOOKINGS -> {
+                if (!step.confirming()) {
+                    Manage.list(t);
+                    return true;
+                }
+            }
+            case CANCEL -> {
+                if (step == Step.CONFIRM_CANCEL) {
+                    return confirmCancel.answer(t, t.replyId() == null ? Confirmation.YES : t.confirmation());
+                }
+                if (!step.confirming() || t.utterance().hasAny(BOOKING_NOUNS)) {
+                    if (step.collecting() && s.flow() == Flow.BOOK && !t.utterance().hasAny(BOOKING_NOUNS)) {
+                        Holds.abandon(t);
+                        t.out.say(t.say.abandoned());
+                        t.out.say(t.say.menuHint());
+                        return true;
+                    }
+                    Manage.start(t, Flow.CANCEL);
+                    return true;
+                }
+            }
+            case RESCHEDULE -> {
+                if (!(step != Step.IDLE && s.flow() != null && t.hasWhen() && !t.utterance().hasAny(BOOKING_NOUNS))) {
+                    Manage.start(t, Flow.RESCHEDULE);
+                    return true;
+                }
+            }
+            default -> {
+                if (intent.informational() && !(intent == Intent.HOURS && t.hasWhen())) {
+                    if (IntentClassifier.isGreeting(t.utterance())) {
+                        t.out.say(t.say.hello(s.customerName()));
+                    }
+                    InfoAnswers.answer(t, intent);
+                    if (step == Step.IDLE) {
+                        t.out.say(t.say.bookHint());
+                    } else {
+                        prompt(t);
+                    }
+                    return true;
+                }
+            }
         }
-        OptionalInt menuChoice = ChoiceParser.parse(t.utterance);
-        if (intent == Intent.UNKNOWN && menuChoice.isPresent() && !s.choices.isEmpty() && s.choices.getFirst().startsWith("menu:")) {
-            int index = menuChoice.getAsInt() == ChoiceParser.LAST ? s.choices.size() : menuChoice.getAsInt();
-            if (index >= 1 && index <= s.choices.size()) {
-                startAction(t, s.choices.get(index - 1).substring(5));
+        return false;
+    }
+
+    private void idle(Turn t, Intent intent) {
+        DialogueState s = t.state;
+        boolean nameGiven = t.nameGiven();
+        if (IntentClassifier.isGreeting(t.utterance()) && intent != Intent.GREET && !nameGiven) {
+            t.out.say(t.fresh && t.flow().greeting() != null ? t.flow().greeting() : t.say.hello(s.customerName()));
+        }
+        OptionalInt menuChoice = ChoiceParser.parse(t.utterance());
+        if (intent == Intent.UNKNOWN && menuChoice.isPresent() && !s.choices().isEmpty()
+                && s.choices().getFirst().startsWith(Menu.PREFIX)) {
+            int index = menuChoice.getAsInt() == ChoiceParser.LAST ? s.choices().size() : menuChoice.getAsInt();
+            if (index >= 1 && index <= s.choices().size()) {
+                startAction(t, s.choices().get(index - 1).substring(Menu.PREFIX.length()));
                 return;
             }
         }
         switch (intent) {
-            case BOOK -> BookingSteps.start(t, true);
+            case BOOK -> Planner.startBooking(t, true);
             case THANKS_BYE -> {
-                BookingSteps.release(t);
-                s.resetTask();
+                Holds.abandon(t);
                 t.out.say(t.say.thanksBye());
             }
             case GREET -> {
-                BookingSteps.release(t);
-                s.resetTask();
+                Holds.abandon(t);
                 if (!nameGiven) {
-                    t.out.say(t.fresh ? greeting(t) : t.say.hello(s.customerName));
+                    t.out.say(t.fresh ? greeting(t) : t.say.hello(s.customerName()));
                 }
-                menu(t);
+                Menu.show(t);
             }
             default -> {
-                if (looksLikeBooking(t)) {
-                    BookingSteps.start(t, true);
+                if (t.hasWhen() || Details.namesCatalogue(t)) {
+                    Planner.startBooking(t, true);
                 } else if (nameGiven) {
-                    menu(t);
+                    Menu.show(t);
                 } else {
-                    if (t.fresh) {
-                        t.out.say(greeting(t));
-                    } else {
-                        t.out.say(t.say.notUnderstood());
-                    }
-                    menu(t);
+                    t.out.say(t.fresh ? greeting(t) : t.say.notUnderstood());
+                    Menu.show(t);
                 }
             }
         }
     }
 
-    private static boolean looksLikeBooking(Turn t) {
-        return BookingSteps.hasWhen(t) || !t.catalog().serviceMatcher.match(t.utterance).isEmpty()
-                || !t.catalog().professionalMatcher.match(t.utterance).isEmpty();
+    /** Repeats the question of the current step (after an aside or an unreadable answer). */
+    private void prompt(Turn t) {
+        Step step = t.state.step();
+        if (step == Step.IDLE) {
+            Menu.show(t);
+        } else {
+            steps.get(step).prompt(t);
+        }
     }
 
     private static String greeting(Turn t) {
@@ -254,12 +261,11 @@ public final class DialogueEngine {
     }
 
     private static void startAction(Turn t, String action) {
-        DialogueState s = t.state;
         switch (action) {
-            case "book" -> BookingSteps.start(t, false);
-            case "bookings", "my_bookings" -> ManageSteps.list(t);
-            case "cancel" -> ManageSteps.start(t, Flow.CANCEL);
-            case "reschedule" -> ManageSteps.start(t, Flow.RESCHEDULE);
+            case "book" -> Planner.startBooking(t, false);
+            case "bookings", "my_bookings" -> Manage.list(t);
+            case "cancel" -> Manage.start(t, Flow.CANCEL);
+            case "reschedule" -> Manage.start(t, Flow.RESCHEDULE);
             case "prices", "services" -> {
                 InfoAnswers.answer(t, Intent.PRICES);
                 t.out.say(t.say.bookHint());
@@ -270,81 +276,18 @@ public final class DialogueEngine {
             }
             case "hours" -> InfoAnswers.answer(t, Intent.HOURS);
             case "human" -> {
-                BookingSteps.release(t);
-                s.resetTask();
-                t.out.handoff = true;
+                Holds.abandon(t);
+                t.out.handOff();
                 t.out.say(t.say.handoff());
             }
             default -> {
                 if (action.startsWith("book:")) {
-                    BookingSteps.startWithService(t, action.substring(5));
+                    Planner.startBooking(t, action.substring(5));
                     return;
                 }
-                BookingSteps.release(t);
-                s.resetTask();
-                menu(t);
+                Holds.abandon(t);
+                Menu.show(t);
             }
         }
-    }
-
-    /** The menu as buttons (≤3) or a list (≤10), per the tenant's flow settings; also answerable by number. */
-    static void menu(Turn t) {
-        boolean buttons = "buttons".equalsIgnoreCase(t.flow().menuStyle());
-        List<String> actions = buttons ? MENU_BUTTONS : MENU_LIST;
-        t.out.say(t.say.menuPrompt());
-        List<Option> options = new ArrayList<>();
-        t.state.choices = new ArrayList<>();
-        for (int i = 0; i < actions.size(); i++) {
-            String title = t.say.menuOption(actions.get(i));
-            t.out.say((i + 1) + ". " + title);
-            options.add(new Option("menu:" + actions.get(i), title, null));
-            t.state.choices.add("menu:" + actions.get(i));
-        }
-        if (buttons) {
-            t.out.buttons(options);
-        } else {
-            t.out.list(t.say.menuTitle(), options);
-        }
-    }
-
-    /** Repeats the question of the current step (after an aside or an unreadable answer). */
-    private static void reprompt(Turn t) {
-        DialogueState s = t.state;
-        switch (s.step) {
-            case OFFER_SLOTS -> Slots.render(t);
-            case CONFIRM_HOLD -> {
-                t.out.say(t.say.confirmHold(s.hold.serviceName(), s.hold.professionalName(), s.hold.localStart()));
-                yesNoButtons(t);
-            }
-            case CONFIRM_CANCEL -> {
-                t.out.say(t.say.confirmCancel(s.target.serviceName(), s.target.localStart()));
-                yesNoButtons(t);
-            }
-            case CONFIRM_RESCHEDULE -> {
-                t.out.say(t.say.confirmReschedule(s.target.serviceName(), s.target.localStart(), s.newSlot.localStart(),
-                        s.newSlot.professionalName() != null ? s.newSlot.professionalName() : s.target.professionalName()));
-                yesNoButtons(t);
-            }
-            case CHOOSE_BOOKING -> {
-                Flow flow = s.flow;
-                List<BookingRef> bookings = s.bookings;
-                t.out.say(t.say.chooseBooking(flow == Flow.CANCEL));
-                for (int i = 0; i < bookings.size(); i++) {
-                    t.out.say((i + 1) + ". " + com.aiassistants.backend.assistant.replies.Formats.shortDateTime(
-                            bookings.get(i).localStart(), t.lang) + " — " + bookings.get(i).serviceName());
-                }
-            }
-            case IDLE -> menu(t);
-            default -> BookingSteps.advance(t);
-        }
-    }
-
-    static void yesNoButtons(Turn t) {
-        t.out.buttons(List.of(new Option("confirm:yes", t.say.yes(), null), new Option("confirm:no", t.say.no(), null)));
-    }
-
-    static void rememberName(Turn t, String name) {
-        t.state.customerName = name;
-        t.out.memory.put("name", name);
     }
 }

@@ -3,53 +3,71 @@ package com.aiassistants.backend.assistant.dialogue;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.aiassistants.backend.assistant.nlu.DateQuery;
+import com.aiassistants.backend.assistant.nlu.TimeQuery;
 import com.aiassistants.common.mcp.McpJson;
 
 /**
- * The explicit per-conversation state: the working memory of the dialogue, mutated while one turn
- * is handled and persisted as JSON (snake_case) by the conversation layer between turns. Unknown
- * properties are ignored on read so older states keep loading after the shape grows.
+ * The explicit per-conversation state: the working memory of the dialogue, changed only through
+ * the methods below while one turn is handled, and persisted as JSON (snake_case, fields only) by
+ * the conversation layer between turns. Unknown properties are ignored on read so older states keep
+ * loading after the shape grows.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public final class DialogueState {
 
     private static final JsonMapper MAPPER = McpJson.MAPPER.rebuild()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    public int version = 1;
-    public Step step = Step.IDLE;
-    public Flow flow;
-    public String language;
+    private int version = 1;
+    private Step step = Step.IDLE;
+    private Flow flow;
+    private String language;
     /** Random per conversation; with {@link #flowSeq} it makes hold idempotency keys. */
-    public String nonceSeed;
+    private String nonceSeed;
     /** Incremented for every new booking attempt, so a retried turn reuses its key and a new attempt does not. */
-    public int flowSeq;
-    public String customerName;
-    public String serviceId;
-    public String serviceName;
-    public String professionalId;
-    public String professionalName;
-    public boolean anyProfessional;
-    public LocalDate dateFrom;
-    public LocalDate dateTo;
-    public LocalTime exactTime;
-    public LocalTime earliest;
-    public LocalTime latest;
-    /** Ids the user can pick by number in ASK_SERVICE / ASK_PROFESSIONAL / CHOOSE_BOOKING. */
-    public List<String> choices = new ArrayList<>();
-    public List<OfferedSlot> offers = new ArrayList<>();
-    public BookingRef hold;
-    public List<BookingRef> bookings = new ArrayList<>();
-    public BookingRef target;
-    public OfferedSlot newSlot;
-    public int misses;
+    private int flowSeq;
+    private String customerName;
+    private String serviceId;
+    private String serviceName;
+    private String professionalId;
+    private String professionalName;
+    private boolean anyProfessional;
+    private LocalDate dateFrom;
+    private LocalDate dateTo;
+    private LocalTime exactTime;
+    private LocalTime earliest;
+    private LocalTime latest;
+    /** Ids the user can pick by number in ASK_SERVICE / ASK_PROFESSIONAL / the menu. */
+    private List<String> choices = new ArrayList<>();
+    private List<OfferedSlot> offers = new ArrayList<>();
+    private BookingRef hold;
+    private List<BookingRef> bookings = new ArrayList<>();
+    private BookingRef target;
+    private OfferedSlot newSlot;
+    private int misses;
+
+    private DialogueState() {
+    }
+
+    /** A new conversation's state; {@code nonceSeed} is random per conversation. */
+    public static DialogueState start(String nonceSeed) {
+        DialogueState state = new DialogueState();
+        state.nonceSeed = nonceSeed;
+        return state;
+    }
 
     public static DialogueState parse(String json) {
         if (json == null || json.isBlank()) {
@@ -66,8 +84,232 @@ public final class DialogueState {
         return MAPPER.writeValueAsString(this);
     }
 
+    // ---------------------------------------------------------------- reading
+
+    public Step step() {
+        return step;
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String nonceSeed() {
+        return nonceSeed;
+    }
+
+    public int flowSeq() {
+        return flowSeq;
+    }
+
+    public String customerName() {
+        return customerName;
+    }
+
+    public String serviceId() {
+        return serviceId;
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+
+    public String professionalId() {
+        return professionalId;
+    }
+
+    public String professionalName() {
+        return professionalName;
+    }
+
+    public boolean anyProfessional() {
+        return anyProfessional;
+    }
+
+    public LocalDate dateFrom() {
+        return dateFrom;
+    }
+
+    public LocalDate dateTo() {
+        return dateTo;
+    }
+
+    public LocalTime exactTime() {
+        return exactTime;
+    }
+
+    public LocalTime earliest() {
+        return earliest;
+    }
+
+    public LocalTime latest() {
+        return latest;
+    }
+
+    public int misses() {
+        return misses;
+    }
+
+    public boolean hasDate() {
+        return dateFrom != null;
+    }
+
+    public boolean hasTimeWindow() {
+        return earliest != null || latest != null;
+    }
+
+    public List<String> choices() {
+        return Collections.unmodifiableList(choices);
+    }
+
+    public List<OfferedSlot> offers() {
+        return Collections.unmodifiableList(offers);
+    }
+
+    public BookingRef hold() {
+        return hold;
+    }
+
+    public List<BookingRef> bookings() {
+        return Collections.unmodifiableList(bookings);
+    }
+
+    public BookingRef target() {
+        return target;
+    }
+
+    public OfferedSlot newSlot() {
+        return newSlot;
+    }
+
+    // ---------------------------------------------------------------- changing
+
+    void speak(String languageCode) {
+        language = languageCode;
+    }
+
+    void rememberName(String name) {
+        customerName = name;
+    }
+
+    void moveTo(Step next) {
+        step = next;
+    }
+
+    /** Forgets the task in progress and starts a new one (a new booking attempt for idempotency keys). */
+    void startTask(Flow next) {
+        resetTask();
+        flow = next;
+        flowSeq++;
+    }
+
+    /** Counts an answer the current step could not read; returns how many in a row. */
+    int missed() {
+        return ++misses;
+    }
+
+    void chooseService(String id, String name) {
+        serviceId = id;
+        serviceName = name;
+        choices = new ArrayList<>();
+    }
+
+    void forgetService() {
+        serviceId = null;
+        serviceName = null;
+    }
+
+    void chooseProfessional(String id, String name) {
+        professionalId = id;
+        professionalName = name;
+        anyProfessional = false;
+    }
+
+    void acceptAnyProfessional() {
+        anyProfessional = true;
+        professionalId = null;
+        professionalName = null;
+    }
+
+    void forgetProfessional() {
+        professionalId = null;
+        professionalName = null;
+    }
+
+    /** Ids the customer may answer by number (e.g. {@code svc:…}, {@code pro:…}, {@code menu:…}). */
+    void offerChoices(List<String> ids) {
+        choices = new ArrayList<>(ids);
+    }
+
+    void wantDates(DateQuery date) {
+        dateFrom = date.from();
+        dateTo = date.to();
+        offers = new ArrayList<>();
+    }
+
+    void wantTime(TimeQuery time) {
+        exactTime = time.exact();
+        earliest = time.earliest();
+        latest = time.latest();
+        offers = new ArrayList<>();
+    }
+
+    /** After an exact time could not be had: search the day without it. */
+    void forgetExactTime() {
+        exactTime = null;
+    }
+
+    void offer(List<OfferedSlot> slots) {
+        offers = new ArrayList<>(slots);
+        step = Step.OFFER_SLOTS;
+    }
+
+    void forgetOffers() {
+        offers = new ArrayList<>();
+    }
+
+    void held(BookingRef booking) {
+        hold = booking;
+        step = Step.CONFIRM_HOLD;
+    }
+
+    /** The hold is gone (released, expired or refused): the next attempt gets a new idempotency key. */
+    void dropHold() {
+        hold = null;
+        flowSeq++;
+    }
+
+    void listBookings(List<BookingRef> found) {
+        bookings = new ArrayList<>(found);
+    }
+
+    /** The booking to cancel or move; moving keeps its service and professional. */
+    void aimAt(BookingRef booking) {
+        target = booking;
+        if (flow == Flow.RESCHEDULE) {
+            serviceId = booking.serviceId();
+            serviceName = booking.serviceName();
+            professionalId = booking.professionalId();
+            professionalName = booking.professionalName();
+            clearWhen();
+        }
+    }
+
+    void proposeMove(OfferedSlot slot) {
+        newSlot = slot;
+        step = Step.CONFIRM_RESCHEDULE;
+    }
+
+    void dropProposedMove() {
+        newSlot = null;
+    }
+
     /** Forgets the task in progress (keeps who the customer is and the language). */
-    public void resetTask() {
+    void resetTask() {
         step = Step.IDLE;
         flow = null;
         serviceId = null;
@@ -85,15 +327,11 @@ public final class DialogueState {
         misses = 0;
     }
 
-    public void clearWhen() {
+    void clearWhen() {
         dateFrom = null;
         dateTo = null;
         exactTime = null;
         earliest = null;
         latest = null;
-    }
-
-    public boolean hasDate() {
-        return dateFrom != null;
     }
 }

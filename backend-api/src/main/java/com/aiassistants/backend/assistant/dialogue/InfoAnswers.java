@@ -30,7 +30,7 @@ final class InfoAnswers {
     }
 
     private static void services(Turn t) {
-        List<Service> named = t.catalog().serviceMatcher.match(t.utterance);
+        List<Service> named = t.catalog().serviceMatcher.match(t.utterance());
         List<Service> shown = named.isEmpty() ? t.catalog().services : named;
         if (named.isEmpty()) {
             t.out.say(t.say.servicesHeader());
@@ -89,7 +89,7 @@ final class InfoAnswers {
 
     private static void emit(Turn t, DayOfWeek from, DayOfWeek to, String text) {
         String days = from == to ? Formats.weekdayShort(from, t.lang)
-                : Formats.weekdayShort(from, t.lang) + (t.lang.es() ? " a " : "–") + Formats.weekdayShort(to, t.lang);
+                : t.say.dayRange(Formats.weekdayShort(from, t.lang), Formats.weekdayShort(to, t.lang));
         t.out.say("• " + days + ": " + text);
     }
 

@@ -5,17 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantReply.Interactive;
 import com.aiassistants.backend.assistant.AssistantReply.Interactive.Option;
 
 /** What one turn answers, built up while the turn is handled. */
 final class Out {
 
-    final List<String> lines = new ArrayList<>();
-    Interactive interactive;
-    final Map<String, String> memory = new LinkedHashMap<>();
-    boolean handoff;
-    final List<String> bookingIds = new ArrayList<>();
+    private final List<String> lines = new ArrayList<>();
+    private Interactive interactive;
+    private final Map<String, String> memory = new LinkedHashMap<>();
+    private boolean handoff;
+    private final List<String> bookingIds = new ArrayList<>();
 
     void say(String line) {
         if (line != null && !line.isBlank()) {
@@ -31,6 +32,23 @@ final class Out {
         interactive = new Interactive(Interactive.Type.BUTTONS, null, List.copyOf(options.subList(0, Math.min(3, options.size()))));
     }
 
+    void remember(String key, String value) {
+        memory.put(key, value);
+    }
+
+    void handOff() {
+        handoff = true;
+    }
+
+    void touched(String bookingId) {
+        bookingIds.add(bookingId);
+    }
+
+    /** Nothing said so far this turn. */
+    boolean silent() {
+        return lines.isEmpty();
+    }
+
     void clear() {
         lines.clear();
         interactive = null;
@@ -38,7 +56,8 @@ final class Out {
         handoff = false;
     }
 
-    String text() {
-        return String.join("\n", lines);
+    AssistantReply reply(String state) {
+        return new AssistantReply(String.join("\n", lines), interactive, state, Map.copyOf(memory), handoff,
+                List.copyOf(bookingIds));
     }
 }

@@ -3,6 +3,7 @@ package com.aiassistants.backend.assistant.dialogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,7 @@ final class Slots {
 
     /** Shows the offers as numbered lines and as a WhatsApp list with ids {@code slot:<n>}. */
     static void render(Turn t) {
-        List<OfferedSlot> offers = t.state.offers;
+        List<OfferedSlot> offers = t.state.offers();
         List<Option> options = new ArrayList<>();
         for (int i = 0; i < offers.size(); i++) {
             OfferedSlot slot = offers.get(i);
@@ -36,11 +37,11 @@ final class Slots {
         }
         t.out.say(t.say.pickSlot());
         t.out.list(t.say.slotsTitle(), options);
-        t.state.step = Step.OFFER_SLOTS;
+        t.state.moveTo(Step.OFFER_SLOTS);
     }
 
     static void offer(Turn t, List<Slot> slots) {
-        t.state.offers = new ArrayList<>(slots.stream().limit(MAX_OFFERS).map(OfferedSlot::of).toList());
+        t.state.offer(slots.stream().limit(MAX_OFFERS).map(OfferedSlot::of).toList());
         render(t);
     }
 
@@ -56,7 +57,7 @@ final class Slots {
                 try {
                     Slot slot = LENIENT.convertValue((Map<String, Object>) map, Slot.class);
                     boolean same = taken != null && slot.start() != null && slot.start().equals(taken.start())
-                            && java.util.Objects.equals(slot.professionalId(), taken.professionalId());
+                            && Objects.equals(slot.professionalId(), taken.professionalId());
                     if (slot.start() != null && slot.localStart() != null && !same) {
                         result.add(slot);
                     }

@@ -1,16 +1,21 @@
 package com.aiassistants.backend.assistant.dialogue;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.Optional;
 
 import com.aiassistants.backend.assistant.AssistantTurn;
 import com.aiassistants.backend.assistant.TenantProfile;
+import com.aiassistants.backend.assistant.nlu.Confirmation;
+import com.aiassistants.backend.assistant.nlu.DateExpressionParser;
+import com.aiassistants.backend.assistant.nlu.DateQuery;
 import com.aiassistants.backend.assistant.nlu.Language;
+import com.aiassistants.backend.assistant.nlu.TimeExpressionParser;
+import com.aiassistants.backend.assistant.nlu.TimeQuery;
 import com.aiassistants.backend.assistant.nlu.Utterance;
 import com.aiassistants.backend.assistant.replies.Replies;
 import com.aiassistants.backend.assistant.scheduling.SchedulingGateway;
 
-/** Everything one turn works with: the input, the mutable state, the language, the catalogue and the output. */
+/** Everything one turn works with: the input, the state, the language, the catalogue and the output. */
 final class Turn {
 
     final AssistantTurn in;
@@ -18,23 +23,31 @@ final class Turn {
     final boolean fresh;
     final Language lang;
     final Replies say;
-    final ZoneId zone;
     final LocalDate today;
     final Out out = new Out();
     final SchedulingGateway gateway;
-    Utterance utterance;
+    private Utterance utterance;
     private Catalog catalog;
+    private boolean nameGiven;
 
-    Turn(AssistantTurn in, DialogueState state, boolean fresh, Language lang, Utterance utterance, SchedulingGateway gateway) {
+    Turn(AssistantTurn in, DialogueState state, boolean fresh, Replies say, Utterance utterance, SchedulingGateway gateway) {
         this.in = in;
         this.state = state;
         this.fresh = fresh;
-        this.lang = lang;
-        this.say = Replies.in(lang);
-        this.zone = in.tenant().zone();
-        this.today = in.now().atZone(zone).toLocalDate();
+        this.lang = say.language();
+        this.say = say;
+        this.today = in.now().atZone(in.tenant().zone()).toLocalDate();
         this.utterance = utterance;
         this.gateway = gateway;
+    }
+
+    Utterance utterance() {
+        return utterance;
+    }
+
+    /** The rest of the message once a part (e.g. a name) has been read. */
+    void consume(Utterance rest) {
+        utterance = rest;
     }
 
     String tenantId() {
@@ -58,5 +71,38 @@ final class Turn {
 
     String replyId() {
         return in.replyId() == null || in.replyId().isBlank() ? null : in.replyId();
+    }
+
+    Optional<DateQuery> date() {
+        return DateExpressionParser.parse(utterance, today);
+    }
+
+    Optional<TimeQuery> time() {
+        return TimeExpressionParser.parse(utterance);
+    }
+
+    /** The message names a day or a time. */
+    boolean hasWhen() {
+        return date().isPresent() || time().isPresent();
+    }
+
+    /** Yes/no from a tapped confirm button or the words of the message. */
+    Confirmation confirmation() {
+        String id = replyId();
+        if (id != null) {
+            return id.equals("confirm:yes") ? Confirmation.YES : id.equals("confirm:no") ? Confirmation.NO : Confirmation.NONE;
+        }
+        return Confirmation.of(utterance);
+    }
+
+    /** The customer introduced themselves in this message ("soy Ana"). */
+    void rememberName(String name) {
+        state.rememberName(name);
+        out.remember("name", name);
+        nameGiven = true;
+    }
+
+    boolean nameGiven() {
+        return nameGiven;
     }
 }

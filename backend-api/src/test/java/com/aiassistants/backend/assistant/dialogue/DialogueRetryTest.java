@@ -60,8 +60,8 @@ class DialogueRetryTest {
                 .contains("\"local_start\"");
         String grown = offered.state().replaceFirst("\\{", "{\"added_later\":1,");
         DialogueState parsed = DialogueState.parse(grown);
-        assertThat(parsed.step).isEqualTo(Step.OFFER_SLOTS);
-        assertThat(parsed.offers).hasSize(5);
+        assertThat(parsed.step()).isEqualTo(Step.OFFER_SLOTS);
+        assertThat(parsed.offers()).hasSize(5);
         assertThat(DialogueState.parse("not json")).isNull();
     }
 }

@@ -1,0 +1,32 @@
+package com.aiassistants.backend.assistant.dialogue;
+
+import java.util.Optional;
+
+import com.aiassistants.backend.assistant.nlu.NameExtractor;
+import com.aiassistants.backend.assistant.nlu.Utterance;
+
+/** ASK_NAME: a bare answer ("Ana Gómez") is the name, unless the message is booking details instead. */
+final class AskNameStep implements StepHandler {
+
+    private final CollectStep details = new CollectStep();
+
+    @Override
+    public boolean handle(Turn t) {
+        if (!t.nameGiven() && t.replyId() == null && !t.hasWhen() && t.catalog().serviceMatcher.match(t.utterance()).isEmpty()) {
+            Optional<NameExtractor.NameMatch> bare = NameExtractor.bare(t.utterance().raw());
+            if (bare.isPresent()) {
+                t.rememberName(bare.get().name());
+                t.out.say(t.say.thanksName(t.state.customerName()));
+                t.consume(Utterance.of(""));
+                Planner.advance(t);
+                return true;
+            }
+        }
+        return details.handle(t);
+    }
+
+    @Override
+    public void prompt(Turn t) {
+        Planner.advance(t);
+    }
+}

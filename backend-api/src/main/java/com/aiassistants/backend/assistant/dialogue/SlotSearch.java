@@ -1,0 +1,91 @@
+package com.aiassistants.backend.assistant.dialogue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import com.aiassistants.backend.assistant.replies.Formats;
+import com.aiassistants.common.scheduling.CalendarTools.FindAvailableSlotsInput;
+import com.aiassistants.common.scheduling.CalendarTools.Slot;
+
+/**
+ * Looks up free slots for what the state asks (day or days, exact time or window) and offers up to
+ * five; when the wanted time is not free it says so and offers the best alternatives.
+ */
+final class SlotSearch {
+
+    private static final int LOOK_AHEAD_DAYS = 14;
+
+    private SlotSearch() {
+    }
+
+    /** What the search did. {@code exact} is the free slot at the exact time asked for, to be taken at once. */
+    record Result(Kind kind, OfferedSlot exact) {
+
+        enum Kind { EXACT, OFFERED, NOTHING, PAST }
+    }
+
+    static Result search(Turn t) {
+        DialogueState s = t.state;
+        if (s.dateTo().isBefore(t.today)) {
+            t.out.say(t.say.pastDate());
+            s.clearWhen();
+            return new Result(Result.Kind.PAST, null);
+        }
+        LocalDate from = s.dateFrom().isBefore(t.today) ? t.today : s.dateFrom();
+        LocalDate to = s.dateTo();
+        String serviceName = s.flow() == Flow.RESCHEDULE ? s.target().serviceName() : s.serviceName();
+        if (s.exactTime() != null) {
+            List<Slot> day = find(t, from, to, null, null, 100);
+            LocalTime wanted = s.exactTime();
+            Optional<Slot> exact = day.stream().filter(x -> x.localStart().toLocalTime().equals(wanted)).findFirst();
+            if (exact.isPresent()) {
+                return new Result(Result.Kind.EXACT, OfferedSlot.of(exact.get()));
+            }
+            t.out.say(t.say.exactUnavailable(Formats.time(wanted)));
+            if (!day.isEmpty()) {
+                List<Slot> nearest = day.stream()
+                        .sorted(Comparator.comparing((Slot x) -> Math.abs(Duration.between(wanted, x.localStart().toLocalTime()).toMinutes()))
+                                .thenComparing(Slot::start))
+                        .limit(Slots.MAX_OFFERS).sorted(Comparator.comparing(Slot::start)).toList();
+                t.out.say(t.say.offerSlots(serviceName));
+                Slots.offer(t, nearest);
+                return new Result(Result.Kind.OFFERED, null);
+            }
+        } else {
+            List<Slot> slots = find(t, from, to, s.earliest(), s.latest(), Slots.MAX_OFFERS);
+            if (!slots.isEmpty()) {
+                t.out.say(t.say.offerSlots(serviceName));
+                Slots.offer(t, slots);
+                return new Result(Result.Kind.OFFERED, null);
+            }
+            t.out.say(s.hasTimeWindow() ? t.say.nothingInWindow() : t.say.nothingThatDay(Formats.day(from, t.lang)));
+        }
+        List<Slot> later = find(t, to.plusDays(1), to.plusDays(LOOK_AHEAD_DAYS), s.earliest(), s.latest(), Slots.MAX_OFFERS);
+        if (later.isEmpty() && s.hasTimeWindow()) {
+            later = find(t, to.plusDays(1), to.plusDays(LOOK_AHEAD_DAYS), null, null, Slots.MAX_OFFERS);
+        }
+        if (later.isEmpty()) {
+            t.out.say(t.say.noSlotsAtAll());
+            s.clearWhen();
+            s.moveTo(Step.ASK_DATE);
+            return new Result(Result.Kind.NOTHING, null);
+        }
+        t.out.say(t.say.nextFree());
+        Slots.offer(t, later);
+        return new Result(Result.Kind.OFFERED, null);
+    }
+
+    static List<Slot> find(Turn t, LocalDate from, LocalDate to, LocalTime earliest, LocalTime latest, int limit) {
+        DialogueState s = t.state;
+        boolean moving = s.flow() == Flow.RESCHEDULE;
+        String serviceId = moving ? s.target().serviceId() : s.serviceId();
+        String professional = moving ? s.target().professionalId() : s.anyProfessional() ? null : s.professionalId();
+        List<Slot> slots = t.gateway.findSlots(t.tenantId(),
+                new FindAvailableSlotsInput(serviceId, professional, from, to, earliest, latest, limit));
+        return slots.stream().filter(x -> x.start() != null && x.localStart() != null).toList();
+    }
+}

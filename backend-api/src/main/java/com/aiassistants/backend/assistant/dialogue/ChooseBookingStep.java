@@ -42,7 +42,7 @@ final class ChooseBookingStep implements StepHandler {
         if (chosen == null) {
             return false;
         }
-        Manage.target(t, chosen, false);
+        Manage.target(t, chosen);
         return true;
     }
 

@@ -18,6 +18,11 @@ final class ConfirmCancelStep implements StepHandler {
         if (answer == Confirmation.NONE) {
             return false;
         }
+        if (answer == Confirmation.LATER) {
+            t.out.say(t.say.cancelLater());
+            s.resetTask();
+            return true;
+        }
         if (answer == Confirmation.NO) {
             t.out.say(t.say.kept());
             s.resetTask();

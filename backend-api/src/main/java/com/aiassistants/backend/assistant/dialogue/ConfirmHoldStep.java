@@ -7,7 +7,7 @@ import com.aiassistants.backend.assistant.nlu.Confirmation;
 
 /**
  * CONFIRM_HOLD: "sí" confirms the held slot; another offered number or other details change it;
- * "no" gives the hold back and shows the offers again.
+ * "no" gives the hold back and shows the offers again; "lo pienso" keeps the hold and says how to go on.
  */
 final class ConfirmHoldStep implements StepHandler {
 
@@ -17,6 +17,11 @@ final class ConfirmHoldStep implements StepHandler {
         Confirmation answer = t.confirmation();
         if (answer == Confirmation.YES && (t.replyId() != null || !t.hasWhen())) {
             Planner.confirm(t);
+            return true;
+        }
+        if (answer == Confirmation.LATER) {
+            // the hold stays until it expires on its own; a later "sí" confirms it or hears that it expired
+            t.out.say(t.say.holdLater());
             return true;
         }
         if (t.replyId() == null) {

@@ -32,6 +32,10 @@ final class ConfirmRescheduleStep implements StepHandler {
             }
             return true;
         }
+        if (answer == Confirmation.LATER) {
+            t.out.say(t.say.rescheduleLater());
+            return true;
+        }
         if (t.replyId() == null && Details.read(t, true)) {
             s.dropProposedMove();
             Planner.advance(t);

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 
 import com.aiassistants.backend.assistant.nlu.ChoiceParser;
 import com.aiassistants.backend.assistant.nlu.DateQuery;
+import com.aiassistants.backend.assistant.nlu.MoveRequest;
 import com.aiassistants.backend.assistant.nlu.TimeQuery;
 import com.aiassistants.backend.assistant.nlu.Utterance;
 import com.aiassistants.common.scheduling.ProfessionalsTools.Professional;
@@ -30,7 +31,7 @@ final class Details {
         DialogueState s = t.state;
         Utterance u = t.utterance();
         if (!whenOnly) {
-            List<Service> services = t.catalog().serviceMatcher.match(u);
+            List<Service> services = withinOptions(t, t.catalog().serviceMatcher.match(u));
             if (services.size() == 1) {
                 changed |= service(t, services.getFirst());
             } else if (services.size() > 1 && (s.serviceId() == null
@@ -59,11 +60,38 @@ final class Details {
         if (time.isPresent()) {
             s.wantTime(time.get());
             changed = true;
+        } else if (s.flow() == Flow.RESCHEDULE && MoveRequest.sameTime(u)) {
+            s.wantSameTime();
+            changed = true;
         }
         if (changed) {
             s.forgetOffers();
         }
         return changed;
+    }
+
+    /**
+     * An answer to "which of these?" stays among the options offered (the named professional's
+     * services, or the services a word matched): "consulta" after Dra. Pérez's two services is her
+     * consultation, not every consultation. A name outside the options is a change of mind.
+     */
+    private static List<Service> withinOptions(Turn t, List<Service> matched) {
+        List<String> options = t.state.choices();
+        if (matched.size() < 2 || options.isEmpty() || !options.getFirst().startsWith("svc:")) {
+            return narrowToProfessional(t, matched);
+        }
+        List<Service> offered = matched.stream().filter(x -> options.contains("svc:" + x.id())).toList();
+        return offered.isEmpty() ? narrowToProfessional(t, matched) : offered;
+    }
+
+    private static List<Service> narrowToProfessional(Turn t, List<Service> matched) {
+        String professionalId = t.state.professionalId();
+        if (matched.size() < 2 || professionalId == null) {
+            return matched;
+        }
+        List<Service> theirs = matched.stream()
+                .filter(x -> t.catalog().professional(professionalId).map(p -> t.catalog().offers(p, x)).orElse(false)).toList();
+        return theirs.isEmpty() ? matched : theirs;
     }
 
     /** Sets the service, dropping a professional who does not give it; false if it was already set. */

@@ -2,12 +2,14 @@ package com.aiassistants.backend.assistant.dialogue;
 
 import java.security.SecureRandom;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +73,8 @@ public final class DialogueEngine {
         Language fallback = Language.fromCode(state.language(), Language.fromCode(in.tenant().locale(), Language.ES));
         Utterance utterance = Utterance.of(in.text());
         // a tapped row's title is our own (often catalogue) text: it says nothing about the customer's language
-        Language lang = in.replyId() != null && !fresh ? fallback : LanguageDetector.detect(utterance, fallback);
+        Language lang = in.replyId() != null && !fresh ? fallback
+                : LanguageDetector.detect(utterance, fallback, fresh, nameWords(state, utterance));
         state.speak(lang.code());
         Turn t = new Turn(in, state, fresh, Replies.in(messages, lang), utterance, gateway);
         try {
@@ -83,6 +86,19 @@ public final class DialogueEngine {
             return t.out.reply(fresh ? newState().toJson() : in.state());
         }
         return t.out.reply(state.toJson());
+    }
+
+    /** Words of the customer's name (known, introduced now, or the answer to "what is your name?"): never a language signal. */
+    private static Set<String> nameWords(DialogueState state, Utterance utterance) {
+        Set<String> words = new HashSet<>();
+        if (state.customerName() != null) {
+            words.addAll(Utterance.of(state.customerName()).tokens());
+        }
+        NameExtractor.introduced(utterance.raw()).ifPresent(n -> words.addAll(Utterance.of(n.name()).tokens()));
+        if (state.step() == Step.ASK_NAME) {
+            NameExtractor.bare(utterance.raw()).ifPresent(n -> words.addAll(Utterance.of(n.name()).tokens()));
+        }
+        return words;
     }
 
     private static DialogueState newState() {
@@ -173,7 +189,8 @@ public final class DialogueEngine {
                 }
             }
             default -> {
-                if (intent.informational() && !(intent == Intent.HOURS && t.hasWhen())) {
+                boolean slotRequest = intent == Intent.HOURS && t.hasWhen() && !IntentClassifier.asksWhenOpen(t.utterance());
+                if (intent.informational() && !slotRequest) {
                     if (IntentClassifier.isGreeting(t.utterance())) {
                         t.out.say(t.say.hello(s.customerName()));
                     }
@@ -193,11 +210,12 @@ public final class DialogueEngine {
     private void idle(Turn t, Intent intent) {
         DialogueState s = t.state;
         boolean nameGiven = t.nameGiven();
-        if (IntentClassifier.isGreeting(t.utterance()) && intent != Intent.GREET && !nameGiven) {
+        Intent reading = IntentClassifier.atRest(intent, t.utterance(), t.hasWhen(), Details.namesCatalogue(t));
+        if (IntentClassifier.isGreeting(t.utterance()) && reading != Intent.GREET && !nameGiven) {
             t.out.say(t.fresh && t.flow().greeting() != null ? t.flow().greeting() : t.say.hello(s.customerName()));
         }
         OptionalInt menuChoice = ChoiceParser.parse(t.utterance());
-        if (intent == Intent.UNKNOWN && menuChoice.isPresent() && !s.choices().isEmpty()
+        if (reading == Intent.UNKNOWN && menuChoice.isPresent() && !s.choices().isEmpty()
                 && s.choices().getFirst().startsWith(Menu.PREFIX)) {
             int index = menuChoice.getAsInt() == ChoiceParser.LAST ? s.choices().size() : menuChoice.getAsInt();
             if (index >= 1 && index <= s.choices().size()) {
@@ -205,7 +223,7 @@ public final class DialogueEngine {
                 return;
             }
         }
-        switch (intent) {
+        switch (reading) {
             case BOOK -> Planner.startBooking(t, true);
             case THANKS_BYE -> {
                 Holds.abandon(t);
@@ -219,14 +237,10 @@ public final class DialogueEngine {
                 Menu.show(t);
             }
             default -> {
-                if (t.hasWhen() || Details.namesCatalogue(t)) {
-                    Planner.startBooking(t, true);
-                } else if (nameGiven) {
-                    Menu.show(t);
-                } else {
+                if (!nameGiven) {
                     t.out.say(t.fresh ? greeting(t) : t.say.notUnderstood());
-                    Menu.show(t);
                 }
+                Menu.show(t);
             }
         }
     }

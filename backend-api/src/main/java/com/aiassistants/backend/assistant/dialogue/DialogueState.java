@@ -58,6 +58,8 @@ public final class DialogueState {
     private BookingRef target;
     private OfferedSlot newSlot;
     private int misses;
+    /** "a la misma hora" said before the booking to move was chosen. */
+    private boolean sameTime;
 
     private DialogueState() {
     }
@@ -287,7 +289,10 @@ public final class DialogueState {
         bookings = new ArrayList<>(found);
     }
 
-    /** The booking to cancel or move; moving keeps its service and professional. */
+    /**
+     * The booking to cancel or move. Moving keeps its service and professional, and the day or time
+     * already asked for: "a la misma hora" becomes its time of day, a time without a day its day.
+     */
     void aimAt(BookingRef booking) {
         target = booking;
         if (flow == Flow.RESCHEDULE) {
@@ -295,8 +300,30 @@ public final class DialogueState {
             serviceName = booking.serviceName();
             professionalId = booking.professionalId();
             professionalName = booking.professionalName();
-            clearWhen();
+            if (sameTime) {
+                keepTimeOf(booking);
+            }
+            if (dateFrom == null && (exactTime != null || earliest != null || latest != null)) {
+                dateFrom = booking.localStart().toLocalDate();
+                dateTo = dateFrom;
+            }
         }
+    }
+
+    /** Moving at "the same time": the booking's time of day (before the booking is known: remembered for {@link #aimAt}). */
+    void wantSameTime() {
+        if (target != null) {
+            keepTimeOf(target);
+        } else {
+            sameTime = true;
+        }
+    }
+
+    private void keepTimeOf(BookingRef booking) {
+        exactTime = booking.localStart().toLocalTime();
+        earliest = null;
+        latest = null;
+        offers = new ArrayList<>();
     }
 
     void proposeMove(OfferedSlot slot) {
@@ -325,6 +352,7 @@ public final class DialogueState {
         target = null;
         newSlot = null;
         misses = 0;
+        sameTime = false;
     }
 
     void clearWhen() {

@@ -18,6 +18,9 @@ import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingRange;
 /** Prices, services, professionals and opening hours, all read from mcp-professionals. */
 final class InfoAnswers {
 
+    private static final List<String> WHOLE_LIST = List.of("servicios", "precios", "lista", "todos", "tratamientos",
+            "services", "prices", "list", "all");
+
     private InfoAnswers() {
     }
 
@@ -31,6 +34,10 @@ final class InfoAnswers {
 
     private static void services(Turn t) {
         List<Service> named = t.catalog().serviceMatcher.match(t.utterance());
+        if (named.isEmpty() && t.state.serviceId() != null && !t.utterance().hasAny(WHOLE_LIST)) {
+            // "¿cuánto sale?" while booking a service: that service
+            named = t.catalog().service(t.state.serviceId()).map(List::of).orElse(List.of());
+        }
         List<Service> shown = named.isEmpty() ? t.catalog().services : named;
         if (named.isEmpty()) {
             t.out.say(t.say.servicesHeader());
@@ -48,10 +55,15 @@ final class InfoAnswers {
         }
     }
 
-    /** The union of all professionals' weekly hours, consecutive days with equal hours grouped. */
+    /**
+     * The weekly hours of the professional named (or of everyone: the union), consecutive days with
+     * equal hours grouped; for a day asked about ("¿atienden el sábado?"), that day's hours or that it is closed.
+     */
     private static void hours(Turn t) {
         Map<DayOfWeek, List<LocalTime[]>> byDay = new EnumMap<>(DayOfWeek.class);
-        for (Professional professional : t.catalog().professionals) {
+        List<Professional> named = t.catalog().professionalMatcher.match(t.utterance());
+        List<Professional> who = named.size() == 1 ? named : t.catalog().professionals;
+        for (Professional professional : who) {
             WorkingHours hours = t.gateway.workingHours(t.tenantId(), professional.id());
             if (hours == null || hours.ranges() == null) {
                 continue;
@@ -60,11 +72,19 @@ final class InfoAnswers {
                 byDay.computeIfAbsent(range.dayOfWeek(), d -> new ArrayList<>()).add(new LocalTime[] {range.start(), range.end()});
             }
         }
-        if (byDay.isEmpty()) {
+        if (byDay.isEmpty() && named.size() != 1) {
             t.out.say(t.say.hoursUnknown());
             return;
         }
-        t.out.say(t.say.hoursHeader());
+        java.util.Optional<com.aiassistants.backend.assistant.nlu.DateQuery> date = t.date();
+        if (date.isPresent() && date.get().singleDay()) {
+            java.time.LocalDate day = date.get().from();
+            String dayText = (named.size() == 1 ? named.getFirst().name() + ": " : "") + Formats.day(day, t.lang);
+            List<LocalTime[]> ranges = byDay.get(day.getDayOfWeek());
+            t.out.say(ranges == null ? t.say.closedOn(dayText) : t.say.openOn(dayText, describe(t, merge(ranges))));
+            return;
+        }
+        t.out.say(named.size() == 1 ? t.say.hoursOf(named.getFirst().name()) : t.say.hoursHeader());
         DayOfWeek groupStart = null;
         String groupText = null;
         DayOfWeek previous = null;

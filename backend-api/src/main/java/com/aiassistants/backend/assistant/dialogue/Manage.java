@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 import com.aiassistants.backend.assistant.AssistantReply.Interactive.Option;
+import com.aiassistants.backend.assistant.nlu.DateExpressionParser;
 import com.aiassistants.backend.assistant.nlu.DateQuery;
+import com.aiassistants.backend.assistant.nlu.MoveRequest;
+import com.aiassistants.backend.assistant.nlu.Utterance;
 import com.aiassistants.backend.assistant.replies.Formats;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
@@ -41,12 +44,26 @@ final class Manage {
         }
     }
 
-    /** Starts cancelling (or moving): one booking goes straight on, several are listed to choose. */
+    /**
+     * Starts cancelling (or moving): one booking goes straight on, several are listed to choose. A
+     * move never books anything new: it ends in reschedule_booking on the chosen booking. The part of
+     * a move request before "al/para/to …" picks the booking, the rest is the new day and time.
+     */
     static void start(Turn t, Flow flow) {
         Holds.release(t);
         t.state.startTask(flow);
         List<Booking> bookings = upcoming(t, true);
-        Optional<DateQuery> date = t.date();
+        Utterance which = t.utterance();
+        if (flow == Flow.RESCHEDULE) {
+            MoveRequest move = MoveRequest.of(t.utterance(), t.today);
+            which = move.which();
+            t.consume(move.to());
+            Details.read(t, true);
+            if (move.sameTime()) {
+                t.state.wantSameTime();
+            }
+        }
+        Optional<DateQuery> date = DateExpressionParser.parse(which, t.today);
         if (date.isPresent()) {
             List<Booking> onDate = bookings.stream().filter(b -> within(b.localStart().toLocalDate(), date.get())).toList();
             if (!onDate.isEmpty()) {
@@ -60,7 +77,7 @@ final class Manage {
         }
         t.state.listBookings(bookings.stream().limit(10).map(BookingRef::of).toList());
         if (bookings.size() == 1) {
-            target(t, t.state.bookings().getFirst(), true);
+            target(t, t.state.bookings().getFirst());
             return;
         }
         renderChoice(t);
@@ -87,15 +104,12 @@ final class Manage {
     }
 
     /** The booking is known: ask to confirm the cancellation, or go on to find the new time. */
-    static void target(Turn t, BookingRef booking, boolean whenFromMessage) {
+    static void target(Turn t, BookingRef booking) {
         DialogueState s = t.state;
         s.aimAt(booking);
         if (s.flow() == Flow.CANCEL) {
             promptCancel(t);
             return;
-        }
-        if (whenFromMessage) {
-            Details.read(t, true);
         }
         Planner.advance(t);
     }

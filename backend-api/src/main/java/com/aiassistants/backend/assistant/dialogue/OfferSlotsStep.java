@@ -50,6 +50,10 @@ final class OfferSlotsStep implements StepHandler {
             return true;
         }
         Confirmation answer = Confirmation.of(t.utterance());
+        if (answer == Confirmation.LATER) {
+            t.out.say(t.say.offersLater());
+            return true;
+        }
         if (answer == Confirmation.YES && s.offers().size() == 1) {
             Planner.pick(t, s.offers().getFirst());
             return true;

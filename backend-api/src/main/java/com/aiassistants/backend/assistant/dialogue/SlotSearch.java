@@ -13,11 +13,15 @@ import com.aiassistants.common.scheduling.CalendarTools.Slot;
 
 /**
  * Looks up free slots for what the state asks (day or days, exact time or window) and offers up to
- * five; when the wanted time is not free it says so and offers the best alternatives.
+ * five. When the wanted time is not free it says so — and why, when the whole day is out
+ * ({@link Unavailability}) — and offers nearby times that day and the same time on other days; when
+ * the day has nothing, the next free times.
  */
 final class SlotSearch {
 
     private static final int LOOK_AHEAD_DAYS = 14;
+    /** Nearby times of the wanted day offered beside the same time on other days. */
+    private static final int NEARBY = 3;
 
     private SlotSearch() {
     }
@@ -46,13 +50,24 @@ final class SlotSearch {
                 return new Result(Result.Kind.EXACT, OfferedSlot.of(exact.get()));
             }
             t.out.say(t.say.exactUnavailable(Formats.time(wanted)));
-            if (!day.isEmpty()) {
-                List<Slot> nearest = day.stream()
-                        .sorted(Comparator.comparing((Slot x) -> Math.abs(Duration.between(wanted, x.localStart().toLocalTime()).toMinutes()))
-                                .thenComparing(Slot::start))
-                        .limit(Slots.MAX_OFFERS).sorted(Comparator.comparing(Slot::start)).toList();
-                t.out.say(t.say.offerSlots(serviceName));
-                Slots.offer(t, nearest);
+            if (day.isEmpty() && from.equals(to)) {
+                t.out.say(Unavailability.why(t, from));
+            }
+            List<Slot> nearest = day.stream()
+                    .sorted(Comparator.comparing((Slot x) -> Math.abs(Duration.between(wanted, x.localStart().toLocalTime()).toMinutes()))
+                            .thenComparing(Slot::start))
+                    .limit(NEARBY).toList();
+            List<Slot> sameTime = find(t, t.today, to.plusDays(LOOK_AHEAD_DAYS), wanted, wanted, Slots.MAX_OFFERS).stream()
+                    .filter(x -> x.localStart().toLocalTime().equals(wanted))
+                    .filter(x -> x.localStart().toLocalDate().isBefore(from) || x.localStart().toLocalDate().isAfter(to))
+                    .limit(Slots.MAX_OFFERS - nearest.size()).toList();
+            if (!nearest.isEmpty() || !sameTime.isEmpty()) {
+                t.out.say(sameTime.isEmpty() ? t.say.offerSlots(serviceName)
+                        : nearest.isEmpty() ? t.say.sameTimeOtherDays(Formats.time(wanted)) : t.say.nearbyOrSameTime());
+                List<Slot> offered = new java.util.ArrayList<>(nearest);
+                offered.addAll(sameTime);
+                offered.sort(Comparator.comparing(Slot::start));
+                Slots.offer(t, offered);
                 return new Result(Result.Kind.OFFERED, null);
             }
         } else {
@@ -62,7 +77,13 @@ final class SlotSearch {
                 Slots.offer(t, slots);
                 return new Result(Result.Kind.OFFERED, null);
             }
-            t.out.say(s.hasTimeWindow() ? t.say.nothingInWindow() : t.say.nothingThatDay(Formats.day(from, t.lang)));
+            if (s.hasTimeWindow()) {
+                t.out.say(t.say.nothingInWindow());
+            } else if (from.equals(to)) {
+                t.out.say(Unavailability.why(t, from));
+            } else {
+                t.out.say(t.say.nothingThatDay(Formats.day(from, t.lang)));
+            }
         }
         List<Slot> later = find(t, to.plusDays(1), to.plusDays(LOOK_AHEAD_DAYS), s.earliest(), s.latest(), Slots.MAX_OFFERS);
         if (later.isEmpty() && s.hasTimeWindow()) {

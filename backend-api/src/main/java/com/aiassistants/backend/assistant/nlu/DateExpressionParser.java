@@ -62,7 +62,7 @@ public final class DateExpressionParser {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "\\b(" + MONTH_NAMES + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?");
     private static final Pattern DAY_OF_MONTH = Pattern.compile(
-            "\\b(?:el|dia|the|on the)\\s+(?:dia\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?::|hs\\b|h\\b|hrs\\b|horas\\b|am\\b|pm\\b|a\\.m|p\\.m|/|-))");
+            "\\b(?:el|al|del|dia|the|on the)\\s+(?:dia\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?::|hs\\b|h\\b|hrs\\b|horas\\b|am\\b|pm\\b|a\\.m|p\\.m|/|-))");
     private static final Pattern IN_DAYS = Pattern.compile("\\b(?:en|in|dentro de)\\s+(\\d{1,2})\\s+(?:dias|days)\\b");
     private static final Pattern TOMORROW = Pattern.compile("(?<!\\bla |\\bpasado )\\bmanana\\b");
 

@@ -19,7 +19,16 @@ public final class FuzzyMatcher<T> {
 
     private static final Set<String> STOP = Set.copyOf(java.util.List.of("de", "del", "la", "el", "los", "las", "y", "con", "para", "por",
             "dr", "dra", "doctor", "doctora", "lic", "licenciado", "licenciada", "prof", "sr", "sra", "the", "of", "and",
-            "with", "for", "un", "una", "mr", "mrs", "ms", "en", "al", "que", "quiero", "turno", "want", "book"));
+            "with", "for", "un", "una", "mr", "mrs", "ms", "en", "al", "que", "quiero", "turno", "want", "book", "consultar",
+            "consulto", "consultarte", "consultando", "consulte", "consultarles", "consultas"));
+    /** Everyday English (and Spain's) words for what Spanish catalogues call otherwise. */
+    private static final java.util.Map<String, String> SYNONYMS = java.util.Map.ofEntries(
+            java.util.Map.entry("cleaning", "limpieza"), java.util.Map.entry("cleanings", "limpieza"),
+            java.util.Map.entry("clean", "limpieza"), java.util.Map.entry("consultation", "consulta"),
+            java.util.Map.entry("physio", "kinesiologia"), java.util.Map.entry("physiotherapy", "kinesiologia"),
+            java.util.Map.entry("kinesiology", "kinesiologia"), java.util.Map.entry("fisio", "kinesiologia"),
+            java.util.Map.entry("fisioterapia", "kinesiologia"), java.util.Map.entry("dentist", "odontologica"),
+            java.util.Map.entry("dental", "dental"));
     private static final double MIN_SCORE = 0.4;
     private static final double MARGIN = 0.05;
 
@@ -97,7 +106,7 @@ public final class FuzzyMatcher<T> {
 
     private static String[] significant(List<String> tokens) {
         return tokens.stream().filter(t -> t.length() >= 3 && !STOP.contains(t) && !t.chars().allMatch(Character::isDigit))
-                .distinct().toArray(String[]::new);
+                .map(t -> SYNONYMS.getOrDefault(t, t)).distinct().toArray(String[]::new);
     }
 
     @Override

@@ -5,43 +5,87 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keyword-set intent classification with whole-word/phrase matching. Intents are checked in a
- * fixed priority order ("cancelar mi turno" is CANCEL although "turno" alone means BOOK), and a
- * greeting only wins when nothing else is asked ("hola, quiero un turno" is BOOK).
+ * Keyword-set intent classification with whole-word/phrase matching over the normalised message
+ * (chat spellings already expanded by {@link Utterance}). Intents are checked in a fixed priority
+ * order ("cancelar mi turno" is CANCEL although "turno" alone means BOOK), and a greeting only wins
+ * when nothing else is asked ("hola, quiero un turno" is BOOK).
+ * <p>Moving a booking: "reprogramar", "reagendar", "posponer", "postergar", "reschedule",
+ * "postpone" say it alone; the everyday verbs ("pasar", "mover", "correr", "adelantar", "atrasar",
+ * "cambiar", "move", "push", "change", "shift") only together with a booking noun ("turno", "cita",
+ * "appointment") or as a form that carries its object ("pasalo", "correrlo", "move it").
  */
 public final class IntentClassifier {
 
     private static final Map<Intent, List<String>> KEYWORDS = new LinkedHashMap<>();
+    private static final List<String> MOVE_ALONE = List.of("reprogramar", "reprogramalo", "reprogramarlo", "reprogramame",
+            "reprogramo", "reprograma", "reprogramen", "reagendar", "reagendalo", "reagendarlo", "reagenda", "reagendo",
+            "posponer", "posponerlo", "pospone", "pospongo", "postergar", "postergarlo", "postergalo", "posterga",
+            "postergo", "reschedule", "rescheduling", "postpone", "postponing", "push back", "push it back",
+            "bring forward", "bring it forward", "move it", "push it", "change it", "shift it", "switch it", "move my",
+            "change my", "mover mi", "cambiar mi", "pasar mi", "correr mi", "otro dia mi turno", "otra fecha");
+    private static final List<String> MOVE_WITH_OBJECT = List.of("pasalo", "pasarlo", "pasala", "pasarla", "pasamelo",
+            "movelo", "moverlo", "muevelo", "movela", "moverla", "correlo", "correrlo", "adelantalo",
+            "adelantarlo", "adelantala", "atrasalo", "atrasarlo", "atrasala", "cambialo", "cambiarlo", "cambiala",
+            "cambiarla", "cambiamelo", "lo pasas", "lo pasamos", "lo paso", "lo podes pasar", "lo podemos pasar",
+            "lo movemos", "lo podes mover", "lo podemos mover", "lo corremos", "lo podes correr", "lo podemos correr",
+            "lo cambiamos", "lo podes cambiar", "lo podemos cambiar", "la pasamos", "la podemos pasar", "lo adelantamos",
+            "lo atrasamos", "me lo pasas", "me lo cambias", "me lo corres", "me lo moves");
+    private static final List<String> MOVE_VERBS = List.of("pasar", "paso", "pasas", "pasa", "pasame", "pasarme",
+            "pasen", "mover", "muevo", "mueve", "moves", "movemos", "correr", "corro", "corre", "corres", "corremos",
+            "adelantar", "adelanto", "adelanta", "adelantas", "adelantemos", "atrasar", "atraso", "atrasa", "atrasemos",
+            "cambiar", "cambio", "cambia", "cambias", "cambiamos", "cambie", "cambien", "cambiame", "forward", "move", "moving", "push",
+            "change", "changing", "shift", "switch", "modificar", "modifico");
+    private static final List<String> BOOKING_NOUNS = List.of("turno", "turnos", "cita", "citas", "reserva", "reservas",
+            "sesion", "consulta", "hora", "appointment", "appointments", "booking", "bookings", "session", "visit");
+    private static final List<String> OPENING = List.of("atiende", "atienden", "atendes", "abren", "abierto",
+            "abiertos", "abierta", "cierran", "cerrado", "cerrados", "trabaja", "trabajan", "open", "opened", "closed",
+            "close", "works", "work on", "hours", "horario de atencion");
 
     static {
         KEYWORDS.put(Intent.HUMAN, List.of("humano", "humana", "persona", "operador", "operadora", "asesor", "asesora",
-                "agente", "recepcion", "recepcionista", "secretaria", "hablar con alguien", "human", "person", "agent",
-                "operator", "representative", "someone", "real person"));
+                "agente", "recepcion", "recepcionista", "secretaria", "hablar con alguien", "que me llamen",
+                "me pueden llamar", "me podes llamar", "alguien del equipo", "alguien de la clinica", "human", "person",
+                "agent", "operator", "representative", "someone", "real person", "call me", "speak to", "speak with",
+                "reception", "receptionist", "staff"));
         KEYWORDS.put(Intent.MENU, List.of("menu", "opciones", "ayuda", "help", "options", "que podes hacer",
-                "que puedo hacer", "what can you do", "inicio", "start"));
-        KEYWORDS.put(Intent.CANCEL, List.of("cancelar", "cancela", "cancelo", "cancelalo", "cancelarlo", "anular",
-                "anula", "anulo", "dar de baja", "cancel", "call off"));
-        KEYWORDS.put(Intent.RESCHEDULE, List.of("reprogramar", "reprogramalo", "reprogramarlo", "reagendar",
-                "cambiar mi turno", "cambiar el turno", "cambiar turno", "mover mi turno", "mover el turno", "cambiarlo",
-                "moverlo", "posponer", "reschedule", "move my", "change my", "postpone"));
+                "que puedo hacer", "que haces", "what can you do", "inicio", "start", "volver al inicio", "main menu"));
+        KEYWORDS.put(Intent.CANCEL, List.of("cancelar", "cancela", "cancelo", "cancelalo", "cancelarlo", "cancelala",
+                "cancelarla", "cancelame", "cancelen", "anular", "anula", "anulo", "anulalo", "anularlo", "dar de baja", "de baja",
+                "baja del turno", "no voy a poder ir", "no voy a ir", "no puedo ir", "no podre ir", "no voy a poder asistir",
+                "cancel", "cancelled", "canceling", "cancelling", "call off", "can t make it", "can t come",
+                "won t make it", "won t be able to come"));
         KEYWORDS.put(Intent.MY_BOOKINGS, List.of("mis turnos", "mis reservas", "mis citas", "mi turno", "mi reserva",
-                "que turnos tengo", "tengo turno", "tengo algun turno", "ver turnos", "my bookings", "my appointments",
-                "my booking", "my appointment", "do i have"));
+                "mi cita", "que turnos tengo", "tengo turno", "tengo algun turno", "tengo turnos", "tengo cita", "tengo alguna", "tengo algun",
+                "tengo reserva", "ver turnos", "ver mis", "cuando es mi", "cuando tengo", "a que hora es mi",
+                "a que hora tengo", "para cuando tengo", "my bookings", "my appointments", "my booking",
+                "my appointment", "do i have", "when is my", "what time is my", "am i booked"));
         KEYWORDS.put(Intent.PRICES, List.of("precio", "precios", "cuanto cuesta", "cuanto sale", "cuanto cuestan",
-                "cuanto salen", "costo", "costos", "valor", "tarifa", "tarifas", "price", "prices", "cost", "costs",
-                "how much", "fee", "fees"));
+                "cuanto salen", "cuanto es", "cuanto vale", "cuanto valen", "cuanto cobran", "cuanto cobras",
+                "cuanto me sale", "cuanto seria", "cuanto esta", "costo", "costos", "valor", "tarifa", "tarifas",
+                "arancel", "aranceles", "price", "prices", "pricing", "cost", "costs", "how much", "fee", "fees",
+                "charge", "rates"));
         KEYWORDS.put(Intent.PROFESSIONALS, List.of("profesionales", "doctores", "doctoras", "medicos", "especialistas",
-                "quien atiende", "quienes atienden", "professionals", "doctors", "specialists", "who works"));
+                "quien atiende", "quienes atienden", "quienes trabajan", "que doctores", "que medicos", "staff medico",
+                "professionals", "doctors", "specialists", "who works", "which doctors", "who are the doctors"));
         KEYWORDS.put(Intent.SERVICES, List.of("servicios", "tratamientos", "prestaciones", "que hacen", "que ofrecen",
-                "services", "treatments", "what do you offer", "what do you do"));
-        KEYWORDS.put(Intent.HOURS, List.of("horario", "horarios", "abren", "abierto", "abiertos", "atienden",
-                "hora abren", "hours", "open", "opening", "opening hours"));
-        KEYWORDS.put(Intent.BOOK, List.of("turno", "reservar", "reserva", "reservo", "agendar", "sacar", "cita",
-                "atenderme", "book", "booking", "appointment", "schedule", "reserve", "make an appointment"));
-        KEYWORDS.put(Intent.THANKS_BYE, List.of("gracias", "muchas gracias", "chau", "chao", "adios", "hasta luego",
-                "nos vemos", "thanks", "thank you", "thx", "bye", "goodbye", "see you"));
+                "que tratamientos", "que servicios", "hacen", "services", "treatments", "what do you offer",
+                "what do you do", "do you do", "do you offer"));
+        KEYWORDS.put(Intent.HOURS, List.of("horario", "horarios", "abren", "abierto", "abiertos", "atienden", "atiende",
+                "cierran", "hasta que hora", "a que hora abren", "que dias", "dias atienden", "hours", "open",
+                "opening", "opening hours", "closed", "close", "what days", "which days", "what time do you"));
+        KEYWORDS.put(Intent.BOOK, List.of("turno", "turnos", "reservar", "reserva", "reservo", "reservame", "agendar",
+                "agendame", "agenda", "sacar", "saco", "sacame", "cita", "citas", "pedir hora", "pedir una hora",
+                "una hora para", "hora para", "atenderme", "me atiendan", "atender", "hay lugar", "tenes lugar",
+                "tienen lugar", "tenes algo", "tienen algo", "hay algo", "lugar para", "disponible", "disponibles",
+                "disponibilidad", "hueco", "quiero ir", "quisiera ir", "puedo ir", "book", "booking", "appointment",
+                "schedule", "reserve", "make an appointment", "slot", "slots", "available", "availability",
+                "come in", "get in", "see the doctor", "see dr"));
+        KEYWORDS.put(Intent.THANKS_BYE, List.of("gracias", "muchas gracias", "mil gracias", "chau", "chao", "adios",
+                "hasta luego", "nos vemos", "saludos", "buen finde", "thanks", "thank you", "thx", "bye", "goodbye",
+                "see you", "cheers"));
         KEYWORDS.put(Intent.GREET, List.of("hola", "buenas", "buen dia", "buenos dias", "buenas tardes", "buenas noches",
-                "hello", "hi", "hey", "good morning", "good afternoon", "good evening", "que tal"));
+                "que tal", "como estas", "como va", "hello", "hi", "hey", "good morning", "good afternoon",
+                "good evening", "hiya"));
     }
 
     private IntentClassifier() {
@@ -49,11 +93,40 @@ public final class IntentClassifier {
 
     public static Intent classify(Utterance utterance) {
         for (Map.Entry<Intent, List<String>> entry : KEYWORDS.entrySet()) {
+            if (entry.getKey() == Intent.CANCEL && asksToMove(utterance)) {
+                return Intent.RESCHEDULE;
+            }
             if (utterance.hasAny(entry.getValue())) {
                 return entry.getKey();
             }
         }
-        return Intent.UNKNOWN;
+        return asksToMove(utterance) ? Intent.RESCHEDULE : Intent.UNKNOWN;
+    }
+
+    /**
+     * What a message asks when no question is pending: a greeting or an unreadable message that names
+     * a service, a professional, a day or a time is a booking request ("hola, limpieza el jueves"),
+     * and "horarios" with a day is asking for free times, unless it asks whether the place is open.
+     */
+    public static Intent atRest(Intent intent, Utterance utterance, boolean hasWhen, boolean namesCatalogue) {
+        if (intent == Intent.HOURS && hasWhen && !asksWhenOpen(utterance)) {
+            return Intent.BOOK;
+        }
+        if ((intent == Intent.GREET || intent == Intent.UNKNOWN) && (hasWhen || namesCatalogue)) {
+            return Intent.BOOK;
+        }
+        return intent;
+    }
+
+    /** "pasar mi turno al jueves", "correlo a las 5", "move my appointment", "postpone". */
+    public static boolean asksToMove(Utterance utterance) {
+        return utterance.hasAny(MOVE_ALONE) || utterance.hasAny(MOVE_WITH_OBJECT)
+                || (utterance.hasAny(MOVE_VERBS) && utterance.hasAny(BOOKING_NOUNS));
+    }
+
+    /** The message asks whether or when the place is open ("¿atienden el sábado?"), not for a slot. */
+    public static boolean asksWhenOpen(Utterance utterance) {
+        return utterance.hasAny(OPENING);
     }
 
     public static boolean isGreeting(Utterance utterance) {

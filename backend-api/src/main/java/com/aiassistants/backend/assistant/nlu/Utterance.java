@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * One user message prepared for rule matching: {@code normalized} is lower case without accents
- * (punctuation kept, so "15/01" and "10:30" survive), {@code tokens} are its alphanumeric words.
+ * (punctuation kept, so "15/01" and "10:30" survive), letters repeated three times or more said
+ * once ("holaaa"), and chat spellings replaced by the word they stand for ({@link ChatSpelling}:
+ * "mñn" → "manana", "xq" → "porque", "tmrw" → "tomorrow"); {@code tokens} are its alphanumeric words.
  * Matching is always by whole word or whole phrase, never by substring ("si" is not in "necesito").
  */
 public record Utterance(String raw, String normalized, List<String> tokens, Set<String> words, String joined) {
@@ -17,10 +19,11 @@ public record Utterance(String raw, String normalized, List<String> tokens, Set<
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern REPEATS = Pattern.compile("([a-z])\\1{2,}");
 
     public static Utterance of(String raw) {
         String text = raw == null ? "" : raw;
-        String normalized = normalize(text);
+        String normalized = ChatSpelling.expand(REPEATS.matcher(normalize(text)).replaceAll("$1"));
         List<String> tokens = NON_WORD.splitAsStream(normalized).filter(t -> !t.isEmpty()).toList();
         return new Utterance(text, normalized, tokens, new HashSet<>(tokens), " " + String.join(" ", tokens) + " ");
     }

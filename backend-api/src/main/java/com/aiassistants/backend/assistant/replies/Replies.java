@@ -318,4 +318,56 @@ public final class Replies {
     public String bookHint() {
         return m("info.book-hint");
     }
+
+    public String closedThatDay(String day) {
+        return m("slots.closed", day);
+    }
+
+    public String professionalNotWorking(String day, String professional) {
+        return m("slots.professional-not-working", day, professional);
+    }
+
+    public String professionalOff(String day, String professional) {
+        return m("slots.professional-off", day, professional);
+    }
+
+    public String fullyBooked(String day) {
+        return m("slots.full", day);
+    }
+
+    public String sameTimeOtherDays(String time) {
+        return m("slots.same-time-other-days", time);
+    }
+
+    public String nearbyOrSameTime() {
+        return m("slots.nearby-or-same-time");
+    }
+
+    public String offersLater() {
+        return m("slots.later");
+    }
+
+    public String holdLater() {
+        return m("hold.later");
+    }
+
+    public String cancelLater() {
+        return m("cancel.later");
+    }
+
+    public String rescheduleLater() {
+        return m("reschedule.later");
+    }
+
+    public String openOn(String day, String ranges) {
+        return m("info.hours.day", day, ranges);
+    }
+
+    public String closedOn(String day) {
+        return m("info.hours.closed-day", day);
+    }
+
+    public String hoursOf(String professional) {
+        return m("info.hours.professional", professional);
+    }
 }

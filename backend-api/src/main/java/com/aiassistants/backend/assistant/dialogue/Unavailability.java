@@ -1,0 +1,86 @@
+package com.aiassistants.backend.assistant.dialogue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.aiassistants.backend.assistant.replies.Formats;
+import com.aiassistants.common.scheduling.ProfessionalsTools.Professional;
+import com.aiassistants.common.scheduling.ProfessionalsTools.TimeOff;
+import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingHours;
+
+/**
+ * Why a day has no free slot, from the professionals' working hours and time off: closed that
+ * weekday, the professional is off that day, or simply fully booked.
+ */
+final class Unavailability {
+
+    private Unavailability() {
+    }
+
+    static String why(Turn t, LocalDate day) {
+        List<Professional> who = professionals(t);
+        String dayText = Formats.day(day, t.lang);
+        boolean anyWorks = false;
+        boolean anyFree = false;
+        for (Professional professional : who) {
+            WorkingHours hours = t.gateway.workingHours(t.tenantId(), professional.id());
+            if (hours == null || hours.ranges() == null
+                    || hours.ranges().stream().noneMatch(r -> r.dayOfWeek() == day.getDayOfWeek())) {
+                continue;
+            }
+            anyWorks = true;
+            if (!off(hours, day, t.in.tenant().zone())) {
+                anyFree = true;
+            }
+        }
+        String name = who.size() == 1 ? who.getFirst().name() : null;
+        if (!anyWorks && (name == null || nobodyWorks(t, day))) {
+            return t.say.closedThatDay(dayText);
+        }
+        if (!anyWorks) {
+            return name == null ? t.say.closedThatDay(dayText) : t.say.professionalNotWorking(dayText, name);
+        }
+        if (!anyFree) {
+            return name == null ? t.say.closedThatDay(dayText) : t.say.professionalOff(dayText, name);
+        }
+        return t.say.fullyBooked(dayText);
+    }
+
+    private static boolean nobodyWorks(Turn t, LocalDate day) {
+        for (Professional professional : t.catalog().professionals) {
+            WorkingHours hours = t.gateway.workingHours(t.tenantId(), professional.id());
+            if (hours != null && hours.ranges() != null
+                    && hours.ranges().stream().anyMatch(r -> r.dayOfWeek() == day.getDayOfWeek())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Professional> professionals(Turn t) {
+        DialogueState s = t.state;
+        String id = s.flow() == Flow.RESCHEDULE && s.target() != null ? s.target().professionalId()
+                : s.anyProfessional() ? null : s.professionalId();
+        if (id != null) {
+            return t.catalog().professional(id).map(List::of).orElse(List.of());
+        }
+        String serviceId = s.flow() == Flow.RESCHEDULE && s.target() != null ? s.target().serviceId() : s.serviceId();
+        return t.catalog().service(serviceId).map(service -> t.catalog().professionalsFor(service))
+                .orElse(t.catalog().professionals);
+    }
+
+    private static boolean off(WorkingHours hours, LocalDate day, ZoneId zone) {
+        if (hours.timeOff() == null) {
+            return false;
+        }
+        var start = day.atStartOfDay(zone).toInstant();
+        var end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        for (TimeOff off : hours.timeOff()) {
+            if (off.start() != null && off.end() != null && !off.start().isAfter(start) && !off.end().isBefore(end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 import com.aiassistants.backend.assistant.nlu.ChoiceParser;
 import com.aiassistants.backend.assistant.nlu.DateQuery;
 
-/** CHOOSE_BOOKING: which of the listed bookings to cancel or move (tap, number, or its day). */
+/** CHOOSE_BOOKING: which of the listed bookings to cancel or move (tap, number, its service or its day). */
 final class ChooseBookingStep implements StepHandler {
 
     @Override
@@ -28,6 +28,8 @@ final class ChooseBookingStep implements StepHandler {
                     return true;
                 }
                 chosen = s.bookings().get(index - 1);
+            } else if (byService(t) != null) {
+                chosen = byService(t);
             } else {
                 Optional<DateQuery> date = t.date();
                 if (date.isPresent()) {
@@ -44,6 +46,13 @@ final class ChooseBookingStep implements StepHandler {
         }
         Manage.target(t, chosen);
         return true;
+    }
+
+    /** "el de kinesio": the only listed booking of the service named. */
+    private static BookingRef byService(Turn t) {
+        List<String> named = t.catalog().serviceMatcher.match(t.utterance()).stream().map(x -> x.id()).toList();
+        List<BookingRef> matching = t.state.bookings().stream().filter(b -> named.contains(b.serviceId())).toList();
+        return matching.size() == 1 ? matching.getFirst() : null;
     }
 
     @Override

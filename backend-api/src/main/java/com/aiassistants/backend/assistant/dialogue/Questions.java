@@ -18,7 +18,8 @@ final class Questions {
     /** Which service: all of them, or only those still in play (e.g. "consulta" matched two). */
     static void service(Turn t) {
         DialogueState s = t.state;
-        boolean narrowed = !s.choices().isEmpty() && s.choices().stream().allMatch(c -> c.startsWith("svc:"));
+        boolean narrowed = !s.choices().isEmpty() && s.choices().stream().allMatch(c -> c.startsWith("svc:"))
+                && s.choices().size() < t.catalog().services.size();
         List<Service> options = narrowed
                 ? s.choices().stream().map(c -> t.catalog().service(c.substring(4))).flatMap(Optional::stream).toList()
                 : t.catalog().services;

@@ -3,10 +3,13 @@
  * implementation {@link com.aiassistants.backend.assistant.DeterministicAssistant} (Spanish and
  * English, rules only).
  * <ul>
- * <li>{@code nlu}: normalisation and whole-word matching, language detection, intents, dates, times,
- * names, choices, yes/no, fuzzy catalogue matching. Each parser documents its rules.</li>
- * <li>{@code dialogue}: the explicit per-conversation state (JSON) and the state machine.</li>
- * <li>{@code replies}: every sentence, es-AR and en, and formats.</li>
+ * <li>{@code nlu}: normalisation (chat spellings) and whole-word matching, language detection, intents,
+ * moves, dates, times, names, choices, yes/no/later, fuzzy catalogue matching. Each parser documents its rules.</li>
+ * <li>{@code dialogue}: the explicit per-conversation state (JSON, changed through its methods), the
+ * engine and one {@code StepHandler} per step.</li>
+ * <li>{@code replies}: {@code Replies} over the message bundles {@code assistant/messages_<lang>.properties}
+ * (Spring {@code MessageSource}), and formats.</li>
+ * <li>See {@code docs/assistant-engine.md}.</li>
  * <li>{@code scheduling}: {@code SchedulingGateway} over the MCP tools of mcp-professionals and
  * mcp-calendar.</li>
  * </ul>

@@ -29,6 +29,9 @@ final class Turn {
     private Utterance utterance;
     private Catalog catalog;
     private boolean nameGiven;
+    /** Parsed once per utterance: the steps ask for the day and time of the same message several times. */
+    private Optional<DateQuery> date;
+    private Optional<TimeQuery> time;
 
     Turn(AssistantTurn in, DialogueState state, boolean fresh, Replies say, Utterance utterance, SchedulingGateway gateway) {
         this.in = in;
@@ -48,6 +51,8 @@ final class Turn {
     /** The rest of the message once a part (e.g. a name) has been read. */
     void consume(Utterance rest) {
         utterance = rest;
+        date = null;
+        time = null;
     }
 
     String tenantId() {
@@ -74,11 +79,17 @@ final class Turn {
     }
 
     Optional<DateQuery> date() {
-        return DateExpressionParser.parse(utterance, today);
+        if (date == null) {
+            date = DateExpressionParser.parse(utterance, today);
+        }
+        return date;
     }
 
     Optional<TimeQuery> time() {
-        return TimeExpressionParser.parse(utterance);
+        if (time == null) {
+            time = TimeExpressionParser.parse(utterance);
+        }
+        return time;
     }
 
     /** The message names a day or a time. */

@@ -1,0 +1,251 @@
+package com.aiassistants.backend.assistant.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import com.aiassistants.backend.assistant.AssistantReply;
+import com.aiassistants.backend.assistant.AssistantTurn;
+import com.aiassistants.backend.assistant.TenantProfile;
+import com.aiassistants.backend.assistant.golden.FakeSchedulingServer;
+import com.aiassistants.backend.assistant.golden.GoldenDialogue.FixtureBooking;
+import com.aiassistants.backend.assistant.golden.SchedulingFixtures;
+import com.aiassistants.backend.assistant.nlu.Language;
+import com.aiassistants.backend.assistant.nlu.Utterance;
+import com.aiassistants.backend.assistant.replies.Replies;
+import com.aiassistants.backend.assistant.scheduling.McpSchedulingGateway;
+import com.aiassistants.backend.assistant.scheduling.SchedulingGateway;
+import com.aiassistants.common.mcp.client.McpTarget;
+import com.aiassistants.common.mcp.client.McpToolClient;
+import com.aiassistants.common.scheduling.CalendarTools.Booking;
+
+/**
+ * Each step handler on its own: a state set up through the state's methods, one message, what the
+ * handler says and where the state ends. The scheduling side is the in-test MCP server (demo clinic,
+ * Monday 2026-01-12 09:00 in Buenos Aires).
+ */
+class StepHandlersTest {
+
+    static final Instant NOW = Instant.parse("2026-01-12T12:00:00Z");
+    static final ZoneId ZONE = ZoneId.of("America/Argentina/Buenos_Aires");
+    static final String CUSTOMER = "+5491155550177";
+
+    final String tenantId = "steps-" + System.nanoTime();
+    final McpToolClient calendar;
+    final SchedulingGateway gateway;
+    final TenantProfile tenant = new TenantProfile(tenantId, "Clínica Demo", ZONE, "es", TenantProfile.FlowSettings.defaults());
+
+    StepHandlersTest() {
+        FakeSchedulingServer server = FakeSchedulingServer.shared();
+        server.setClock(tenantId, NOW);
+        McpTarget target = new McpTarget(URI.create(server.url()), FakeSchedulingServer.TOKEN, Duration.ofSeconds(5), 1);
+        calendar = new McpToolClient("mcp-calendar", target, "steps", null);
+        gateway = new McpSchedulingGateway(new McpToolClient("mcp-professionals", target, "steps", null), calendar,
+                Duration.ofMinutes(5));
+    }
+
+    Turn turn(DialogueState state, String text) {
+        AssistantTurn in = new AssistantTurn(tenant, "whatsapp:" + CUSTOMER, CUSTOMER, null, "whatsapp", text, null,
+                state.toJson(), Map.of(), List.of(), NOW);
+        return new Turn(in, state, false, Replies.in(Replies.bundles(), Language.ES), Utterance.of(text), gateway);
+    }
+
+    static String said(Turn t) {
+        return t.out.reply("{}").text();
+    }
+
+    DialogueState booking() {
+        DialogueState state = DialogueState.start("seed");
+        state.rememberName("Ana");
+        state.startTask(Flow.BOOK);
+        return state;
+    }
+
+    Booking booked(String service, String professional, LocalDateTime start) {
+        return new SchedulingFixtures(calendar, tenantId, CUSTOMER, ZONE).book(new FixtureBooking("self", service, professional, start));
+    }
+
+    /** A state with slots of Thursday offered for a cleaning. */
+    Turn offered() {
+        DialogueState state = booking();
+        Turn t = turn(state, "limpieza el jueves");
+        Details.read(t, false);
+        Planner.advance(t);
+        assertThat(state.step()).isEqualTo(Step.OFFER_SLOTS);
+        return t;
+    }
+
+    @Nested
+    class AskName {
+
+        @Test
+        void aBareNameIsRememberedAndTheNextQuestionAsked() {
+            DialogueState state = DialogueState.start("seed");
+            state.startTask(Flow.BOOK);
+            state.moveTo(Step.ASK_NAME);
+            Turn t = turn(state, "Prueba November");
+            assertThat(new AskNameStep().handle(t)).isTrue();
+            assertThat(state.customerName()).isEqualTo("Prueba November");
+            assertThat(said(t)).contains("¡Gracias, Prueba November!", "¿Qué servicio necesitás?");
+        }
+
+        @Test
+        void bookingDetailsInsteadOfANameAreKeptAndTheNameAskedAgain() {
+            DialogueState state = DialogueState.start("seed");
+            state.startTask(Flow.BOOK);
+            state.moveTo(Step.ASK_NAME);
+            Turn t = turn(state, "limpieza el jueves");
+            assertThat(new AskNameStep().handle(t)).isTrue();
+            assertThat(state.customerName()).isNull();
+            assertThat(state.serviceId()).isEqualTo("svc-limpieza");
+            assertThat(state.dateFrom()).hasToString("2026-01-15");
+            assertThat(state.step()).isEqualTo(Step.ASK_NAME);
+        }
+    }
+
+    @Nested
+    class Collect {
+
+        @Test
+        void anAnswerToWhichOfTheseStaysWithinTheOptions() {
+            DialogueState state = booking();
+            Turn first = turn(state, "con la dra perez");
+            Details.read(first, false);
+            Planner.advance(first);
+            assertThat(state.step()).isEqualTo(Step.ASK_SERVICE);
+            Turn t = turn(state, "la consulta");
+            assertThat(new CollectStep().handle(t)).isTrue();
+            assertThat(state.serviceId()).isEqualTo("svc-consulta-odonto");
+        }
+
+        @Test
+        void somethingElseIsNotAnAnswer() {
+            DialogueState state = booking();
+            state.moveTo(Step.ASK_DATE);
+            assertThat(new CollectStep().handle(turn(state, "jajaja"))).isFalse();
+        }
+    }
+
+    @Nested
+    class OfferSlots {
+
+        @Test
+        void aNumberHoldsThatSlot() {
+            Turn offered = offered();
+            Turn t = turn(offered.state, "2");
+            assertThat(new OfferSlotsStep().handle(t)).isTrue();
+            assertThat(offered.state.step()).isEqualTo(Step.CONFIRM_HOLD);
+            assertThat(said(t)).contains("jueves 15/01 a las 09:30");
+        }
+
+        @Test
+        void loPiensoKeepsTheOffers() {
+            Turn offered = offered();
+            Turn t = turn(offered.state, "lo pienso");
+            assertThat(new OfferSlotsStep().handle(t)).isTrue();
+            assertThat(said(t)).contains("sin apuro");
+            assertThat(offered.state.offers()).hasSize(5);
+        }
+    }
+
+    @Nested
+    class ConfirmHold {
+
+        Turn held() {
+            Turn offered = offered();
+            Planner.pick(offered, offered.state.offers().getFirst());
+            assertThat(offered.state.step()).isEqualTo(Step.CONFIRM_HOLD);
+            return offered;
+        }
+
+        @Test
+        void noGivesTheHoldBackAndShowsTheOffersAgain() {
+            Turn held = held();
+            Turn t = turn(held.state, "no");
+            assertThat(new ConfirmHoldStep().handle(t)).isTrue();
+            assertThat(held.state.hold()).isNull();
+            assertThat(said(t)).contains("no lo reservo", "1. jue 15/01 09:00");
+        }
+
+        @Test
+        void teAvisoKeepsTheHold() {
+            Turn held = held();
+            Turn t = turn(held.state, "te aviso");
+            assertThat(new ConfirmHoldStep().handle(t)).isTrue();
+            assertThat(held.state.hold()).isNotNull();
+            assertThat(held.state.step()).isEqualTo(Step.CONFIRM_HOLD);
+        }
+    }
+
+    @Nested
+    class Bookings {
+
+        DialogueState choosing(Flow flow) {
+            booked("svc-limpieza", "pro-perez", LocalDateTime.parse("2026-01-15T10:00"));
+            booked("svc-kinesio", "pro-fernandez", LocalDateTime.parse("2026-01-16T14:45"));
+            DialogueState state = DialogueState.start("seed");
+            Turn t = turn(state, flow == Flow.CANCEL ? "cancelar" : "quiero pasar mi turno al lunes");
+            Manage.start(t, flow);
+            assertThat(state.step()).isEqualTo(Step.CHOOSE_BOOKING);
+            return state;
+        }
+
+        @Test
+        void chooseBookingByItsService() {
+            DialogueState state = choosing(Flow.RESCHEDULE);
+            Turn t = turn(state, "el de kinesio");
+            assertThat(new ChooseBookingStep().handle(t)).isTrue();
+            assertThat(state.target().serviceId()).isEqualTo("svc-kinesio");
+            assertThat(said(t)).contains("lun 19/01");
+        }
+
+        @Test
+        void aNumberOutOfRangeListsThemAgain() {
+            DialogueState state = choosing(Flow.CANCEL);
+            Turn t = turn(state, "7");
+            assertThat(new ChooseBookingStep().handle(t)).isTrue();
+            assertThat(said(t)).contains("Elegí un número del 1 al 2", "¿Cuál querés cancelar?");
+        }
+
+        @Test
+        void confirmCancelLaterKeepsTheBooking() {
+            DialogueState state = choosing(Flow.CANCEL);
+            new ChooseBookingStep().handle(turn(state, "1"));
+            assertThat(state.step()).isEqualTo(Step.CONFIRM_CANCEL);
+            Turn t = turn(state, "te aviso");
+            assertThat(new ConfirmCancelStep().handle(t)).isTrue();
+            assertThat(said(t)).contains("tu turno sigue en pie");
+            assertThat(state.step()).isEqualTo(Step.IDLE);
+        }
+
+        @Test
+        void confirmRescheduleLaterKeepsTheProposal() {
+            DialogueState state = choosing(Flow.RESCHEDULE);
+            Turn chosen = turn(state, "1");
+            new ChooseBookingStep().handle(chosen);
+            new OfferSlotsStep().handle(turn(state, "1"));
+            assertThat(state.step()).isEqualTo(Step.CONFIRM_RESCHEDULE);
+            Turn t = turn(state, "después te confirmo");
+            assertThat(new ConfirmRescheduleStep().handle(t)).isTrue();
+            assertThat(state.newSlot()).isNotNull();
+            assertThat(said(t)).contains("Sin problema");
+        }
+    }
+
+    @Test
+    void theStateRoundTripsThroughJson() {
+        DialogueState state = booking();
+        state.chooseService("svc-limpieza", "Limpieza dental");
+        AssistantReply reply = turn(state, "x").out.reply(state.toJson());
+        assertThat(DialogueState.parse(reply.state()).serviceId()).isEqualTo("svc-limpieza");
+    }
+}

@@ -12,6 +12,16 @@ final class AskNameStep implements StepHandler {
 
     @Override
     public boolean handle(Turn t) {
+        if (Questions.OTHER_NAME.equals(t.replyId())) {
+            t.out.say(t.say.askName());
+            return true;
+        }
+        if (Questions.USE_SHOWN_NAME.equals(t.replyId()) && t.channelName().isPresent()) {
+            t.rememberName(t.channelName().get());
+            t.out.say(t.say.thanksName(t.state.customerName()));
+            Planner.advance(t);
+            return true;
+        }
         if (!t.nameGiven() && t.replyId() == null && !t.hasWhen() && t.catalog().serviceMatcher.match(t.utterance()).isEmpty()) {
             Optional<NameExtractor.NameMatch> bare = NameExtractor.bare(t.utterance().raw());
             if (bare.isPresent()) {

@@ -148,6 +148,9 @@ final class Details {
             }
             id = s.choices().get(index - 1);
         }
+        if (id.startsWith("day:")) {
+            return day(t, id.substring(4));
+        }
         if (id.startsWith("svc:")) {
             return t.catalog().service(id.substring(4)).map(x -> service(t, x)).orElse(false);
         }
@@ -161,6 +164,17 @@ final class Details {
             return professional.isPresent();
         }
         return false;
+    }
+
+    /** A tapped day row ({@code day:2026-01-15}); a malformed id is ignored like any unknown reply. */
+    private static boolean day(Turn t, String isoDate) {
+        try {
+            t.state.wantDates(DateQuery.day(java.time.LocalDate.parse(isoDate)));
+            t.state.forgetOffers();
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The message names a service or a professional of the catalogue. */

@@ -53,8 +53,7 @@ final class Planner {
             return;
         }
         if (t.flow().requiredFields() != null && t.flow().requiredFields().contains("name") && s.customerName() == null) {
-            s.moveTo(Step.ASK_NAME);
-            t.out.say(t.say.askName());
+            Questions.name(t);
             return;
         }
         Service service = s.serviceId() == null ? null : t.catalog().service(s.serviceId()).orElse(null);

@@ -1,5 +1,6 @@
 package com.aiassistants.backend.assistant.dialogue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,10 @@ import com.aiassistants.common.scheduling.ProfessionalsTools.Service;
 
 /** The questions of the booking flow, each with its numbered options and WhatsApp list. */
 final class Questions {
+
+    /** Days searched for free slots when asking which day, and at most how many are listed. */
+    private static final int FREE_DAYS_AHEAD = 13;
+    private static final int FREE_DAYS_OFFERED = 7;
 
     private Questions() {
     }
@@ -56,6 +61,24 @@ final class Questions {
         t.out.list(t.say.professionalsTitle(), rows);
     }
 
+    /** Tapped: book under the name WhatsApp shows for the patient. */
+    static final String USE_SHOWN_NAME = "name:profile";
+    /** Tapped: the patient will type another name. */
+    static final String OTHER_NAME = "name:other";
+
+    /** Which name the booking is under; when WhatsApp shows one that reads as a name, offers it as a tap. */
+    static void name(Turn t) {
+        t.state.moveTo(Step.ASK_NAME);
+        Optional<String> shown = t.channelName();
+        if (shown.isEmpty()) {
+            t.out.say(t.say.askName());
+            return;
+        }
+        t.out.say(t.say.askNameOffering(shown.get()));
+        t.out.buttons(List.of(new Option(USE_SHOWN_NAME, t.say.useShownName(), null),
+                new Option(OTHER_NAME, t.say.otherName(), null)));
+    }
+
     /** Which day (for a new booking or for moving one). */
     static void date(Turn t) {
         DialogueState s = t.state;
@@ -65,5 +88,23 @@ final class Questions {
         } else {
             t.out.say(t.say.askDate(s.serviceName(), s.professionalName()));
         }
+        List<Option> days = freeDays(t);
+        if (!days.isEmpty()) {
+            t.out.list(t.say.daysTitle(), days);
+        }
+    }
+
+    /**
+     * The next days with a free slot, as WhatsApp list rows ({@code day:2026-01-15}), so a patient can
+     * book by tapping only; the text still invites any day in words.
+     */
+    private static List<Option> freeDays(Turn t) {
+        List<LocalDate> days = SlotSearch.find(t, t.today, t.today.plusDays(FREE_DAYS_AHEAD), null, null, 500).stream()
+                .map(x -> x.localStart().toLocalDate()).distinct().limit(FREE_DAYS_OFFERED).toList();
+        List<Option> rows = new ArrayList<>();
+        for (LocalDate day : days) {
+            rows.add(new Option("day:" + day, Formats.clip(Formats.day(day, t.lang), 24), null));
+        }
+        return rows;
     }
 }

@@ -9,6 +9,7 @@ import com.aiassistants.backend.assistant.nlu.Confirmation;
 import com.aiassistants.backend.assistant.nlu.DateExpressionParser;
 import com.aiassistants.backend.assistant.nlu.DateQuery;
 import com.aiassistants.backend.assistant.nlu.Language;
+import com.aiassistants.backend.assistant.nlu.NameExtractor;
 import com.aiassistants.backend.assistant.nlu.TimeExpressionParser;
 import com.aiassistants.backend.assistant.nlu.TimeQuery;
 import com.aiassistants.backend.assistant.nlu.Utterance;
@@ -53,6 +54,12 @@ final class Turn {
         utterance = rest;
         date = null;
         time = null;
+    }
+
+    /** The name WhatsApp shows for the patient, when it reads as a person's name. */
+    Optional<String> channelName() {
+        return in.customerName() == null ? Optional.empty()
+                : NameExtractor.bare(in.customerName().strip()).map(NameExtractor.NameMatch::name);
     }
 
     String tenantId() {

@@ -121,6 +121,22 @@ public final class Replies {
         return m("professional.does-not-offer", professional, service);
     }
 
+    public String askNameOffering(String shownName) {
+        return m("name.ask.shown", shownName);
+    }
+
+    public String useShownName() {
+        return m("name.use.shown");
+    }
+
+    public String otherName() {
+        return m("name.other");
+    }
+
+    public String daysTitle() {
+        return m("date.title");
+    }
+
     public String askDate(String service, String professional) {
         return professional == null ? m("date.ask", service) : m("date.ask.with", service, professional);
     }

@@ -54,7 +54,12 @@ class StepHandlersTest {
     }
 
     Turn turn(DialogueState state, String text) {
-        AssistantTurn in = new AssistantTurn(tenant, "whatsapp:" + CUSTOMER, CUSTOMER, null, "whatsapp", text, null,
+        return tap(state, text, null, null);
+    }
+
+    /** A message with the name WhatsApp shows for the patient and, when tapped, the option's id. */
+    Turn tap(DialogueState state, String text, String shownName, String replyId) {
+        AssistantTurn in = new AssistantTurn(tenant, "whatsapp:" + CUSTOMER, CUSTOMER, shownName, "whatsapp", text, replyId,
                 state.toJson(), Map.of(), List.of(), NOW);
         return new Turn(in, state, false, Replies.in(Replies.bundles(), Language.ES), Utterance.of(text), gateway);
     }
@@ -110,6 +115,43 @@ class StepHandlersTest {
             assertThat(state.dateFrom()).hasToString("2026-01-15");
             assertThat(state.step()).isEqualTo(Step.ASK_NAME);
         }
+
+        @Test
+        void theNameWhatsAppShowsIsOfferedAsATapAndTakenWhenTapped() {
+            DialogueState state = DialogueState.start("seed");
+            state.startTask(Flow.BOOK);
+            Turn ask = tap(state, "quiero un turno", "Sheena Nelson", null);
+            Planner.advance(ask);
+            AssistantReply asked = ask.out.reply(state.toJson());
+            assertThat(asked.text()).contains("¿Lo reservo a nombre de Sheena Nelson?");
+            assertThat(asked.interactive().options()).extracting(o -> o.id()).containsExactly("name:profile", "name:other");
+
+            Turn t = tap(state, "Sí, a ese nombre", "Sheena Nelson", "name:profile");
+            assertThat(new AskNameStep().handle(t)).isTrue();
+            assertThat(state.customerName()).isEqualTo("Sheena Nelson");
+            assertThat(said(t)).contains("¡Gracias, Sheena Nelson!");
+        }
+
+        @Test
+        void aShownNameThatIsNotAPersonsNameIsNotOffered() {
+            DialogueState state = DialogueState.start("seed");
+            state.startTask(Flow.BOOK);
+            Turn ask = tap(state, "quiero un turno", "🦷 quiero turno 2", null);
+            Planner.advance(ask);
+            assertThat(ask.out.reply(state.toJson()).interactive()).isNull();
+            assertThat(said(ask)).contains("¿Cómo te llamás?");
+        }
+
+        @Test
+        void anotherNameAsksForItInWords() {
+            DialogueState state = DialogueState.start("seed");
+            state.startTask(Flow.BOOK);
+            state.moveTo(Step.ASK_NAME);
+            Turn t = tap(state, "Otro nombre", "Sheena Nelson", "name:other");
+            assertThat(new AskNameStep().handle(t)).isTrue();
+            assertThat(state.customerName()).isNull();
+            assertThat(said(t)).contains("¿Cómo te llamás?");
+        }
     }
 
     @Nested
@@ -125,6 +167,35 @@ class StepHandlersTest {
             Turn t = turn(state, "la consulta");
             assertThat(new CollectStep().handle(t)).isTrue();
             assertThat(state.serviceId()).isEqualTo("svc-consulta-odonto");
+        }
+
+        @Test
+        void theDayQuestionListsFreeDaysAndATappedDayIsSearched() {
+            DialogueState state = booking();
+            Turn ask = turn(state, "limpieza con cualquiera");
+            Details.read(ask, false);
+            Planner.advance(ask);
+            assertThat(state.step()).isEqualTo(Step.ASK_DATE);
+            AssistantReply asked = ask.out.reply(state.toJson());
+            assertThat(asked.interactive().options()).isNotEmpty().allSatisfy(o -> {
+                assertThat(o.id()).matches("day:\\d{4}-\\d{2}-\\d{2}");
+                assertThat(o.title().length()).isLessThanOrEqualTo(24);
+            });
+            // Monday 12/01 at noon in Buenos Aires: the list starts with a day that still has room, never a past one
+            assertThat(asked.interactive().options().getFirst().id()).isGreaterThanOrEqualTo("day:2026-01-12");
+
+            String day = asked.interactive().options().get(1).id();
+            Turn t = tap(state, "x", null, day);
+            assertThat(new CollectStep().handle(t)).isTrue();
+            assertThat(state.dateFrom()).hasToString(day.substring(4));
+            assertThat(state.step()).isEqualTo(Step.OFFER_SLOTS);
+        }
+
+        @Test
+        void aMalformedDayIdIsNotAnAnswer() {
+            DialogueState state = booking();
+            state.moveTo(Step.ASK_DATE);
+            assertThat(new CollectStep().handle(tap(state, "x", null, "day:yesterday"))).isFalse();
         }
 
         @Test

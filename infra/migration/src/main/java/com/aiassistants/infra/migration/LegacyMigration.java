@@ -55,16 +55,16 @@ public final class LegacyMigration {
                     report.target("project_created", createProject(target));
                 }
                 MigrationRun run = new MigrationRun(legacy, target, report, new Tenants(target, options), clock, options);
-                step("areas, specialties, professionals", () -> new DirectoryImporter(run).run());
+                step(report, "areas, specialties, professionals", () -> new DirectoryImporter(run).run());
                 BookingImporter bookings = new BookingImporter(run);
-                step("bookings", bookings::run);
-                step("booking logs", () -> new BookingLogImporter(run, bookings, json).run());
+                step(report, "bookings", bookings::run);
+                step(report, "booking logs", () -> new BookingLogImporter(run, bookings, json).run());
                 ConversationImporter conversations = new ConversationImporter(run, json);
-                step("conversations and messages", conversations::run);
-                step("customer memory", () -> new MemoryImporter(run, json).run());
-                step("names from conversations", conversations::rememberNames);
-                step("flows", () -> new FlowImporter(run, json).run());
-                step("not migrated", () -> new NotMigrated(run).run());
+                step(report, "conversations and messages", conversations::run);
+                step(report, "customer memory", () -> new MemoryImporter(run, json).run());
+                step(report, "names from conversations", conversations::rememberNames);
+                step(report, "flows", () -> new FlowImporter(run, json).run());
+                step(report, "not migrated", () -> new NotMigrated(run).run());
                 if (options.dryRun()) {
                     target.rollback();
                     report.outcome("dry_run_rolled_back");
@@ -102,10 +102,11 @@ public final class LegacyMigration {
         void run() throws SQLException;
     }
 
-    private void step(String name, Step step) throws SQLException {
+    private void step(MigrationReport report, String name, Step step) throws SQLException {
         long started = System.nanoTime();
         progress.printf("migrate: %s…%n", name);
         step.run();
+        report.summarizeNewTables();
         progress.printf("migrate: %s done in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -13,6 +13,8 @@ final class MigrationReport {
     private final Map<String, Object> notMigrated = new LinkedHashMap<>();
     private final Map<String, Object> target = new LinkedHashMap<>();
     private final Map<String, TableReport> tables = new LinkedHashMap<>();
+    /** Tables whose totals were already printed. */
+    private int summarized;
     private String outcome = "running";
 
     MigrationReport(boolean dryRun, java.io.PrintStream progress) {
@@ -68,5 +70,11 @@ final class MigrationReport {
         json.put("tables", perTable);
         json.put("not_migrated", notMigrated);
         return json;
+    }
+
+    /** Prints the totals of each table filled since the last call (the progress lines show only rows read so far). */
+    void summarizeNewTables() {
+        tables.values().stream().skip(summarized).forEach(TableReport::summarize);
+        summarized = tables.size();
     }
 }

@@ -58,6 +58,14 @@ final class TableReport {
         }
     }
 
+    /** The table's final line: every row read is inserted, already there, or rejected. */
+    void summarize() {
+        if (progress != null && present) {
+            progress.printf("migrate: %s ← %s: %d read = %d inserted + %d already there + %d rejected%n", target, source,
+                    read, inserted, skippedExisting, rejected);
+        }
+    }
+
     void inserted() {
         inserted++;
     }

@@ -13,7 +13,8 @@ public final class ChoiceParser {
 
     public static final int LAST = -1;
     private static final Pattern NUMBER = Pattern.compile(
-            "^(?:(?:mejor|prefiero|quiero|dame|elijo|me quedo con|better|i want|i ll take|take|give me|make it)\\s+)?(?:(?:el|la|the)\\s+)?(?:(?:opcion|option|numero|nro|number|no|#)\\s*)?#?(\\d{1,2})(?:\\s*(?:por favor|please))?$");
+            "^(?:(?:dale|ok|okey|okay|bueno|bien|si|listo|perfecto|genial|joya|buenisimo|yes|yeah|sure|great|alright|fine)[\\s,]+)*"
+            + "(?:(?:mejor|prefiero|quiero|dame|elijo|me quedo con|better|i want|i ll take|take|give me|make it)\\s+)?(?:(?:el|la|the)\\s+)?(?:(?:opcion|option|numero|nro|number|no|#)\\s*)?#?(\\d{1,2})(?:\\s*,?\\s*(?:por favor|porfa|x fa|xfa|please|pls|gracias|thanks))?$");
     private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("primero", 1), Map.entry("primera", 1),
             Map.entry("primer", 1), Map.entry("first", 1), Map.entry("1ro", 1), Map.entry("1ra", 1), Map.entry("1st", 1),
             Map.entry("segundo", 2), Map.entry("segunda", 2), Map.entry("second", 2), Map.entry("2do", 2),

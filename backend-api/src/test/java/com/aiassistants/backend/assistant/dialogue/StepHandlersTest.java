@@ -219,6 +219,15 @@ class StepHandlersTest {
         }
 
         @Test
+        void aNumberAfterAnOkIsAPickNotTheSecondOfTheMonth() {
+            Turn offered = offered();
+            Turn t = turn(offered.state, "dale, el 2");
+            assertThat(new OfferSlotsStep().handle(t)).isTrue();
+            assertThat(offered.state.step()).isEqualTo(Step.CONFIRM_HOLD);
+            assertThat(said(t)).contains("jueves 15/01 a las 09:30");
+        }
+
+        @Test
         void loPiensoKeepsTheOffers() {
             Turn offered = offered();
             Turn t = turn(offered.state, "lo pienso");

@@ -74,6 +74,10 @@ class UnderstandingTest {
             the third one     | 3
             el último         | -1
             mejor el 3        | 3
+            dale, el 2        | 2
+            ok la 4 porfa     | 4
+            si, el 1          | 1
+            sure, number 5    | 5
             """)
     void choices(String text, int expected) {
         assertThat(ChoiceParser.parse(Utterance.of(text))).hasValue(expected);

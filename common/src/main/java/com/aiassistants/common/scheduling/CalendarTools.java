@@ -25,6 +25,7 @@ public final class CalendarTools {
     public static final String LIST_CUSTOMER_BOOKINGS = "list_customer_bookings";
     public static final String LIST_BOOKINGS = "list_bookings";
     public static final String BOOKING_STATS = "booking_stats";
+    public static final String RECORD_ATTENDANCE = "record_attendance";
 
     public static final String SLOT_TAKEN = "slot_taken";
     public static final String HOLD_LIMIT_REACHED = "hold_limit_reached";
@@ -38,6 +39,12 @@ public final class CalendarTools {
 
     public enum BookingStatus { HELD, CONFIRMED, CANCELLED, COMPLETED, NO_SHOW, EXPIRED }
 
+    /**
+     * The patient's answer to a reminder: {@code CONFIRMED} (will attend) or {@code CANCELLED} (cancelled from
+     * a reminder); a booking without one ({@code null}) had no answer yet.
+     */
+    public enum Attendance { CONFIRMED, CANCELLED }
+
     /** A free interval: both the UTC instant and the tenant-local wall time. */
     public record Slot(String professionalId, String professionalName, String serviceId, Instant start, Instant end,
             LocalDateTime localStart, LocalDateTime localEnd, String timeZone) {
@@ -46,7 +53,7 @@ public final class CalendarTools {
     public record Booking(String id, String shortCode, BookingStatus status, String serviceId, String serviceName,
             String professionalId, String professionalName, String customerId, String customerName, Instant start,
             Instant end, LocalDateTime localStart, String timeZone, String notes, String channel,
-            Instant holdExpiresAt, Instant createdAt, Instant updatedAt) {
+            Instant holdExpiresAt, Instant createdAt, Instant updatedAt, Attendance attendance) {
     }
 
     // ---- inputs ----
@@ -99,6 +106,11 @@ public final class CalendarTools {
     public record BookingStatsInput(@ToolParam("First local date, inclusive") LocalDate fromDate,
             @ToolParam("Last local date, inclusive (at most 62 days after from_date)") LocalDate toDate,
             @ToolParam("IANA time zone the dates are in, e.g. America/Argentina/Buenos_Aires") String timeZone) {
+    }
+
+    public record RecordAttendanceInput(@ToolParam("Booking id or short code") String bookingId,
+            @ToolParam("The patient's answer: CONFIRMED or CANCELLED") Attendance attendance,
+            @ToolParam(value = "Only record it if the booking belongs to this customer", required = false) String customerId) {
     }
 
     // ---- outputs ----

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.aiassistants.common.scheduling.CalendarTools.Attendance;
 import com.aiassistants.common.scheduling.CalendarTools.BookingStatus;
 
 /** SQL for the booking table. State changes are compare-and-set on (status, version). */
@@ -124,11 +125,22 @@ class BookingRepository {
             Instant end, Instant blockedUntil, String timeZone, Instant now) {
         return jdbc.sql("""
                 UPDATE booking SET professional_id = ?, professional_name = ?, starts_at = ?, ends_at = ?,
-                       blocked_until = ?, time_zone = ?, updated_at = ?, version = version + 1
+                       blocked_until = ?, time_zone = ?, updated_at = ?, version = version + 1,
+                       attendance = NULL, attendance_at = NULL
                  WHERE id = ? AND tenant_id = ? AND status = ? AND version = ?
                 RETURNING *
                 """).params(professionalId, professionalName, utc(start), utc(end), utc(blockedUntil), timeZone,
                         utc(now), current.id(), current.tenantId(), current.status().name(), current.version())
+                .query(MAPPER).optional();
+    }
+
+    /** Records the patient's answer (no version bump: it changes neither time nor status). */
+    Optional<StoredBooking> recordAttendance(StoredBooking current, Attendance attendance, Instant now) {
+        return jdbc.sql("""
+                UPDATE booking SET attendance = ?, attendance_at = ?, updated_at = ?
+                 WHERE id = ? AND tenant_id = ?
+                RETURNING *
+                """).params(attendance.name(), utc(now), utc(now), current.id(), current.tenantId())
                 .query(MAPPER).optional();
     }
 
@@ -178,5 +190,6 @@ class BookingRepository {
             rs.getString("customer_id"), rs.getString("customer_name"), instant(rs, "starts_at"),
             instant(rs, "ends_at"), instant(rs, "blocked_until"), rs.getString("time_zone"), rs.getString("notes"),
             rs.getString("channel"), instant(rs, "hold_expires_at"), instant(rs, "created_at"),
-            instant(rs, "updated_at"), rs.getInt("version"));
+            instant(rs, "updated_at"), rs.getInt("version"),
+            rs.getString("attendance") == null ? null : Attendance.valueOf(rs.getString("attendance")));
 }

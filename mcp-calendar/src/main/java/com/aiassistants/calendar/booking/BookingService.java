@@ -20,6 +20,7 @@ import com.aiassistants.calendar.config.CalendarProperties;
 import com.aiassistants.common.mcp.McpJson;
 import com.aiassistants.common.mcp.server.ToolException;
 import com.aiassistants.common.scheduling.CalendarTools;
+import com.aiassistants.common.scheduling.CalendarTools.Attendance;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.BookingList;
 import com.aiassistants.common.scheduling.CalendarTools.BookingStatus;
@@ -28,6 +29,7 @@ import com.aiassistants.common.scheduling.CalendarTools.ConfirmBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.HoldSlotInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListBookingsInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListCustomerBookingsInput;
+import com.aiassistants.common.scheduling.CalendarTools.RecordAttendanceInput;
 import com.aiassistants.common.scheduling.CalendarTools.RescheduleBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.Slot;
 
@@ -129,7 +131,7 @@ public class BookingService {
                 appointment.professional().id(), appointment.professional().name(), in.customerId(),
                 blankToNull(in.customerName()), appointment.start(), appointment.end(), appointment.blockedUntil(),
                 appointment.zone().getId(), blankToNull(in.notes()), blankToNull(in.channel()),
-                now.plus(properties.holdTtl()), now, now, 0);
+                now.plus(properties.holdTtl()), now, now, 0, null);
         repository.insert(row);
         Booking view = row.view(now);
         outbox.record(tenantId, row.id(), "held", actor, row.customerId(), row.professionalId(), now, null, view);
@@ -264,6 +266,30 @@ public class BookingService {
             }
         }
         throw concurrentChange();
+    }
+
+    // ---- attendance ----
+
+    /**
+     * Records the patient's answer to a reminder: {@code CONFIRMED} on a confirmed booking, {@code CANCELLED} on
+     * one already cancelled (cancel it first). Recording the same answer again is harmless.
+     */
+    public Booking recordAttendance(String tenantId, RecordAttendanceInput in) {
+        if (in.attendance() == null) {
+            throw new ToolException("invalid_request", "attendance is required (CONFIRMED or CANCELLED)");
+        }
+        StoredBooking current = load(tenantId, in.bookingId(), in.customerId());
+        Instant now = clock.instant();
+        BookingStatus needed = in.attendance() == Attendance.CONFIRMED ? BookingStatus.CONFIRMED : BookingStatus.CANCELLED;
+        if (current.effectiveStatus(now) != needed) {
+            throw invalidTransition(current, "record attendance " + in.attendance() + " on", now);
+        }
+        if (in.attendance() == current.attendance()) {
+            return current.view(now);
+        }
+        count("attendance_" + in.attendance().name().toLowerCase(java.util.Locale.ROOT));
+        return repository.recordAttendance(current, in.attendance(), now).orElseThrow(() ->
+                new ToolException(CalendarTools.NOT_FOUND, "No booking " + in.bookingId())).view(now);
     }
 
     // ---- reads ----

@@ -20,6 +20,7 @@ import com.aiassistants.common.scheduling.CalendarTools.FindAvailableSlotsInput;
 import com.aiassistants.common.scheduling.CalendarTools.HoldSlotInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListBookingsInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListCustomerBookingsInput;
+import com.aiassistants.common.scheduling.CalendarTools.RecordAttendanceInput;
 import com.aiassistants.common.scheduling.CalendarTools.RescheduleBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.SlotList;
 
@@ -73,6 +74,16 @@ public class CalendarToolDefinitions {
                 outside_working_hours, invalid_transition, not_found.""",
                 RescheduleBookingInput.class, Booking.class,
                 (ctx, in) -> bookings.reschedule(ctx.requireTenant(), in, Actors.of(ctx, in.customerId())));
+    }
+
+    @Bean
+    McpTool<RecordAttendanceInput, Booking> recordAttendance(BookingService bookings) {
+        return McpTool.command(CalendarTools.RECORD_ATTENDANCE, """
+                Records the patient's answer to a reminder on the booking: CONFIRMED (will attend; the booking must \
+                be CONFIRMED) or CANCELLED (cancelled from a reminder; cancel_booking first). A move clears it. \
+                Errors: invalid_transition, not_found.""",
+                RecordAttendanceInput.class, Booking.class,
+                (ctx, in) -> bookings.recordAttendance(ctx.requireTenant(), in));
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import com.aiassistants.calendar.support.CalendarIntegrationTest;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.common.scheduling.CalendarTools;
+import com.aiassistants.common.scheduling.CalendarTools.Attendance;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.BookingIdInput;
 import com.aiassistants.common.scheduling.CalendarTools.BookingList;
@@ -25,6 +26,7 @@ import com.aiassistants.common.scheduling.CalendarTools.ConfirmBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.HoldSlotInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListBookingsInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListCustomerBookingsInput;
+import com.aiassistants.common.scheduling.CalendarTools.RecordAttendanceInput;
 import com.aiassistants.common.scheduling.CalendarTools.RescheduleBookingInput;
 
 class BookingLifecycleTest extends CalendarIntegrationTest {
@@ -106,6 +108,39 @@ class BookingLifecycleTest extends CalendarIntegrationTest {
         // inactive rows may overlap freely: history is kept
         jdbc.update(insert, UUID.randomUUID(), tenant, "ZZZZZ2", "k2", "CANCELLED", held.start().toString(),
                 held.end().toString(), held.end().toString());
+    }
+
+    Booking attendance(String tenant, String id, Attendance answer, String customerId) {
+        return calendar.call(tenant, CalendarTools.RECORD_ATTENDANCE, new RecordAttendanceInput(id, answer, customerId),
+                Booking.class);
+    }
+
+    @Test
+    void thePatientsAnswerToAReminderIsKeptOnTheBookingAndAMoveClearsIt() {
+        String tenant = standardTenant();
+        Booking held = holdSlot(tenant, hold("cut", "ana", local("2026-03-03T09:00"), "c1"));
+        assertThat(held.attendance()).isNull();
+        // only a confirmed booking can be confirmed by the patient, only a cancelled one "cancelled from a reminder"
+        assertThat(error(() -> attendance(tenant, held.id(), Attendance.CONFIRMED, "c1")).code())
+                .isEqualTo(CalendarTools.INVALID_TRANSITION);
+        Booking booking = confirm(tenant, held.id());
+        assertThat(error(() -> attendance(tenant, booking.id(), Attendance.CANCELLED, "c1")).code())
+                .isEqualTo(CalendarTools.INVALID_TRANSITION);
+        assertThat(error(() -> attendance(tenant, booking.id(), Attendance.CONFIRMED, "someone-else")).code())
+                .isEqualTo(CalendarTools.NOT_FOUND);
+        assertThat(attendance(tenant, booking.shortCode(), Attendance.CONFIRMED, "c1").attendance())
+                .isEqualTo(Attendance.CONFIRMED);
+        assertThat(attendance(tenant, booking.id(), Attendance.CONFIRMED, null).attendance()).isEqualTo(Attendance.CONFIRMED);
+        assertThat(get(tenant, booking.id()).attendance()).isEqualTo(Attendance.CONFIRMED);
+        Booking moved = calendar.call(tenant, CalendarTools.RESCHEDULE_BOOKING,
+                new RescheduleBookingInput(booking.id(), local("2026-03-03T10:00"), null, "c1"), Booking.class);
+        assertThat(moved.attendance()).as("the new time is not confirmed yet").isNull();
+        calendar.call(tenant, CalendarTools.CANCEL_BOOKING, new CancelBookingInput(booking.id(), "reminder", "c1"),
+                Booking.class);
+        assertThat(attendance(tenant, booking.id(), Attendance.CANCELLED, "c1").attendance()).isEqualTo(Attendance.CANCELLED);
+        assertThat(calendar.call(tenant, CalendarTools.LIST_BOOKINGS, new ListBookingsInput(local("2026-03-03T00:00"),
+                local("2026-03-04T00:00"), null, null), BookingList.class).bookings())
+                .extracting(Booking::attendance).containsExactly(Attendance.CANCELLED);
     }
 
     @Test

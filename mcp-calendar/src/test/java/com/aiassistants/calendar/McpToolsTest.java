@@ -40,7 +40,8 @@ class McpToolsTest extends CalendarIntegrationTest {
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(
                 CalendarTools.FIND_AVAILABLE_SLOTS, CalendarTools.HOLD_SLOT, CalendarTools.CONFIRM_BOOKING,
                 CalendarTools.CANCEL_BOOKING, CalendarTools.RESCHEDULE_BOOKING, CalendarTools.GET_BOOKING,
-                CalendarTools.LIST_CUSTOMER_BOOKINGS, CalendarTools.LIST_BOOKINGS, CalendarTools.BOOKING_STATS);
+                CalendarTools.LIST_CUSTOMER_BOOKINGS, CalendarTools.LIST_BOOKINGS, CalendarTools.BOOKING_STATS,
+                CalendarTools.RECORD_ATTENDANCE);
         McpSchema.Tool hold = tools.stream().filter(t -> t.name().equals(CalendarTools.HOLD_SLOT)).findFirst().orElseThrow();
         assertThat((Map<String, Object>) hold.inputSchema().get("properties"))
                 .containsKeys("service_id", "professional_id", "start", "customer_id", "idempotency_key");
@@ -53,6 +54,7 @@ class McpToolsTest extends CalendarIntegrationTest {
     @Test
     void outputSchemasAreTheContractRecords() {
         Map<String, Class<?>> contract = Map.of(CalendarTools.FIND_AVAILABLE_SLOTS, SlotList.class,
+                CalendarTools.RECORD_ATTENDANCE, Booking.class,
                 CalendarTools.HOLD_SLOT, Booking.class, CalendarTools.CONFIRM_BOOKING, Booking.class,
                 CalendarTools.CANCEL_BOOKING, Booking.class, CalendarTools.RESCHEDULE_BOOKING, Booking.class,
                 CalendarTools.GET_BOOKING, Booking.class, CalendarTools.LIST_CUSTOMER_BOOKINGS, BookingList.class,

@@ -137,7 +137,7 @@ public final class DialogueEngine {
             return;
         }
         if (step != Step.IDLE && ((intent != Intent.THANKS_BYE && intent != Intent.BOOK) || step.confirming())) {
-            if (intent == Intent.GREET) {
+            if (intent == Intent.GREET && !t.nameGiven()) {
                 t.out.say(t.say.hello(s.customerName()));
             } else if (!t.nameGiven()) {
                 t.out.say(t.say.notUnderstood());
@@ -191,7 +191,7 @@ public final class DialogueEngine {
             default -> {
                 boolean slotRequest = intent == Intent.HOURS && t.hasWhen() && !IntentClassifier.asksWhenOpen(t.utterance());
                 if (intent.informational() && !slotRequest) {
-                    if (IntentClassifier.isGreeting(t.utterance())) {
+                    if (IntentClassifier.isGreeting(t.utterance()) && !t.nameGiven()) {
                         t.out.say(t.say.hello(s.customerName()));
                     }
                     InfoAnswers.answer(t, intent);

@@ -256,7 +256,7 @@ public final class DialogueEngine {
     }
 
     private static String greeting(Turn t) {
-        return t.flow().greeting() != null ? t.flow().greeting() : t.say.greeting(t.in.tenant().name());
+        return t.flow().greeting() != null ? t.flow().greeting() : t.say.greeting(t.in.tenant().name(), t.state.customerName());
     }
 
     /** The tenant's activation code (e.g. FLOW_RESERVA_INIT from a wa.me link) → its action. */

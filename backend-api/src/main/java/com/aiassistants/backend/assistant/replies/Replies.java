@@ -61,7 +61,16 @@ public final class Replies {
     }
 
     public String greeting(String business) {
-        return business == null || business.isBlank() ? m("greeting") : m("greeting.business", business);
+        return greeting(business, null);
+    }
+
+    /** The first answer of a conversation; by name when the customer is known (e.g. a returning or migrated one). */
+    public String greeting(String business, String name) {
+        boolean noBusiness = business == null || business.isBlank();
+        if (name == null || name.isBlank()) {
+            return noBusiness ? m("greeting") : m("greeting.business", business);
+        }
+        return noBusiness ? m("greeting.name", name) : m("greeting.business.name", business, name);
     }
 
     public String hello(String name) {

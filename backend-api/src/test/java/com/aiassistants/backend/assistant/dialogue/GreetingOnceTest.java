@@ -16,7 +16,7 @@ import com.aiassistants.backend.assistant.TenantProfile;
 import com.aiassistants.backend.assistant.golden.FakeSchedulingServer;
 import com.aiassistants.backend.assistant.golden.InProcessDriver;
 
-/** A greeting that also gives the name is answered with one hello, whatever follows it. */
+/** Hellos: one per answer, by name when the customer is known. */
 class GreetingOnceTest {
 
     static final Instant NOW = Instant.parse("2026-01-12T12:00:00Z");
@@ -35,5 +35,13 @@ class GreetingOnceTest {
         String reply = assistant.reply(new AssistantTurn(tenant, "whatsapp:+5491155550188", "+5491155550188", null,
                 "whatsapp", text, null, null, Map.of(), List.of(), NOW)).text();
         assertThat(reply).containsOnlyOnce("Marta Gil");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aKnownCustomersFirstHelloIsByName() {
+        // e.g. a conversation migrated from the old system: no dialogue state yet, the name in customer memory
+        String reply = assistant.reply(new AssistantTurn(tenant, "whatsapp:+5491155501234", "+5491155501234", null,
+                "whatsapp", "hola", null, null, Map.of("name", "Lucía Fernández"), List.of(), NOW)).text();
+        assertThat(reply).startsWith("¡Hola, Lucía Fernández! Soy el asistente virtual de Clínica Demo.");
     }
 }

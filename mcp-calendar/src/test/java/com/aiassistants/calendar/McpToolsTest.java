@@ -41,7 +41,7 @@ class McpToolsTest extends CalendarIntegrationTest {
                 CalendarTools.FIND_AVAILABLE_SLOTS, CalendarTools.HOLD_SLOT, CalendarTools.CONFIRM_BOOKING,
                 CalendarTools.CANCEL_BOOKING, CalendarTools.RESCHEDULE_BOOKING, CalendarTools.GET_BOOKING,
                 CalendarTools.LIST_CUSTOMER_BOOKINGS, CalendarTools.LIST_BOOKINGS, CalendarTools.BOOKING_STATS,
-                CalendarTools.RECORD_ATTENDANCE);
+                CalendarTools.RECORD_ATTENDANCE, CalendarTools.BOOK_CONFIRMED, CalendarTools.MARK_BOOKING_OUTCOME);
         McpSchema.Tool hold = tools.stream().filter(t -> t.name().equals(CalendarTools.HOLD_SLOT)).findFirst().orElseThrow();
         assertThat((Map<String, Object>) hold.inputSchema().get("properties"))
                 .containsKeys("service_id", "professional_id", "start", "customer_id", "idempotency_key");
@@ -53,13 +53,16 @@ class McpToolsTest extends CalendarIntegrationTest {
     /** Every tool publishes the contract record itself as its output schema. */
     @Test
     void outputSchemasAreTheContractRecords() {
-        Map<String, Class<?>> contract = Map.of(CalendarTools.FIND_AVAILABLE_SLOTS, SlotList.class,
-                CalendarTools.RECORD_ATTENDANCE, Booking.class,
-                CalendarTools.HOLD_SLOT, Booking.class, CalendarTools.CONFIRM_BOOKING, Booking.class,
-                CalendarTools.CANCEL_BOOKING, Booking.class, CalendarTools.RESCHEDULE_BOOKING, Booking.class,
-                CalendarTools.GET_BOOKING, Booking.class, CalendarTools.LIST_CUSTOMER_BOOKINGS, BookingList.class,
-                CalendarTools.LIST_BOOKINGS, BookingList.class, CalendarTools.BOOKING_STATS,
-                CalendarTools.BookingStats.class);
+        Map<String, Class<?>> contract = Map.ofEntries(Map.entry(CalendarTools.FIND_AVAILABLE_SLOTS, SlotList.class),
+                Map.entry(CalendarTools.HOLD_SLOT, Booking.class), Map.entry(CalendarTools.CONFIRM_BOOKING, Booking.class),
+                Map.entry(CalendarTools.CANCEL_BOOKING, Booking.class),
+                Map.entry(CalendarTools.RESCHEDULE_BOOKING, Booking.class), Map.entry(CalendarTools.GET_BOOKING, Booking.class),
+                Map.entry(CalendarTools.LIST_CUSTOMER_BOOKINGS, BookingList.class),
+                Map.entry(CalendarTools.LIST_BOOKINGS, BookingList.class),
+                Map.entry(CalendarTools.BOOKING_STATS, CalendarTools.BookingStats.class),
+                Map.entry(CalendarTools.BOOK_CONFIRMED, Booking.class),
+                Map.entry(CalendarTools.MARK_BOOKING_OUTCOME, Booking.class),
+                Map.entry(CalendarTools.RECORD_ATTENDANCE, Booking.class));
         for (McpSchema.Tool tool : calendar.listTools()) {
             assertThat(tool.outputSchema()).as(tool.name()).isEqualTo(ToolSchemas.of(contract.get(tool.name())));
         }

@@ -61,9 +61,9 @@ class HotPathQueriesTest extends McpTestBase {
         String tenant = newTenant();
         demoClinic.load(tenant);
         int[] count = new int[1];
-        int statements = countStatements(() -> count[0] = catalog.list(tenant, null, null).size());
+        int statements = countStatements(() -> count[0] = catalog.list(tenant, null, null, false).size());
         assertThat(count[0]).isEqualTo(4);
         assertThat(statements).isEqualTo(1);
-        assertThat(countStatements(() -> catalog.list(tenant, DemoClinic.PRO_PEREZ, "limpieza"))).isEqualTo(1);
+        assertThat(countStatements(() -> catalog.list(tenant, DemoClinic.PRO_PEREZ, "limpieza", false))).isEqualTo(1);
     }
 }

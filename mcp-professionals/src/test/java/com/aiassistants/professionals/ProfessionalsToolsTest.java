@@ -35,11 +35,11 @@ class ProfessionalsToolsTest extends McpTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
-    void listsAllElevenToolsWithDescriptionsAndGeneratedSchemas() {
+    void listsAllTwelveToolsWithDescriptionsAndGeneratedSchemas() {
         List<McpSchema.Tool> tools = client().listTools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(LIST_PROFESSIONALS,
                 GET_PROFESSIONAL, SEARCH_PROFESSIONALS, LIST_SERVICES, GET_WORKING_HOURS, GET_SCHEDULE_SETTINGS,
-                UPSERT_PROFESSIONAL, UPSERT_SERVICE, SET_WORKING_HOURS, ADD_TIME_OFF, SET_SCHEDULE_SETTINGS);
+                UPSERT_PROFESSIONAL, UPSERT_SERVICE, SET_WORKING_HOURS, ADD_TIME_OFF, REMOVE_TIME_OFF, SET_SCHEDULE_SETTINGS);
         assertThat(tools).allSatisfy(tool -> {
             assertThat(tool.description()).hasSizeGreaterThan(60);
             assertThat(tool.outputSchema()).containsKey("properties");
@@ -61,7 +61,8 @@ class ProfessionalsToolsTest extends McpTestBase {
                 Map.entry(LIST_SERVICES, ServiceList.class), Map.entry(GET_WORKING_HOURS, WorkingHours.class),
                 Map.entry(GET_SCHEDULE_SETTINGS, ScheduleSettings.class), Map.entry(UPSERT_PROFESSIONAL, Professional.class),
                 Map.entry(UPSERT_SERVICE, Service.class), Map.entry(SET_WORKING_HOURS, WorkingHours.class),
-                Map.entry(ADD_TIME_OFF, TimeOff.class), Map.entry(SET_SCHEDULE_SETTINGS, ScheduleSettings.class));
+                Map.entry(ADD_TIME_OFF, TimeOff.class), Map.entry(REMOVE_TIME_OFF, TimeOff.class),
+                Map.entry(SET_SCHEDULE_SETTINGS, ScheduleSettings.class));
         for (McpSchema.Tool tool : client().listTools()) {
             assertThat(tool.outputSchema()).as(tool.name()).isEqualTo(ToolSchemas.of(contract.get(tool.name())));
         }
@@ -177,6 +178,42 @@ class ProfessionalsToolsTest extends McpTestBase {
                 null, null, null, List.of(), false), Service.class);
         assertThat(inactive.active()).isFalse();
         assertThat(call(tenant, LIST_SERVICES, new ListServicesInput(null, null), ServiceList.class).services()).isEmpty();
+    }
+
+    @Test
+    void theConsoleEditsServicesGivenTimeOffAndSeesInactiveServices() {
+        String tenant = newTenant();
+        Professional perez = createProfessional(this, tenant, "Dra. Pérez");
+        Service cleaning = createService(this, tenant, "Limpieza", List.of());
+        Service checkup = createService(this, tenant, "Control", List.of());
+        Professional linked = call(tenant, UPSERT_PROFESSIONAL, new UpsertProfessionalInput(perez.id(), perez.name(),
+                null, null, null, null, null, List.of(cleaning.id(), checkup.id())), Professional.class);
+        assertThat(linked.serviceIds()).containsExactlyInAnyOrder(cleaning.id(), checkup.id());
+        // absent service_ids keep the links; an empty list clears them
+        assertThat(call(tenant, UPSERT_PROFESSIONAL, new UpsertProfessionalInput(perez.id(), "Dra. María Pérez", null,
+                null, null, null, null), Professional.class).serviceIds()).hasSize(2);
+        assertThat(call(tenant, UPSERT_PROFESSIONAL, new UpsertProfessionalInput(perez.id(), "Dra. María Pérez", null,
+                null, null, null, null, List.of(checkup.id())), Professional.class).serviceIds())
+                .containsExactly(checkup.id());
+        callFails(tenant, UPSERT_PROFESSIONAL, new UpsertProfessionalInput(perez.id(), "X", null, null, null, null, null,
+                List.of("svc-nope")), "not_found");
+
+        Instant start = Instant.now().plusSeconds(86_400);
+        TimeOff off = call(tenant, ADD_TIME_OFF, new AddTimeOffInput(perez.id(), start, start.plusSeconds(3600), null),
+                TimeOff.class);
+        assertThat(call(tenant, REMOVE_TIME_OFF, new RemoveTimeOffInput(perez.id(), off.id()), TimeOff.class).id())
+                .isEqualTo(off.id());
+        assertThat(call(tenant, GET_WORKING_HOURS, new GetWorkingHoursInput(perez.id(), null, null), WorkingHours.class)
+                .timeOff()).isEmpty();
+        callFails(tenant, REMOVE_TIME_OFF, new RemoveTimeOffInput(perez.id(), off.id()), "not_found");
+        callFails(newTenant(), REMOVE_TIME_OFF, new RemoveTimeOffInput(perez.id(), off.id()), "not_found");
+
+        call(tenant, UPSERT_SERVICE, new UpsertServiceInput(cleaning.id(), "Limpieza", null, 30, null, null, null, null,
+                false), Service.class);
+        assertThat(call(tenant, LIST_SERVICES, new ListServicesInput(null, null), ServiceList.class).services())
+                .extracting(Service::id).containsExactly(checkup.id());
+        assertThat(call(tenant, LIST_SERVICES, new ListServicesInput(null, null, true), ServiceList.class).services())
+                .extracting(Service::id).containsExactlyInAnyOrder(cleaning.id(), checkup.id());
     }
 
     @Test

@@ -25,7 +25,7 @@
  * <tr><td>ai-assistants.backend.mcp.calendar.token</td><td>env AI_ASSISTANTS_MCP_TOKEN</td><td>service token</td></tr>
  * <tr><td>ai-assistants.backend.mcp.calendar.timeout</td><td>2s</td><td>per-call timeout</td></tr>
  * <tr><td>ai-assistants.backend.mcp.calendar.retries</td><td>1</td><td>extra attempts for read calls (writes are never retried except idempotent hold_slot)</td></tr>
- * <tr><td>ai-assistants.backend.mcp.catalog-ttl</td><td>30s</td><td>per-tenant cache of services, professionals, working hours</td></tr>
+ * <tr><td>ai-assistants.backend.mcp.catalog-ttl</td><td>5s</td><td>per-tenant cache of services, professionals, working hours</td></tr>
  * <tr><td>ai-assistants.backend.assistant.deterministic.enabled</td><td>true</td><td>register the deterministic assistant bean</td></tr>
  * </table>
  */

@@ -27,7 +27,8 @@ public class McpClientsConfiguration {
         MeterRegistry registry = meterRegistry.getIfAvailable();
         return new McpClients(client("mcp-llm", properties.llm(), environment, registry),
                 client("mcp-professionals", properties.professionals(), environment, registry),
-                client("mcp-calendar", properties.calendar(), environment, registry));
+                client("mcp-calendar", properties.calendar(), environment, registry),
+                client("mcp-booking-log", properties.bookingLog(), environment, registry));
     }
 
     private static McpToolClient client(String service, McpProperties.Endpoint endpoint, Environment environment,

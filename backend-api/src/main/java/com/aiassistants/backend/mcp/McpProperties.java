@@ -18,18 +18,21 @@ import org.springframework.validation.annotation.Validated;
  *                      turn budget bounds it anyway)
  * @param professionals mcp-professionals (default http://localhost:8091, timeout 2 s, 1 retry for reads)
  * @param calendar      mcp-calendar (default http://localhost:8092, timeout 2 s, 1 retry for reads)
- * @param catalogTtl    how long services, professionals and working hours are cached per tenant (default 30 s)
+ * @param bookingLog    mcp-booking-log (default http://localhost:8093, timeout 2 s, 1 retry for reads)
+ * @param catalogTtl    how long services, professionals and working hours are cached per tenant (default 5 s; a
+ *                      catalogue edit through the console also empties this instance's cache at once)
  */
 @Validated
 @ConfigurationProperties("ai-assistants.backend.mcp")
 public record McpProperties(@Valid Endpoint llm, @Valid Endpoint professionals, @Valid Endpoint calendar,
-        Duration catalogTtl) {
+        @Valid Endpoint bookingLog, Duration catalogTtl) {
 
     public McpProperties {
         llm = Endpoint.orDefault(llm, "http://localhost:8094", Duration.ofSeconds(10), 0);
         professionals = Endpoint.orDefault(professionals, "http://localhost:8091", Duration.ofSeconds(2), 1);
         calendar = Endpoint.orDefault(calendar, "http://localhost:8092", Duration.ofSeconds(2), 1);
-        catalogTtl = catalogTtl == null ? Duration.ofSeconds(30) : catalogTtl;
+        bookingLog = Endpoint.orDefault(bookingLog, "http://localhost:8093", Duration.ofSeconds(2), 1);
+        catalogTtl = catalogTtl == null ? Duration.ofSeconds(5) : catalogTtl;
     }
 
     /**

@@ -39,7 +39,7 @@ public class LiveSessions {
     }
 
     void deliver(String projectId, String conversationId, Frame frame) {
-        Set<WebSocketSession> conversation = byKey.get(key(projectId, conversationId));
+        Set<WebSocketSession> conversation = conversationId == null ? null : byKey.get(key(projectId, conversationId));
         Set<WebSocketSession> project = byKey.get(key(projectId, null));
         if (conversation == null && project == null) {
             return;

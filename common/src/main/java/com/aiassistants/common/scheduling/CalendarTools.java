@@ -26,6 +26,8 @@ public final class CalendarTools {
     public static final String LIST_BOOKINGS = "list_bookings";
     public static final String BOOKING_STATS = "booking_stats";
     public static final String RECORD_ATTENDANCE = "record_attendance";
+    public static final String BOOK_CONFIRMED = "book_confirmed";
+    public static final String MARK_BOOKING_OUTCOME = "mark_booking_outcome";
 
     public static final String SLOT_TAKEN = "slot_taken";
     public static final String HOLD_LIMIT_REACHED = "hold_limit_reached";
@@ -81,13 +83,41 @@ public final class CalendarTools {
 
     public record CancelBookingInput(@ToolParam("Booking id or short code") String bookingId,
             @ToolParam(value = "Reason", required = false) String reason,
-            @ToolParam(value = "Only cancel if the booking belongs to this customer", required = false) String customerId) {
+            @ToolParam(value = "Only cancel if the booking belongs to this customer", required = false) String customerId,
+            @ToolParam(value = STAFF_ACTOR, required = false) String actor) {
+
+        public CancelBookingInput(String bookingId, String reason, String customerId) {
+            this(bookingId, reason, customerId, null);
+        }
     }
 
     public record RescheduleBookingInput(@ToolParam("Booking id or short code") String bookingId,
             @ToolParam("New start instant (from find_available_slots)") Instant newStart,
             @ToolParam(value = "New professional id (default: same)", required = false) String professionalId,
-            @ToolParam(value = "Only reschedule if the booking belongs to this customer", required = false) String customerId) {
+            @ToolParam(value = "Only reschedule if the booking belongs to this customer", required = false) String customerId,
+            @ToolParam(value = STAFF_ACTOR, required = false) String actor) {
+
+        public RescheduleBookingInput(String bookingId, Instant newStart, String professionalId, String customerId) {
+            this(bookingId, newStart, professionalId, customerId, null);
+        }
+    }
+
+    /** How a staff user is named in the booking log. */
+    public static final String STAFF_ACTOR = "Staff user acting, logged as the actor: staff:<email>";
+
+    public record BookConfirmedInput(@ToolParam("Service id") String serviceId,
+            @ToolParam("Professional id") String professionalId,
+            @ToolParam("Start instant of the slot (from find_available_slots)") Instant start,
+            @ToolParam("Customer id (the WhatsApp phone in E.164 or an opaque id)") String customerId,
+            @ToolParam(value = "Customer name", required = false) String customerName,
+            @ToolParam(value = "Notes", required = false) String notes,
+            @ToolParam(STAFF_ACTOR) String actor,
+            @ToolParam("Idempotency key: the same key always returns the same booking") String idempotencyKey) {
+    }
+
+    public record MarkOutcomeInput(@ToolParam("Booking id or short code of a CONFIRMED booking that has started") String bookingId,
+            @ToolParam("COMPLETED (the patient came) or NO_SHOW") BookingStatus outcome,
+            @ToolParam(value = STAFF_ACTOR, required = false) String actor) {
     }
 
     public record ConfirmBookingInput(@ToolParam("Booking id or short code of a HELD booking") String bookingId,
@@ -100,7 +130,14 @@ public final class CalendarTools {
 
     public record ListBookingsInput(@ToolParam("From instant, inclusive") Instant from, @ToolParam("To instant, exclusive") Instant to,
             @ToolParam(value = "Only this professional", required = false) String professionalId,
-            @ToolParam(value = "Only these statuses", required = false) List<BookingStatus> statuses) {
+            @ToolParam(value = "Only these statuses", required = false) List<BookingStatus> statuses,
+            @ToolParam(value = "Only this service", required = false) String serviceId,
+            @ToolParam(value = "Page size (default and max 1000)", required = false) Integer limit,
+            @ToolParam(value = "next_cursor of the previous page", required = false) String cursor) {
+
+        public ListBookingsInput(Instant from, Instant to, String professionalId, List<BookingStatus> statuses) {
+            this(from, to, professionalId, statuses, null, null, null);
+        }
     }
 
     public record BookingStatsInput(@ToolParam("First local date, inclusive") LocalDate fromDate,
@@ -118,7 +155,12 @@ public final class CalendarTools {
     public record SlotList(String timeZone, List<Slot> slots) {
     }
 
-    public record BookingList(List<Booking> bookings) {
+    /** Bookings; {@code nextCursor} (list_bookings only) is set when more follow: pass it as {@code cursor}. */
+    public record BookingList(List<Booking> bookings, String nextCursor) {
+
+        public BookingList(List<Booking> bookings) {
+            this(bookings, null);
+        }
     }
 
     /**

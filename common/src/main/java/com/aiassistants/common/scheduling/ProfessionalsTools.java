@@ -21,6 +21,7 @@ public final class ProfessionalsTools {
     public static final String UPSERT_SERVICE = "upsert_service";
     public static final String SET_WORKING_HOURS = "set_working_hours";
     public static final String ADD_TIME_OFF = "add_time_off";
+    public static final String REMOVE_TIME_OFF = "remove_time_off";
     public static final String SET_SCHEDULE_SETTINGS = "set_schedule_settings";
 
     private ProfessionalsTools() {
@@ -67,7 +68,12 @@ public final class ProfessionalsTools {
 
     public record ListServicesInput(
             @ToolParam(value = "Only services this professional offers", required = false) String professionalId,
-            @ToolParam(value = "Fuzzy name filter, e.g. 'limpieza'", required = false) String query) {
+            @ToolParam(value = "Fuzzy name filter, e.g. 'limpieza'", required = false) String query,
+            @ToolParam(value = "Include inactive services (default false)", required = false) Boolean includeInactive) {
+
+        public ListServicesInput(String professionalId, String query) {
+            this(professionalId, query, null);
+        }
     }
 
     public record GetWorkingHoursInput(@ToolParam("Professional id") String professionalId,
@@ -85,7 +91,13 @@ public final class ProfessionalsTools {
             @ToolParam(value = "Area, e.g. 'Salud'", required = false) String area,
             @ToolParam(value = "Contact email", required = false) String email,
             @ToolParam(value = "Contact phone (E.164)", required = false) String phone,
-            @ToolParam(value = "Active (default true)", required = false) Boolean active) {
+            @ToolParam(value = "Active (default true)", required = false) Boolean active,
+            @ToolParam(value = "The services this professional gives, replacing the previous ones (omit to keep them)", required = false) List<String> serviceIds) {
+
+        public UpsertProfessionalInput(String professionalId, String name, String specialty, String area, String email,
+                String phone, Boolean active) {
+            this(professionalId, name, specialty, area, email, phone, active, null);
+        }
     }
 
     public record UpsertServiceInput(
@@ -107,6 +119,10 @@ public final class ProfessionalsTools {
     public record AddTimeOffInput(@ToolParam("Professional id") String professionalId,
             @ToolParam("Start instant (ISO-8601)") Instant start, @ToolParam("End instant (ISO-8601)") Instant end,
             @ToolParam(value = "Reason, e.g. 'vacaciones'", required = false) String reason) {
+    }
+
+    public record RemoveTimeOffInput(@ToolParam("Professional id") String professionalId,
+            @ToolParam("Time off id (from add_time_off or get_working_hours)") String timeOffId) {
     }
 
     public record SetScheduleSettingsInput(@ToolParam("IANA time zone, e.g. America/Argentina/Buenos_Aires") String timeZone) {

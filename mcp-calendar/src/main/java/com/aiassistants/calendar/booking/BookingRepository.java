@@ -152,21 +152,34 @@ class BookingRepository {
                 .query(MAPPER).list();
     }
 
-    List<StoredBooking> inRange(String tenantId, Instant from, Instant to, String professionalId,
-            List<BookingStatus> statuses, Instant now, int limit) {
+    /** One page of bookings overlapping [from, to), by (start, id), after {@code after} when given: one statement. */
+    List<StoredBooking> inRange(String tenantId, Instant from, Instant to, String professionalId, String serviceId,
+            List<BookingStatus> statuses, RangeCursor after, Instant now, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT * FROM booking WHERE tenant_id = :tenant AND starts_at < :to AND ends_at > :from""");
         if (professionalId != null) {
             sql.append(" AND professional_id = :professional");
         }
+        if (serviceId != null) {
+            sql.append(" AND service_id = :service");
+        }
         if (statuses != null && !statuses.isEmpty()) {
             sql.append(" AND ").append(EFFECTIVE_STATUS).append(" = ANY (:statuses)");
         }
-        sql.append(" ORDER BY starts_at, professional_id, id LIMIT :limit");
+        if (after != null) {
+            sql.append(" AND (starts_at, id) > (:afterStart, :afterId)");
+        }
+        sql.append(" ORDER BY starts_at, id LIMIT :limit");
         var spec = jdbc.sql(sql.toString()).param("tenant", tenantId).param("from", utc(from)).param("to", utc(to))
                 .param("now", utc(now)).param("limit", limit);
         if (professionalId != null) {
             spec = spec.param("professional", professionalId);
+        }
+        if (serviceId != null) {
+            spec = spec.param("service", serviceId);
+        }
+        if (after != null) {
+            spec = spec.param("afterStart", utc(after.start())).param("afterId", after.id());
         }
         if (statuses != null && !statuses.isEmpty()) {
             spec = spec.param("statuses", statuses.stream().map(Enum::name).toArray(String[]::new));

@@ -21,6 +21,7 @@ import com.aiassistants.common.mcp.McpJson;
 import com.aiassistants.common.mcp.server.ToolException;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.Attendance;
+import com.aiassistants.common.scheduling.CalendarTools.BookConfirmedInput;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.BookingList;
 import com.aiassistants.common.scheduling.CalendarTools.BookingStatus;
@@ -30,6 +31,7 @@ import com.aiassistants.common.scheduling.CalendarTools.HoldSlotInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListBookingsInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListCustomerBookingsInput;
 import com.aiassistants.common.scheduling.CalendarTools.RecordAttendanceInput;
+import com.aiassistants.common.scheduling.CalendarTools.MarkOutcomeInput;
 import com.aiassistants.common.scheduling.CalendarTools.RescheduleBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.Slot;
 
@@ -76,6 +78,20 @@ public class BookingService {
     // ---- hold ----
 
     public Booking hold(String tenantId, HoldSlotInput in, String actor) {
+        return create(tenantId, in, actor, false);
+    }
+
+    /**
+     * A booking staff make for a patient: CONFIRMED at once (no hold, no per-customer hold cap), same
+     * slot rules and exclusion constraint as {@link #hold}, idempotent on the key.
+     */
+    public Booking bookConfirmed(String tenantId, BookConfirmedInput in) {
+        String actor = staffActor(in.actor(), true);
+        return create(tenantId, new HoldSlotInput(in.serviceId(), in.professionalId(), in.start(), in.customerId(),
+                in.customerName(), in.notes(), "console", in.idempotencyKey()), actor, true);
+    }
+
+    private Booking create(String tenantId, HoldSlotInput in, String actor, boolean confirmed) {
         String customerId = required(in.customerId(), "customer_id");
         String key = required(in.idempotencyKey(), "idempotency_key");
         limit(in.customerName(), "customer_name", MAX_TEXT);
@@ -89,7 +105,7 @@ public class BookingService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return professionalLocks.withProfessional(tenantId, appointment.professional().id(),
-                        () -> transaction.execute(status -> insertHold(tenantId, in, appointment, actor)));
+                        () -> transaction.execute(status -> insert(tenantId, in, appointment, actor, confirmed)));
             } catch (DataAccessException e) {
                 if (SqlFailures.isOverlap(e)) {
                     Optional<StoredBooking> raced = repository.findByIdempotencyKey(tenantId, key);
@@ -110,14 +126,15 @@ public class BookingService {
         }
     }
 
-    private Booking insertHold(String tenantId, HoldSlotInput in, Appointment appointment, String actor) {
+    private Booking insert(String tenantId, HoldSlotInput in, Appointment appointment, String actor,
+            boolean confirmed) {
         Instant now = clock.instant();
         repository.lockCustomer(tenantId, in.customerId());
         Optional<StoredBooking> existing = repository.findByIdempotencyKey(tenantId, in.idempotencyKey());
         if (existing.isPresent()) {
             return sameRequest(existing.get(), in);
         }
-        int active = repository.countActiveHolds(tenantId, in.customerId(), now);
+        int active = confirmed ? 0 : repository.countActiveHolds(tenantId, in.customerId(), now);
         if (active >= properties.maxActiveHoldsPerCustomer()) {
             count("hold_limit_reached");
             throw new ToolException(CalendarTools.HOLD_LIMIT_REACHED, "The customer already has " + active
@@ -127,15 +144,17 @@ public class BookingService {
         repository.lockProfessional(tenantId, appointment.professional().id());
         expireStale(tenantId, appointment.professional().id(), appointment.start(), appointment.blockedUntil(), now);
         StoredBooking row = new StoredBooking(UUID.randomUUID(), tenantId, ShortCodes.next(), in.idempotencyKey(),
-                BookingStatus.HELD, appointment.service().id(), appointment.service().name(),
+                confirmed ? BookingStatus.CONFIRMED : BookingStatus.HELD, appointment.service().id(),
+                appointment.service().name(),
                 appointment.professional().id(), appointment.professional().name(), in.customerId(),
                 blankToNull(in.customerName()), appointment.start(), appointment.end(), appointment.blockedUntil(),
                 appointment.zone().getId(), blankToNull(in.notes()), blankToNull(in.channel()),
-                now.plus(properties.holdTtl()), now, now, 0, null);
+                confirmed ? null : now.plus(properties.holdTtl()), now, now, 0, null);
         repository.insert(row);
         Booking view = row.view(now);
-        outbox.record(tenantId, row.id(), "held", actor, row.customerId(), row.professionalId(), now, null, view);
-        count("held");
+        String event = confirmed ? "confirmed" : "held";
+        outbox.record(tenantId, row.id(), event, actor, row.customerId(), row.professionalId(), now, null, view);
+        count(event);
         return view;
     }
 
@@ -174,8 +193,9 @@ public class BookingService {
         throw concurrentChange();
     }
 
-    public Booking cancel(String tenantId, CancelBookingInput in, String actor) {
+    public Booking cancel(String tenantId, CancelBookingInput in, String defaultActor) {
         limit(in.reason(), "reason", MAX_TEXT);
+        String actor = in.actor() == null ? defaultActor : staffActor(in.actor(), true);
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
             StoredBooking current = load(tenantId, in.bookingId(), in.customerId());
             Instant now = clock.instant();
@@ -201,6 +221,41 @@ public class BookingService {
         throw concurrentChange();
     }
 
+    /**
+     * Records whether the patient came: CONFIRMED → COMPLETED or NO_SHOW once the appointment has
+     * started; a mistaken outcome may be switched between the two.
+     */
+    public Booking markOutcome(String tenantId, MarkOutcomeInput in, String defaultActor) {
+        String actor = in.actor() == null ? defaultActor : staffActor(in.actor(), true);
+        BookingStatus outcome = in.outcome();
+        if (outcome != BookingStatus.COMPLETED && outcome != BookingStatus.NO_SHOW) {
+            throw new ToolException("invalid_request", "outcome must be COMPLETED or NO_SHOW");
+        }
+        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+            StoredBooking current = load(tenantId, in.bookingId(), null);
+            Instant now = clock.instant();
+            BookingStatus effective = current.effectiveStatus(now);
+            if (effective == outcome) {
+                return current.view(now);
+            }
+            if (effective != BookingStatus.CONFIRMED && effective != BookingStatus.COMPLETED
+                    && effective != BookingStatus.NO_SHOW) {
+                throw invalidTransition(current, "mark the outcome of", now);
+            }
+            if (current.start().isAfter(now)) {
+                throw new ToolException(CalendarTools.INVALID_TRANSITION, "Booking " + current.shortCode()
+                        + " has not started yet; its outcome can be marked from " + current.start(),
+                        Map.of("status", effective.name()));
+            }
+            Optional<Booking> done = change(current, outcome, outcome == BookingStatus.COMPLETED ? "completed"
+                    : "no_show", actor, now, null);
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
+        throw concurrentChange();
+    }
+
     private Optional<Booking> change(StoredBooking current, BookingStatus to, String event, String actor, Instant now,
             String reason) {
         return transaction.execute(status -> repository.changeStatus(current, to, now).map(after -> {
@@ -218,7 +273,8 @@ public class BookingService {
 
     // ---- reschedule ----
 
-    public Booking reschedule(String tenantId, RescheduleBookingInput in, String actor) {
+    public Booking reschedule(String tenantId, RescheduleBookingInput in, String defaultActor) {
+        String actor = in.actor() == null ? defaultActor : staffActor(in.actor(), true);
         if (in.newStart() == null) {
             throw new ToolException("invalid_request", "new_start is required");
         }
@@ -313,9 +369,20 @@ public class BookingService {
             throw new ToolException("invalid_request",
                     "the range may span at most " + (AvailabilityService.MAX_RANGE_DAYS + 1) + " days");
         }
+        int pageSize = in.limit() == null ? RANGE_LIST_LIMIT : in.limit();
+        if (pageSize < 1 || pageSize > RANGE_LIST_LIMIT) {
+            throw new ToolException("invalid_request", "limit must be between 1 and " + RANGE_LIST_LIMIT);
+        }
+        RangeCursor after = RangeCursor.parse(blankToNull(in.cursor()));
         Instant now = clock.instant();
-        return new BookingList(repository.inRange(tenantId, in.from(), in.to(), blankToNull(in.professionalId()),
-                in.statuses(), now, RANGE_LIST_LIMIT).stream().map(b -> b.view(now)).toList());
+        List<StoredBooking> rows = repository.inRange(tenantId, in.from(), in.to(), blankToNull(in.professionalId()),
+                blankToNull(in.serviceId()), in.statuses(), after, now, pageSize + 1);
+        String next = null;
+        if (rows.size() > pageSize) {
+            rows = rows.subList(0, pageSize);
+            next = RangeCursor.of(rows.getLast()).toString();
+        }
+        return new BookingList(rows.stream().map(b -> b.view(now)).toList(), next);
     }
 
     // ---- expiry ----
@@ -406,6 +473,21 @@ public class BookingService {
         if (value != null && value.length() > max) {
             throw new ToolException("invalid_request", name + " is longer than " + max + " characters");
         }
+    }
+
+    /** {@code staff:<email>} as given, or an invalid_request error (only staff act through this parameter). */
+    private static String staffActor(String actor, boolean required) {
+        if (actor == null || actor.isBlank()) {
+            if (required) {
+                throw new ToolException("invalid_request", "actor is required (staff:<email>)");
+            }
+            return null;
+        }
+        String trimmed = actor.trim();
+        if (!trimmed.matches("staff:\\S{1,254}")) {
+            throw new ToolException("invalid_request", "actor must be staff:<email>");
+        }
+        return trimmed;
     }
 
     private static UUID parseUuid(String value) {

@@ -22,7 +22,8 @@ import com.aiassistants.common.mcp.client.McpTarget;
  * @param sweeperInterval            how often stale holds are flipped to EXPIRED (default 30s; they never block
  *                                   new holds even before the sweeper runs)
  * @param directoryCacheTtl          how long services, professionals and working hours read from
- *                                   mcp-professionals are reused (default 30s; 0 = per request only)
+ *                                   mcp-professionals are reused (default 5s, so a catalogue edit reaches
+ *                                   slot search within seconds; 0 = per request only)
  * @param professionals              where mcp-professionals lives
  * @param bookingLog                 where mcp-booking-log lives and how the outbox retries
  */
@@ -40,7 +41,7 @@ public record CalendarProperties(
         holdTtl = holdTtl == null ? Duration.ofMinutes(5) : holdTtl;
         maxActiveHoldsPerCustomer = maxActiveHoldsPerCustomer == null ? 3 : maxActiveHoldsPerCustomer;
         sweeperInterval = sweeperInterval == null ? Duration.ofSeconds(30) : sweeperInterval;
-        directoryCacheTtl = directoryCacheTtl == null ? Duration.ofSeconds(30) : directoryCacheTtl;
+        directoryCacheTtl = directoryCacheTtl == null ? Duration.ofSeconds(5) : directoryCacheTtl;
         if (holdTtl.isNegative() || holdTtl.isZero()) {
             throw new IllegalArgumentException("ai-assistants.calendar.hold-ttl must be positive");
         }

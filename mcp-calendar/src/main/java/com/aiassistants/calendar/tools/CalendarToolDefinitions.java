@@ -9,6 +9,7 @@ import com.aiassistants.calendar.stats.BookingStatsService;
 import com.aiassistants.common.mcp.server.McpTool;
 import com.aiassistants.common.mcp.server.ToolContext;
 import com.aiassistants.common.scheduling.CalendarTools;
+import com.aiassistants.common.scheduling.CalendarTools.BookConfirmedInput;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.BookingIdInput;
 import com.aiassistants.common.scheduling.CalendarTools.BookingStats;
@@ -21,6 +22,7 @@ import com.aiassistants.common.scheduling.CalendarTools.HoldSlotInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListBookingsInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListCustomerBookingsInput;
 import com.aiassistants.common.scheduling.CalendarTools.RecordAttendanceInput;
+import com.aiassistants.common.scheduling.CalendarTools.MarkOutcomeInput;
 import com.aiassistants.common.scheduling.CalendarTools.RescheduleBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.SlotList;
 
@@ -46,6 +48,26 @@ public class CalendarToolDefinitions {
                 free slots), hold_limit_reached, outside_working_hours.""",
                 HoldSlotInput.class, Booking.class,
                 (ctx, in) -> bookings.hold(ctx.requireTenant(), in, Actors.customer(in.customerId())));
+    }
+
+    @Bean
+    McpTool<BookConfirmedInput, Booking> bookConfirmed(BookingService bookings) {
+        return McpTool.command(CalendarTools.BOOK_CONFIRMED, """
+                Books a slot for a customer on behalf of a staff user, CONFIRMED at once (no hold step, no hold \
+                limit); the same slot rules as hold_slot and the same idempotency: the same idempotency_key \
+                always returns the same booking. Logged with actor (staff:<email>). Errors: slot_taken (with \
+                alternatives), outside_working_hours, invalid_request.""",
+                BookConfirmedInput.class, Booking.class, (ctx, in) -> bookings.bookConfirmed(ctx.requireTenant(), in));
+    }
+
+    @Bean
+    McpTool<MarkOutcomeInput, Booking> markBookingOutcome(BookingService bookings) {
+        return McpTool.command(CalendarTools.MARK_BOOKING_OUTCOME, """
+                Records whether the patient came to a CONFIRMED booking that has started: outcome COMPLETED or \
+                NO_SHOW (a marked outcome may be switched to the other; marking the same twice is harmless). \
+                Errors: invalid_transition (not started yet, cancelled, held or expired), not_found.""",
+                MarkOutcomeInput.class, Booking.class,
+                (ctx, in) -> bookings.markOutcome(ctx.requireTenant(), in, Actors.of(ctx, null)));
     }
 
     @Bean
@@ -103,8 +125,9 @@ public class CalendarToolDefinitions {
     @Bean
     McpTool<ListBookingsInput, BookingList> listBookings(BookingService bookings) {
         return McpTool.query(CalendarTools.LIST_BOOKINGS, """
-                Bookings overlapping [from, to) (at most 63 days), optionally for one professional and some \
-                statuses, by start time (at most 1000).""", ListBookingsInput.class, BookingList.class,
+                Bookings overlapping [from, to) (at most 63 days), optionally for one professional, one service and \
+                some statuses, by start time, in pages of at most 1000: when next_cursor is set, pass it as cursor \
+                for the next page.""", ListBookingsInput.class, BookingList.class,
                 (ctx, in) -> bookings.inRange(ctx.requireTenant(), in));
     }
 

@@ -19,13 +19,14 @@ class CatalogTools {
     @Bean
     McpTool<ListServicesInput, ServiceList> listServicesTool(ServiceCatalog catalog) {
         return McpTool.query(LIST_SERVICES, """
-                Lists the active services this business offers (e.g. 'Limpieza dental'), each with its \
+                Lists the active services (all with include_inactive) this business offers (e.g. 'Limpieza dental'), each with its \
                 duration and buffer in minutes, price and currency, and the ids of the active professionals \
                 who perform it. Give professional_id to see only what that professional offers, or query to \
                 filter by name (accents, case and small typos ignored, best match first). Use a service's id \
                 to search for free slots.""",
                 ListServicesInput.class, ServiceList.class,
-                (context, in) -> new ServiceList(catalog.list(context.requireTenant(), in.professionalId(), in.query())));
+                (context, in) -> new ServiceList(catalog.list(context.requireTenant(), in.professionalId(), in.query(),
+                        Boolean.TRUE.equals(in.includeInactive()))));
     }
 
     @Bean

@@ -39,9 +39,9 @@ public class ServiceCatalog {
      * name matches it fuzzily, best first.
      */
     @Transactional(readOnly = true)
-    public List<Service> list(String tenant, String professionalId, String query) {
+    public List<Service> list(String tenant, String professionalId, String query, boolean includeInactive) {
         String professional = professionalId == null || professionalId.isBlank() ? null : professionalId.trim();
-        List<Service> all = services.listActive(tenant, professional);
+        List<Service> all = services.list(tenant, professional, includeInactive);
         if (all.isEmpty() && professional != null && !professionals.exists(tenant, professional)) {
             throw Inputs.notFound("professional", professional);
         }

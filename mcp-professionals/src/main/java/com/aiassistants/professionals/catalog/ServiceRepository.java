@@ -42,11 +42,12 @@ public class ServiceRepository {
         this.jdbc = jdbc;
     }
 
-    /** Active services, optionally only those the professional offers. */
-    public List<Service> listActive(String tenant, String professionalId) {
+    /** Active (or all) services, optionally only those the professional offers. */
+    public List<Service> list(String tenant, String professionalId, boolean includeInactive) {
         String filter = professionalId == null ? "" : " and exists (select 1 from service_professionals x"
                 + " where x.tenant_id = s.tenant_id and x.service_id = s.id and x.professional_id = :professional)";
-        var statement = jdbc.sql(SELECT + " and s.active" + filter + GROUP).param("tenant", tenant);
+        var statement = jdbc.sql(SELECT + (includeInactive ? "" : " and s.active") + filter + GROUP)
+                .param("tenant", tenant);
         if (professionalId != null) {
             statement = statement.param("professional", professionalId);
         }

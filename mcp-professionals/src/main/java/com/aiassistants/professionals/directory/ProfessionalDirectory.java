@@ -1,11 +1,14 @@
 package com.aiassistants.professionals.directory;
 
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aiassistants.common.mcp.server.ToolException;
 import com.aiassistants.common.scheduling.ProfessionalsTools.Professional;
 import com.aiassistants.common.scheduling.ProfessionalsTools.UpsertProfessionalInput;
 import com.aiassistants.professionals.search.FuzzyMatcher;
@@ -67,11 +70,15 @@ public class ProfessionalDirectory {
         String email = Inputs.email(input.email());
         String phone = Inputs.phone(input.phone());
         String requestedId = Inputs.optional(input.professionalId(), "professional_id", 100);
+        Set<String> serviceIds = serviceIds(tenant, input.serviceIds());
         if (requestedId == null || requestedId.isEmpty()) {
             var row = new ProfessionalRepository.Row(Ids.newId(Ids.PROFESSIONAL), name, labelId(tenant, specialty, true),
                     labelId(tenant, area, false), emptyToNull(email), emptyToNull(phone),
                     input.active() == null || input.active());
             repository.insert(tenant, row);
+            if (serviceIds != null) {
+                repository.replaceServices(tenant, row.id(), serviceIds);
+            }
             return repository.find(tenant, row.id()).orElseThrow();
         }
         var existing = repository.findRow(tenant, requestedId)
@@ -83,7 +90,24 @@ public class ProfessionalDirectory {
                 phone == null ? existing.phone() : emptyToNull(phone),
                 input.active() == null ? existing.active() : input.active());
         repository.update(tenant, row);
+        if (serviceIds != null) {
+            repository.replaceServices(tenant, row.id(), serviceIds);
+        }
         return repository.find(tenant, row.id()).orElseThrow();
+    }
+
+    private Set<String> serviceIds(String tenant, List<String> requested) {
+        if (requested == null) {
+            return null;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : requested) {
+            ids.add(Inputs.required(id, "service_ids[]", 100));
+        }
+        if (repository.countExistingServices(tenant, ids) != ids.size()) {
+            throw new ToolException(Inputs.NOT_FOUND, "Some of the services " + ids + " do not exist for this tenant");
+        }
+        return ids;
     }
 
     /** Used by the demo loader: creates a professional with a fixed, well-known id. */

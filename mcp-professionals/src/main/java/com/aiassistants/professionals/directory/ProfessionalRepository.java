@@ -79,6 +79,26 @@ public class ProfessionalRepository {
                 .param("tenant", tenant).param("ids", ids).query(Integer.class).single();
     }
 
+    /** Replaces the services a professional gives (the ids must exist; checked by the caller). */
+    public void replaceServices(String tenant, String professionalId, Collection<String> serviceIds) {
+        jdbc.sql("delete from service_professionals where tenant_id = :tenant and professional_id = :professional")
+                .param("tenant", tenant).param("professional", professionalId).update();
+        for (String serviceId : serviceIds) {
+            jdbc.sql("""
+                    insert into service_professionals (tenant_id, service_id, professional_id)
+                    values (:tenant, :service, :professional)""")
+                    .param("tenant", tenant).param("service", serviceId).param("professional", professionalId).update();
+        }
+    }
+
+    public int countExistingServices(String tenant, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from services where tenant_id = :tenant and id in (:ids)")
+                .param("tenant", tenant).param("ids", ids).query(Integer.class).single();
+    }
+
     public boolean any(String tenant) {
         return jdbc.sql("select exists (select 1 from professionals where tenant_id = :tenant)")
                 .param("tenant", tenant).query(Boolean.class).single();

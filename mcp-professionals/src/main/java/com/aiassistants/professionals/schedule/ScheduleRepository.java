@@ -99,6 +99,17 @@ public class ScheduleRepository {
                 .param("reason", timeOff.reason()).update();
     }
 
+    /** Deletes one time off of the professional; the removed entry, or empty when there was none. */
+    public Optional<TimeOff> deleteTimeOff(String tenant, String professionalId, String timeOffId) {
+        return jdbc.sql("""
+                delete from time_off where tenant_id = :tenant and professional_id = :professional and id = :id
+                returning id, start_at, end_at, reason""")
+                .param("tenant", tenant).param("professional", professionalId).param("id", timeOffId)
+                .query((rs, n) -> new TimeOff(rs.getString("id"), rs.getTimestamp("start_at").toInstant(),
+                        rs.getTimestamp("end_at").toInstant(), rs.getString("reason")))
+                .optional();
+    }
+
     public Optional<String> timeZone(String tenant) {
         return jdbc.sql("select time_zone from schedule_settings where tenant_id = :tenant").param("tenant", tenant)
                 .query(String.class).optional();

@@ -3,6 +3,7 @@ package com.aiassistants.professionals.schedule;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.ADD_TIME_OFF;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.GET_SCHEDULE_SETTINGS;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.GET_WORKING_HOURS;
+import static com.aiassistants.common.scheduling.ProfessionalsTools.REMOVE_TIME_OFF;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.SET_SCHEDULE_SETTINGS;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.SET_WORKING_HOURS;
 
@@ -13,6 +14,7 @@ import com.aiassistants.common.mcp.server.McpTool;
 import com.aiassistants.common.scheduling.ProfessionalsTools.AddTimeOffInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.EmptyInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.GetWorkingHoursInput;
+import com.aiassistants.common.scheduling.ProfessionalsTools.RemoveTimeOffInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.ScheduleSettings;
 import com.aiassistants.common.scheduling.ProfessionalsTools.SetScheduleSettingsInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.SetWorkingHoursInput;
@@ -55,6 +57,15 @@ class ScheduleTools {
                 start must be before end; at most 400 days. Returns the stored time off with its id.""",
                 AddTimeOffInput.class, TimeOff.class,
                 (context, in) -> schedules.addTimeOff(context.requireTenant(), in));
+    }
+
+    @Bean
+    McpTool<RemoveTimeOffInput, TimeOff> removeTimeOffTool(Schedules schedules) {
+        return McpTool.command(REMOVE_TIME_OFF, """
+                Removes one time off of a professional (its id from add_time_off or get_working_hours): those \
+                hours are offered again. Returns the removed entry; not_found when it does not exist.""",
+                RemoveTimeOffInput.class, TimeOff.class,
+                (context, in) -> schedules.removeTimeOff(context.requireTenant(), in.professionalId(), in.timeOffId()));
     }
 
     @Bean

@@ -90,6 +90,14 @@ public class Schedules {
         return timeOff;
     }
 
+    @Transactional
+    public TimeOff removeTimeOff(String tenant, String professionalId, String timeOffId) {
+        String id = Inputs.required(professionalId, "professional_id", 100);
+        String timeOff = Inputs.required(timeOffId, "time_off_id", 100);
+        return repository.deleteTimeOff(tenant, id, timeOff)
+                .orElseThrow(() -> Inputs.notFound("time off of professional " + id, timeOff));
+    }
+
     @Transactional(readOnly = true)
     public ScheduleSettings settings(String tenant) {
         return new ScheduleSettings(repository.timeZone(tenant).orElse(properties.defaultTimeZone()));

@@ -100,6 +100,11 @@ public class McpSchedulingGateway implements SchedulingGateway, AutoCloseable {
         return list.bookings() == null ? List.of() : list.bookings();
     }
 
+    @Override
+    public void catalogueChanged(String tenantId) {
+        cache.keySet().removeIf(key -> key.startsWith(tenantId + "|"));
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T cached(String key, Supplier<T> loader) {
         long now = System.nanoTime();

@@ -18,6 +18,10 @@ import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingHours;
  */
 public interface SchedulingGateway {
 
+    /** The tenant's services, professionals or hours were edited: forget what was cached of them. */
+    default void catalogueChanged(String tenantId) {
+    }
+
     List<Service> services(String tenantId);
 
     List<Professional> professionals(String tenantId);

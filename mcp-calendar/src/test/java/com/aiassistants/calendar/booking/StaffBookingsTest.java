@@ -1,0 +1,168 @@
+package com.aiassistants.calendar.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+
+import com.aiassistants.calendar.support.CalendarIntegrationTest;
+import com.aiassistants.calendar.support.FakeBookingLog.Received;
+import com.aiassistants.common.mcp.client.McpToolError;
+import com.aiassistants.common.scheduling.CalendarTools;
+import com.aiassistants.common.scheduling.CalendarTools.BookConfirmedInput;
+import com.aiassistants.common.scheduling.CalendarTools.Booking;
+import com.aiassistants.common.scheduling.CalendarTools.BookingList;
+import com.aiassistants.common.scheduling.CalendarTools.BookingStatus;
+import com.aiassistants.common.scheduling.CalendarTools.CancelBookingInput;
+import com.aiassistants.common.scheduling.CalendarTools.ListBookingsInput;
+import com.aiassistants.common.scheduling.CalendarTools.MarkOutcomeInput;
+import com.aiassistants.common.scheduling.CalendarTools.RescheduleBookingInput;
+
+/** The tools the console's staff use: confirmed-at-once bookings, outcomes, paged range lists, staff actors. */
+class StaffBookingsTest extends CalendarIntegrationTest {
+
+    static final String STAFF = "staff:recepcion@clinic.test";
+
+    Booking book(String tenant, String service, String professional, Instant start, String customer, String key) {
+        return calendar.call(tenant, CalendarTools.BOOK_CONFIRMED, new BookConfirmedInput(service, professional, start,
+                customer, "Cliente " + customer, null, STAFF, key), Booking.class, false);
+    }
+
+    McpToolError error(Runnable call) {
+        try {
+            call.run();
+        } catch (McpToolError e) {
+            return e;
+        }
+        throw new AssertionError("expected a tool error");
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void staffBookingIsConfirmedAtOnceIdempotentAndGuardedByTheSameConstraint() throws Exception {
+        String tenant = standardTenant();
+        String key = UUID.randomUUID().toString();
+        Booking booked = book(tenant, "cut", "ana", local("2026-03-03T09:00"), "+5491100000001", key);
+        assertThat(booked.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(booked.holdExpiresAt()).isNull();
+        assertThat(booked.channel()).isEqualTo("console");
+        assertThat(book(tenant, "cut", "ana", local("2026-03-03T09:00"), "+5491100000001", key).id())
+                .isEqualTo(booked.id());
+        assertThat(jdbc.queryForObject("select count(*) from booking where tenant_id = ?", Integer.class, tenant))
+                .isEqualTo(1);
+
+        McpToolError taken = error(() -> book(tenant, "cut", "ana", local("2026-03-03T09:00"), "c2",
+                UUID.randomUUID().toString()));
+        assertThat(taken.code()).isEqualTo(CalendarTools.SLOT_TAKEN);
+        assertThat(taken.body().get("alternatives")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.LIST).isNotEmpty();
+        assertThat(error(() -> book(tenant, "cut", "ana", local("2026-03-03T13:10"), "c2",
+                UUID.randomUUID().toString())).code()).isEqualTo(CalendarTools.OUTSIDE_WORKING_HOURS);
+        assertThat(error(() -> calendar.call(tenant, CalendarTools.BOOK_CONFIRMED, new BookConfirmedInput("cut", "ana",
+                local("2026-03-03T10:00"), "c3", null, null, "customer:c3", UUID.randomUUID().toString()),
+                Booking.class, false)).code()).isEqualTo("invalid_request");
+
+        await("the staff booking's log event", () -> !BOOKING_LOG.eventsFor(booked.id()).isEmpty());
+        Received event = BOOKING_LOG.eventsFor(booked.id()).getFirst();
+        assertThat(event.event().type()).isEqualTo("confirmed");
+        assertThat(event.event().actor()).isEqualTo(STAFF);
+    }
+
+    @Test
+    void staffMovesAndCancelsAreLoggedWithTheStaffUser() throws Exception {
+        String tenant = standardTenant();
+        Booking booked = book(tenant, "cut", "ana", local("2026-03-03T09:00"), "c1", UUID.randomUUID().toString());
+        Booking moved = calendar.call(tenant, CalendarTools.RESCHEDULE_BOOKING, new RescheduleBookingInput(booked.id(),
+                local("2026-03-03T10:00"), "beto", null, STAFF), Booking.class, false);
+        assertThat(moved.professionalId()).isEqualTo("beto");
+        calendar.call(tenant, CalendarTools.CANCEL_BOOKING, new CancelBookingInput(booked.id(), "llamó", null, STAFF),
+                Booking.class, false);
+        await("three events", () -> BOOKING_LOG.eventsFor(booked.id()).size() == 3);
+        assertThat(BOOKING_LOG.eventsFor(booked.id())).extracting(r -> r.event().type())
+                .containsExactly("confirmed", "rescheduled", "cancelled");
+        assertThat(BOOKING_LOG.eventsFor(booked.id())).allSatisfy(r -> assertThat(r.event().actor()).isEqualTo(STAFF));
+        assertThat(BOOKING_LOG.eventsFor(booked.id()).getLast().event().after()).containsEntry("reason", "llamó");
+    }
+
+    @Test
+    void outcomesOnlyAfterTheStartAndOnlyForConfirmedBookings() {
+        String tenant = standardTenant();
+        Booking booked = book(tenant, "cut", "ana", local("2026-03-03T09:00"), "c1", UUID.randomUUID().toString());
+        MarkOutcomeInput noShow = new MarkOutcomeInput(booked.id(), BookingStatus.NO_SHOW, STAFF);
+        assertThat(error(() -> calendar.call(tenant, CalendarTools.MARK_BOOKING_OUTCOME, noShow, Booking.class, false))
+                .code()).isEqualTo(CalendarTools.INVALID_TRANSITION);
+
+        clock.setNow(local("2026-03-03T09:05"));
+        assertThat(calendar.call(tenant, CalendarTools.MARK_BOOKING_OUTCOME, noShow, Booking.class, false).status())
+                .isEqualTo(BookingStatus.NO_SHOW);
+        // a mistake can be corrected, and the freed time is bookable again
+        assertThat(calendar.call(tenant, CalendarTools.MARK_BOOKING_OUTCOME,
+                new MarkOutcomeInput(booked.id(), BookingStatus.COMPLETED, STAFF), Booking.class, false).status())
+                .isEqualTo(BookingStatus.COMPLETED);
+        assertThat(error(() -> calendar.call(tenant, CalendarTools.MARK_BOOKING_OUTCOME,
+                new MarkOutcomeInput(booked.id(), BookingStatus.CANCELLED, STAFF), Booking.class, false)).code())
+                .isEqualTo("invalid_request");
+
+        clock.setNow(NOW);
+        Booking cancelled = book(tenant, "cut", "ana", local("2026-03-03T11:00"), "c2", UUID.randomUUID().toString());
+        calendar.call(tenant, CalendarTools.CANCEL_BOOKING, new CancelBookingInput(cancelled.id(), null, null, STAFF),
+                Booking.class, false);
+        clock.setNow(local("2026-03-03T12:00"));
+        assertThat(error(() -> calendar.call(tenant, CalendarTools.MARK_BOOKING_OUTCOME,
+                new MarkOutcomeInput(cancelled.id(), BookingStatus.COMPLETED, STAFF), Booking.class, false)).code())
+                .isEqualTo(CalendarTools.INVALID_TRANSITION);
+    }
+
+    @Test
+    void rangeListsPageByCursorAndFilterByServiceAndProfessional() {
+        String tenant = standardTenant();
+        List<String> ids = new ArrayList<>();
+        for (int hour = 9; hour < 13; hour++) {
+            ids.add(book(tenant, "cut", "ana", local("2026-03-03T%02d:00".formatted(hour)), "c" + hour,
+                    UUID.randomUUID().toString()).id());
+        }
+        ids.add(book(tenant, "color", "ana", local("2026-03-04T09:00"), "c20", UUID.randomUUID().toString()).id());
+        Instant from = local("2026-03-02T00:00");
+        Instant to = local("2026-03-09T00:00");
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            BookingList page = calendar.call(tenant, CalendarTools.LIST_BOOKINGS,
+                    new ListBookingsInput(from, to, null, null, null, 2, cursor), BookingList.class);
+            page.bookings().forEach(b -> seen.add(b.id()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+        assertThat(seen).containsExactlyElementsOf(ids);
+        assertThat(pages).isEqualTo(3);
+
+        assertThat(calendar.call(tenant, CalendarTools.LIST_BOOKINGS,
+                new ListBookingsInput(from, to, "ana", List.of(BookingStatus.CONFIRMED), "color", null, null),
+                BookingList.class).bookings()).extracting(Booking::id).containsExactly(ids.getLast());
+        assertThat(calendar.call(tenant, CalendarTools.LIST_BOOKINGS,
+                new ListBookingsInput(from, to, "beto", null, null, null, null), BookingList.class).bookings()).isEmpty();
+        assertThat(error(() -> calendar.call(tenant, CalendarTools.LIST_BOOKINGS,
+                new ListBookingsInput(from, to, null, null, null, null, "garbage"), BookingList.class)).code())
+                .isEqualTo("invalid_request");
+        assertThat(error(() -> calendar.call(tenant, CalendarTools.LIST_BOOKINGS,
+                new ListBookingsInput(from, to, null, null, null, 0, null), BookingList.class)).code())
+                .isEqualTo("invalid_request");
+    }
+}

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.aiassistants.common.channel.OpaqueId;
 import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 import com.aiassistants.gateway.config.TenantDirectory;
@@ -48,9 +50,39 @@ public class AdminController {
             long outboxOpen, List<TenantStatus> tenants) {
     }
 
+    /**
+     * A message from backend-api: a staff reply, a reminder or a notice. Optional reply {@code buttons} (at most 3,
+     * sent as interactive buttons, numbered text where a provider has none); an optional {@code template} sent in
+     * its place where only a template may go (the Cloud API outside the 24-hour window; otherwise the tenant's
+     * window template); an optional {@code idempotency_key}: the same key queues the message once.
+     */
     public record StaffMessage(String tenantId,
             @NotBlank @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a phone number") String to,
-            @NotBlank @Size(max = 4096) String text) {
+            @NotBlank @Size(max = 4096) String text,
+            @Size(max = 3) List<@Valid @NotNull Button> buttons,
+            @Valid Template template,
+            UUID idempotencyKey) {
+
+        OutgoingMessage message() {
+            OutgoingMessage message = buttons == null || buttons.isEmpty() ? OutgoingMessage.text(text)
+                    : OutgoingMessage.buttons(text, buttons.stream().map(b -> new OutgoingMessage.Button(b.id(), b.title())).toList());
+            return template == null ? message
+                    : message.withOwnTemplate(template.name(), template.language(), template.parameters(),
+                            template.buttonPayloads());
+        }
+    }
+
+    public record Button(@NotBlank @OpaqueId String id, @NotBlank @Size(max = 20) String title) {
+    }
+
+    /**
+     * An approved WhatsApp template: its name, language code (absent = the project's language), body parameters
+     * {{1}}, {{2}}… in order, and the payload of each of its quick-reply buttons in order.
+     */
+    public record Template(@NotBlank @Size(max = 512) @Pattern(regexp = "[a-z0-9_]+", message = "must be a template name (a-z, 0-9, _)") String name,
+            @Size(max = 15) @Pattern(regexp = "[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?", message = "must be a language code such as es or en_US") String language,
+            @Size(max = 20) List<@NotNull @Size(max = 1024) String> parameters,
+            @Size(max = 10) List<@NotNull @OpaqueId String> buttonPayloads) {
     }
 
     public record Queued(long outboxId, String status) {
@@ -141,7 +173,8 @@ public class AdminController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Queued send(@RequestBody @Valid StaffMessage message) {
         String tenantId = tenants.require(message.tenantId());
-        long id = outbox.insert(tenantId, PhoneNumbers.digits(message.to()), OutgoingMessage.text(message.text()));
+        long id = outbox.insert(tenantId, PhoneNumbers.digits(message.to()), message.message(),
+                message.idempotencyKey() == null ? UUID.randomUUID() : message.idempotencyKey());
         sender.wake();
         return new Queued(id, "pending");
     }

@@ -16,8 +16,9 @@ import com.aiassistants.gateway.provider.WhatsAppProvider;
 /**
  * A tenant's number on the WhatsApp Business Cloud API. Stateless (webhooks come in over HTTP), so
  * "connected" means configured. Outside the 24-hour window a free-form message is replaced by the
- * tenant's window template (in the project's language unless one is configured, the reply as its sanitised
- * body parameter), also when the Graph API reports 131047. The Graph API offers no
+ * message's own template when it names one (a reminder), else the tenant's window template (in the project's
+ * language unless one is configured, the reply as its sanitised body parameter), also when the Graph API reports
+ * 131047. The Graph API offers no
  * idempotency key for messages, so a send with an unknown outcome is never repeated (at-most-once).
  */
 public class CloudProvider implements WhatsAppProvider {
@@ -99,6 +100,10 @@ public class CloudProvider implements WhatsAppProvider {
     }
 
     private OutgoingMessage windowTemplate(OutgoingMessage original, String why) throws SendException {
+        if (original.hasOwnTemplate()) {
+            return original.ownTemplate(original.templateLanguage() == null || original.templateLanguage().isBlank()
+                    ? projectLanguage.apply(tenantId) : original.templateLanguage());
+        }
         GatewayProperties.WindowTemplate template = tenant.windowTemplate();
         if (template == null || template.name() == null || template.name().isBlank()) {
             throw SendException.permanent("131047", why + " and no window template is configured");

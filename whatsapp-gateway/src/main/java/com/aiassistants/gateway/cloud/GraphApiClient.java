@@ -168,11 +168,25 @@ public class GraphApiClient {
                 ObjectNode template = root.putObject("template");
                 template.put("name", m.templateName());
                 template.putObject("language").put("code", m.templateLanguage());
-                if (m.templateParameters() != null && !m.templateParameters().isEmpty()) {
-                    ObjectNode component = template.putArray("components").addObject();
-                    component.put("type", "body");
-                    ArrayNode parameters = component.putArray("parameters");
-                    m.templateParameters().forEach(p -> parameters.addObject().put("type", "text").put("text", p));
+                boolean body = m.templateParameters() != null && !m.templateParameters().isEmpty();
+                boolean buttons = m.templateButtonPayloads() != null && !m.templateButtonPayloads().isEmpty();
+                if (body || buttons) {
+                    ArrayNode components = template.putArray("components");
+                    if (body) {
+                        ObjectNode component = components.addObject();
+                        component.put("type", "body");
+                        ArrayNode parameters = component.putArray("parameters");
+                        m.templateParameters().forEach(p -> parameters.addObject().put("type", "text").put("text", p));
+                    }
+                    // one component per quick-reply button of the approved template: its payload comes back on a tap
+                    for (int i = 0; buttons && i < m.templateButtonPayloads().size(); i++) {
+                        ObjectNode button = components.addObject();
+                        button.put("type", "button");
+                        button.put("sub_type", "quick_reply");
+                        button.put("index", Integer.toString(i));
+                        button.putArray("parameters").addObject().put("type", "payload")
+                                .put("payload", m.templateButtonPayloads().get(i));
+                    }
                 }
             }
         }

@@ -51,12 +51,24 @@ public class OutboxRepository {
 
     /** Queues a message that answers no inbound row (a staff message); replies go through {@link #insertReplyClosingInbound}. */
     public long insert(String tenantId, String toNumber, OutgoingMessage message) {
-        Long id = jdbc.queryForObject("""
+        return insert(tenantId, toNumber, message, UUID.randomUUID());
+    }
+
+    /**
+     * Queues a message once per {@code idempotencyKey}: a repeated key (a caller retrying after a lost answer)
+     * returns the row queued first and queues nothing.
+     */
+    public long insert(String tenantId, String toNumber, OutgoingMessage message, UUID idempotencyKey) {
+        List<Long> inserted = jdbc.queryForList("""
                 insert into outbox (tenant_id, to_number, kind, body, idempotency_key)
-                values (?, ?, ?, cast(? as jsonb), ?) returning id""", Long.class,
+                values (?, ?, ?, cast(? as jsonb), ?)
+                on conflict (idempotency_key) do nothing returning id""", Long.class,
                 tenantId, toNumber, message.kind().name().toLowerCase(), json.writeValueAsString(message),
-                UUID.randomUUID());
-        return id == null ? -1 : id;
+                idempotencyKey);
+        if (!inserted.isEmpty()) {
+            return inserted.getFirst();
+        }
+        return jdbc.queryForObject("select id from outbox where idempotency_key = ?", Long.class, idempotencyKey);
     }
 
     /**

@@ -7,7 +7,9 @@ import com.aiassistants.common.channel.GatewayReply;
 /**
  * A provider-neutral message to one user, as stored in the outbox {@code body}.
  * Kinds: {@code text}; {@code buttons}; {@code list}; {@code template}. A provider fits it to its own limits
- * when sending (the Cloud API's: {@link WhatsAppLimits}).
+ * when sending (the Cloud API's: {@link WhatsAppLimits}). A message of another kind may carry its own approved
+ * template (name, language, body parameters, quick-reply button payloads), sent instead of it where only a
+ * template may go (the Cloud API outside the 24-hour window) in place of the tenant's window template.
  */
 public record OutgoingMessage(
         Kind kind,
@@ -17,7 +19,8 @@ public record OutgoingMessage(
         List<ListItem> listItems,
         String templateName,
         String templateLanguage,
-        List<String> templateParameters) {
+        List<String> templateParameters,
+        List<String> templateButtonPayloads) {
 
     public enum Kind { TEXT, BUTTONS, LIST, TEMPLATE }
 
@@ -28,19 +31,45 @@ public record OutgoingMessage(
     }
 
     public static OutgoingMessage text(String text) {
-        return new OutgoingMessage(Kind.TEXT, text, null, null, null, null, null, null);
+        return new OutgoingMessage(Kind.TEXT, text, null, null, null, null, null, null, null);
     }
 
     public static OutgoingMessage buttons(String text, List<Button> buttons) {
-        return new OutgoingMessage(Kind.BUTTONS, text, List.copyOf(buttons), null, null, null, null, null);
+        return new OutgoingMessage(Kind.BUTTONS, text, List.copyOf(buttons), null, null, null, null, null, null);
     }
 
     public static OutgoingMessage list(String text, String listTitle, List<ListItem> items) {
-        return new OutgoingMessage(Kind.LIST, text, null, listTitle, List.copyOf(items), null, null, null);
+        return new OutgoingMessage(Kind.LIST, text, null, listTitle, List.copyOf(items), null, null, null, null);
     }
 
     public static OutgoingMessage template(String name, String language, List<String> parameters) {
-        return new OutgoingMessage(Kind.TEMPLATE, null, null, null, null, name, language, List.copyOf(parameters));
+        return template(name, language, parameters, List.of());
+    }
+
+    /** @param buttonPayloads the payload of each quick-reply button of the template, in order (WhatsApp sends it back on a tap) */
+    public static OutgoingMessage template(String name, String language, List<String> parameters,
+            List<String> buttonPayloads) {
+        return new OutgoingMessage(Kind.TEMPLATE, null, null, null, null, name, language, List.copyOf(parameters),
+                buttonPayloads == null ? List.of() : List.copyOf(buttonPayloads));
+    }
+
+    /** This message with its own template for where only a template may be sent (language null = the project's). */
+    public OutgoingMessage withOwnTemplate(String name, String language, List<String> parameters,
+            List<String> buttonPayloads) {
+        return new OutgoingMessage(kind, text, buttons, listTitle, listItems, name, language,
+                parameters == null ? List.of() : List.copyOf(parameters),
+                buttonPayloads == null ? List.of() : List.copyOf(buttonPayloads));
+    }
+
+    /** A non-template message that names the template to send in its place outside the window. */
+    public boolean hasOwnTemplate() {
+        return kind != Kind.TEMPLATE && templateName != null && !templateName.isBlank();
+    }
+
+    /** Its own template as a message of kind template. */
+    public OutgoingMessage ownTemplate(String language) {
+        return template(templateName, language, templateParameters == null ? List.of() : templateParameters,
+                templateButtonPayloads);
     }
 
     /** The message that answers a backend reply, or null for "no reply" (e.g. a human took the conversation over). */
@@ -62,7 +91,7 @@ public record OutgoingMessage(
     /** The same message with another body text. */
     public OutgoingMessage withText(String newText) {
         return new OutgoingMessage(kind, newText, buttons, listTitle, listItems, templateName, templateLanguage,
-                templateParameters);
+                templateParameters, templateButtonPayloads);
     }
 
     /** The text a channel without interactive messages shows: body plus numbered options. */

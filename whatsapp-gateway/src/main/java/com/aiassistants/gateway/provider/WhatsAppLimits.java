@@ -46,6 +46,13 @@ public final class WhatsAppLimits {
 
     /** @param language asked only when a list needs a label of its own */
     public static OutgoingMessage fit(OutgoingMessage m, java.util.function.Supplier<String> language) {
+        OutgoingMessage fitted = fitOwnKind(m, language);
+        return m.hasOwnTemplate() ? fitted.withOwnTemplate(m.templateName(), m.templateLanguage(),
+                m.templateParameters().stream().map(WhatsAppLimits::templateParameter).toList(),
+                m.templateButtonPayloads()) : fitted;
+    }
+
+    private static OutgoingMessage fitOwnKind(OutgoingMessage m, java.util.function.Supplier<String> language) {
         return switch (m.kind()) {
             case TEXT -> OutgoingMessage.text(cut(blankToDot(m.text()), TEXT_BODY));
             case BUTTONS -> m.buttons().size() > MAX_BUTTONS
@@ -55,7 +62,8 @@ public final class WhatsAppLimits {
             case LIST -> OutgoingMessage.list(cut(blankToDot(m.text()), INTERACTIVE_BODY), listTitle(m.listTitle(), language),
                     rows(m.listItems()));
             case TEMPLATE -> OutgoingMessage.template(m.templateName(), m.templateLanguage(),
-                    m.templateParameters().stream().map(WhatsAppLimits::templateParameter).toList());
+                    m.templateParameters().stream().map(WhatsAppLimits::templateParameter).toList(),
+                    m.templateButtonPayloads());
         };
     }
 

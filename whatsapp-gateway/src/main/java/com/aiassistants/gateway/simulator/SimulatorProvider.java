@@ -97,7 +97,7 @@ public class SimulatorProvider implements WhatsAppProvider {
                 return item;
             }).toList());
         }
-        if (m.templateName() != null) {
+        if (m.kind() == OutgoingMessage.Kind.TEMPLATE) {
             body.put("template_name", m.templateName());
             body.put("template_parameters", m.templateParameters());
         }

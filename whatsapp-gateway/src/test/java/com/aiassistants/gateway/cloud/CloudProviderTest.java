@@ -211,6 +211,77 @@ class CloudProviderTest extends GatewayTestBase {
         assertThat(outboxTo(to).get("kind")).isEqualTo("template");
     }
 
+    private static Map<String, Object> reminder(String to, String key) {
+        return Map.of("tenant_id", "clinic", "to", to, "idempotency_key", key,
+                "text", "Recordatorio: Limpieza dental con Dra. Pérez\nmañana 10:00",
+                "buttons", List.of(Map.of("id", "reminder:confirm:r1", "title", "Asistiré"),
+                        Map.of("id", "reminder:cancel:r1", "title", "Cancelar"),
+                        Map.of("id", "reminder:reschedule:r1", "title", "Cambiar horario")),
+                "template", Map.of("name", "appointment_reminder",
+                        "parameters", List.of("Limpieza dental", "Dra. Pérez", "jueves 5 de marzo, 10:00"),
+                        "button_payloads", List.of("reminder:confirm:r1", "reminder:cancel:r1", "reminder:reschedule:r1")));
+    }
+
+    /** Meta's template send: body parameters, then one quick_reply button component per button with its payload. */
+    @Test
+    void aReminderOutsideTheWindowSendsItsOwnTemplateWithQuickReplyPayloadsOnce() {
+        String to = "34611000018";
+        jdbc.update("insert into customer_window (tenant_id, number, last_inbound_at) values ('clinic', ?, now() - interval '25 hours')",
+                to);
+        String key = UUID.randomUUID().toString();
+        var first = admin().post().uri("/admin/messages").body(reminder(to, key)).retrieve().toEntity(Map.class);
+        // the caller lost the answer and retries: the same key queues nothing more
+        var again = admin().post().uri("/admin/messages").body(reminder(to, key)).retrieve().toEntity(Map.class);
+        assertThat(again.getBody().get("outbox_id")).isEqualTo(first.getBody().get("outbox_id"));
+        awaitFinal(to);
+        var sends = GRAPH.to(to);
+        assertThat(sends).hasSize(1);
+        var body = sends.getFirst().body();
+        com.aiassistants.gateway.support.MetaSendLimits.check(body);
+        assertThat(body.path("type").asString()).isEqualTo("template");
+        var template = body.path("template");
+        assertThat(template.path("name").asString()).isEqualTo("appointment_reminder");
+        assertThat(template.path("language").path("code").asString()).as("the project's language").isEqualTo("en");
+        var components = template.path("components");
+        assertThat(components.size()).isEqualTo(4);
+        assertThat(components.path(0).path("type").asString()).isEqualTo("body");
+        assertThat(components.path(0).path("parameters")).extracting(p -> p.path("text").asString())
+                .containsExactly("Limpieza dental", "Dra. Pérez", "jueves 5 de marzo, 10:00");
+        for (int i = 0; i < 3; i++) {
+            var button = components.path(i + 1);
+            assertThat(button.path("type").asString()).isEqualTo("button");
+            assertThat(button.path("sub_type").asString()).isEqualTo("quick_reply");
+            assertThat(button.path("index").asString()).isEqualTo(Integer.toString(i));
+            assertThat(button.path("parameters").path(0).path("type").asString()).isEqualTo("payload");
+        }
+        assertThat(components.path(2).path("parameters").path(0).path("payload").asString()).isEqualTo("reminder:cancel:r1");
+        assertThat(jdbc.queryForObject("select count(*) from outbox where to_number = ?", Integer.class, to)).isEqualTo(1);
+    }
+
+    @Test
+    void aReminderInsideTheWindowIsAnInteractiveMessageWithItsButtons() {
+        String to = "34611000019";
+        jdbc.update("insert into customer_window (tenant_id, number, last_inbound_at) values ('clinic', ?, now() - interval '1 hour')",
+                to);
+        admin().post().uri("/admin/messages").body(reminder(to, UUID.randomUUID().toString())).retrieve().toEntity(Map.class);
+        awaitFinal(to);
+        var body = GRAPH.to(to).getFirst().body();
+        com.aiassistants.gateway.support.MetaSendLimits.check(body);
+        assertThat(body.path("type").asString()).isEqualTo("interactive");
+        assertThat(body.path("interactive").path("action").path("buttons")).extracting(b -> b.path("reply").path("id").asString())
+                .containsExactly("reminder:confirm:r1", "reminder:cancel:r1", "reminder:reschedule:r1");
+    }
+
+    @Test
+    void aTemplateWithABadNameIsRefusedWithAProblem() {
+        Map<String, Object> bad = new java.util.HashMap<>(reminder("34611000020", UUID.randomUUID().toString()));
+        bad.put("template", Map.of("name", "Appointment Reminder!"));
+        var response = admin().post().uri("/admin/messages").body(bad).retrieve()
+                .onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("template");
+    }
+
     @Test
     void error131047SwitchesToTheTemplate() {
         String from = "34611000009";

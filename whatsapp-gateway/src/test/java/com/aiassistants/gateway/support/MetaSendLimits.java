@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * endpoint, interactive object): text body 1-4096 characters; interactive body 1-1024; 1-3 reply buttons with
  * unique titles of 1-20 characters and ids of 1-256; a list with a button label of 1-20, at most 10 rows in all,
  * row titles 1-24, descriptions up to 72, row ids 1-200, section titles up to 24; template body parameters
- * without new lines, tabs or more than four consecutive spaces.
+ * without new lines, tabs or more than four consecutive spaces; template button components of sub-type
+ * {@code quick_reply} with an index and one {@code payload} parameter.
  */
 public final class MetaSendLimits {
 
@@ -27,6 +28,15 @@ public final class MetaSendLimits {
             case "interactive" -> interactive(send.path("interactive"));
             case "template" -> {
                 for (JsonNode component : send.path("template").path("components")) {
+                    if ("button".equals(component.path("type").asString())) {
+                        // a quick-reply button of the approved template: its index and the payload a tap sends back
+                        assertThat(component.path("sub_type").asString()).isEqualTo("quick_reply");
+                        assertThat(component.path("index").asString()).matches("[0-9]");
+                        assertThat(component.path("parameters").size()).isEqualTo(1);
+                        assertThat(component.path("parameters").path(0).path("type").asString()).isEqualTo("payload");
+                        assertThat(component.path("parameters").path(0).path("payload").asString()).isNotBlank();
+                        continue;
+                    }
                     for (JsonNode parameter : component.path("parameters")) {
                         String text = parameter.path("text").asString();
                         assertThat(text).as("template parameter").doesNotContain("\n", "\t", "     ").isNotBlank();

@@ -12,9 +12,15 @@ import java.util.Map;
  * @param memoryUpdates customer memory to set (a null value removes the key)
  * @param handoff       true when the user asked for a human: the conversation is paused for the bot
  * @param bookingIds    ids of bookings created or changed in this turn (for live console events)
+ * @param reminderAnswers what the patient answered to a reminder in this turn (recorded on the reminder and booking)
  */
 public record AssistantReply(String text, Interactive interactive, String state, Map<String, String> memoryUpdates,
-        boolean handoff, List<String> bookingIds) {
+        boolean handoff, List<String> bookingIds, List<ReminderAnswer> reminderAnswers) {
+
+    public AssistantReply(String text, Interactive interactive, String state, Map<String, String> memoryUpdates,
+            boolean handoff, List<String> bookingIds) {
+        this(text, interactive, state, memoryUpdates, handoff, bookingIds, List.of());
+    }
 
     public static AssistantReply text(String text, String state) {
         return new AssistantReply(text, null, state, Map.of(), false, List.of());

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +24,7 @@ import com.aiassistants.backend.BackendProperties;
 import com.aiassistants.backend.assistant.Assistant;
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
+import com.aiassistants.backend.assistant.ReminderAnswer;
 import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.backend.realtime.Frame;
 import com.aiassistants.backend.realtime.LiveEvents;
@@ -63,10 +65,12 @@ public class TurnService {
     private final BackendProperties.Conversation settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher publisher;
 
     public TurnService(Assistant assistant, Projects projects, CustomerMemory memory, LiveEvents events, JdbcClient jdbc,
             TransactionTemplate transactions, JsonMapper json, BackendProperties properties,
-            ObjectProvider<Clock> clock, MeterRegistry meters) {
+            ObjectProvider<Clock> clock, MeterRegistry meters, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.assistant = assistant;
         this.projects = projects;
         this.memory = memory;
@@ -169,6 +173,9 @@ public class TurnService {
             if (needsHuman) {
                 published.add(Frame.needsHuman(in.conversationId()));
             }
+            if (reply.reminderAnswers() != null && !reply.reminderAnswers().isEmpty()) {
+                publisher.publishEvent(new ReminderAnswer.Given(projectId, in.customerId(), reply.reminderAnswers(), now));
+            }
             if (reply.bookingIds() != null && !reply.bookingIds().isEmpty()) {
                 insertBookingEvent(projectId, in.conversationId(), reply.bookingIds(), repliedAt);
                 published.add(Frame.booking(in.conversationId(), List.copyOf(reply.bookingIds())));
@@ -180,6 +187,31 @@ public class TurnService {
                     .update();
         }
         return new TurnResult(in.conversationId(), in.messageId(), text, interactive, false);
+    }
+
+    /**
+     * A message the assistant sends on its own (a reminder, a notice): stored in the conversation as an
+     * {@code assistant} message and, with {@code stateUpdate} (current state JSON, possibly null → new state), the
+     * dialogue state changed so the patient's answer is read in its context; under the conversation's turn lock,
+     * in one transaction, then published live.
+     */
+    public void recordOutbound(String projectId, String conversationId, String customerId, String text,
+            java.util.function.UnaryOperator<String> stateUpdate) {
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(lockKey(projectId, conversationId)).query((rs, n) -> 1).list();
+            String state = jdbc.sql("""
+                    insert into conversation (project_id, id, channel, customer_id) values (?, ?, 'whatsapp', ?)
+                    on conflict (project_id, id) do update set updated_at = now()
+                    returning state""")
+                    .params(projectId, conversationId, customerId).query((rs, n) -> rs.getString(1)).list().getFirst();
+            insertMessage(projectId, conversationId, "assistant", text, null, null, now);
+            if (stateUpdate != null) {
+                jdbc.sql("update conversation set state = ? where project_id = ? and id = ?")
+                        .params(stateUpdate.apply(state), projectId, conversationId).update();
+            }
+        });
+        events.publish(projectId, conversationId, Frame.message(conversationId, "assistant", text, now));
     }
 
     static long lockKey(String projectId, String conversationId) {

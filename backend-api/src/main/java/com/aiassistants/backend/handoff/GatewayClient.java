@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +18,15 @@ import com.aiassistants.backend.BackendProperties;
 import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends staff replies to WhatsApp users through the gateway: {@code POST {gateway-url}/admin/messages
- * {to, text}} with {@code Authorization: Bearer <gateway.admin-token>}; timeout per call, bounded
+ * Sends staff replies, reminders and notices to WhatsApp users through the gateway: {@code POST
+ * {gateway-url}/admin/messages {to, text, …}} with {@code Authorization: Bearer <gateway.admin-token>}; timeout per call, bounded
  * retries with backoff on 5xx / I/O errors, metric {@code backend.gateway.calls}.
  */
 @Component
@@ -45,7 +49,41 @@ public class GatewayClient {
     record OutboundMessage(String to, String text) {
     }
 
+    /**
+     * A message with optional reply buttons, the approved template to send instead outside WhatsApp's 24-hour
+     * window, and an idempotency key (the gateway queues one message per key, so a retry never sends twice).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Message(String tenantId, String to, String text, List<Button> buttons, Template template,
+            UUID idempotencyKey) {
+    }
+
+    public record Button(String id, String title) {
+    }
+
+    /** @param language null = the project's language */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Template(String name, String language, List<String> parameters, List<String> buttonPayloads) {
+    }
+
+    record Queued(long outboxId, String status) {
+    }
+
     public void send(String to, String text) {
+        post(new OutboundMessage(to, text), to);
+    }
+
+    /** Queues the message in the gateway's outbox; returns its outbox id. Same errors as {@link #send(String, String)}. */
+    public long send(Message message) {
+        byte[] answer = post(message, message.to());
+        try {
+            return json.readValue(answer, Queued.class).outboxId();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private byte[] post(Object body, String to) {
         if (settings.url() == null || settings.url().isBlank()) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gateway-not-configured",
                     "ai-assistants.backend.gateway.url is not set");
@@ -54,7 +92,7 @@ public class GatewayClient {
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + settings.adminToken())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(new OutboundMessage(to, text))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                 .build();
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
@@ -62,10 +100,11 @@ public class GatewayClient {
             for (int attempt = 0; ; attempt++) {
                 String failure;
                 try {
-                    int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    int status = response.statusCode();
                     if (status >= 200 && status < 300) {
                         outcome = "ok";
-                        return;
+                        return response.body();
                     }
                     if (status < 500) {
                         outcome = "rejected";

@@ -16,10 +16,16 @@ import com.aiassistants.backend.assistant.TenantProfile;
  * ({@link TenantProfile.FlowSettings#defaults()}, the {@code ai-assistants.backend.limits} settings).
  */
 public record ProjectSettings(@Valid Flow flow, @Valid RateLimits rateLimits,
-        @Min(0) @Max(10080) Integer reminderLeadMinutes, @Min(1) @Max(3650) Integer memoryTtlDays) {
+        @Min(0) @Max(10080) Integer reminderLeadMinutes, @Min(1) @Max(3650) Integer memoryTtlDays,
+        @Valid ReminderSettings reminders) {
 
     public static ProjectSettings empty() {
-        return new ProjectSettings(null, null, null, null);
+        return new ProjectSettings(null, null, null, null, null);
+    }
+
+    /** Reminder settings with every default filled in (the older {@code reminder_lead_minutes} is one lead time). */
+    public ReminderSettings.Effective remindersOrDefault() {
+        return ReminderSettings.effective(reminders, reminderLeadMinutes);
     }
 
     public Flow flowOrDefault() {

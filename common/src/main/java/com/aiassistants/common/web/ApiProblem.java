@@ -58,6 +58,11 @@ public class ApiProblem extends RuntimeException {
         return status;
     }
 
+    /** The last segment of the problem type, e.g. {@code gateway-rejected}. */
+    public String slug() {
+        return slug;
+    }
+
     public Map<String, String> headers() {
         return headers;
     }

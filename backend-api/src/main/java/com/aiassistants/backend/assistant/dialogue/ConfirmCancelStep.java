@@ -1,5 +1,6 @@
 package com.aiassistants.backend.assistant.dialogue;
 
+import com.aiassistants.backend.assistant.ReminderAnswer;
 import com.aiassistants.backend.assistant.nlu.Confirmation;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
@@ -34,6 +35,7 @@ final class ConfirmCancelStep implements StepHandler {
             BookingRef done = BookingRef.of(cancelled).withDefaults(target.serviceName(), target.professionalName(), target.localStart());
             t.out.touched(cancelled.id());
             t.out.say(t.say.cancelled(done.serviceName(), done.localStart()));
+            ReminderReplies.done(t, cancelled.id(), ReminderAnswer.Outcome.CANCELLED);
         } catch (McpToolError e) {
             t.out.say(t.say.couldNotChange());
         }

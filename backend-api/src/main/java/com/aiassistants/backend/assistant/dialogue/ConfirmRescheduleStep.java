@@ -1,5 +1,6 @@
 package com.aiassistants.backend.assistant.dialogue;
 
+import com.aiassistants.backend.assistant.ReminderAnswer;
 import com.aiassistants.backend.assistant.nlu.Confirmation;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
@@ -24,6 +25,7 @@ final class ConfirmRescheduleStep implements StepHandler {
                         slot.professionalName() != null ? slot.professionalName() : target.professionalName(),
                         slot.localStart());
                 t.out.touched(moved.id());
+                ReminderReplies.done(t, moved.id(), ReminderAnswer.Outcome.RESCHEDULED);
                 t.out.say(t.say.rescheduled(done.serviceName(), done.professionalName(), done.localStart(), done.code()));
                 s.resetTask();
             } catch (McpToolError e) {

@@ -117,6 +117,9 @@ public final class DialogueEngine {
             startAction(t, action);
             return;
         }
+        if (ReminderReplies.handle(t)) {
+            return;
+        }
         String replyId = t.replyId();
         if (replyId != null && replyId.startsWith(Menu.PREFIX)) {
             startAction(t, replyId.substring(Menu.PREFIX.length()));

@@ -60,6 +60,8 @@ public final class DialogueState {
     private int misses;
     /** "a la misma hora" said before the booking to move was chosen. */
     private boolean sameTime;
+    /** The booking of the last reminder sent, until the patient answers it or it starts: answers are read about it. */
+    private BookingRef reminded;
 
     private DialogueState() {
     }
@@ -84,6 +86,24 @@ public final class DialogueState {
 
     public String toJson() {
         return MAPPER.writeValueAsString(this);
+    }
+
+    /**
+     * The conversation's state once a reminder about {@code booking} was sent: the same state (a new one when there
+     * was none) with the booking as the reminder's context. A state this class cannot read is returned unchanged.
+     */
+    public static String remind(String json, BookingRef booking) {
+        DialogueState state = parse(json);
+        if (state == null) {
+            if (json != null && !json.isBlank()) {
+                return json;
+            }
+            byte[] seed = new byte[6];
+            new java.security.SecureRandom().nextBytes(seed);
+            state = start(java.util.HexFormat.of().formatHex(seed));
+        }
+        state.reminded = booking;
+        return state.toJson();
     }
 
     // ---------------------------------------------------------------- reading
@@ -186,6 +206,10 @@ public final class DialogueState {
 
     public OfferedSlot newSlot() {
         return newSlot;
+    }
+
+    public BookingRef reminded() {
+        return reminded;
     }
 
     // ---------------------------------------------------------------- changing
@@ -324,6 +348,10 @@ public final class DialogueState {
         earliest = null;
         latest = null;
         offers = new ArrayList<>();
+    }
+
+    void forgetReminder() {
+        reminded = null;
     }
 
     void proposeMove(OfferedSlot slot) {

@@ -70,6 +70,14 @@ final class Manage {
                 bookings = onDate;
             }
         }
+        BookingRef reminded = t.state.reminded();
+        if (reminded != null && date.isEmpty()) {
+            // an answer to a reminder ("no voy a poder ir", "¿lo podemos pasar al jueves?") is about that booking
+            List<Booking> theOne = bookings.stream().filter(b -> b.id().equals(reminded.id())).toList();
+            if (!theOne.isEmpty()) {
+                bookings = theOne;
+            }
+        }
         if (bookings.isEmpty()) {
             t.out.say(t.say.noBookings());
             t.state.resetTask();

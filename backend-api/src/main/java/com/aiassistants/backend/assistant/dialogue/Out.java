@@ -8,6 +8,7 @@ import java.util.Map;
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantReply.Interactive;
 import com.aiassistants.backend.assistant.AssistantReply.Interactive.Option;
+import com.aiassistants.backend.assistant.ReminderAnswer;
 
 /** What one turn answers, built up while the turn is handled. */
 final class Out {
@@ -17,6 +18,7 @@ final class Out {
     private final Map<String, String> memory = new LinkedHashMap<>();
     private boolean handoff;
     private final List<String> bookingIds = new ArrayList<>();
+    private final List<ReminderAnswer> reminderAnswers = new ArrayList<>();
 
     void say(String line) {
         if (line != null && !line.isBlank()) {
@@ -44,6 +46,10 @@ final class Out {
         bookingIds.add(bookingId);
     }
 
+    void answered(String bookingId, ReminderAnswer.Outcome outcome) {
+        reminderAnswers.add(new ReminderAnswer(bookingId, outcome));
+    }
+
     /** Nothing said so far this turn. */
     boolean silent() {
         return lines.isEmpty();
@@ -53,11 +59,12 @@ final class Out {
         lines.clear();
         interactive = null;
         bookingIds.clear();
+        reminderAnswers.clear();
         handoff = false;
     }
 
     AssistantReply reply(String state) {
         return new AssistantReply(String.join("\n", lines), interactive, state, Map.copyOf(memory), handoff,
-                List.copyOf(bookingIds));
+                List.copyOf(bookingIds), List.copyOf(reminderAnswers));
     }
 }

@@ -295,6 +295,61 @@ public final class Replies {
         return m("reschedule.done", service, day(at), time(at), professional, code);
     }
 
+    // ---- reminders, follow-ups, notices (sent by backend-api's reminder package) ----
+
+    public String reminder(String service, String professional, LocalDateTime at) {
+        return m("reminder.text", service, professional, day(at), time(at));
+    }
+
+    public String reminderConfirmButton() {
+        return m("reminder.button.confirm");
+    }
+
+    public String reminderCancelButton() {
+        return m("reminder.button.cancel");
+    }
+
+    public String reminderRescheduleButton() {
+        return m("reminder.button.reschedule");
+    }
+
+    public String reminderConfirmed(String service, LocalDateTime at) {
+        return m("reminder.confirmed", service, day(at), time(at));
+    }
+
+    public String reminderGone() {
+        return m("reminder.gone");
+    }
+
+    public String optedOut() {
+        return m("reminder.opted-out");
+    }
+
+    public String optedIn() {
+        return m("reminder.opted-in");
+    }
+
+    public String followUp(String service, String professional) {
+        return m("follow-up.text", service, professional);
+    }
+
+    public String noticeCreated(String service, String professional, LocalDateTime at, String code) {
+        return m("notice.created", service, professional, day(at), time(at), code);
+    }
+
+    public String noticeMoved(String service, String professional, LocalDateTime at, String code) {
+        return m("notice.moved", service, professional, day(at), time(at), code);
+    }
+
+    public String noticeCancelled(String service, LocalDateTime at) {
+        return m("notice.cancelled", service, day(at), time(at));
+    }
+
+    /** "jueves 5 de marzo" / "Thursday, March 5": a date as a template parameter. */
+    public String dayOf(LocalDateTime at) {
+        return day(at);
+    }
+
     public String handoff() {
         return m("handoff");
     }

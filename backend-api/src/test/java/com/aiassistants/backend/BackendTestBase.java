@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ai-assistants.backend.demo.enabled=true",
+        // reminders are planned and sent by ReminderFlowTest's own context, driven by its clock
+        "ai-assistants.backend.reminders.enabled=false",
         "ai-assistants.backend.limits.per-phone-per-minute=100000",
         "ai-assistants.backend.limits.per-api-key-per-minute=100000",
         "ai-assistants.backend.jobs.callback-backoff=50ms",

@@ -23,9 +23,12 @@ public class PatientNotices {
 
     private final ReminderRepository reminders;
     private final Projects projects;
+    private final ReminderPlanner planner;
     private final Clock clock;
 
-    public PatientNotices(ReminderRepository reminders, Projects projects, ObjectProvider<Clock> clock) {
+    public PatientNotices(ReminderRepository reminders, Projects projects, ReminderPlanner planner,
+            ObjectProvider<Clock> clock) {
+        this.planner = planner;
         this.reminders = reminders;
         this.projects = projects;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -45,7 +48,9 @@ public class PatientNotices {
             case MOVED -> Reminder.Kind.NOTICE_MOVED;
             case CANCELLED -> Reminder.Kind.NOTICE_CANCELLED;
         };
-        Instant due = ReminderSchedule.outOfQuietHours(clock.instant(), projects.require(projectId).zone(), settings);
+        Instant now = clock.instant();
+        Instant due = ReminderSchedule.outOfQuietHours(now, planner.patientZone(projects.require(projectId),
+                booking.customerId(), now), settings);
         return reminders.plan(projectId, booking.id(), kind, 0, booking.start(), due, booking.customerId());
     }
 }

@@ -3,6 +3,7 @@ package com.aiassistants.backend.reminder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.backend.mcp.McpClients;
+import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.backend.tenant.Project;
 import com.aiassistants.backend.tenant.Projects;
 import com.aiassistants.backend.tenant.ReminderSettings;
@@ -36,6 +38,8 @@ public class ReminderPlanner {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderPlanner.class);
     static final String LOCK = "reminder-planner";
+    /** Customer-memory key of a patient's own IANA time zone. */
+    public static final String PATIENT_ZONE_KEY = "time_zone";
     private static final Duration MAX_RANGE = Duration.ofDays(62);
 
     private final Projects projects;
@@ -44,10 +48,12 @@ public class ReminderPlanner {
     private final ReminderProperties properties;
     private final ReminderMetrics metrics;
     private final LockingTaskExecutor locks;
+    private final CustomerMemory memory;
     private final Clock clock;
 
     public ReminderPlanner(Projects projects, McpClients mcp, ReminderRepository reminders, ReminderProperties properties,
-            ReminderMetrics metrics, LockingTaskExecutor locks, ObjectProvider<Clock> clock) {
+            ReminderMetrics metrics, LockingTaskExecutor locks, CustomerMemory memory, ObjectProvider<Clock> clock) {
+        this.memory = memory;
         this.projects = projects;
         this.mcp = mcp;
         this.reminders = reminders;
@@ -100,10 +106,10 @@ public class ReminderPlanner {
             if (!whatsapp(b.customerId())) {
                 continue;
             }
+            ZoneId zone = patientZone(project, b.customerId(), now);
             if (settings.enabled() && b.start().isAfter(now)) {
                 for (int lead : settings.leadMinutes()) {
-                    Optional<Instant> due = ReminderSchedule.reminderDue(b.start(), lead, b.createdAt(), project.zone(),
-                            settings);
+                    Optional<Instant> due = ReminderSchedule.reminderDue(b.start(), lead, b.createdAt(), zone, settings);
                     if (due.isPresent() && reminders.plan(project.id(), b.id(), Reminder.Kind.REMINDER, lead, b.start(),
                             due.get(), b.customerId())) {
                         planned++;
@@ -112,8 +118,7 @@ public class ReminderPlanner {
                 }
             }
             if (settings.followUpEnabled() && b.end() != null) {
-                Instant due = ReminderSchedule.followUpDue(b.end(), settings.followUpDelayMinutes(), project.zone(),
-                        settings);
+                Instant due = ReminderSchedule.followUpDue(b.end(), settings.followUpDelayMinutes(), zone, settings);
                 if (!due.isBefore(now.minus(Duration.ofDays(1))) && reminders.plan(project.id(), b.id(),
                         Reminder.Kind.FOLLOW_UP, 0, b.start(), due, b.customerId())) {
                     planned++;
@@ -122,6 +127,22 @@ public class ReminderPlanner {
             }
         }
         return planned;
+    }
+
+    /**
+     * The zone the patient's quiet hours are in: the customer memory's {@code time_zone} (an IANA id staff or an
+     * integration set for a patient living elsewhere), else the clinic's.
+     */
+    ZoneId patientZone(Project project, String customerId, Instant now) {
+        String own = memory.read(project.id(), customerId, now).get(PATIENT_ZONE_KEY);
+        if (own != null) {
+            try {
+                return ZoneId.of(own.strip());
+            } catch (java.time.DateTimeException e) {
+                log.debug("customer memory time_zone {} is not a zone id; the clinic's is used", own);
+            }
+        }
+        return project.zone();
     }
 
     /** Only WhatsApp patients (an E.164 customer id) can be reminded; web visitors have no phone. */

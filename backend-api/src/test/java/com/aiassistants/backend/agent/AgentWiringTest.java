@@ -18,7 +18,7 @@ import com.aiassistants.common.testsupport.TestRedis;
 
 /** The whole application: the platform's turn pipeline gets the agent, which has the deterministic engine behind it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.hikari.maximum-pool-size=2")
+        properties = {"spring.datasource.hikari.maximum-pool-size=2", "ai-assistants.backend.reminders.enabled=false"})
 @DirtiesContext
 class AgentWiringTest {
 

@@ -35,6 +35,7 @@ import com.aiassistants.common.testsupport.TestRedis;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ai-assistants.backend.demo.enabled=true",
         "ai-assistants.backend.jobs.enabled=false",
+        "ai-assistants.backend.reminders.enabled=false",
         "ai-assistants.backend.limits.per-phone-per-minute=100000",
         "ai-assistants.backend.limits.per-api-key-per-minute=100000",
         "ai-assistants.backend.mcp.professionals.token=" + RealSchedulingStack.TOKEN,

@@ -26,6 +26,7 @@ import com.aiassistants.backend.tenant.Projects;
 import com.aiassistants.backend.tenant.ReminderSettings;
 import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.mcp.client.McpToolError;
+import com.aiassistants.common.mcp.client.McpUnavailableException;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.BookingStatus;
@@ -126,6 +127,10 @@ public class ReminderSender {
                     new CalendarTools.BookingIdInput(r.bookingId()), Booking.class);
         } catch (McpToolError e) {
             skip(r, CalendarTools.NOT_FOUND.equals(e.code()) ? "booking_gone" : "booking_unreadable");
+            return;
+        } catch (McpUnavailableException e) {
+            log.warn("reminder {}: mcp-calendar unavailable, retried later: {}", r.id(), e.getMessage());
+            retryOrFail(r, now, e.toString());
             return;
         }
         String why = stale(r, booking, settings, now);

@@ -168,6 +168,8 @@ class ReminderFlowTest {
     BackendProperties backendProperties;
     @Autowired
     ObjectProvider<Clock> clock;
+    @Autowired
+    PatientNotices notices;
 
     LocalMcpClient calendar;
     String customer;
@@ -420,5 +422,29 @@ class ReminderFlowTest {
         assertThat(reminders.forBooking("demo", booking.id())).extracting(Reminder::status).containsExactly("skipped");
         patientSays("recordatorios", null);
         assertThat(reminders.optedOut("demo", customer)).isFalse();
+    }
+
+    @Test
+    void staffMovingABookingTellsThePatientOnceAndItsOldReminderIsNotSent() {
+        Booking booking = book(2);
+        planBefore(booking);
+        SlotList later = calendar.call("demo", CalendarTools.FIND_AVAILABLE_SLOTS, new CalendarTools.FindAvailableSlotsInput(
+                booking.serviceId(), booking.professionalId(), booking.localStart().toLocalDate().plusDays(1), null,
+                java.time.LocalTime.of(10, 0), null, 1), SlotList.class);
+        Booking moved = calendar.call("demo", CalendarTools.RESCHEDULE_BOOKING, new CalendarTools.RescheduleBookingInput(
+                booking.id(), later.slots().getFirst().start(), null, null), Booking.class);
+        // the staff route calls this after the calendar answered (twice here: a retried request)
+        assertThat(notices.notify("demo", moved, PatientNotices.Change.MOVED)).isTrue();
+        assertThat(notices.notify("demo", moved, PatientNotices.Change.MOVED)).isFalse();
+        assertThat(reminders.forBooking("demo", booking.id())).filteredOn(r -> r.kind() == Reminder.Kind.REMINDER)
+                .extracting(Reminder::status).containsExactly("skipped");
+        sender.sendDue();
+        List<FakeHttpEndpoint.Received> sent = sentTo(customer);
+        assertThat(sent).hasSize(1);
+        JsonNode message = JSON.readTree(sent.getFirst().body());
+        assertThat(message.path("text").asString()).startsWith("Tu turno de " + booking.serviceName())
+                .contains("se cambió", moved.shortCode());
+        assertThat(message.path("template").path("name").asString()).isEqualTo("appointment_update");
+        assertThat(message.path("buttons").isMissingNode() || message.path("buttons").isNull()).isTrue();
     }
 }

@@ -47,6 +47,10 @@ public class ReminderAnswers {
                     if (answer.outcome() != ReminderAnswer.Outcome.RESCHEDULED) {
                         attendance(given, answer);
                     }
+                    if (answer.outcome() == ReminderAnswer.Outcome.CANCELLED) {
+                        // nothing more to remind of (a move plans new rows for the new start; old ones skip as moved)
+                        reminders.skipPending(given.projectId(), answer.bookingId(), "not_confirmed");
+                    }
                 }
             }
         }

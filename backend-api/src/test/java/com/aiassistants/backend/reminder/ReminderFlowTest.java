@@ -447,4 +447,30 @@ class ReminderFlowTest {
         assertThat(message.path("template").path("name").asString()).isEqualTo("appointment_update");
         assertThat(message.path("buttons").isMissingNode() || message.path("buttons").isNull()).isTrue();
     }
+
+    @Test
+    void aFollowUpGoesOutAfterTheAppointmentWhenTheProjectTurnedItOn() {
+        var demo = projects.require("demo");
+        var followUp = new com.aiassistants.backend.tenant.ReminderSettings(false, null, null, null,
+                new com.aiassistants.backend.tenant.ReminderSettings.FollowUp(true, 30, null, null), null);
+        projects.update("demo", demo.name(), demo.zone(), demo.locale(), new com.aiassistants.backend.tenant.ProjectSettings(
+                null, null, null, null, followUp), "test");
+        try {
+            Booking booking = book(2);
+            NOW.set(booking.end().plus(Duration.ofMinutes(10)));
+            planner.planAll();
+            assertThat(reminders.forBooking("demo", booking.id())).extracting(Reminder::kind)
+                    .as("reminders are off here, the follow-up is on").containsExactly(Reminder.Kind.FOLLOW_UP);
+            sender.sendDue();
+            assertThat(sentTo(customer)).as("due 30 minutes after the end").isEmpty();
+            NOW.set(booking.end().plus(Duration.ofMinutes(31)));
+            sender.sendDue();
+            assertThat(sentTo(customer)).hasSize(1);
+            JsonNode message = JSON.readTree(sentTo(customer).getFirst().body());
+            assertThat(message.path("text").asString()).startsWith("¡Gracias por tu visita de " + booking.serviceName());
+            assertThat(message.path("template").path("name").asString()).isEqualTo("appointment_follow_up");
+        } finally {
+            projects.update("demo", demo.name(), demo.zone(), demo.locale(), demo.settings(), "test");
+        }
+    }
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import com.aiassistants.backend.assistant.Assistant;
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
+import com.aiassistants.backend.assistant.ReminderAnswer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,7 +57,7 @@ public class AgentAssistant implements Assistant, AutoCloseable {
 
     @Override
     public AssistantReply reply(AssistantTurn turn) {
-        if (!usesLlm(turn)) {
+        if (!usesLlm(turn) || ReminderAnswer.isTap(turn.replyId())) {
             return deterministic(turn);
         }
         long started = System.nanoTime();

@@ -6,6 +6,14 @@ package com.aiassistants.backend.assistant;
  */
 public record ReminderAnswer(String bookingId, Outcome outcome) {
 
+    /** Reply ids (and template quick-reply payloads) of a reminder's buttons: {@code reminder:<verb>:<booking id>}. */
+    public static final String REPLY_PREFIX = "reminder:";
+
+    /** A tap on a reminder's button: always read by the deterministic engine (one tap, one defined action). */
+    public static boolean isTap(String replyId) {
+        return replyId != null && replyId.startsWith(REPLY_PREFIX);
+    }
+
     public enum Outcome { CONFIRMED, CANCELLED, RESCHEDULED, OPT_OUT, OPT_IN }
 
     /** Published (synchronously, inside the turn's transaction) when a turn's reply holds answers. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import com.aiassistants.backend.assistant.ReminderAnswer;
 import com.aiassistants.backend.assistant.nlu.Language;
 import com.aiassistants.backend.assistant.replies.Formats;
 import com.aiassistants.backend.assistant.replies.Replies;
@@ -23,7 +24,7 @@ import com.aiassistants.common.scheduling.CalendarTools.Booking;
 @Component
 public class ReminderMessages {
 
-    public static final String PREFIX = "reminder:";
+    public static final String PREFIX = ReminderAnswer.REPLY_PREFIX;
     public static final String CONFIRM = PREFIX + "confirm:";
     public static final String CANCEL = PREFIX + "cancel:";
     public static final String RESCHEDULE = PREFIX + "reschedule:";

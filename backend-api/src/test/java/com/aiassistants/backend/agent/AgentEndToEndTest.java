@@ -374,4 +374,13 @@ class AgentEndToEndTest {
         double after = meters.find("assistant.agent.fallbacks").counters().stream().mapToDouble(c -> c.count()).sum();
         assertThat(after).as("routing is not a fallback").isEqualTo(before);
     }
+
+    @Test
+    void aTapOnAReminderButtonIsReadByTheDeterministicEngineEvenForAnLlmTenant() {
+        AssistantReply reply = assistant.reply(new AssistantTurn(tenant("demo", "llm"), "whatsapp:" + customer, customer,
+                "Ana", "whatsapp", "Asistiré", "reminder:confirm:bk-1", "{\"step\":\"idle\"}", Map.of(), List.of(),
+                Instant.now()));
+        assertThat(reply.text()).isEqualTo("FALLBACK");
+        assertThat(MODEL.requests()).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package com.aiassistants.backend.assistant.dialogue;
 
 import java.util.List;
 
+import com.aiassistants.backend.assistant.ReminderAnswer;
 import com.aiassistants.backend.assistant.ReminderAnswer.Outcome;
 import com.aiassistants.backend.assistant.nlu.Confirmation;
 import com.aiassistants.backend.assistant.nlu.Intent;
@@ -19,7 +20,7 @@ import com.aiassistants.common.scheduling.CalendarTools.Booking;
  */
 final class ReminderReplies {
 
-    static final String PREFIX = "reminder:";
+    static final String PREFIX = ReminderAnswer.REPLY_PREFIX;
     private static final List<String> OPT_OUT = List.of("no mas recordatorios", "no quiero recordatorios",
             "no quiero mas recordatorios", "sin recordatorios", "dejar de recibir recordatorios", "parar recordatorios",
             "desactivar recordatorios", "no me manden recordatorios", "no more reminders", "stop reminders",

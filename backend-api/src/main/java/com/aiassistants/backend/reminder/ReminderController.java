@@ -1,7 +1,6 @@
 package com.aiassistants.backend.reminder;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,14 +37,6 @@ public class ReminderController {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /**
-     * @param confirmationRate confirmed / sent (0 when nothing was sent)
-     * @param noAnswer         sent reminders without an answer
-     */
-    public record ReminderStats(int days, long sent, long confirmed, long cancelled, long rescheduled, long noAnswer,
-            double confirmationRate) {
-    }
-
     /** One reminder, follow-up or notice of a booking. */
     public record ReminderView(UUID id,
             @Schema(allowableValues = {"reminder", "follow_up", "notice_created", "notice_moved", "notice_cancelled"}) String kind,
@@ -59,15 +50,11 @@ public class ReminderController {
 
     @Operation(summary = "Reminders sent in the last days and how patients answered them (confirmation rate)")
     @GetMapping("/v1/admin/reminders/stats")
-    public ReminderStats stats(Caller caller, @RequestParam(defaultValue = "30") int days) {
+    public ReminderRepository.Stats stats(Caller caller, @RequestParam(defaultValue = "30") int days) {
         if (days < 1 || days > 366) {
             throw ApiProblem.badRequest("invalid-days", "days must be between 1 and 366");
         }
-        String projectId = caller.requireAdminOnOwnProject(Role.STAFF);
-        ReminderRepository.Figures f = reminders.figures(projectId, clock.instant().minus(Duration.ofDays(days)));
-        long answered = f.confirmed() + f.cancelled() + f.rescheduled();
-        return new ReminderStats(days, f.sent(), f.confirmed(), f.cancelled(), f.rescheduled(), f.sent() - answered,
-                f.sent() == 0 ? 0 : (double) f.confirmed() / f.sent());
+        return reminders.stats(caller.requireAdminOnOwnProject(Role.STAFF), clock.instant(), days);
     }
 
     @Operation(summary = "A booking's reminders, follow-ups and notices with their status and the patient's answer")

@@ -140,6 +140,23 @@ public class ReminderRepository {
     public record Figures(long sent, long confirmed, long cancelled, long rescheduled) {
     }
 
+    /**
+     * Reminders sent in the last {@code days} and how patients answered them.
+     *
+     * @param confirmationRate confirmed / sent (0 when nothing was sent)
+     * @param noAnswer         sent reminders without an answer
+     */
+    public record Stats(int days, long sent, long confirmed, long cancelled, long rescheduled, long noAnswer,
+            double confirmationRate) {
+    }
+
+    public Stats stats(String projectId, Instant now, int days) {
+        Figures f = figures(projectId, now.minus(java.time.Duration.ofDays(days)));
+        long answered = f.confirmed() + f.cancelled() + f.rescheduled();
+        return new Stats(days, f.sent(), f.confirmed(), f.cancelled(), f.rescheduled(), f.sent() - answered,
+                f.sent() == 0 ? 0 : (double) f.confirmed() / f.sent());
+    }
+
     public Figures figures(String projectId, Instant since) {
         return jdbc.sql("""
                 select count(*) as sent,

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.aiassistants.backend.mcp.McpClients;
+import com.aiassistants.backend.reminder.ReminderRepository;
 import com.aiassistants.backend.tenant.Project;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.BookingList;
@@ -50,7 +51,10 @@ public class DashboardStats {
     private final McpClients mcp;
     private final Clock clock;
 
-    public DashboardStats(JdbcClient jdbc, McpClients mcp, ObjectProvider<Clock> clock) {
+    private final ReminderRepository reminderStats;
+
+    public DashboardStats(JdbcClient jdbc, McpClients mcp, ObjectProvider<Clock> clock, ReminderRepository reminderStats) {
+        this.reminderStats = reminderStats;
         this.jdbc = jdbc;
         this.mcp = mcp;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -81,11 +85,13 @@ public class DashboardStats {
      * @param repliesByStaff     staff messages, last 30 days
      * @param conversations      conversations with a patient message in the last 30 days
      * @param conversationsWithBooking of those, the ones where a booking was made or changed
+     * @param reminders          appointment reminders sent in the last 30 days and the patients' answers
+     *                           ({@code confirmation_rate} = confirmed / sent)
      */
     public record Dashboard(String timeZone, LocalDate date, boolean bookingsAvailable, List<AgendaItem> todayAgenda,
             long bookingsToday, long bookingsWeek, long bookingsMadeToday, List<DayCount> bookingsPerDay, long noShows,
             List<HourCount> messagesPerHour, long repliesByBot, long repliesByStaff, long conversations,
-            long conversationsWithBooking) {
+            long conversationsWithBooking, ReminderRepository.Stats reminders) {
     }
 
     public Dashboard dashboard(Project project) {
@@ -111,7 +117,7 @@ public class DashboardStats {
         return new Dashboard(zone.getId(), today, bookings.available(), bookings.agenda(), bookings.today(),
                 bookings.week(), bookings.madeToday(), bookings.perDay(), bookings.noShows(), perHour,
                 replies.getOrDefault("assistant", 0L), replies.getOrDefault("staff", 0L), conversations[0],
-                Math.min(conversations[0], conversations[1]));
+                Math.min(conversations[0], conversations[1]), reminderStats.stats(project.id(), now, DAYS));
     }
 
     private List<HourCount> messagesPerHour(String projectId, Instant now) {

@@ -110,6 +110,8 @@ class ConsoleDashboardTest extends BackendTestBase {
         assertThat(thisHour.get("outbound").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(dashboard.get("replies_by_bot").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(dashboard.get("conversations").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(dashboard.get("reminders").get("days").asInt()).isEqualTo(30);
+        assertThat(dashboard.get("reminders").has("confirmation_rate")).isTrue();
 
         // staff of another project cannot read demo's figures; API keys get no dashboard
         TestProject other = newProject();

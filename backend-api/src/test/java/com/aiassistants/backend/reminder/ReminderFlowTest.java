@@ -477,4 +477,44 @@ class ReminderFlowTest {
             projects.update("demo", demo.name(), demo.zone(), demo.locale(), demo.settings(), "test");
         }
     }
+
+    @Test
+    void badReminderSettingsAreRefusedWithAProblemAndGoodOnesAreKept() throws Exception {
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/admin/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"admin@demo.local\",\"password\":\"demo1234\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String token = JSON.readTree(login.body()).path("access_token").asString();
+        var demo = projects.require("demo");
+        java.util.function.Function<Object, HttpResponse<String>> put = reminderSettings -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/admin/projects/demo/settings"))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("name", demo.name(),
+                                "time_zone", demo.zone().getId(), "locale", demo.locale(),
+                                "settings", Map.of("reminders", reminderSettings)))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        try {
+            for (Object bad : List.of(Map.of("lead_minutes", List.of(5)), Map.of("lead_minutes", List.of(60, 120, 180, 240, 300, 360)),
+                    Map.of("quiet_hours", Map.of("start", "25:00", "end", "08:00")),
+                    Map.of("template", Map.of("name", "Appointment Reminder!")))) {
+                HttpResponse<String> refused = put.apply(bad);
+                assertThat(refused.statusCode()).as(bad.toString()).isEqualTo(400);
+                assertThat(refused.headers().firstValue("Content-Type")).get().asString().contains("problem+json");
+            }
+            HttpResponse<String> ok = put.apply(Map.of("lead_minutes", List.of(1440, 120),
+                    "template", Map.of("name", "recordatorio_turno", "language", "es_AR")));
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            var effective = projects.require("demo").settings().remindersOrDefault();
+            assertThat(effective.leadMinutes()).containsExactly(120, 1440);
+            assertThat(effective.templateName()).isEqualTo("recordatorio_turno");
+            assertThat(effective.templateLanguage()).isEqualTo("es_AR");
+        } finally {
+            projects.update("demo", demo.name(), demo.zone(), demo.locale(), demo.settings(), "test");
+        }
+    }
 }

@@ -50,7 +50,7 @@ public class ReminderController {
 
     @Operation(summary = "Reminders sent in the last days and how patients answered them (confirmation rate)")
     @GetMapping("/v1/admin/reminders/stats")
-    public ReminderRepository.Stats stats(Caller caller, @RequestParam(defaultValue = "30") int days) {
+    public ReminderRepository.ReminderStats stats(Caller caller, @RequestParam(defaultValue = "30") int days) {
         if (days < 1 || days > 366) {
             throw ApiProblem.badRequest("invalid-days", "days must be between 1 and 366");
         }

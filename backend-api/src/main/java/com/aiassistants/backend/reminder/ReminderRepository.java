@@ -146,14 +146,14 @@ public class ReminderRepository {
      * @param confirmationRate confirmed / sent (0 when nothing was sent)
      * @param noAnswer         sent reminders without an answer
      */
-    public record Stats(int days, long sent, long confirmed, long cancelled, long rescheduled, long noAnswer,
+    public record ReminderStats(int days, long sent, long confirmed, long cancelled, long rescheduled, long noAnswer,
             double confirmationRate) {
     }
 
-    public Stats stats(String projectId, Instant now, int days) {
+    public ReminderStats stats(String projectId, Instant now, int days) {
         Figures f = figures(projectId, now.minus(java.time.Duration.ofDays(days)));
         long answered = f.confirmed() + f.cancelled() + f.rescheduled();
-        return new Stats(days, f.sent(), f.confirmed(), f.cancelled(), f.rescheduled(), f.sent() - answered,
+        return new ReminderStats(days, f.sent(), f.confirmed(), f.cancelled(), f.rescheduled(), f.sent() - answered,
                 f.sent() == 0 ? 0 : (double) f.confirmed() / f.sent());
     }
 

@@ -91,7 +91,7 @@ public class DashboardStats {
     public record Dashboard(String timeZone, LocalDate date, boolean bookingsAvailable, List<AgendaItem> todayAgenda,
             long bookingsToday, long bookingsWeek, long bookingsMadeToday, List<DayCount> bookingsPerDay, long noShows,
             List<HourCount> messagesPerHour, long repliesByBot, long repliesByStaff, long conversations,
-            long conversationsWithBooking, ReminderRepository.Stats reminders) {
+            long conversationsWithBooking, ReminderRepository.ReminderStats reminders) {
     }
 
     public Dashboard dashboard(Project project) {

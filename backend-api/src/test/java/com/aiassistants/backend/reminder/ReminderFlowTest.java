@@ -409,7 +409,7 @@ class ReminderFlowTest {
         assertThat(reply.path("response_text").asString()).contains("¡Gracias por confirmar!");
         assertThat(get(other.id()).attendance()).isEqualTo(Attendance.CONFIRMED);
         assertThat(reminders.forBooking("demo", other.id())).extracting(Reminder::outcome).containsExactly("confirmed");
-        ReminderRepository.Stats stats = reminders.stats("demo", NOW.get(), 30);
+        ReminderRepository.ReminderStats stats = reminders.stats("demo", NOW.get(), 30);
         assertThat(stats.confirmed()).isGreaterThanOrEqualTo(1);
         assertThat(stats.confirmationRate()).isEqualTo((double) stats.confirmed() / stats.sent());
         assertThat(stats.noAnswer()).isEqualTo(stats.sent() - stats.confirmed() - stats.cancelled() - stats.rescheduled());

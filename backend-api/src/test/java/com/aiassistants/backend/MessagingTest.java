@@ -93,6 +93,25 @@ class MessagingTest extends BackendTestBase {
     }
 
     @Test
+    void aFailedTurnKeepsThePatientsMessageAndTheRetryOfItsIdAnswersItOnce() {
+        TestProject project = newProject();
+        String from = phone();
+        String body = whatsappBody(uniqueId("wamid"), from, "flaky");
+        assistant.flakyFailures.set(1);
+        Response failed = whatsapp(project, body);
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.headers().firstValue("Retry-After")).isPresent();
+        assertThat(failed.body()).contains("same message_id");
+
+        Response retried = whatsapp(project, body);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.text("response_text")).isEqualTo("echo 1: flaky");
+        assertThat(whatsapp(project, body).text("response_text")).isEqualTo("echo 1: flaky");
+        assertThat(jdbc.sql("select role from message where project_id = ? order by id").param(project.id())
+                .query(String.class).list()).containsExactly("user", "assistant");
+    }
+
+    @Test
     void whatsappInboundWithAValidSignatureIsAnswered() {
         TestProject project = newProject();
         String from = phone();

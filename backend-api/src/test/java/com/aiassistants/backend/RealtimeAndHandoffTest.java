@@ -2,7 +2,11 @@ package com.aiassistants.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +49,93 @@ class RealtimeAndHandoffTest extends BackendTestBase {
             ws.send(Map.of("type", "dance"));
             assertThat(ws.next("error").get("error").asString()).contains("unknown");
         }
+    }
+
+    String eventsUrl(TestProject project) {
+        return "ws://localhost:" + port + "/v1/ws/events?token=" + wsToken(bearer(project.ownerToken()), null);
+    }
+
+    List<String> thread(TestProject project, String conversation) {
+        Response messages = send("GET", "/v1/admin/conversations/" + conversation + "/messages", bearer(project.ownerToken()), null);
+        assertThat(messages.status()).isEqualTo(200);
+        List<String> rows = new ArrayList<>();
+        messages.json().forEach(m -> rows.add(m.get("role").asString() + ": " + m.get("text").asString()));
+        return rows;
+    }
+
+    @Test
+    void thePatientsMessageIsLiveAndStoredBeforeTheTurnEndsOnceAndBeforeItsReply() throws Exception {
+        TestProject project = newProject();
+        String from = phone();
+        String conversation = "whatsapp:" + from;
+        String messageId = uniqueId("w");
+        assistant.gate = new CountDownLatch(1);
+        assistant.gateEntered = new CountDownLatch(1);
+        try (WsClient console = new WsClient(eventsUrl(project))) {
+            CompletableFuture<Response> turn = CompletableFuture.supplyAsync(
+                    () -> whatsapp(project, whatsappBody(messageId, from, "gated hola")));
+            JsonNode live = console.next("message");
+            assertThat(live.get("role").asString()).isEqualTo("user");
+            assertThat(live.get("text").asString()).isEqualTo("gated hola");
+            assertThat(live.get("conversation_id").asString()).isEqualTo(conversation);
+            // the assistant is still thinking: the message is already in the thread
+            assertThat(assistant.gateEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(turn).isNotDone();
+            assertThat(thread(project, conversation)).containsExactly("user: gated hola");
+
+            assistant.gate.countDown();
+            assertThat(turn.get(10, TimeUnit.SECONDS).text("response_text")).isEqualTo("echo 1: gated hola");
+            JsonNode reply = console.next("message");
+            assertThat(reply.get("role").asString()).isEqualTo("assistant");
+            assertThat(reply.get("text").asString()).isEqualTo("echo 1: gated hola");
+
+            // the channel's retry of the same message publishes nothing and stores nothing
+            assertThat(whatsapp(project, whatsappBody(messageId, from, "gated hola")).text("response_text"))
+                    .isEqualTo("echo 1: gated hola");
+            whatsapp(project, whatsappBody(uniqueId("w"), from, "después"));
+            List<String> frames = new ArrayList<>();
+            JsonNode next;
+            do {
+                next = console.next("message");
+                frames.add(next.get("role").asString() + ": " + next.get("text").asString());
+            } while (!"después".equals(next.get("text").asString()));
+            assertThat(frames).containsExactly("user: después");
+            assertThat(console.next("message").get("text").asString()).isEqualTo("echo 2: después");
+        }
+        assertThat(thread(project, conversation))
+                .containsExactly("user: gated hola", "assistant: echo 1: gated hola", "user: después", "assistant: echo 2: después");
+    }
+
+    @Test
+    void aMessageArrivingDuringATurnIsShownAtOnceAndAnsweredAfterIt() throws Exception {
+        TestProject project = newProject();
+        String from = phone();
+        String conversation = "whatsapp:" + from;
+        assistant.gate = new CountDownLatch(1);
+        assistant.gateEntered = new CountDownLatch(1);
+        try (WsClient console = new WsClient(eventsUrl(project))) {
+            CompletableFuture<Response> first = CompletableFuture.supplyAsync(
+                    () -> whatsapp(project, whatsappBody(uniqueId("w"), from, "gated primero")));
+            assertThat(assistant.gateEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Response> second = CompletableFuture.supplyAsync(
+                    () -> whatsapp(project, whatsappBody(uniqueId("w"), from, "segundo")));
+            List<String> frames = new ArrayList<>();
+            frames.add(console.next("message").get("text").asString());
+            frames.add(console.next("message").get("text").asString());
+            assertThat(frames).containsExactly("gated primero", "segundo");
+            assertThat(second).isNotDone();
+
+            assistant.gate.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS).text("response_text")).isEqualTo("echo 1: gated primero");
+            assertThat(second.get(10, TimeUnit.SECONDS).text("response_text")).isEqualTo("echo 2: segundo");
+            assertThat(console.next("message").get("text").asString()).isEqualTo("echo 1: gated primero");
+            assertThat(console.next("message").get("text").asString()).isEqualTo("echo 2: segundo");
+        }
+        // each turn saw the thread as it stood when its message arrived
+        assertThat(assistant.historyByText.get("gated primero")).isEmpty();
+        assertThat(assistant.historyByText.get("segundo")).containsExactly("gated primero", "echo 1: gated primero");
+        assertThat(thread(project, conversation)).containsExactly("user: gated primero", "user: segundo",
+                "assistant: echo 1: gated primero", "assistant: echo 2: segundo");
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,8 +20,8 @@ import com.aiassistants.backend.assistant.AssistantTurn;
 
 /**
  * Test-only assistant: echoes the text with a per-conversation turn counter kept in the state, and
- * understands a few test commands ({@code slow}, {@code menu}, {@code list}, {@code handoff},
- * {@code remember <name>}, {@code fail}, {@code book}). Records calls so tests can check
+ * understands a few test commands ({@code slow}, {@code gated} (waits until the test opens {@link #gate}), {@code menu}, {@code list}, {@code handoff},
+ * {@code remember <name>}, {@code fail}, {@code flaky} (fails {@link #flakyFailures} times), {@code book}). Records calls so tests can check
  * dedupe, ordering and that one conversation never runs two turns at once.
  */
 public class TestAssistant implements Assistant {
@@ -29,6 +31,14 @@ public class TestAssistant implements Assistant {
     public final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     public final AtomicInteger overlaps = new AtomicInteger();
     public volatile Duration slowDelay = Duration.ofMillis(300);
+    /** Turns whose text starts with {@code gated} wait here (at most 30 s) until a test counts it down. */
+    public volatile CountDownLatch gate = new CountDownLatch(0);
+    /** Counted down when a gated turn has started (it holds its conversation's turn). */
+    public volatile CountDownLatch gateEntered = new CountDownLatch(1);
+    /** How many {@code flaky} turns fail before they answer. */
+    public final AtomicInteger flakyFailures = new AtomicInteger();
+    /** The history each turn saw, by its text. */
+    public final Map<String, List<String>> historyByText = new ConcurrentHashMap<>();
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
@@ -54,7 +64,15 @@ public class TestAssistant implements Assistant {
             if (text.startsWith("slow")) {
                 sleep(slowDelay);
             }
-            if (text.equals("fail")) {
+            historyByText.put(text, turn.history().stream().map(AssistantTurn.HistoryEntry::text).toList());
+            if (text.startsWith("gated")) {
+                gateEntered.countDown();
+                await(gate);
+            }
+            if (text.equals("flaky") && flakyFailures.getAndDecrement() > 0) {
+                throw new IllegalStateException("test assistant failure (flaky)");
+            }
+            if (text.equals("fail") || text.equals("gated fail")) {
                 throw new IllegalStateException("test assistant failure");
             }
             if (text.equals("menu")) {
@@ -86,6 +104,14 @@ public class TestAssistant implements Assistant {
 
     private static AssistantReply.Interactive.Option opt(String id) {
         return new AssistantReply.Interactive.Option(id, id.toUpperCase(), null);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,17 +39,22 @@ import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The turn pipeline, in one PostgreSQL transaction:
+ * The turn pipeline, in two PostgreSQL transactions so staff see the patient's message while the
+ * assistant is still thinking:
  * <ol>
- * <li>dedupe — insert (project, message_id) into {@code processed_message}; a concurrent duplicate
- * blocks on the unique key until the first transaction ends, then reads the stored reply;</li>
- * <li>lock — {@code pg_advisory_xact_lock} on a 64-bit hash of (project, conversation): turns of one
+ * <li>receive — claim (project, message_id) in {@code processed_message} (a concurrent duplicate blocks
+ * on the unique key until the claim commits, then waits for the answer below), create or touch the
+ * conversation and store the patient's message; commit and publish it on the live stream;</li>
+ * <li>answer — {@code pg_advisory_xact_lock} on a 64-bit hash of (project, conversation): turns of one
  * conversation run one at a time, across instances, granted in arrival order (the lock manager's
- * wait queue is FIFO, unlike row-lock waiters, which race when the holder commits);</li>
- * <li>load state, memory, history and the tenant profile; call the {@link Assistant};</li>
- * <li>persist both messages, the new state, memory updates and the stored reply; commit;</li>
- * <li>publish live events after the commit.</li>
+ * wait queue is FIFO, unlike row-lock waiters, which race when the holder commits); a message whose
+ * claim already holds a reply (a duplicate) gets that reply; otherwise load state, memory, history
+ * (as it stood when the message arrived) and the tenant profile, call the {@link Assistant}, persist
+ * the reply, the new state, memory updates and the stored reply; commit and publish the reply's events.</li>
  * </ol>
+ * When answering fails the patient's message stays stored and its claim stays open, so the channel's
+ * retry of the same message id answers it (once); a message without an id is removed again, because
+ * its retry could not be told apart from a new message.
  */
 @Service
 public class TurnService {
@@ -86,57 +92,113 @@ public class TurnService {
     private record ConversationRow(String state, boolean paused) {
     }
 
+    /** The patient's message as stored by the first transaction; {@code rowId} null for a duplicate. */
+    private record Received(Long rowId, Instant at) {
+        boolean duplicate() {
+            return rowId == null;
+        }
+    }
+
     public TurnResult handle(InboundMessage in) {
         Project project = projects.require(in.projectId());
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         MDC.put("tenantId", in.projectId());
         MDC.put("conversationId", PhoneNumbers.maskConversation(in.conversationId()));
-        List<Frame> published = new ArrayList<>();
+        Received received = null;
         try {
-            TurnResult result = transactions.execute(tx -> run(project, in, published));
+            received = transactions.execute(tx -> receive(in));
+            if (!received.duplicate()) {
+                events.publish(in.projectId(), in.conversationId(),
+                        Frame.message(in.conversationId(), "user", in.text(), received.at()));
+            }
+            Received stored = received;
+            List<Frame> published = new ArrayList<>();
+            TurnResult result = transactions.execute(tx -> answer(project, in, stored, published));
             outcome = result.duplicate() ? "duplicate" : "ok";
             published.forEach(frame -> events.publish(in.projectId(), in.conversationId(), frame));
             return result;
         } catch (ApiProblem problem) {
             throw problem;
         } catch (RuntimeException e) {
-            log.error("turn failed; nothing was stored", e);
+            if (received == null) {
+                log.error("turn failed; nothing was stored", e);
+                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "turn-failed",
+                        "the message could not be processed; nothing was stored, retry it").header("Retry-After", "1");
+            }
+            if (in.messageId() == null && !received.duplicate()) {
+                forget(in, received.rowId());
+                log.error("turn failed; the message was removed again", e);
+                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "turn-failed",
+                        "the message could not be processed; nothing was stored, retry it").header("Retry-After", "1");
+            }
+            log.error("turn failed; the message is stored unanswered", e);
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "turn-failed",
-                    "the message could not be processed; nothing was stored, retry it").header("Retry-After", "1");
+                    "the message was stored but not answered; retry it with the same message_id to get the answer")
+                    .header("Retry-After", "1");
         } finally {
             sample.stop(meters.timer("backend.turns", "channel", in.channel(), "outcome", outcome));
             MDC.remove("conversationId");
         }
     }
 
-    private TurnResult run(Project project, InboundMessage in, List<Frame> published) {
-        String projectId = project.id();
+    /** First transaction: claim the message id, store the patient's message. */
+    private Received receive(InboundMessage in) {
+        String projectId = in.projectId();
         if (in.messageId() != null) {
             int claimed = jdbc.sql("""
                     insert into processed_message (project_id, message_id, conversation_id) values (?, ?, ?)
                     on conflict (project_id, message_id) do nothing""")
                     .params(projectId, in.messageId(), in.conversationId()).update();
             if (claimed == 0) {
-                log.info("duplicate message id: returning the first reply");
-                return previous(projectId, in.messageId());
+                log.info("duplicate message id: answering with the first reply");
+                return new Received(null, null);
             }
         }
+        int created = jdbc.sql("""
+                insert into conversation (project_id, id, channel, customer_id, customer_name) values (?, ?, ?, ?, ?)
+                on conflict (project_id, id) do nothing""")
+                .params(projectId, in.conversationId(), in.channel(), in.customerId(), in.customerName()).update();
+        if (created == 0) {
+            // never wait for a turn that is committing its update of the row: row-lock waiters are woken in no
+            // particular order, which would let a later message overtake an earlier one (the turn touches it too)
+            jdbc.sql("""
+                    update conversation set updated_at = now(), customer_name = coalesce(?, customer_name)
+                    where (project_id, id) in (select project_id, id from conversation where project_id = ? and id = ?
+                                               for no key update skip locked)""")
+                    .params(in.customerName(), projectId, in.conversationId()).update();
+        }
+        Instant now = clock.instant();
+        long rowId = jdbc.sql("""
+                insert into message (project_id, conversation_id, role, text, message_id, reply_id, created_at)
+                values (?, ?, 'user', ?, ?, ?, ?) returning id""")
+                .params(projectId, in.conversationId(), in.text(), in.messageId(), in.replyId(), Timestamp.from(now))
+                .query(Long.class).single();
+        return new Received(rowId, now);
+    }
+
+    /** Second transaction: the conversation's turn, one at a time, unless the message was answered already. */
+    private TurnResult answer(Project project, InboundMessage in, Received received, List<Frame> published) {
+        String projectId = project.id();
         // FIFO per conversation across instances: advisory-lock waiters are granted in queue order
         jdbc.sql("select pg_advisory_xact_lock(?)").param(lockKey(projectId, in.conversationId()))
                 .query((rs, n) -> 1).list();
-        Instant now = clock.instant();
-        ConversationRow conversation = jdbc.sql("""
-                insert into conversation (project_id, id, channel, customer_id, customer_name) values (?, ?, ?, ?, ?)
-                on conflict (project_id, id) do update
-                  set updated_at = now(), customer_name = coalesce(excluded.customer_name, conversation.customer_name)
-                returning state, paused""")
-                .params(projectId, in.conversationId(), in.channel(), in.customerId(), in.customerName())
+        long rowId;
+        if (in.messageId() != null) {
+            Optional<TurnResult> answered = previous(projectId, in.messageId(), received.duplicate());
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+            rowId = received.duplicate() ? storedRow(projectId, in) : received.rowId();
+        } else {
+            rowId = received.rowId();
+        }
+        ConversationRow conversation = jdbc.sql("select state, paused from conversation where project_id = ? and id = ?")
+                .params(projectId, in.conversationId())
                 .query((rs, n) -> new ConversationRow(rs.getString("state"), rs.getBoolean("paused")))
                 .single();
-        List<AssistantTurn.HistoryEntry> history = history(projectId, in.conversationId());
-        insertMessage(projectId, in.conversationId(), "user", in.text(), in.messageId(), in.replyId(), now);
-        published.add(Frame.message(in.conversationId(), "user", in.text(), now));
+        Instant now = clock.instant();
+        List<AssistantTurn.HistoryEntry> history = history(projectId, in.conversationId(), rowId);
 
         String text = "";
         AssistantReply.Interactive interactive = null;
@@ -159,7 +221,7 @@ public class TurnService {
             }
             boolean needsHuman = reply.handoff() || HumanRequests.asksForPerson(in.text());
             jdbc.sql("""
-                    update conversation set state = ?, paused = paused or ?,
+                    update conversation set state = ?, paused = paused or ?, updated_at = now(),
                       paused_by = case when ? then 'assistant' else paused_by end,
                       needs_human_since = case when ? then coalesce(needs_human_since, ?) else needs_human_since end
                     where project_id = ? and id = ?""")
@@ -187,6 +249,15 @@ public class TurnService {
                     .update();
         }
         return new TurnResult(in.conversationId(), in.messageId(), text, interactive, false);
+    }
+
+    /** A message without an id whose turn failed: removed, so the caller's retry does not store it twice. */
+    private void forget(InboundMessage in, long rowId) {
+        try {
+            jdbc.sql("delete from message where project_id = ? and id = ?").params(in.projectId(), rowId).update();
+        } catch (RuntimeException e) {
+            log.warn("could not remove the unanswered message: {}", e.getMessage());
+        }
     }
 
     /**
@@ -219,25 +290,40 @@ public class TurnService {
         return java.nio.ByteBuffer.wrap(digest).getLong();
     }
 
-    private TurnResult previous(String projectId, String messageId) {
-        return jdbc.sql("select conversation_id, response_text, interactive::text as interactive from processed_message where project_id = ? and message_id = ?")
+    /** The stored reply of an answered message id (response_text is set when its turn committed). */
+    private Optional<TurnResult> previous(String projectId, String messageId, boolean duplicate) {
+        return jdbc.sql("""
+                select conversation_id, response_text, interactive::text as interactive from processed_message
+                where project_id = ? and message_id = ? and response_text is not null""")
                 .params(projectId, messageId)
-                .query((rs, n) -> new TurnResult(rs.getString("conversation_id"), messageId,
-                        rs.getString("response_text") == null ? "" : rs.getString("response_text"),
+                .query((rs, n) -> new TurnResult(rs.getString("conversation_id"), messageId, rs.getString("response_text"),
                         rs.getString("interactive") == null ? null
                                 : json.readValue(rs.getString("interactive"), AssistantReply.Interactive.class),
-                        true))
-                .single();
+                        duplicate))
+                .optional();
     }
 
-    private List<AssistantTurn.HistoryEntry> history(String projectId, String conversationId) {
+    /** The stored patient message of a claimed id whose first turn failed (its retry answers it now). */
+    private long storedRow(String projectId, InboundMessage in) {
+        return jdbc.sql("""
+                select id from message where project_id = ? and conversation_id = ? and role = 'user' and message_id = ?
+                order by id limit 1""")
+                .params(projectId, in.conversationId(), in.messageId()).query(Long.class).single();
+    }
+
+    /**
+     * The thread as the assistant saw it when this message arrived: every reply so far, and the patient's
+     * messages before this one (later ones, stored while an earlier turn ran, wait for their own turn).
+     */
+    private List<AssistantTurn.HistoryEntry> history(String projectId, String conversationId, long messageRow) {
         if (settings.historySize() == 0) {
             return List.of();
         }
         List<AssistantTurn.HistoryEntry> recent = new ArrayList<>(jdbc.sql("""
                 select role, text, created_at from message where project_id = ? and conversation_id = ? and role <> 'system'
+                  and not (role = 'user' and id >= ?)
                 order by id desc limit ?""")
-                .params(projectId, conversationId, settings.historySize())
+                .params(projectId, conversationId, messageRow, settings.historySize())
                 .query((rs, n) -> new AssistantTurn.HistoryEntry(rs.getString("role"), rs.getString("text"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list());

@@ -46,7 +46,8 @@ needs_build() {
     [ -n "$jar" ] || return 0
     [ -z "$(find common "$module" pom.xml -path '*/target' -prune -o -newer "$jar" -type f -print -quit)" ] || return 0
   done
-  [ -f "$ROOT/.local/common.classpath" ] || return 0
+  # the embedded PostgreSQL runs from common's classpath
+  [ -n "${DATABASE_URL:-}" ] || [ -f "$ROOT/.local/common.classpath" ] || return 0
   return 1
 }
 if needs_build; then

@@ -33,9 +33,12 @@ test('phone → inbox live, take over, staff reply, hand back', async ({ page, c
   const thread = page.getByRole('log', { name: 'Mensajes' });
   await expect(thread.getByText('hola', { exact: true })).toBeVisible();
 
-  // a message typed on the phone shows in the inbox within a second
+  // a message typed on the phone shows in the open thread, live (no reload); how fast is measured by
+  // npm run bench (docs/benchmarks.md), not asserted here, where a busy machine would make it flaky
+  const typed = Date.now();
   await phone.send('quiero saber los precios');
-  await expect(thread.getByText('quiero saber los precios')).toBeVisible({ timeout: 1_000 });
+  await expect(thread.getByText('quiero saber los precios')).toBeVisible();
+  test.info().annotations.push({ type: 'phone → inbox (ms)', description: String(Date.now() - typed) });
   await checkPage(page, 'inbox');
 
   // take over: the bot stays silent
@@ -43,9 +46,7 @@ test('phone → inbox live, take over, staff reply, hand back', async ({ page, c
   await expect(page.getByRole('button', { name: 'Devolver al bot' })).toBeVisible();
   const answersBefore = await phone.received().count();
   await phone.send('¿hay alguien ahí?');
-  await expect(thread.getByText('¿hay alguien ahí?')).toBeVisible({ timeout: 1_000 });
-  await phone.page.waitForTimeout(2_500);
-  await expect(phone.received()).toHaveCount(answersBefore);
+  await expect(thread.getByText('¿hay alguien ahí?')).toBeVisible();
 
   // the staff reply arrives on the phone
   await page.getByRole('textbox', { name: 'Respuesta' }).fill('Hola, soy Marta de recepción. ¿En qué te ayudo?');
@@ -59,6 +60,10 @@ test('phone → inbox live, take over, staff reply, hand back', async ({ page, c
   await expect(page.getByRole('button', { name: 'Tomar conversación' })).toBeVisible();
   expect(await phone.say('hola de nuevo')).toContain('Clínica Demo');
   await expect(thread.getByText('hola de nuevo')).toBeVisible();
+  // the bot stayed silent while the conversation was taken: turns run in arrival order, so a reply to
+  // '¿hay alguien ahí?' would have reached the phone before this one; only Marta's answer is in between
+  await expect(phone.received()).toHaveCount(answersBefore + 2);
+  await expect(phone.received().nth(answersBefore)).toContainText('Marta de recepción');
 });
 
 test('a booking made on the phone shows on the dashboard', async ({ page, context }) => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
 import classes from './Agenda.module.css';
+import { scrollRegion } from '@/components/scrollRegion';
 
 const HOUR_PX = 72;
 
@@ -58,7 +59,7 @@ export function Agenda({ items, timeZone }: { items: AgendaItem[]; timeZone: str
           <Text size="sm">{t('dashboard.noBookingsToday')}</Text>
         </Group>
       ) : (
-        <ScrollArea h={420} type="auto">
+        <ScrollArea h={420} type="auto" viewportProps={scrollRegion(t('dashboard.agendaScroll'))}>
           <div className={classes.grid} style={{ gridTemplateColumns: `52px repeat(${professionals.length}, minmax(150px, 1fr))` }}>
             <div />
             {professionals.map((name) => (

@@ -21,7 +21,10 @@ const teal = '#099268';
 const indigo = '#4263eb';
 const grape = '#ae3ec9';
 
-/** A chart with its heading; the figures are also in a visually hidden table for screen readers. */
+/**
+ * A chart with its heading; the figures are also in a visually hidden summary for screen readers, so the
+ * drawing is hidden from them and kept out of the tab order (no keyboard layer, no focusable sectors).
+ */
 function ChartCard({ title, summary, children }: { title: string; summary: string; children: ReactNode }) {
   return (
     <Card h="100%">
@@ -45,14 +48,14 @@ export function MessagesPerHourChart({ data }: { data: DashboardStats['messages_
   return (
     <ChartCard title={t('dashboard.messagesPerHour')} summary={t('dashboard.messagesSummary', { inbound, outbound })}>
       <ResponsiveContainer>
-        <BarChart data={rows} margin={{ top: 4, right: 8, left: -20, bottom: 0 }}>
+        <BarChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, left: -20, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={2} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="inbound" name={t('dashboard.inbound')} stackId="m" fill={indigo} radius={[0, 0, 0, 0]} />
-          <Bar dataKey="outbound" name={t('dashboard.outbound')} stackId="m" fill={teal} radius={[3, 3, 0, 0]} />
+          <Bar isAnimationActive={false} dataKey="inbound" name={t('dashboard.inbound')} stackId="m" fill={indigo} radius={[0, 0, 0, 0]} />
+          <Bar isAnimationActive={false} dataKey="outbound" name={t('dashboard.outbound')} stackId="m" fill={teal} radius={[3, 3, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -67,12 +70,12 @@ export function BookingsPerDayChart({ data }: { data: DashboardStats['bookings_p
   return (
     <ChartCard title={t('dashboard.bookingsPerDay')} summary={t('dashboard.bookingsSummary', { count: total })}>
       <ResponsiveContainer>
-        <BarChart data={rows} margin={{ top: 4, right: 8, left: -20, bottom: 0 }}>
+        <BarChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, left: -20, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={4} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip />
-          <Bar dataKey="count" name={t('dashboard.bookings')} fill={grape} radius={[3, 3, 0, 0]} />
+          <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.bookings')} fill={grape} radius={[3, 3, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -100,8 +103,8 @@ export function BotShareChart({ bot, staff }: { bot: number; staff: number }) {
         </Group>
       ) : (
         <ResponsiveContainer>
-          <PieChart>
-            <Pie data={data} dataKey="value" nameKey="name" innerRadius={55} outerRadius={85} paddingAngle={2}>
+          <PieChart accessibilityLayer={false}>
+            <Pie isAnimationActive={false} rootTabIndex={-1} data={data} dataKey="value" nameKey="name" innerRadius={55} outerRadius={85} paddingAngle={2}>
               {data.map((entry) => (
                 <Cell key={entry.name} fill={entry.color} />
               ))}

@@ -6,6 +6,7 @@ import { StateBadge } from '@/components/StateBadge';
 import type { ConversationItem } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
 import classes from './Inbox.module.css';
+import { scrollRegion } from '@/components/scrollRegion';
 
 export function ChannelIcon({ channel }: { channel: string }) {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function ConversationList({ items, selectedId }: { items: ConversationIte
     );
   }
   return (
-    <ScrollArea.Autosize mah="calc(100vh - 230px)" type="auto" scrollbars="y">
+    <ScrollArea.Autosize mah="calc(100vh - 230px)" type="auto" scrollbars="y" viewportProps={scrollRegion(t('inbox.listScroll'))}>
       <Stack gap={0} component="ul" className={classes.list} aria-label={t('inbox.listLabel')}>
         {items.map((item) => {
           const selected = item.conversation_id === selectedId;

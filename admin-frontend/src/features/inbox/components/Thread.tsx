@@ -21,6 +21,7 @@ import { useFormat } from '@/lib/format';
 import { useHandBack, useMarkRead, useMessages, useReply, useTakeOver } from '../api/conversations';
 import { ChannelIcon, customerLabel } from './ConversationList';
 import classes from './Inbox.module.css';
+import { scrollRegion } from '@/components/scrollRegion';
 
 function MessageBubble({ message }: { message: Message }) {
   const { t } = useTranslation();
@@ -120,7 +121,7 @@ export function Thread({ conversation }: { conversation: ConversationItem }) {
           </Button>
         )}
       </Group>
-      <ScrollArea className={classes.thread} viewportRef={viewport} style={{ flex: 1 }} type="auto">
+      <ScrollArea className={classes.thread} viewportRef={viewport} viewportProps={scrollRegion(t('inbox.threadScroll'))} style={{ flex: 1 }} type="auto">
         <Stack gap="sm" p="md" role="log" aria-live="polite" aria-label={t('inbox.threadLabel')}>
           {messages.isLoading && <Loader mx="auto" aria-label={t('common.loading')} />}
           {messages.isError && <Alert color="red">{t('errors.generic')}</Alert>}

@@ -6,6 +6,7 @@ import type { SimulatorEntry } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
 import type { PatientMessage } from '../api/simulator';
 import classes from './Phone.module.css';
+import { scrollRegion } from '@/components/scrollRegion';
 
 function Bubble({ entry, onReply }: { entry: SimulatorEntry; onReply(message: PatientMessage): void }) {
   const { t } = useTranslation();
@@ -118,7 +119,7 @@ export function PhoneChat({
             </Text>
           </div>
         </Group>
-        <ScrollArea className={classes.chat} viewportRef={viewport} type="auto">
+        <ScrollArea className={classes.chat} viewportRef={viewport} viewportProps={scrollRegion(t('phone.chatScroll'))} type="auto">
           <Stack gap={6} p="sm" role="log" aria-live="polite" aria-label={t('phone.chatLabel')}>
             {entries.length === 0 && (
               <Text size="xs" c="dimmed" ta="center" className={classes.hint}>

@@ -58,7 +58,7 @@ test('phone → inbox live, take over, staff reply, hand back', async ({ page, c
   // hand back: the bot answers again
   await page.getByRole('button', { name: 'Devolver al bot' }).click();
   await expect(page.getByRole('button', { name: 'Tomar conversación' })).toBeVisible();
-  expect(await phone.say('hola de nuevo')).toContain('Clínica Demo');
+  expect(await phone.say('hola de nuevo')).toContain('Sacar turno'); // the bot's menu again
   await expect(thread.getByText('hola de nuevo')).toBeVisible();
   // the bot stayed silent while the conversation was taken: turns run in arrival order, so a reply to
   // '¿hay alguien ahí?' would have reached the phone before this one; only Marta's answer is in between

@@ -1,10 +1,12 @@
-import { IconChartBar, IconDeviceMobile, IconMessages, IconSettings } from '@tabler/icons-react';
+import { IconBuildingHospital, IconCalendar, IconChartBar, IconDeviceMobile, IconMessages, IconSettings } from '@tabler/icons-react';
 import type { Role } from '@/lib/api/types';
 
 /** The console's pages and the least role that may open each (the API enforces the same). */
 export const navigation = [
   { to: '/inbox', label: 'nav.inbox', icon: IconMessages, minimum: 'staff' },
   { to: '/dashboard', label: 'nav.dashboard', icon: IconChartBar, minimum: 'staff' },
+  { to: '/calendar', label: 'nav.calendar', icon: IconCalendar, minimum: 'staff' },
+  { to: '/catalogue', label: 'nav.catalogue', icon: IconBuildingHospital, minimum: 'staff' },
   { to: '/phone', label: 'nav.phone', icon: IconDeviceMobile, minimum: 'staff' },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, minimum: 'owner' },
 ] as const satisfies readonly { to: string; label: string; icon: unknown; minimum: Role }[];

@@ -28,6 +28,14 @@ export const routes: RouteObject[] = [
         lazy: () => import('@/features/dashboard/routes/DashboardRoute').then((m) => ({ Component: m.DashboardRoute })),
       },
       {
+        path: 'calendar',
+        lazy: () => import('@/features/calendar/routes/CalendarRoute').then((m) => ({ Component: m.CalendarRoute })),
+      },
+      {
+        path: 'catalogue',
+        lazy: () => import('@/features/catalogue/routes/CatalogueRoute').then((m) => ({ Component: m.CatalogueRoute })),
+      },
+      {
         path: 'phone',
         lazy: () => import('@/features/phone/routes/PhoneRoute').then((m) => ({ Component: m.PhoneRoute })),
       },

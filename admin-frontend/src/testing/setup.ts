@@ -28,6 +28,8 @@ if (!('fonts' in document)) {
 }
 Element.prototype.scrollTo ??= function scrollTo() {};
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+// the calendar's slot selection asks what is under the pointer
+document.elementFromPoint ??= () => null;
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

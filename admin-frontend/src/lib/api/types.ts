@@ -20,6 +20,25 @@ export type ProjectSettings = Schemas['SettingsView'];
 export type ApiKey = Schemas['ApiKeyView'];
 export type SimulatorStatus = Schemas['SimulatorStatus'];
 export type SimulatorEntry = Schemas['PhoneMessage'];
+export type Booking = Schemas['BookingView'];
+export type BookingStatus = Booking['status'];
+export type BookingPage = Schemas['BookingPage'];
+export type BookingChange = Schemas['BookingChange'];
+export type NewBookingRequest = Schemas['NewBookingRequest'];
+export type Schedule = Schemas['Schedule'];
+export type ScheduleProfessional = Schemas['ScheduleProfessional'];
+export type ScheduleService = Schemas['ScheduleService'];
+export type Slot = Schemas['SlotView'];
+export type SlotList = Schemas['SlotList'];
+export type CustomerMatch = Schemas['CustomerMatch'];
+export type HistoryEntry = Schemas['HistoryEntry'];
+export type WorkingRange = Schemas['Range'];
+export type TimeOff = Schemas['TimeOffView'];
+export type Professional = Schemas['ProfessionalView'];
+export type ProfessionalRequest = Schemas['ProfessionalRequest'];
+export type Service = Schemas['ServiceView'];
+export type ServiceRequest = Schemas['ServiceRequest'];
+export type Hours = Schemas['HoursView'];
 
 // not yet in the OpenAPI document: written from the console contract (docs: admin-frontend/README.md)
 export interface AgendaItem {

@@ -31,6 +31,7 @@ export function useFormat() {
       return date.toDateString() === new Date().toDateString() ? time.format(date) : dayTime.format(date);
     },
     day: (iso: string) => day.format(new Date(iso)),
+    dayTime: (iso: string) => dayTime.format(new Date(iso)),
     hour: (iso: string) => hour.format(new Date(iso)),
     percent: (value: number) => percent.format(value),
   };

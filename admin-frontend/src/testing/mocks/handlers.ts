@@ -1,5 +1,6 @@
 import { http, HttpResponse, ws } from 'msw';
 import type { ConversationItem, Message } from '@/lib/api/types';
+import { demoScheduling, schedulingHandlers } from './scheduling';
 import { demoConversations, demoDashboard, demoMe, demoMessages, demoTranscript, phoneMessage } from './data';
 
 /** An in-memory backend-api for component tests, speaking the console contract over HTTP. */
@@ -11,6 +12,7 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
     transcript: demoTranscript(),
     requests: [] as { method: string; path: string; body: unknown; headers: Headers }[],
     validPassword: 'demo1234',
+    scheduling: demoScheduling(),
   };
   const problem = (status: number, title: string) =>
     HttpResponse.json({ type: 'about:blank', title, status }, { status, headers: { 'Content-Type': 'application/problem+json' } });
@@ -103,6 +105,7 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
         ? problem(403, 'Forbidden')
         : HttpResponse.json([{ id: 'k1', name: 'demo', prefix: 'demo-loc', created_at: '2026-12-01T10:00:00Z', revoked_at: null }]),
     ),
+    ...schedulingHandlers(state.scheduling, () => state.me.role),
   ];
   /** Pushes a live event frame to every connected console. */
   const push = (frame: Record<string, unknown>) => events.broadcast(JSON.stringify(frame));

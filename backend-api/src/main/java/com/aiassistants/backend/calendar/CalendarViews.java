@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotNull;
+
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.Slot;
 import com.aiassistants.common.scheduling.ProfessionalsTools.TimeOff;
@@ -63,9 +65,9 @@ public final class CalendarViews {
     public record SlotList(String timeZone, List<SlotView> slots) {
     }
 
-    public record Range(@Schema(allowableValues = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-            "SUNDAY"}) DayOfWeek dayOfWeek, @Schema(type = "string", example = "09:00") LocalTime start,
-            @Schema(type = "string", example = "13:00") LocalTime end) {
+    public record Range(@NotNull @Schema(allowableValues = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+            "SATURDAY", "SUNDAY"}) DayOfWeek dayOfWeek, @NotNull @Schema(type = "string", example = "09:00") LocalTime start,
+            @NotNull @Schema(type = "string", example = "13:00") LocalTime end) {
 
         public static Range of(WorkingRange r) {
             return new Range(r.dayOfWeek(), r.start(), r.end());

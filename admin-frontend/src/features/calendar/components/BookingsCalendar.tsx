@@ -1,0 +1,113 @@
+import { useCallback, useMemo } from 'react';
+import { Calendar, dayjsLocalizer, type SlotInfo, type View } from 'react-big-calendar';
+import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import dayjs from 'dayjs';
+import 'dayjs/locale/es';
+import 'react-big-calendar/lib/css/react-big-calendar.css';
+import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
+import { useTranslation } from 'react-i18next';
+import type { ScheduleProfessional } from '@/lib/api/types';
+import { toFloating } from '@/lib/format/zone';
+import { availability, movable, visibleHours, type CalendarEvent } from './calendarModel';
+import classes from './Calendar.module.css';
+
+const localizer = dayjsLocalizer(dayjs);
+const DnDCalendar = withDragAndDrop<CalendarEvent, ScheduleProfessional>(Calendar);
+
+export interface BookingsCalendarProps {
+  timeZone: string;
+  view: Extract<View, 'week' | 'day'>;
+  date: Date;
+  events: CalendarEvent[];
+  professionals: ScheduleProfessional[];
+  onView(view: 'week' | 'day'): void;
+  onNavigate(date: Date): void;
+  onSelectSlot(start: Date, professionalId: string | null): void;
+  onSelectEvent(event: CalendarEvent): void;
+  onMove(event: CalendarEvent, start: Date, professionalId: string | null): void;
+}
+
+/**
+ * Week view, and a day view with one column per professional (react-big-calendar, MIT: its resource
+ * views are free). Floating dates: every time shown is the clinic's wall time, whatever the browser's zone.
+ * Hours outside everyone's (or the column's) working hours are hatched grey, time off hatched orange.
+ */
+export function BookingsCalendar(props: BookingsCalendarProps) {
+  const { t, i18n } = useTranslation();
+  const { timeZone, professionals } = props;
+  const hours = useMemo(() => visibleHours(professionals), [professionals]);
+  const min = useMemo(() => new Date(1970, 0, 1, hours.min, 0), [hours.min]);
+  const max = useMemo(() => new Date(1970, 0, 1, Math.min(hours.max, 23), hours.max >= 24 ? 59 : 0), [hours.max]);
+  const byId = useMemo(() => new Map(professionals.map((p) => [p.id, p])), [professionals]);
+
+  const slotPropGetter = useCallback(
+    (date: Date, resourceId?: number | string) => {
+      const columns = resourceId !== undefined ? [byId.get(String(resourceId))].filter(Boolean) : professionals;
+      if (!columns.length) return {};
+      const states = columns.map((p) => availability(p!, date, timeZone));
+      if (states.includes('open')) return {};
+      return { className: states.includes('off') ? classes.off : classes.closed };
+    },
+    [byId, professionals, timeZone],
+  );
+
+  const eventPropGetter = useCallback(
+    (event: CalendarEvent) => ({
+      className: classes[event.booking.status],
+      title: `${event.title} — ${t(`calendar.status.${event.booking.status}`)}`,
+    }),
+    [t],
+  );
+
+  const messages = useMemo(
+    () => ({
+      week: t('calendar.week'),
+      day: t('calendar.day'),
+      today: t('calendar.today'),
+      previous: t('calendar.previous'),
+      next: t('calendar.next'),
+      noEventsInRange: t('calendar.empty'),
+      showMore: (count: number) => t('calendar.more', { count }),
+    }),
+    [t],
+  );
+
+  const dayView = props.view === 'day';
+  return (
+    <div className={classes.calendar}>
+      <DnDCalendar
+        localizer={localizer}
+        culture={i18n.language === 'en' ? 'en' : 'es'}
+        messages={messages}
+        events={props.events}
+        view={props.view}
+        views={['week', 'day']}
+        date={props.date}
+        onView={(view) => props.onView(view === 'day' ? 'day' : 'week')}
+        onNavigate={props.onNavigate}
+        getNow={() => toFloating(new Date(), timeZone)}
+        resources={dayView ? professionals : undefined}
+        resourceIdAccessor={(p) => p.id}
+        resourceTitleAccessor={(p) => p.name}
+        step={15}
+        timeslots={4}
+        min={min}
+        max={max}
+        selectable
+        resizable={false}
+        popup
+        formats={{ timeGutterFormat: 'HH:mm', eventTimeRangeFormat: ({ start }) => dayjs(start).format('HH:mm') }}
+        slotPropGetter={slotPropGetter}
+        eventPropGetter={eventPropGetter}
+        draggableAccessor={(event) => movable(event.booking)}
+        onSelectSlot={(slot: SlotInfo) =>
+          props.onSelectSlot(slot.start, slot.resourceId === undefined ? null : String(slot.resourceId))
+        }
+        onSelectEvent={props.onSelectEvent}
+        onEventDrop={({ event, start, resourceId }: EventInteractionArgs<CalendarEvent>) =>
+          props.onMove(event, new Date(start), resourceId === undefined ? null : String(resourceId))
+        }
+      />
+    </div>
+  );
+}

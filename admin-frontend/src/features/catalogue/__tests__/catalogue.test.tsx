@@ -1,0 +1,54 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '@/testing/render';
+
+describe('catalogue', () => {
+  it('lets staff read the catalogue but not edit it', async () => {
+    renderApp('/catalogue', { role: 'staff' });
+    expect(await screen.findByText('Dra. Pérez')).toBeInTheDocument();
+    expect(screen.getByText('You can look; an admin or the owner edits the catalogue.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add professional' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit Dra. Pérez' })).not.toBeInTheDocument();
+  });
+
+  it('asks what to do with upcoming bookings before deactivating a professional', async () => {
+    const user = userEvent.setup();
+    const { backend } = renderApp('/catalogue');
+    await user.click(await screen.findByRole('button', { name: 'Edit Dra. Pérez' }));
+    const form = await screen.findByRole('dialog', { name: 'Edit professional' });
+    await user.click(within(form).getByLabelText('Active'));
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    const question = await screen.findByRole('dialog', { name: 'There are upcoming bookings' });
+    expect(within(question).getByText(/Ana Gómez/)).toBeInTheDocument();
+    await user.click(within(question).getByRole('button', { name: 'Keep them' }));
+    await waitFor(() =>
+      expect(backend.state.requests.map((r) => `${r.method} ${r.path}`)).toContain(
+        'PUT /v1/admin/catalogue/professionals/pro-perez?future_bookings=keep',
+      ),
+    );
+    await waitFor(() => expect(screen.getAllByText('Inactive')).toHaveLength(1));
+  });
+
+  it('edits weekly hours (several ranges a day) and adds time off in the clinic zone', async () => {
+    const user = userEvent.setup();
+    const { backend } = renderApp('/catalogue');
+    await user.click(await screen.findByRole('button', { name: 'Hours of Dr. Ruiz' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Hours of Dr. Ruiz' });
+    await user.click(await within(drawer).findByRole('button', { name: 'Add a range on Monday' }));
+    await user.click(within(drawer).getByRole('button', { name: 'Save hours' }));
+    await waitFor(() => {
+      const put = backend.state.requests.find((r) => r.method === 'PUT' && r.path.endsWith('/pro-ruiz/hours'));
+      expect((put?.body as { ranges: unknown[] }).ranges).toHaveLength(8);
+      expect((put?.body as { ranges: unknown[] }).ranges).toContainEqual({ day_of_week: 'MONDAY', start: '09:00', end: '13:00' });
+    });
+
+    await user.type(within(drawer).getByLabelText('From'), '2030-01-07T09:00');
+    await user.type(within(drawer).getByLabelText('Until'), '2030-01-07T13:00');
+    await user.click(within(drawer).getByRole('button', { name: 'Add time off' }));
+    await waitFor(() => {
+      const post = backend.state.requests.find((r) => r.method === 'POST' && r.path.endsWith('/pro-ruiz/time-off'));
+      expect(post?.body).toEqual({ start: '2030-01-07T12:00:00.000Z', end: '2030-01-07T16:00:00.000Z', reason: null });
+    });
+  });
+});

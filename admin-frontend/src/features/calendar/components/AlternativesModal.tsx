@@ -25,7 +25,12 @@ export function AlternativesModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={reason !== null} onClose={onClose} title={t(`calendar.alternatives.${reason ?? 'taken'}`)}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={reason !== null}
+      onClose={onClose}
+      title={t(`calendar.alternatives.${reason ?? 'taken'}`)}
+    >
       <Stack>
         <Text size="sm">{alternatives.length ? t('calendar.alternatives.pick') : t('calendar.alternatives.none')}</Text>
         <SimpleGrid cols={2}>

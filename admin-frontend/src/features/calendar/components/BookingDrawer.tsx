@@ -89,7 +89,14 @@ export function BookingDrawer({ booking, onClose }: { booking: Booking | null; o
   const markable = booking ? started && ['CONFIRMED', 'COMPLETED', 'NO_SHOW'].includes(booking.status) : false;
 
   return (
-    <Drawer opened={booking !== null} onClose={onClose} position="right" size="md" title={t('calendar.drawer.title')}>
+    <Drawer
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={booking !== null}
+      onClose={onClose}
+      position="right"
+      size="md"
+      title={t('calendar.drawer.title')}
+    >
       {booking && (
         <Stack gap="sm">
           <Group justify="space-between">

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Calendar, dayjsLocalizer, type SlotInfo, type View } from 'react-big-calendar';
-import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import * as dragAndDrop from 'react-big-calendar/lib/addons/dragAndDrop';
+import type { EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import dayjs from 'dayjs';
 import 'dayjs/locale/es';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
@@ -12,6 +13,14 @@ import { availability, movable, visibleHours, type CalendarEvent } from './calen
 import classes from './Calendar.module.css';
 
 const localizer = dayjsLocalizer(dayjs);
+// the library's own day header is a columnheader role inside a button, outside any table (an ARIA error)
+const components = { header: ({ label }: { label: string }) => <span>{label}</span> };
+// the drag-and-drop addon ships only as CommonJS: the production bundle hands over the module
+// object (its default nested once more), the dev server and tests the function itself
+type WithDnD = typeof dragAndDrop.default;
+const unwrap = (m: unknown): WithDnD =>
+  typeof m === 'function' ? (m as WithDnD) : unwrap((m as { default: unknown }).default);
+const withDragAndDrop = unwrap(dragAndDrop);
 const DnDCalendar = withDragAndDrop<CalendarEvent, ScheduleProfessional>(Calendar);
 
 export interface BookingsCalendarProps {
@@ -77,6 +86,7 @@ export function BookingsCalendar(props: BookingsCalendarProps) {
     <div className={classes.calendar}>
       <DnDCalendar
         localizer={localizer}
+        components={components}
         culture={i18n.language === 'en' ? 'en' : 'es'}
         messages={messages}
         events={props.events}

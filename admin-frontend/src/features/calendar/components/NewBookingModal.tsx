@@ -123,7 +123,13 @@ export function NewBookingModal({
   };
 
   return (
-    <Modal opened={target !== null} onClose={onClose} title={t('calendar.book.title')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={target !== null}
+      onClose={onClose}
+      title={t('calendar.book.title')}
+      size="lg"
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('calendar.book.when', { date: date ?? '', zone: schedule.time_zone })}

@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import 'dayjs/locale/es';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api, ApiError } from '@/lib/api/client';
 import type { BookingStatus, SlotList } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth/auth';
@@ -33,8 +34,13 @@ export function CalendarRoute() {
   const { project } = useAuth();
   const queryClient = useQueryClient();
   const projectZone = project?.time_zone ?? 'UTC';
-  const [view, setView] = useState<'week' | 'day'>('week');
-  const [date, setDate] = useState(() => toFloating(new Date(), projectZone));
+  // ?view=day&date=YYYY-MM-DD opens a given day (links, bookmarks)
+  const [params] = useSearchParams();
+  const [view, setView] = useState<'week' | 'day'>(params.get('view') === 'day' ? 'day' : 'week');
+  const [date, setDate] = useState(() => {
+    const asked = /^(\d{4})-(\d{2})-(\d{2})$/.exec(params.get('date') ?? '');
+    return asked ? new Date(Number(asked[1]), Number(asked[2]) - 1, Number(asked[3]), 12) : toFloating(new Date(), projectZone);
+  });
   const [professionalId, setProfessionalId] = useState<string | null>(null);
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [showCancelled, setShowCancelled] = useState(false);
@@ -43,9 +49,13 @@ export function CalendarRoute() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [refused, setRefused] = useState<Refused | null>(null);
 
+  const notify = (color: 'teal' | 'red', message: string, title?: string) =>
+    notifications.show({ color, message, title, closeButtonProps: { 'aria-label': t('common.close') } });
+
   const range = useMemo(() => {
-    const locale = i18n.language === 'en' ? 'en' : 'es';
-    const start = dayjs(date).locale(locale).startOf(view === 'week' ? 'week' : 'day');
+    // the calendar lays out weeks with dayjs's global locale (Monday first in Spanish): load the same range
+    dayjs.locale(i18n.language === 'en' ? 'en' : 'es');
+    const start = dayjs(date).startOf(view === 'week' ? 'week' : 'day');
     const end = start.add(1, view === 'week' ? 'week' : 'day');
     return {
       from: fromFloating(start.toDate(), projectZone).toISOString(),
@@ -79,7 +89,7 @@ export function CalendarRoute() {
     try {
       const answer = await reschedule.mutateAsync({ bookingId, start, professionalId: toProfessional, notify: notifyMoves });
       setRefused(null);
-      notifications.show({ color: 'teal', message: t('calendar.moved', { code: answer.booking.short_code }) });
+      notify('teal', t('calendar.moved', { code: answer.booking.short_code }));
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && String(e.problem.type).endsWith('/slot-taken')) {
         setRefused({ reason: 'taken', alternatives: (e.problem.alternatives as Alternative[]) ?? [], bookingId });
@@ -94,7 +104,7 @@ export function CalendarRoute() {
         const after = (slots?.slots ?? []).filter((s) => s.start >= start).slice(0, 8);
         setRefused({ reason: 'outside', alternatives: after, bookingId });
       } else {
-        notifications.show({ color: 'red', title: t('errors.actionFailed'), message: e instanceof Error ? e.message : '' });
+        notify('red', e instanceof Error ? e.message : '', t('errors.actionFailed'));
       }
     }
   };
@@ -196,7 +206,7 @@ export function CalendarRoute() {
             onClose={() => setTarget(null)}
             onBooked={(code, notice) => {
               setTarget(null);
-              notifications.show({ color: 'teal', message: t(`calendar.booked.${notice}`, { code }) });
+              notify('teal', t(`calendar.booked.${notice}`, { code }));
             }}
           />
         </>

@@ -19,7 +19,13 @@ export function FutureBookingsModal({
   const format = useFormat();
   const [notify, setNotify] = useState(true);
   return (
-    <Modal opened={bookings !== null} onClose={onClose} title={t('catalogue.future.title')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={bookings !== null}
+      onClose={onClose}
+      title={t('catalogue.future.title')}
+      size="lg"
+    >
       <Stack>
         <Text>{t('catalogue.future.intro', { count: bookings?.length ?? 0 })}</Text>
         <List size="sm" spacing={4}>

@@ -296,6 +296,7 @@ export function CatalogueRoute() {
         </Tabs.Panel>
       </Tabs>
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={editingProfessional !== null}
         onClose={() => setEditingProfessional(null)}
         title={editingProfessional === 'new' ? t('catalogue.addProfessional') : t('catalogue.editProfessional')}
@@ -309,6 +310,7 @@ export function CatalogueRoute() {
         )}
       </Modal>
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={editingService !== null}
         onClose={() => setEditingService(null)}
         title={editingService === 'new' ? t('catalogue.addService') : t('catalogue.editService')}
@@ -322,6 +324,7 @@ export function CatalogueRoute() {
         )}
       </Modal>
       <Drawer
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={hoursOf !== null}
         onClose={() => setHoursOf(null)}
         position="right"

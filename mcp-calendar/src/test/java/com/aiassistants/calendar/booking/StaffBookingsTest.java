@@ -10,8 +10,10 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.aiassistants.calendar.support.CalendarIntegrationTest;
+import com.aiassistants.calendar.support.StatementCounter;
 import com.aiassistants.calendar.support.FakeBookingLog.Received;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.common.scheduling.CalendarTools;
@@ -26,6 +28,9 @@ import com.aiassistants.common.scheduling.CalendarTools.RescheduleBookingInput;
 
 /** The tools the console's staff use: confirmed-at-once bookings, outcomes, paged range lists, staff actors. */
 class StaffBookingsTest extends CalendarIntegrationTest {
+
+    @Autowired
+    BookingService bookingService;
 
     static final String STAFF = "staff:recepcion@clinic.test";
 
@@ -152,6 +157,10 @@ class StaffBookingsTest extends CalendarIntegrationTest {
         } while (cursor != null);
         assertThat(seen).containsExactlyElementsOf(ids);
         assertThat(pages).isEqualTo(3);
+        // the console's week: one SQL statement for the whole page
+        StatementCounter.reset();
+        assertThat(bookingService.inRange(tenant, new ListBookingsInput(from, to, null, null)).bookings()).hasSize(5);
+        assertThat(StatementCounter.count()).isEqualTo(1);
 
         assertThat(calendar.call(tenant, CalendarTools.LIST_BOOKINGS,
                 new ListBookingsInput(from, to, "ana", List.of(BookingStatus.CONFIRMED), "color", null, null),

@@ -54,13 +54,18 @@ public class BookingEventOutbox {
 
     /**
      * Claims up to {@code limit} due events by pushing their next attempt {@code lease} into the future
-     * (so another instance skips them while this one delivers), oldest first.
+     * (so another instance skips them while this one delivers), oldest first. An event waits while an earlier
+     * event of the same booking is not yet due (backing off, or leased by another instance), so the log
+     * receives each booking's events in the order they happened even when their retries drift apart.
      */
     public List<PendingEvent> claimDue(Instant now, java.time.Duration lease, int limit) {
         return jdbc.sql("""
                 UPDATE booking_event_outbox SET next_attempt_at = :leaseUntil
-                 WHERE event_id IN (SELECT event_id FROM booking_event_outbox WHERE next_attempt_at <= :now
-                                     ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED)
+                 WHERE event_id IN (SELECT o.event_id FROM booking_event_outbox o WHERE o.next_attempt_at <= :now
+                                       AND NOT EXISTS (SELECT 1 FROM booking_event_outbox e
+                                                        WHERE e.booking_id = o.booking_id AND e.seq < o.seq
+                                                          AND e.next_attempt_at > :now)
+                                     ORDER BY o.seq LIMIT :limit FOR UPDATE OF o SKIP LOCKED)
                 RETURNING event_id, tenant_id, booking_id, type, actor, customer_id, professional_id, occurred_at,
                           before_state::text AS before_state, after_state::text AS after_state, attempts, seq
                 """).param("now", utc(now)).param("leaseUntil", utc(now.plus(lease))).param("limit", limit)

@@ -52,7 +52,7 @@ test('book, move (also onto a time just taken) and cancel from the calendar; the
   request,
   baseURL,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000); // a busy machine: the stack, two pages and axe on four pages
   const bearer = await token(request, baseURL!);
   const { date, slots, perez, serviceId, headers } = await freeDay(request, baseURL!, bearer);
   const time = (slot: Slot) => slot.local_start.slice(11, 16);

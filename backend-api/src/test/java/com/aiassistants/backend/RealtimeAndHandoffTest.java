@@ -207,6 +207,8 @@ class RealtimeAndHandoffTest extends BackendTestBase {
         assertThat(sent.path()).isEqualTo("/admin/messages");
         assertThat(sent.header("Authorization")).isEqualTo("Bearer gateway-admin-token-for-tests");
         assertThat(JSON.readTree(sent.body()).get("to").asString()).isEqualTo(from);
+        // the gateway tenant the project maps to (its own id when not mapped), never the gateway's default one
+        assertThat(JSON.readTree(sent.body()).path("tenant_id").asString()).isEqualTo(project.id());
 
         Response messages = send("GET", "/v1/admin/conversations/" + conversation + "/messages", bearer(project.ownerToken()), null);
         assertThat(messages.json().findValuesAsString("role")).containsExactly("user", "assistant", "user", "staff");

@@ -66,7 +66,7 @@ public class BookingNotices {
             if (known) {
                 handoff.reply(projectId, conversationId, text);
             } else {
-                gateway.send(phone, text);
+                gateway.send(projectId, phone, text);
             }
             return "sent";
         } catch (RuntimeException e) {

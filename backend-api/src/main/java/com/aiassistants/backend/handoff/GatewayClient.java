@@ -35,19 +35,19 @@ public class GatewayClient {
     private static final Logger log = LoggerFactory.getLogger(GatewayClient.class);
 
     private final BackendProperties.Gateway settings;
+    private final BackendProperties.Simulator tenants;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final HttpClient http;
 
     public GatewayClient(BackendProperties properties, JsonMapper json, MeterRegistry meters) {
         this.settings = properties.gateway();
+        this.tenants = properties.simulator();
         this.json = json;
         this.meters = meters;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     }
 
-    record OutboundMessage(String to, String text) {
-    }
 
     /**
      * A message with optional reply buttons, the approved template to send instead outside WhatsApp's 24-hour
@@ -69,11 +69,15 @@ public class GatewayClient {
     record Queued(long outboxId, String status) {
     }
 
-    public void send(String to, String text) {
-        post(new OutboundMessage(to, text), to);
+    /**
+     * Sends a text to a WhatsApp user of the project, through the gateway tenant the project is mapped to
+     * ({@code simulator.gateway-tenants}; its own id otherwise).
+     */
+    public void send(String projectId, String to, String text) {
+        post(new Message(tenants.gatewayTenant(projectId), to, text, null, null, null), to);
     }
 
-    /** Queues the message in the gateway's outbox; returns its outbox id. Same errors as {@link #send(String, String)}. */
+    /** Queues the message in the gateway's outbox; returns its outbox id. Same errors as {@link #send(String, String, String)}. */
     public long send(Message message) {
         byte[] answer = post(message, message.to());
         try {

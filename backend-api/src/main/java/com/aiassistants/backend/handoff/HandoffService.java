@@ -64,7 +64,7 @@ public class HandoffService {
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound("conversation"));
         if ("whatsapp".equals(conversation[0])) {
-            gateway.send(conversationId.substring("whatsapp:".length()), text);
+            gateway.send(projectId, conversationId.substring("whatsapp:".length()), text);
         }
         Instant now = Instant.now();
         long id = jdbc.sql("""

@@ -97,11 +97,20 @@ public class BookingService {
         limit(in.customerName(), "customer_name", MAX_TEXT);
         limit(in.notes(), "notes", MAX_NOTES);
         limit(in.channel(), "channel", 32);
-        Optional<StoredBooking> existing = repository.findByIdempotencyKey(tenantId, key);
-        if (existing.isPresent()) {
-            return sameRequest(existing.get(), in);
+        // the idempotency key is looked up inside the professional's queue (insert), not before it: a burst
+        // for one professional then waits in memory instead of holding the connection pool
+        Appointment appointment;
+        try {
+            appointment = availability.plan(tenantId, in.serviceId(), in.professionalId(), in.start());
+        } catch (RuntimeException refused) {
+            // a retry of a request that succeeded earlier gets the same answer even if the slot can no longer
+            // be planned (its time has passed, the hours changed)
+            Optional<StoredBooking> existing = repository.findByIdempotencyKey(tenantId, key);
+            if (existing.isPresent()) {
+                return sameRequest(existing.get(), in);
+            }
+            throw refused;
         }
-        Appointment appointment = availability.plan(tenantId, in.serviceId(), in.professionalId(), in.start());
         for (int attempt = 1; ; attempt++) {
             try {
                 return professionalLocks.withProfessional(tenantId, appointment.professional().id(),

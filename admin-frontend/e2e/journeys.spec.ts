@@ -109,3 +109,28 @@ test('staff do not see owner-only pages and the API refuses them', async ({ page
   expect((await keys(await token(staff))).status()).toBe(403);
   expect((await keys(await token(owner))).status()).toBe(200);
 });
+
+test('an owner creates an API key, uses it, and revokes it', async ({ page, request, baseURL }) => {
+  await signIn(page, owner);
+  await page.goto('/settings');
+  await page.getByLabel('Nombre de la nueva clave').fill('e2e');
+  await page.getByRole('button', { name: 'Crear clave' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nueva clave de API' });
+  await expect(dialog.getByRole('button', { name: 'Copiar' })).toBeVisible();
+  await checkPage(page, 'settings-new-key');
+  const key = (await dialog.getByTestId('secret').innerText()).trim();
+  await dialog.getByRole('button', { name: 'Listo' }).click();
+  await expect(dialog).toBeHidden();
+
+  const chat = () =>
+    request.post(`${baseURL}/v1/conversations/e2e-key-${Date.now()}/messages`, {
+      headers: { 'X-API-Key': key },
+      data: { text: 'hola' },
+    });
+  expect((await chat()).status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Revocar la clave e2e' }).click();
+  await page.getByRole('dialog', { name: '¿Revocar la clave?' }).getByRole('button', { name: 'Revocar' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'e2e' }).getByText('Revocada')).toBeVisible();
+  expect((await chat()).status()).toBe(401);
+});

@@ -1,4 +1,4 @@
-import type { ConversationItem, DashboardStats, Me, Message, SimulatorEntry } from '@/lib/api/types';
+import type { ConversationItem, DashboardStats, Me, Message, ProjectSettings, SimulatorEntry } from '@/lib/api/types';
 
 /** A small clinic as the API would describe it, for component tests (follows the console contract). */
 export function demoMe(role: Me['role'] = 'owner', superadmin = false): Me {
@@ -145,4 +145,14 @@ export function demoTranscript(): SimulatorEntry[] {
       at: '2026-12-04T13:00:01Z',
     }),
   ];
+}
+
+export function demoSettings(): ProjectSettings {
+  return {
+    id: 'demo',
+    name: 'Clínica Demo',
+    time_zone: 'America/Argentina/Buenos_Aires',
+    locale: 'es',
+    settings: { flow: { greeting: '¡Hola! Soy el asistente de Clínica Demo.', engine: 'deterministic', menu_style: 'buttons' } },
+  };
 }

@@ -1,7 +1,7 @@
 import { http, HttpResponse, ws } from 'msw';
 import type { ConversationItem, Message } from '@/lib/api/types';
 import { demoScheduling, schedulingHandlers } from './scheduling';
-import { demoConversations, demoDashboard, demoMe, demoMessages, demoTranscript, phoneMessage } from './data';
+import { demoConversations, demoDashboard, demoMe, demoMessages, demoSettings, demoTranscript, phoneMessage } from './data';
 
 /** An in-memory backend-api for component tests, speaking the console contract over HTTP. */
 export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; superadmin?: boolean } = {}) {
@@ -13,6 +13,8 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
     requests: [] as { method: string; path: string; body: unknown; headers: Headers }[],
     validPassword: 'demo1234',
     scheduling: demoScheduling(),
+    settings: demoSettings(),
+    apiKeys: [{ id: 'k1', name: 'demo', prefix: 'demo-loc', created_at: '2026-12-01T10:00:00Z', revoked_at: null as string | null }],
   };
   const problem = (status: number, title: string) =>
     HttpResponse.json({ type: 'about:blank', title, status }, { status, headers: { 'Content-Type': 'application/problem+json' } });
@@ -97,15 +99,27 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
       state.transcript = [...state.transcript, entry];
       return HttpResponse.json({ message_id: 'm1' }, { status: 202 });
     }),
-    http.get('*/v1/admin/projects/:id/settings', ({ params }) =>
-      HttpResponse.json({ id: params.id, name: 'Clínica Demo', time_zone: 'America/Argentina/Buenos_Aires', locale: 'es', settings: {} }),
-    ),
+    http.get('*/v1/admin/projects/:id/settings', () => HttpResponse.json(state.settings)),
+    http.put('*/v1/admin/projects/:id/settings', async ({ request }) => {
+      if (state.me.role !== 'owner') return problem(403, 'Forbidden');
+      state.settings = { id: state.settings.id, ...((await request.json()) as Omit<typeof state.settings, 'id'>) };
+      return HttpResponse.json(state.settings);
+    }),
     http.get('*/v1/admin/projects/:id/api-keys', () =>
-      state.me.role === 'staff'
-        ? problem(403, 'Forbidden')
-        : HttpResponse.json([{ id: 'k1', name: 'demo', prefix: 'demo-loc', created_at: '2026-12-01T10:00:00Z', revoked_at: null }]),
+      state.me.role === 'staff' ? problem(403, 'Forbidden') : HttpResponse.json(state.apiKeys),
     ),
     ...schedulingHandlers(state.scheduling, () => state.me.role),
+    http.post('*/v1/admin/projects/:id/api-keys', async ({ request }) => {
+      const { name } = (await request.json()) as { name: string };
+      const key = { id: `k${state.apiKeys.length + 1}`, name, prefix: 'aia_Zx9q', created_at: new Date().toISOString(), revoked_at: null };
+      state.apiKeys = [...state.apiKeys, key];
+      return HttpResponse.json({ id: key.id, name, prefix: key.prefix, key: 'aia_Zx9qSecretShownOnce' }, { status: 201 });
+    }),
+    http.delete('*/v1/admin/projects/:id/api-keys/:keyId', ({ params }) => {
+      state.apiKeys = state.apiKeys.map((key) => (key.id === params.keyId ? { ...key, revoked_at: new Date().toISOString() } : key));
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.post('*/v1/admin/projects/:id/webhook-secret', () => HttpResponse.json({ webhook_secret: 'whsec-rotated-once' })),
   ];
   /** Pushes a live event frame to every connected console. */
   const push = (frame: Record<string, unknown>) => events.broadcast(JSON.stringify(frame));

@@ -34,6 +34,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    testTimeout: 15000,
+    // a budget, not a speed check: whole-app renders with jsdom take seconds when other builds share the 2 cores
+    testTimeout: 45_000,
   },
 });

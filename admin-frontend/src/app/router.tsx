@@ -40,6 +40,16 @@ export const routes: RouteObject[] = [
         lazy: () => import('@/features/phone/routes/PhoneRoute').then((m) => ({ Component: m.PhoneRoute })),
       },
       {
+        path: 'flows',
+        element: <RequireRole minimum="owner" />,
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/flows/routes/FlowsRoute').then((m) => ({ Component: m.FlowsRoute })),
+          },
+        ],
+      },
+      {
         path: 'settings',
         element: <RequireRole minimum="owner" />,
         children: [

@@ -18,6 +18,7 @@ export type Message = Schemas['MessageView'];
 export type MessageRole = Message['role'];
 export type ProjectSettings = Schemas['SettingsView'];
 export type ApiKey = Schemas['ApiKeyView'];
+export type SettingsVersion = Schemas['SettingsVersion'];
 export type SimulatorStatus = Schemas['SimulatorStatus'];
 export type SimulatorEntry = Schemas['PhoneMessage'];
 export type Booking = Schemas['BookingView'];

@@ -1,4 +1,4 @@
-import type { ConversationItem, DashboardStats, Me, Message, ProjectSettings, SimulatorEntry } from '@/lib/api/types';
+import type { ConversationItem, DashboardStats, Me, Message, ProjectSettings, SettingsVersion, SimulatorEntry } from '@/lib/api/types';
 
 /** A small clinic as the API would describe it, for component tests (follows the console contract). */
 export function demoMe(role: Me['role'] = 'owner', superadmin = false): Me {
@@ -153,6 +153,24 @@ export function demoSettings(): ProjectSettings {
     name: 'Clínica Demo',
     time_zone: 'America/Argentina/Buenos_Aires',
     locale: 'es',
-    settings: { flow: { greeting: '¡Hola! Soy el asistente de Clínica Demo.', engine: 'deterministic', menu_style: 'buttons' } },
+    settings: {
+      flow: {
+        greeting: '¡Hola! Soy el asistente de Clínica Demo.',
+        engine: 'deterministic',
+        menu_style: 'buttons',
+        system_prompt: 'Sos la recepción de Clínica Demo.\nRespondé breve.',
+      },
+    },
   };
+}
+
+/** Three saved versions, newest first: the prompt changed once, then the greeting. */
+export function demoSettingsHistory(): SettingsVersion[] {
+  const current = demoSettings().settings;
+  const older = { ...current, flow: { ...current.flow, system_prompt: 'Sos la recepción de Clínica Demo.\nRespondé con detalle.' } };
+  return [
+    { version: 3, settings: current, changed_by: 'owner@demo.local', changed_at: '2026-12-03T12:00:00Z' },
+    { version: 2, settings: { ...older, flow: { ...older.flow, greeting: 'Hola' } }, changed_by: 'owner@demo.local', changed_at: '2026-12-02T12:00:00Z' },
+    { version: 1, settings: older, changed_by: 'owner@demo.local', changed_at: '2026-12-01T12:00:00Z' },
+  ];
 }

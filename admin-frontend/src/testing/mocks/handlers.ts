@@ -1,7 +1,7 @@
 import { http, HttpResponse, ws } from 'msw';
 import type { ConversationItem, Message } from '@/lib/api/types';
 import { demoScheduling, schedulingHandlers } from './scheduling';
-import { demoConversations, demoDashboard, demoMe, demoMessages, demoSettings, demoTranscript, phoneMessage } from './data';
+import { demoConversations, demoDashboard, demoMe, demoMessages, demoSettings, demoSettingsHistory, demoTranscript, phoneMessage } from './data';
 
 /** An in-memory backend-api for component tests, speaking the console contract over HTTP. */
 export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; superadmin?: boolean } = {}) {
@@ -14,6 +14,7 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
     validPassword: 'demo1234',
     scheduling: demoScheduling(),
     settings: demoSettings(),
+    history: demoSettingsHistory(),
     apiKeys: [{ id: 'k1', name: 'demo', prefix: 'demo-loc', created_at: '2026-12-01T10:00:00Z', revoked_at: null as string | null }],
   };
   const problem = (status: number, title: string) =>
@@ -103,8 +104,13 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
     http.put('*/v1/admin/projects/:id/settings', async ({ request }) => {
       if (state.me.role !== 'owner') return problem(403, 'Forbidden');
       state.settings = { id: state.settings.id, ...((await request.json()) as Omit<typeof state.settings, 'id'>) };
+      state.history = [
+        { version: state.history[0]!.version + 1, settings: state.settings.settings, changed_by: 'owner@demo.local', changed_at: new Date().toISOString() },
+        ...state.history,
+      ];
       return HttpResponse.json(state.settings);
     }),
+    http.get('*/v1/admin/projects/:id/settings/history', () => HttpResponse.json(state.history)),
     http.get('*/v1/admin/projects/:id/api-keys', () =>
       state.me.role === 'staff' ? problem(403, 'Forbidden') : HttpResponse.json(state.apiKeys),
     ),

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '@/testing/render';
+import { fill, renderApp } from '@/testing/render';
 
 describe('settings', () => {
   it('saves the project settings, keeping the flow and sending empty fields as defaults', async () => {
@@ -10,9 +10,9 @@ describe('settings', () => {
     const save = screen.getByRole('button', { name: 'Save' });
     expect(save).toBeDisabled();
     await userEvent.clear(name);
-    await userEvent.type(name, 'Clínica Centro');
-    await userEvent.type(screen.getByLabelText(/Reminder lead time/), '120');
-    await userEvent.type(screen.getByLabelText(/Messages per minute per phone/), '20');
+    await fill(name, 'Clínica Centro');
+    await fill(screen.getByLabelText(/Reminder lead time/), '120');
+    await fill(screen.getByLabelText(/Messages per minute per phone/), '20');
     await userEvent.click(save);
     expect(await screen.findByText('Settings saved')).toBeInTheDocument();
     const put = backend.state.requests.find((r) => r.method === 'PUT');
@@ -31,7 +31,7 @@ describe('settings', () => {
 
   it('creates an API key shown once with a copy button, and revokes one after asking', async () => {
     const { backend } = renderApp('/settings');
-    await userEvent.type(await screen.findByLabelText('New key name'), 'web');
+    await fill(await screen.findByLabelText('New key name'), 'web');
     await userEvent.click(screen.getByRole('button', { name: 'Create key' }));
     const dialog = await screen.findByRole('dialog', { name: 'New API key' });
     expect(within(dialog).getByText('aia_Zx9qSecretShownOnce')).toBeInTheDocument();

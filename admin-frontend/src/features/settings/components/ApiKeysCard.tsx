@@ -5,7 +5,7 @@ import { IconKey, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKey } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
-import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../api/settings';
+import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '@/lib/project/settings';
 import { ConfirmModal, SecretModal } from './SecretModal';
 
 /** API keys: create (the key is shown once), list, revoke. */

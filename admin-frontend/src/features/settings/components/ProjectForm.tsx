@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSettings } from '@/lib/api/types';
-import { useSaveSettings } from '../api/settings';
+import { useSaveSettings } from '@/lib/project/settings';
 
 interface Values {
   name: string;

@@ -3,7 +3,7 @@ import { Button, Card, Group, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useRotateWebhookSecret } from '../api/settings';
+import { useRotateWebhookSecret } from '@/lib/project/settings';
 import { ConfirmModal, SecretModal } from './SecretModal';
 
 /** Rotates the HMAC secret the gateway signs its webhooks with; the new one is shown once. */

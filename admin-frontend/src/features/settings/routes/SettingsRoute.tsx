@@ -1,6 +1,6 @@
 import { Alert, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useProjectSettings } from '../api/settings';
+import { useProjectSettings } from '@/lib/project/settings';
 import { ApiKeysCard } from '../components/ApiKeysCard';
 import { ProjectForm } from '../components/ProjectForm';
 import { WebhookSecretCard } from '../components/WebhookSecretCard';

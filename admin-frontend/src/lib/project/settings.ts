@@ -1,3 +1,4 @@
+/** The project's settings and API keys, shared by the settings and flows pages. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '@/lib/api/client';
 import type { ProjectSettings } from '@/lib/api/types';

@@ -25,6 +25,7 @@ PIDS=()
 PG_PID=""
 
 stop_all() {
+  local status="$1"
   trap - INT TERM EXIT
   echo
   echo "Stopping services…"
@@ -35,9 +36,11 @@ stop_all() {
     wait "$PG_PID" 2>/dev/null || true
   fi
   echo "Stopped."
-  exit 0
+  exit "$status"
 }
-trap stop_all INT TERM EXIT
+# Ctrl-C is a normal stop; a failure (a build, a service that never got healthy) keeps its exit status
+trap 'stop_all 0' INT TERM
+trap 'stop_all $?' EXIT
 
 # ---- build (skipped when the runnable jars are newer than every source file) ----
 needs_build() {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ interface Values {
   per_phone_per_minute: number | string;
 }
 
+// plain number inputs (Mantine's NumberInput would add a formatting library to the page)
 const optional = (value: number | string): number | undefined => (value === '' ? undefined : Number(value));
 
 function zones(): string[] {
@@ -104,38 +105,41 @@ export function ProjectForm({ settings }: { settings: ProjectSettings }) {
           ]}
           {...form.getInputProps('locale')}
         />
-        <NumberInput
+        <TextInput
           label={t('settings.reminderLead')}
           description={t('settings.defaultWhenEmpty')}
           min={0}
           max={10080}
-          allowDecimal={false}
-          suffix=" min"
+          step={1}
+          type="number"
           {...form.getInputProps('reminder_lead_minutes')}
         />
-        <NumberInput
+        <TextInput
           label={t('settings.memoryTtl')}
           description={t('settings.defaultWhenEmpty')}
           min={1}
           max={3650}
-          allowDecimal={false}
+          step={1}
+          type="number"
           {...form.getInputProps('memory_ttl_days')}
         />
         <div />
-        <NumberInput
+        <TextInput
           label={t('settings.perKeyPerMinute')}
           description={t('settings.defaultWhenEmpty')}
           min={1}
           max={1_000_000}
-          allowDecimal={false}
+          step={1}
+          type="number"
           {...form.getInputProps('per_api_key_per_minute')}
         />
-        <NumberInput
+        <TextInput
           label={t('settings.perPhonePerMinute')}
           description={t('settings.defaultWhenEmpty')}
           min={1}
           max={100_000}
-          allowDecimal={false}
+          step={1}
+          type="number"
           {...form.getInputProps('per_phone_per_minute')}
         />
       </SimpleGrid>

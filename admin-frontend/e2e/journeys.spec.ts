@@ -134,3 +134,18 @@ test('an owner creates an API key, uses it, and revokes it', async ({ page, requ
   await expect(page.getByRole('row').filter({ hasText: 'e2e' }).getByText('Revocada')).toBeVisible();
   expect((await chat()).status()).toBe(401);
 });
+
+test('an owner changes the greeting and the patient sees it on the Phone', async ({ page, context }) => {
+  await signIn(page, owner);
+  await page.goto('/flows');
+  const greeting = page.getByLabel('Saludo');
+  const text = `¡Bienvenida a Clínica Demo! (${Date.now()})`;
+  await greeting.fill(text);
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+  await expect(page.getByText('Configuración guardada')).toBeVisible();
+  await checkPage(page, 'flows');
+
+  const phone = new Phone(await context.newPage());
+  await phone.open(randomPhone());
+  expect(await phone.say('hola')).toContain(text);
+});

@@ -1,11 +1,12 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/problem';
 import { AuthProvider } from '@/lib/auth/auth';
 import type { RuntimeConfig } from '@/lib/config';
-import { theme } from './theme';
+import { appTheme } from './theme';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
@@ -31,6 +32,9 @@ export function AppProvider({
   queryClient: QueryClient;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => appTheme(closeLabel), [closeLabel]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" />

@@ -1,6 +1,8 @@
 import { createTheme } from '@mantine/core';
 
-export const theme = createTheme({
+/** The console's theme; every close button (modals, notifications) is named in the UI's language. */
+export const appTheme = (closeLabel: string) =>
+  createTheme({
   primaryColor: 'teal',
   primaryShade: 9,
   defaultRadius: 'md',
@@ -9,5 +11,6 @@ export const theme = createTheme({
   components: {
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
+    CloseButton: { defaultProps: { 'aria-label': closeLabel } },
   },
 });

@@ -21,7 +21,7 @@ export function WebhookSecretCard() {
         <Text size="sm" c="dimmed" maw={640}>
           {t('settings.webhookSecretText')}
         </Text>
-        <Button variant="light" color="orange" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => setConfirming(true)}>
+        <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => setConfirming(true)}>
           {t('settings.rotate')}
         </Button>
       </Group>

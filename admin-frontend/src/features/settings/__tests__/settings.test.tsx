@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { demoSettings } from '@/testing/mocks/data';
 import { fill, renderApp } from '@/testing/render';
 
 describe('settings', () => {
@@ -22,7 +23,7 @@ describe('settings', () => {
       time_zone: 'America/Argentina/Buenos_Aires',
       locale: 'es',
       settings: {
-        flow: { greeting: '¡Hola! Soy el asistente de Clínica Demo.', engine: 'deterministic', menu_style: 'buttons' },
+        flow: demoSettings().settings.flow,
         reminder_lead_minutes: 120,
         rate_limits: { per_phone_per_minute: 20 },
       },

@@ -49,6 +49,11 @@ public final class ToolSchemas {
                     ToolParam param = field.getAnnotationConsideringFieldAndGetter(ToolParam.class);
                     return param == null ? field.getType().getErasedType().isPrimitive() : param.required();
                 })
+                // a number the record cannot hold is refused by the schema, naming its field
+                .withNumberInclusiveMinimumResolver(field -> intLike(field.getType().getErasedType())
+                        ? java.math.BigDecimal.valueOf(Integer.MIN_VALUE) : null)
+                .withNumberInclusiveMaximumResolver(field -> intLike(field.getType().getErasedType())
+                        ? java.math.BigDecimal.valueOf(Integer.MAX_VALUE) : null)
                 .withStringFormatResolver(field -> switch (field.getType().getErasedType().getSimpleName()) {
                     case "LocalDate" -> "date";
                     case "Instant", "OffsetDateTime", "ZonedDateTime" -> "date-time";
@@ -74,6 +79,10 @@ public final class ToolSchemas {
             return null;
         });
         return new SchemaGenerator(config.build());
+    }
+
+    private static boolean intLike(Class<?> type) {
+        return type == Integer.class || type == int.class;
     }
 
     static String snakeCase(String camel) {

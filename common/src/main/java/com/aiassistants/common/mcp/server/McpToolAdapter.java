@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.Timer;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
-import tools.jackson.core.JacksonException;
 
 /** Turns a {@link McpTool} into an SDK tool specification: schemas, argument binding, errors, metrics. */
 final class McpToolAdapter {
@@ -27,9 +26,11 @@ final class McpToolAdapter {
     private static final Logger log = LoggerFactory.getLogger(McpToolAdapter.class);
 
     private final MeterRegistry meterRegistry;
+    private final ToolArguments arguments;
 
-    McpToolAdapter(MeterRegistry meterRegistry) {
+    McpToolAdapter(MeterRegistry meterRegistry, ToolArguments arguments) {
         this.meterRegistry = meterRegistry;
+        this.arguments = arguments;
     }
 
     <I, O> McpStatelessServerFeatures.SyncToolSpecification toSpecification(McpTool<I, O> tool) {
@@ -41,11 +42,11 @@ final class McpToolAdapter {
                 .annotations(new McpSchema.ToolAnnotations(null, tool.readOnly(), false, !tool.readOnly(), false, null))
                 .build();
         return new McpStatelessServerFeatures.SyncToolSpecification(definition,
-                (transportContext, request) -> call(tool, transportContext, request));
+                (transportContext, request) -> call(tool, definition.inputSchema(), transportContext, request));
     }
 
-    private <I, O> McpSchema.CallToolResult call(McpTool<I, O> tool, McpTransportContext transportContext,
-            McpSchema.CallToolRequest request) {
+    private <I, O> McpSchema.CallToolResult call(McpTool<I, O> tool, Map<String, Object> inputSchema,
+            McpTransportContext transportContext, McpSchema.CallToolRequest request) {
         ToolContext context = new ToolContext(blankToNull(transportContext.get(TENANT)),
                 blankToNull(transportContext.get(REQUEST_ID)), blankToNull(transportContext.get(CALLER)));
         long started = System.nanoTime();
@@ -57,7 +58,7 @@ final class McpToolAdapter {
             MDC.put("tenantId", context.tenantId());
         }
         try {
-            I input = McpJson.fromMap(request.arguments(), tool.input());
+            I input = arguments.bind(tool.name(), inputSchema, request.arguments(), tool.input());
             O output = tool.handler().handle(context, input);
             Map<String, Object> structured = McpJson.toMap(output);
             return McpSchema.CallToolResult.builder()
@@ -68,9 +69,6 @@ final class McpToolAdapter {
         } catch (ToolException e) {
             outcome = e.code();
             return error(e.code(), e.getMessage(), e.details());
-        } catch (JacksonException | IllegalArgumentException e) {
-            outcome = "invalid_arguments";
-            return error("invalid_arguments", "Invalid arguments for " + tool.name() + ": " + rootMessage(e), Map.of());
         } catch (RuntimeException e) {
             outcome = "internal_error";
             log.error("tool {} failed", tool.name(), e);
@@ -94,16 +92,6 @@ final class McpToolAdapter {
                 .content(List.of(new McpSchema.TextContent(McpJson.toJson(body))))
                 .isError(true)
                 .build();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
     }
 
     private static String blankToNull(Object value) {

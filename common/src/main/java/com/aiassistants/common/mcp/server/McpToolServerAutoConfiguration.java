@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -48,13 +49,16 @@ public class McpToolServerAutoConfiguration {
     @ConditionalOnBean(McpTool.class)
     McpStatelessSyncServer mcpServer(HttpServletStatelessServerTransport transport, List<McpTool<?, ?>> tools,
             org.springframework.core.env.Environment environment, ObjectProvider<MeterRegistry> meterRegistry) {
-        McpToolAdapter adapter = new McpToolAdapter(meterRegistry.getIfAvailable());
+        McpToolAdapter adapter = new McpToolAdapter(meterRegistry.getIfAvailable(),
+                new ToolArguments(McpJsonDefaults.getSchemaValidator()));
         return McpServer.sync(transport)
                 .serverInfo(environment.getProperty("spring.application.name", "ai-assistants-mcp"),
                         environment.getProperty("ai-assistants.version", "0.1.0"))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 // run handlers on the (virtual) request thread, not a small shared Reactor pool
                 .immediateExecution(true)
+                // ToolArguments validates against the same schema and answers in the tools' error format
+                .validateToolInputs(false)
                 .tools(tools.stream().map(adapter::toSpecification).toList())
                 .build();
     }
@@ -75,6 +79,14 @@ public class McpToolServerAutoConfiguration {
                 new FilterRegistrationBean<>(new ServiceTokenFilter(properties));
         registration.addUrlPatterns(properties.path(), properties.path() + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<JsonRpcErrorFilter> mcpJsonRpcErrorFilter(McpServerProperties properties) {
+        FilterRegistrationBean<JsonRpcErrorFilter> registration = new FilterRegistrationBean<>(new JsonRpcErrorFilter());
+        registration.addUrlPatterns(properties.path(), properties.path() + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 

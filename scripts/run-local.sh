@@ -152,7 +152,7 @@ for module in "${ORDER[@]}"; do
   jar=$(ls "$module"/target/*-exec.jar | head -1)
   # shellcheck disable=SC2086
   # shellcheck disable=SC2086
-  PORT="$port" java $JAVA_OPTS -jar "$jar" --logging.file.name="$LOGS/$module.log" ${ARGS[$module]:-} >"$LOGS/$module.out" 2>&1 &
+  PORT="$port" java $JAVA_OPTS -jar "$jar" --spring.profiles.active=local --logging.file.name="$LOGS/$module.log" ${ARGS[$module]:-} >"$LOGS/$module.out" 2>&1 &
   PIDS+=($!)
 done
 
@@ -178,7 +178,7 @@ if [ "$AI_ASSISTANTS_BACKEND_DEMO_ENABLED" = "true" ] && ! curl -fs -o /dev/null
      -H 'Content-Type: application/json' -d "{\"email\":\"$STAFF_EMAIL\",\"password\":\"$DEMO_PASSWORD\"}"; then
   echo "Creating the demo staff user $STAFF_EMAIL…"
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$(ls backend-api/target/*-exec.jar | head -1)" --spring.profiles.active=manage \
+  java $JAVA_OPTS -jar "$(ls backend-api/target/*-exec.jar | head -1)" --spring.profiles.active=manage,local \
     --create-admin="$STAFF_EMAIL" --password="$DEMO_PASSWORD" --role=staff --project=demo >"$LOGS/manage.out" 2>&1 \
     || echo "!!! could not create $STAFF_EMAIL; see $LOGS/manage.out" >&2
 fi

@@ -29,13 +29,15 @@ public record BackendProperties(
         @Valid @NotNull @DefaultValue Demo demo) {
 
     /**
-     * @param jwtSecret     HS256 secret (≥ 32 chars) for console sessions and WebSocket tokens
+     * @param jwtSecret     HS256 secret (≥ 32 chars) for console sessions and WebSocket tokens; no default: start-up
+     *                      fails without one unless the {@code local} profile supplies a development secret
      * @param jwtIssuer     issuer written into and required from built-in tokens
      * @param sessionTtl    lifetime of a console session token
      * @param wsTokenTtl    lifetime of a WebSocket connect token
      * @param cognito       optional Cognito (or any OIDC) issuer whose RS256 tokens are also accepted
      */
-    public record Auth(@NotBlank @Size(min = 32) String jwtSecret,
+    public record Auth(@NotBlank(message = "is not set: give AI_ASSISTANTS_JWT_SECRET a random secret of at least 32 "
+            + "characters (or run with --spring.profiles.active=local for a development default)") @Size(min = 32) String jwtSecret,
             @NotBlank @DefaultValue("ai-assistants-backend") String jwtIssuer,
             @NotNull @DefaultValue("8h") Duration sessionTtl,
             @NotNull @DefaultValue("60s") Duration wsTokenTtl,
@@ -96,6 +98,8 @@ public record BackendProperties(
      * @param callbackMaxAttempts callback attempts before giving up (4xx never retried)
      * @param callbackBackoff    first retry delay, doubled per attempt
      * @param callbackMaxBackoff cap of the retry delay
+     * @param callbackAllowLocal allow {@code http} and loopback/private callback URLs (local development and tests
+     *                           only; default false: https to public addresses only)
      */
     public record Jobs(@DefaultValue("true") boolean enabled,
             @Min(1) @DefaultValue("4") int workers,
@@ -105,7 +109,8 @@ public record BackendProperties(
             @NotNull @DefaultValue("5s") Duration callbackTimeout,
             @Min(1) @DefaultValue("5") int callbackMaxAttempts,
             @NotNull @DefaultValue("1s") Duration callbackBackoff,
-            @NotNull @DefaultValue("5m") Duration callbackMaxBackoff) {
+            @NotNull @DefaultValue("5m") Duration callbackMaxBackoff,
+            @DefaultValue("false") boolean callbackAllowLocal) {
     }
 
     /**

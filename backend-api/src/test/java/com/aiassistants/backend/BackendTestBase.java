@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
         "ai-assistants.backend.limits.per-api-key-per-minute=100000",
         "ai-assistants.backend.jobs.callback-backoff=50ms",
         "ai-assistants.backend.jobs.poll-interval=100ms",
+        "ai-assistants.backend.jobs.callback-allow-local=true",
         "ai-assistants.backend.cors.allowed-origins=https://console.example.com",
         "ai-assistants.backend.gateway.admin-token=gateway-admin-token-for-tests",
         // the TestAssistant is the only primary Assistant here (the LLM agent is tested in ..agent)
@@ -145,7 +146,7 @@ public abstract class BackendTestBase {
     }
 
     @Autowired
-    private com.aiassistants.backend.tenant.AdminUsers ownerFactory;
+    protected com.aiassistants.backend.tenant.AdminUsers ownerFactory;
 
     protected Response web(TestProject project, String conversationId, String text) {
         return send("POST", "/v1/conversations/" + conversationId + "/messages", key(project.apiKey()),

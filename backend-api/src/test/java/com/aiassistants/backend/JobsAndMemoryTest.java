@@ -55,6 +55,10 @@ class JobsAndMemoryTest extends BackendTestBase {
                 .isTrue();
         assertThat(JSON.readTree(callback.body()).get("job_id").asString()).isEqualTo(jobId);
         assertThat(JSON.readTree(callback.body()).get("response_text").asString()).isEqualTo("echo 1: hola");
+        // what a receiver de-duplicates on (delivery is at-least-once)
+        assertThat(callback.header("X-Callback-Delivery-Id")).isEqualTo(jobId);
+        assertThat(callback.header("Idempotency-Key")).isEqualTo(jobId);
+        assertThat(callback.header("X-Callback-Attempt")).isEqualTo("1");
     }
 
     @Test

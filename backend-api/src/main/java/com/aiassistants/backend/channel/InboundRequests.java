@@ -29,9 +29,11 @@ public class InboundRequests {
     private final RateLimiter rateLimiter;
     private final JsonMapper json;
     private final Validator validator;
+    private final boolean callbackAllowLocal;
 
     public InboundRequests(Projects projects, WebhookSignatureVerifier signatures, RateLimiter rateLimiter,
-            JsonMapper json, Validator validator) {
+            JsonMapper json, Validator validator, com.aiassistants.backend.BackendProperties properties) {
+        this.callbackAllowLocal = properties.jobs().callbackAllowLocal();
         this.projects = projects;
         this.signatures = signatures;
         this.rateLimiter = rateLimiter;
@@ -94,15 +96,6 @@ public class InboundRequests {
         if (url == null || url.isBlank()) {
             return null;
         }
-        try {
-            URI uri = URI.create(url);
-            if (!uri.isAbsolute() || uri.getHost() == null
-                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException();
-            }
-            return uri.toString();
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("invalid-callback_url", "callback_url must be an absolute http(s) URL");
-        }
+        return com.aiassistants.backend.job.CallbackUrls.check(url, callbackAllowLocal);
     }
 }

@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code X-Callback-Timestamp}, {@code X-Callback-Signature} with the project's webhook secret).
  * 2xx → delivered; 4xx → failed, never retried; 5xx, timeouts and I/O errors → retried with
  * exponential backoff up to {@code jobs.callback-max-attempts}. State lives in the job row, so a
- * restart resumes pending deliveries.
+ * restart resumes pending deliveries. Delivery is at-least-once: an instance that dies after the receiver's
+ * 2xx and before recording it leaves the claim to expire and another instance sends again, with the same
+ * {@code X-Callback-Delivery-Id} (= {@code Idempotency-Key} = the job id) for the receiver to de-duplicate on.
  */
 @Component
 public class CallbackSender {
@@ -83,11 +85,24 @@ public class CallbackSender {
             finish(due.id(), "failed", "job or project gone");
             return;
         }
+        if (!settings.callbackAllowLocal()) {
+            String refused = CallbackUrls.refusedAddress(URI.create(due.url()).getHost());
+            if (refused != null) {
+                finish(due.id(), "failed", refused);
+                meters.counter("backend.callbacks", "outcome", "refused").increment();
+                return;
+            }
+        }
         byte[] body = json.writeValueAsBytes(view.get());
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
                 .timeout(settings.callbackTimeout())
                 .header("Content-Type", "application/json")
+                // the same on every attempt: receivers de-duplicate on it (delivery is at-least-once)
+                .header("X-Callback-Delivery-Id", due.id().toString())
+                .header("Idempotency-Key", due.id().toString())
+                .header("X-Callback-Job-Id", due.id().toString())
+                .header("X-Callback-Attempt", Integer.toString(due.attempts()))
                 .header("X-Callback-Timestamp", timestamp)
                 .header("X-Callback-Signature", HmacSignatures.sign(project.get().webhookSecret(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

@@ -37,6 +37,7 @@ public class RateLimiter {
     private final TokenBuckets buckets;
     private final Counter rejectedKey;
     private final Counter rejectedUser;
+    private final Counter rejectedLogin;
 
     public RateLimiter(BackendProperties properties, RedisConnections redis, MeterRegistry meters) {
         this.defaults = properties.limits();
@@ -45,6 +46,7 @@ public class RateLimiter {
                 .orElseGet(TokenBuckets::inProcess);
         this.rejectedKey = Counter.builder("backend.rate_limit.rejected").tag("scope", "api_key").register(meters);
         this.rejectedUser = Counter.builder("backend.rate_limit.rejected").tag("scope", "end_user").register(meters);
+        this.rejectedLogin = Counter.builder("backend.rate_limit.rejected").tag("scope", "login").register(meters);
     }
 
     /** One request of an API-key caller (console users are not limited here). */
@@ -60,6 +62,45 @@ public class RateLimiter {
     public void checkEndUser(Project project, String endUser) {
         int limit = project.perPhonePerMinute(defaults);
         consume("rl:user:" + project.id() + ":" + endUser + ":" + limit, limit, rejectedUser, "end user");
+    }
+
+    /** Failed console logins allowed per account, and per client address, in {@link #LOGIN_WINDOW}. */
+    static final int LOGIN_FAILURES_PER_ACCOUNT = 10;
+    static final int LOGIN_FAILURES_PER_ADDRESS = 50;
+    static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+
+    /** Refuses a login attempt (429) while the account or the address has used up its failed attempts. */
+    public void checkLogin(String email, String address) {
+        for (String key : loginKeys(email, address)) {
+            var estimate = buckets.apply(key, loginConfiguration(key), bucket -> bucket.estimateAbilityToConsume(1));
+            if (!estimate.canBeConsumed()) {
+                rejectedLogin.increment();
+                long seconds = Math.max(1, (estimate.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+                throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
+                        "too many failed sign-ins for this account or address; retry after " + seconds + " s")
+                        .header("Retry-After", Long.toString(seconds))
+                        .with("retry_after_seconds", seconds);
+            }
+        }
+    }
+
+    /** Counts one failed login against the account and the address. */
+    public void loginFailed(String email, String address) {
+        for (String key : loginKeys(email, address)) {
+            buckets.apply(key, loginConfiguration(key), bucket -> bucket.tryConsume(1));
+        }
+    }
+
+    private static java.util.List<String> loginKeys(String email, String address) {
+        return java.util.List.of("rl:login:account:" + email.trim().toLowerCase(java.util.Locale.ROOT),
+                "rl:login:address:" + address);
+    }
+
+    private static BucketConfiguration loginConfiguration(String key) {
+        int capacity = key.startsWith("rl:login:account:") ? LOGIN_FAILURES_PER_ACCOUNT : LOGIN_FAILURES_PER_ADDRESS;
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, LOGIN_WINDOW).build())
+                .build();
     }
 
     private void consume(String key, int perMinute, Counter rejected, String scope) {

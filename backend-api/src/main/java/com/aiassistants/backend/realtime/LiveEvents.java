@@ -26,6 +26,9 @@ public class LiveEvents implements DisposableBean {
     private final JsonMapper json;
     private final RedisConnections redis;
     private final StatefulRedisPubSubConnection<String, String> subscription;
+    private static final java.time.Duration SKIP_REDIS_AFTER_FAILURE = java.time.Duration.ofSeconds(5);
+    /** {@link System#nanoTime()} before which events skip Redis. */
+    private volatile long localUntil = System.nanoTime();
 
     record Envelope(String projectId, String conversationId, Frame frame) {
     }
@@ -49,16 +52,31 @@ public class LiveEvents implements DisposableBean {
     }
 
     public void publish(String projectId, String conversationId, Frame frame) {
-        if (subscription == null) {
+        if (subscription == null || System.nanoTime() - localUntil < 0) {
             sessions.deliver(projectId, conversationId, frame);
             return;
         }
         String message = json.writeValueAsString(new Envelope(projectId, conversationId, frame));
-        redis.commands().orElseThrow().async().publish(CHANNEL, message).exceptionally(e -> {
-            log.warn("live event not published to Redis, delivering locally only: {}", e.getMessage());
+        try {
+            redis.commands().orElseThrow().async().publish(CHANNEL, message).exceptionally(e -> {
+                redisFailed(e);
+                sessions.deliver(projectId, conversationId, frame);
+                return 0L;
+            });
+        } catch (RuntimeException e) {
+            redisFailed(e);
             sessions.deliver(projectId, conversationId, frame);
-            return 0L;
-        });
+        }
+    }
+
+    /** After a failed publish, events skip Redis for a few seconds (local sockets only) instead of each waiting on it. */
+    private void redisFailed(Throwable e) {
+        boolean first = System.nanoTime() - localUntil >= 0;
+        localUntil = System.nanoTime() + SKIP_REDIS_AFTER_FAILURE.toNanos();
+        if (first) {
+            log.warn("live event not published to Redis ({}): delivering to this instance's sockets only for {} s",
+                    e.getMessage(), SKIP_REDIS_AFTER_FAILURE.toSeconds());
+        }
     }
 
     private void receive(String message) {

@@ -27,7 +27,11 @@ public class AdminAuthController {
     private final Tokens tokens;
     private final Projects projects;
 
-    public AdminAuthController(AdminUsers users, Tokens tokens, Projects projects) {
+    private final com.aiassistants.backend.ratelimit.RateLimiter rateLimiter;
+
+    public AdminAuthController(AdminUsers users, Tokens tokens, Projects projects,
+            com.aiassistants.backend.ratelimit.RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.users = users;
         this.tokens = tokens;
         this.projects = projects;
@@ -76,9 +80,15 @@ public class AdminAuthController {
     }
 
     @PostMapping("/v1/admin/login")
-    public LoginResponse login(@Valid @RequestBody LoginRequest request) {
-        var user = users.login(request.email(), request.password())
-                .orElseThrow(() -> ApiProblem.unauthorized("wrong e-mail or password"));
+    public LoginResponse login(@Valid @RequestBody LoginRequest request, jakarta.servlet.http.HttpServletRequest http) {
+        // failed attempts are throttled per account and per address (429 + Retry-After)
+        rateLimiter.checkLogin(request.email(), http.getRemoteAddr());
+        var found = users.login(request.email(), request.password());
+        if (found.isEmpty()) {
+            rateLimiter.loginFailed(request.email(), http.getRemoteAddr());
+            throw ApiProblem.unauthorized("wrong e-mail or password");
+        }
+        var user = found.get();
         Tokens.Issued issued = tokens.session(user);
         return new LoginResponse(issued.token(), "Bearer", issued.expiresIn(), user.role().name().toLowerCase(),
                 user.projectId(), user.superadmin());

@@ -47,6 +47,11 @@ public class AdminUsers {
                 .flatMap(o -> o);
     }
 
+    /** Whether the console user {@code id} still exists (removed users lose their sessions). */
+    public boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from admin_user where id = ?").param(id).query(Long.class).single() > 0;
+    }
+
     Optional<AdminUser> find(String email) {
         return jdbc.sql("select id, email, role, project_id, superadmin from admin_user where email = ?")
                 .param(email)

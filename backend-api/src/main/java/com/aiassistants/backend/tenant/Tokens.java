@@ -2,6 +2,7 @@ package com.aiassistants.backend.tenant;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -50,32 +53,56 @@ public class Tokens {
     private final JwtDecoder sessionDecoder;
     private final JwtDecoder wsDecoder;
     private final JwtDecoder cognitoDecoder;
+    private final UsedTokens usedWsTokens;
+    private final AdminUsers users;
+    /** Users seen to exist, until when ({@link System#nanoTime()}): a removed user's session ends within {@link #USER_CHECK_TTL}. */
+    private final java.util.Map<UUID, Long> knownUsers = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Duration USER_CHECK_TTL = Duration.ofSeconds(30);
 
-    public Tokens(BackendProperties properties) {
+    /** The development secret of application-local.yml: refused unless the local profile is on. */
+    static final String LOCAL_SECRET = "insecure-local-jwt-secret-change-me-0123456789";
+
+    public Tokens(BackendProperties properties, org.springframework.core.env.Environment environment,
+            UsedTokens usedWsTokens, AdminUsers users) {
         this.auth = properties.auth();
+        this.users = users;
+        this.usedWsTokens = usedWsTokens;
+        if (LOCAL_SECRET.equals(auth.jwtSecret()) && !environment.matchesProfiles("local")) {
+            throw new IllegalStateException("ai-assistants.backend.auth.jwt-secret is the local development secret "
+                    + "but the local profile is off: set AI_ASSISTANTS_JWT_SECRET to a random secret of at least 32 characters");
+        }
         SecretKey key = new SecretKeySpec(auth.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-        this.sessionDecoder = hmacDecoder(key, "session");
-        this.wsDecoder = hmacDecoder(key, "ws");
+        this.sessionDecoder = hmacDecoder(key, "session", Duration.ofSeconds(30));
+        this.wsDecoder = hmacDecoder(key, "ws", WS_CLOCK_SKEW);
         BackendProperties.Cognito cognito = auth.cognito();
         this.cognitoDecoder = cognito.enabled()
                 ? new SupplierJwtDecoder(() -> {
                     NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(cognito.issuerUri()).build();
-                    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(cognito.issuerUri()));
+                    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                            JwtValidators.createDefaultWithIssuer(cognito.issuerUri()), REQUIRES_EXPIRY));
                     return decoder;
                 })
                 : null;
     }
 
-    private NimbusJwtDecoder hmacDecoder(SecretKey key, String use) {
+    private NimbusJwtDecoder hmacDecoder(SecretKey key, String use, Duration clockSkew) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> typeCheck = jwt -> use.equals(jwt.getClaimAsString(TYPE))
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "wrong token use", null));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(auth.jwtIssuer()),
-                typeCheck));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew),
+                new JwtIssuerValidator(auth.jwtIssuer()), REQUIRES_EXPIRY, typeCheck));
         return decoder;
     }
+
+    /** A token without {@code exp} would never expire: refused (the timestamp validator alone lets it pass). */
+    static final OAuth2TokenValidator<Jwt> REQUIRES_EXPIRY = jwt -> jwt.getExpiresAt() != null
+            ? OAuth2TokenValidatorResult.success()
+            : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token has no exp claim", null));
+
+    /** Clock skew tolerated on WebSocket tokens (they live {@code ws-token-ttl}, 60 s by default). */
+    static final Duration WS_CLOCK_SKEW = Duration.ofSeconds(5);
 
     public record Issued(String token, long expiresIn) {
     }
@@ -114,6 +141,9 @@ public class Tokens {
     /** Checks a WebSocket connect token; throws {@link BadJwtException} when it is not valid. */
     public WsGrant checkWebsocket(String token) {
         Jwt jwt = wsDecoder.decode(token);
+        if (jwt.getId() == null || !usedWsTokens.firstUse(jwt.getId(), auth.wsTokenTtl().plus(WS_CLOCK_SKEW))) {
+            throw new BadJwtException("this WebSocket token was already used; ask for a new one per connection");
+        }
         return new WsGrant(jwt.getClaimAsString("project_id"), jwt.getClaimAsString("conversation_id"),
                 jwt.getClaimAsString("customer_id"), Caller.Kind.valueOf(jwt.getClaimAsString("kind")));
     }
@@ -144,6 +174,7 @@ public class Tokens {
     /** Maps a verified bearer JWT to a console {@link Caller}. */
     public CallerAuthentication toCaller(Jwt jwt) {
         if ("session".equals(jwt.getClaimAsString(TYPE))) {
+            requireExistingUser(jwt.getSubject());
             Role role = Role.valueOf(jwt.getClaimAsString("role").toUpperCase(Locale.ROOT));
             boolean superadmin = Boolean.TRUE.equals(jwt.getClaimAsBoolean("superadmin"));
             return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, jwt.getClaimAsString("project_id"), null,
@@ -160,6 +191,28 @@ public class Tokens {
         }
         return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, jwt.getClaimAsString(cognito.projectClaim()), null,
                 "cognito:" + jwt.getSubject(), role, superadmin), jwt.getClaimAsString("email"));
+    }
+
+    private void requireExistingUser(String subject) {
+        UUID id;
+        try {
+            id = UUID.fromString(subject);
+        } catch (RuntimeException e) {
+            throw new BadJwtException("malformed subject");
+        }
+        long now = System.nanoTime();
+        Long until = knownUsers.get(id);
+        if (until != null && until - now > 0) {
+            return;
+        }
+        if (!users.exists(id)) {
+            knownUsers.remove(id);
+            throw new BadJwtException("this console user no longer exists");
+        }
+        if (knownUsers.size() > 10_000) {
+            knownUsers.clear();
+        }
+        knownUsers.put(id, now + USER_CHECK_TTL.toNanos());
     }
 
     private static List<String> groups(Object claim) {

@@ -35,6 +35,8 @@ public final class CalendarTools {
     public static final String INVALID_TRANSITION = "invalid_transition";
     public static final String NOT_FOUND = "not_found";
     public static final String OUTSIDE_WORKING_HOURS = "outside_working_hours";
+    /** a hold or new time further ahead than the calendar's booking horizon ({@code ai-assistants.calendar.booking-horizon}) */
+    public static final String BEYOND_HORIZON = "beyond_horizon";
 
     private CalendarTools() {
     }

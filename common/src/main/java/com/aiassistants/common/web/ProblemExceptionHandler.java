@@ -61,6 +61,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        if (Outages.isOutage(ex)) {
+            log.warn("dependency unavailable, answered 503: {}", OutageFilter.rootMessage(ex));
+            ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "a service this request needs is unavailable right now; retry in a few seconds");
+            body.setProperty("retry_after_seconds", Outages.RETRY_AFTER_SECONDS);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", Integer.toString(Outages.RETRY_AFTER_SECONDS)).body(body);
+        }
         log.error("unhandled error", ex);
         ProblemDetail body = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; the request id identifies it in our logs");

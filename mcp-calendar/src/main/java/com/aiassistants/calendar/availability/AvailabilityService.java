@@ -43,8 +43,11 @@ public class AvailabilityService {
     private final ScheduleDirectory directory;
     private final ActiveBookingsQuery activeBookings;
     private final Clock clock;
+    private final java.time.Duration horizon;
 
-    public AvailabilityService(ScheduleDirectory directory, ActiveBookingsQuery activeBookings, Clock clock) {
+    public AvailabilityService(ScheduleDirectory directory, ActiveBookingsQuery activeBookings, Clock clock,
+            com.aiassistants.calendar.config.CalendarProperties properties) {
+        this.horizon = properties.bookingHorizon();
         this.directory = directory;
         this.activeBookings = activeBookings;
         this.clock = clock;
@@ -69,8 +72,12 @@ public class AvailabilityService {
         if (input.earliest() != null && input.latest() != null && input.earliest().isAfter(input.latest())) {
             throw invalid("earliest must not be after latest");
         }
-        return search(tenantId, input.serviceId(), blankToNull(input.professionalId()), input.fromDate(), to,
-                input.earliest(), input.latest(), limit, null);
+        LocalDate lastBookable = clock.instant().plus(horizon).atZone(ZoneOffset.UTC).toLocalDate();
+        if (input.fromDate().isAfter(lastBookable)) {
+            return new SlotList(directory.timeZone(tenantId), List.of());
+        }
+        return search(tenantId, input.serviceId(), blankToNull(input.professionalId()), input.fromDate(),
+                to.isAfter(lastBookable) ? lastBookable : to, input.earliest(), input.latest(), limit, null);
     }
 
     /** Up to five free slots of the same service and professional starting after {@code after}. */
@@ -94,6 +101,10 @@ public class AvailabilityService {
         }
         if (start.isBefore(clock.instant())) {
             throw invalid("start " + start + " is in the past");
+        }
+        if (start.isAfter(clock.instant().plus(horizon))) {
+            throw new ToolException(CalendarTools.BEYOND_HORIZON, "start " + start + " is more than " + horizon.toDays()
+                    + " days ahead; bookings are taken up to " + clock.instant().plus(horizon).atZone(ZoneOffset.UTC).toLocalDate());
         }
         var service = activeService(tenantId, serviceId);
         Professional professional = directory.professional(tenantId, professionalId);

@@ -21,6 +21,8 @@ import com.aiassistants.common.mcp.client.McpTarget;
  * @param maxActiveHoldsPerCustomer  unexpired holds one customer may have at once (default 3)
  * @param sweeperInterval            how often stale holds are flipped to EXPIRED (default 30s; they never block
  *                                   new holds even before the sweeper runs)
+ * @param bookingHorizon             how far ahead a slot may be held, booked or moved to (default 365d); searches
+ *                                   stop there too
  * @param directoryCacheTtl          how long services, professionals and working hours read from
  *                                   mcp-professionals are reused (default 5s, so a catalogue edit reaches
  *                                   slot search within seconds; 0 = per request only)
@@ -34,6 +36,7 @@ public record CalendarProperties(
         @NotNull @Min(1) @Max(50) Integer maxActiveHoldsPerCustomer,
         @NotNull Duration sweeperInterval,
         @NotNull Duration directoryCacheTtl,
+        @NotNull Duration bookingHorizon,
         @Valid @NotNull McpTarget professionals,
         @Valid @NotNull BookingLog bookingLog) {
 
@@ -42,6 +45,7 @@ public record CalendarProperties(
         maxActiveHoldsPerCustomer = maxActiveHoldsPerCustomer == null ? 3 : maxActiveHoldsPerCustomer;
         sweeperInterval = sweeperInterval == null ? Duration.ofSeconds(30) : sweeperInterval;
         directoryCacheTtl = directoryCacheTtl == null ? Duration.ofSeconds(5) : directoryCacheTtl;
+        bookingHorizon = bookingHorizon == null ? Duration.ofDays(365) : bookingHorizon;
         if (holdTtl.isNegative() || holdTtl.isZero()) {
             throw new IllegalArgumentException("ai-assistants.calendar.hold-ttl must be positive");
         }

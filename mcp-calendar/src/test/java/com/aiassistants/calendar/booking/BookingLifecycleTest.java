@@ -61,6 +61,26 @@ class BookingLifecycleTest extends CalendarIntegrationTest {
     }
 
     @Test
+    void holdsBeyondTheBookingHorizonAndAbsurdDatesAreRefusedCleanly() {
+        String tenant = newTenant();
+        // 2027-03-09 is a Tuesday more than 365 days after NOW (2026-03-02)
+        assertThat(error(() -> holdSlot(tenant, hold("cut", "ana", local("2027-03-09T10:00"), "c1"))).code())
+                .isEqualTo(CalendarTools.BEYOND_HORIZON);
+        java.util.Map<String, Object> farAway = new java.util.LinkedHashMap<>(com.aiassistants.common.mcp.McpJson.toMap(
+                hold("cut", "ana", local("2026-03-03T10:00"), "c1")));
+        farAway.put("start", "+999999999-12-31T10:00:00Z");
+        McpToolError absurd = error(() -> calendar.callForMap(tenant, CalendarTools.HOLD_SLOT, farAway, false));
+        assertThat(absurd.code()).isEqualTo("invalid_arguments");
+        assertThat(absurd.body()).containsEntry("field", "start");
+        farAway.put("start", "2026-03-03T10:00:00Z");
+        farAway.put("customer_name", "Ana\u0000Nul");
+        McpToolError nul = error(() -> calendar.callForMap(tenant, CalendarTools.HOLD_SLOT, farAway, false));
+        assertThat(nul.code()).isEqualTo("invalid_arguments");
+        assertThat(nul.body()).containsEntry("field", "customer_name");
+        assertThat(activeRows(tenant)).isZero();
+    }
+
+    @Test
     void sameIdempotencyKeyReturnsTheSameBookingAndAddsNoRow() {
         String tenant = standardTenant();
         HoldSlotInput input = hold("cut", "ana", local("2026-03-03T09:00"), "+5491100000001");

@@ -70,6 +70,12 @@ final class McpToolAdapter {
             outcome = e.code();
             return error(e.code(), e.getMessage(), e.details());
         } catch (RuntimeException e) {
+            if (com.aiassistants.common.web.Outages.isOutage(e)) {
+                outcome = "unavailable";
+                log.warn("tool {}: a dependency is unavailable ({})", tool.name(), e.toString());
+                return error("unavailable", "A service this tool needs is unavailable right now; retry in a few seconds",
+                        Map.of("retry_after_seconds", com.aiassistants.common.web.Outages.RETRY_AFTER_SECONDS));
+            }
             outcome = "internal_error";
             log.error("tool {} failed", tool.name(), e);
             return error("internal_error", "The tool failed unexpectedly; try again later", Map.of());

@@ -77,7 +77,7 @@ public class McpToolServerAutoConfiguration {
     FilterRegistrationBean<ServiceTokenFilter> mcpServiceTokenFilter(McpServerProperties properties) {
         FilterRegistrationBean<ServiceTokenFilter> registration =
                 new FilterRegistrationBean<>(new ServiceTokenFilter(properties));
-        registration.addUrlPatterns(properties.path(), properties.path() + "/*");
+        registration.addUrlPatterns(properties.path(), properties.path() + "/*", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -11,11 +11,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the MCP endpoint: a service token (constant-time compare), and Origin/Host checks
+ * Guards the MCP endpoint and the actuator endpoints other than health and info: a service token (constant-time compare), and Origin/Host checks
  * against DNS rebinding. Refusals are problem+json, so they read the same as the REST APIs'.
  */
 public class ServiceTokenFilter extends OncePerRequestFilter {
@@ -33,11 +32,11 @@ public class ServiceTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String origin = request.getHeader("Origin");
         if (origin != null && !properties.allowedOrigins().contains(origin)) {
-            refuse(response, 403, "origin-not-allowed", "Origin not allowed");
+            refuse(request, response, 403, "origin-not-allowed", "Origin not allowed");
             return;
         }
         if (!hostAllowed(request.getHeader("Host"))) {
-            refuse(response, 403, "host-not-allowed", "Host not allowed");
+            refuse(request, response, 403, "host-not-allowed", "Host not allowed");
             return;
         }
         String authorization = request.getHeader("Authorization");
@@ -45,10 +44,17 @@ public class ServiceTokenFilter extends OncePerRequestFilter {
                 ? authorization.substring(7).trim() : null;
         if (presented == null || !MessageDigest.isEqual(expectedToken, presented.getBytes(StandardCharsets.UTF_8))) {
             response.setHeader("WWW-Authenticate", "Bearer");
-            refuse(response, 401, "unauthorized", "A valid service token is required (Authorization: Bearer …)");
+            refuse(request, response, 401, "unauthorized", "A valid service token is required (Authorization: Bearer …)");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Health and info stay open (load balancers and probes); every other actuator endpoint needs the token. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/actuator/health") || path.equals("/actuator/info");
     }
 
     private boolean hostAllowed(String hostHeader) {
@@ -70,11 +76,9 @@ public class ServiceTokenFilter extends OncePerRequestFilter {
                 || (allowed.startsWith("*.") && normalized.endsWith(allowed.substring(1).toLowerCase(Locale.ROOT))));
     }
 
-    private static void refuse(HttpServletResponse response, int status, String slug, String detail) throws IOException {
-        response.setStatus(status);
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"https://ai-assistants.dev/problems/" + slug + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String slug,
+            String detail) throws IOException {
+        com.aiassistants.common.web.FilterProblems.write(request, response,
+                org.springframework.http.HttpStatus.valueOf(status), slug, detail);
     }
 }

@@ -1,6 +1,5 @@
 package com.aiassistants.backend.channel;
 
-import java.net.URI;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
@@ -92,7 +91,7 @@ public class InboundRequests {
                 callback(body.callbackUrl()));
     }
 
-    static String callback(String url) {
+    private String callback(String url) {
         if (url == null || url.isBlank()) {
             return null;
         }

@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.backend.BackendProperties;
@@ -187,7 +188,7 @@ public class Tokens {
                 .filter(g -> g.equals("OWNER") || g.equals("ADMIN") || g.equals("STAFF"))
                 .map(Role::valueOf).min(Enum::compareTo).orElse(superadmin ? Role.OWNER : null);
         if (role == null) {
-            throw new BadJwtException("token carries no role group");
+            throw new InvalidBearerTokenException("token carries no role group");
         }
         return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, jwt.getClaimAsString(cognito.projectClaim()), null,
                 "cognito:" + jwt.getSubject(), role, superadmin), jwt.getClaimAsString("email"));
@@ -198,7 +199,7 @@ public class Tokens {
         try {
             id = UUID.fromString(subject);
         } catch (RuntimeException e) {
-            throw new BadJwtException("malformed subject");
+            throw new InvalidBearerTokenException("malformed subject");
         }
         long now = System.nanoTime();
         Long until = knownUsers.get(id);
@@ -207,7 +208,7 @@ public class Tokens {
         }
         if (!users.exists(id)) {
             knownUsers.remove(id);
-            throw new BadJwtException("this console user no longer exists");
+            throw new InvalidBearerTokenException("this console user no longer exists");
         }
         if (knownUsers.size() > 10_000) {
             knownUsers.clear();

@@ -139,6 +139,18 @@ class RealtimeAndHandoffTest extends BackendTestBase {
     }
 
     @Test
+    void whatsappConversationIdsWithAPlusOpenASocketRawOrEncoded() throws Exception {
+        TestProject project = newProject();
+        String id = "whatsapp:+5491155550000";
+        for (String inPath : new String[] {id, "whatsapp:%2B5491155550000", "whatsapp%3A%2B5491155550000"}) {
+            try (WsClient ws = new WsClient(wsUrl(inPath, wsToken(key(project.apiKey()), id)))) {
+                ws.send(Map.of("type", "ping"));
+                assertThat(ws.next("pong").get("conversation_id").asString()).as(inPath).isEqualTo(id);
+            }
+        }
+    }
+
+    @Test
     void badTokensGetAnErrorFrameAndClose1008() throws Exception {
         TestProject project = newProject();
         try (WsClient ws = new WsClient(wsUrl("chat-1", "garbage"))) {

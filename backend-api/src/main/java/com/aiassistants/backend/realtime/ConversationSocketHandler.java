@@ -53,10 +53,12 @@ public class ConversationSocketHandler extends TextWebSocketHandler {
         WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, 5_000, 512 * 1024);
         raw.getAttributes().put(DECORATED, session);
         URI uri = raw.getUri();
-        String path = uri == null ? "" : uri.getPath();
+        // the raw path, decoded once as a path ('+' is a plus, as in whatsapp:+549…, not a space)
+        String path = uri == null || uri.getRawPath() == null ? "" : uri.getRawPath();
         String conversationId = path.startsWith("/v1/ws/conversations/")
                 ? path.substring("/v1/ws/conversations/".length()) : null;
-        conversationId = conversationId == null ? null : java.net.URLDecoder.decode(conversationId, java.nio.charset.StandardCharsets.UTF_8);
+        conversationId = conversationId == null ? null
+                : java.net.URLDecoder.decode(conversationId.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
         String token = uri == null ? null : UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("token");
         Tokens.WsGrant grant;
         try {

@@ -20,6 +20,24 @@ public class CommonWebAutoConfiguration {
         return registration;
     }
 
+    /** Tomcat's own error pages (unparsable requests, headers too large → 431) as problem details. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+            org.apache.catalina.Pipeline pipeline = context.getParent().getPipeline();
+            for (org.apache.catalina.Valve valve : pipeline.getValves()) {
+                if (valve instanceof org.apache.catalina.valves.ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                    pipeline.removeValve(valve);
+                }
+            }
+            pipeline.addValve(new ProblemErrorReportValve());
+        });
+    }
+
     @Bean
     FilterRegistrationBean<OutageFilter> outageFilter() {
         FilterRegistrationBean<OutageFilter> registration = new FilterRegistrationBean<>(new OutageFilter());

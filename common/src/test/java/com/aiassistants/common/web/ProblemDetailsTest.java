@@ -56,6 +56,17 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void oversizedHeadersAreA431Problem() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/echo"))
+                        .header("X-Big", "x".repeat(16 * 1024)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(response.body()).contains("request-header-fields-too-large").doesNotContain("<html");
+    }
+
+    @Test
     void malformedJsonIsA400ProblemWithTypeAndRequestId() {
         ResponseEntity<String> response = post("{\"text\": 1");
         assertThat(response.getStatusCode().value()).isEqualTo(400);

@@ -1,0 +1,16 @@
+package com.aiassistants.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.aiassistants.common.testsupport.McpToolFuzz;
+
+/** Every tool, every argument, hostile values: tool errors with a code, never internal_error or Java internals. */
+class BadInputFuzzTest extends LlmServiceTest {
+
+    @Test
+    void everyToolAnswersBadInputCleanly() {
+        assertThat(McpToolFuzz.run(client, "fuzz-tenant")).isGreaterThan(10);
+    }
+}

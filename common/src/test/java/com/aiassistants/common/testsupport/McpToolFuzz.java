@@ -82,7 +82,7 @@ public final class McpToolFuzz {
         }
         Object type = s.get("type");
         if (type instanceof List<?> types) {
-            type = types.stream().filter(t -> !"null".equals(t)).findFirst().orElse("string");
+            type = types.stream().map(String::valueOf).filter(t -> !"null".equals(t)).findFirst().orElse("string");
         }
         String format = String.valueOf(s.get("format"));
         return switch (String.valueOf(type)) {

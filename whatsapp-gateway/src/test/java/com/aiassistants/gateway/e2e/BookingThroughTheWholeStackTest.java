@@ -66,6 +66,7 @@ class BookingThroughTheWholeStackTest {
         env.put("AI_ASSISTANTS_MCP_CALENDAR_URL", calendar.baseUrl().toString());
         env.put("AI_ASSISTANTS_BACKEND_DEMO_ENABLED", "true");
         env.put("AI_ASSISTANTS_GATEWAY_ADMIN_TOKEN", "e2e-gateway-admin-token");
+        env.put("AI_ASSISTANTS_JWT_SECRET", "e2e-jwt-secret-for-the-whole-stack-0123456789");
         ServiceProcess backend = start("backend-api", db, env);
 
         gateway = new SpringApplicationBuilder(GatewayApplication.class).run(

@@ -212,7 +212,8 @@ public class DataStack extends Stack {
             appSecrets.put(secret, created);
         }
 
-        // the master user is used only by the rotation functions and ops, never by a service
+        // the services sign in with these master credentials until each has its own database user (single-user
+        // rotation: a rotation briefly fails new connections of running tasks until they re-read the secret)
         database.getSecret().addRotationSchedule("Rotation", software.amazon.awscdk.services.secretsmanager.RotationScheduleOptions.builder()
                 .hostedRotation(software.amazon.awscdk.services.secretsmanager.HostedRotation.postgreSqlSingleUser(
                         software.amazon.awscdk.services.secretsmanager.SingleUserHostedRotationOptions.builder()

@@ -213,7 +213,8 @@ public class DataStack extends Stack {
         }
 
         // the services sign in with these master credentials until each has its own database user (single-user
-        // rotation: a rotation briefly fails new connections of running tasks until they re-read the secret)
+        // rotation: ECS injects the secret at task start, so after a rotation running tasks open no new connection
+        // until they are replaced — deploy right after each rotation; per-service users with multi-user rotation fix it)
         database.getSecret().addRotationSchedule("Rotation", software.amazon.awscdk.services.secretsmanager.RotationScheduleOptions.builder()
                 .hostedRotation(software.amazon.awscdk.services.secretsmanager.HostedRotation.postgreSqlSingleUser(
                         software.amazon.awscdk.services.secretsmanager.SingleUserHostedRotationOptions.builder()

@@ -16,19 +16,15 @@ final class AskNameStep implements StepHandler {
             t.out.say(t.say.askName());
             return true;
         }
-        if (Questions.USE_SHOWN_NAME.equals(t.replyId()) && t.channelName().isPresent()) {
-            t.rememberName(t.channelName().get());
-            t.out.say(t.say.thanksName(t.state.customerName()));
-            Planner.advance(t);
+        Optional<String> shown = Questions.USE_SHOWN_NAME.equals(t.replyId()) ? t.channelName() : Optional.empty();
+        if (shown.isPresent()) {
+            take(t, shown.get());
             return true;
         }
         if (!t.nameGiven() && t.replyId() == null && !t.hasWhen() && t.catalog().serviceMatcher.match(t.utterance()).isEmpty()) {
             Optional<NameExtractor.NameMatch> bare = NameExtractor.bare(t.utterance().raw());
             if (bare.isPresent()) {
-                t.rememberName(bare.get().name());
-                t.out.say(t.say.thanksName(t.state.customerName()));
-                t.consume(Utterance.of(""));
-                Planner.advance(t);
+                take(t, bare.get().name());
                 return true;
             }
         }
@@ -37,6 +33,14 @@ final class AskNameStep implements StepHandler {
 
     @Override
     public void prompt(Turn t) {
+        Planner.advance(t);
+    }
+
+    /** The booking is under this name: thank, and ask the next thing (the message has nothing more to read). */
+    private static void take(Turn t, String name) {
+        t.rememberName(name);
+        t.out.say(t.say.thanksName(t.state.customerName()));
+        t.consume(Utterance.of(""));
         Planner.advance(t);
     }
 }

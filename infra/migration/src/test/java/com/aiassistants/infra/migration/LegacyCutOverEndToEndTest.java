@@ -91,6 +91,7 @@ class LegacyCutOverEndToEndTest {
         env.put("AI_ASSISTANTS_MCP_BOOKING_LOG_URL", "http://127.0.0.1:9"); // events wait in the calendar's outbox
         ServiceProcess calendar = start("mcp-calendar", env);
         env.put("AI_ASSISTANTS_MCP_CALENDAR_URL", calendar.baseUrl().toString());
+        env.put("AI_ASSISTANTS_JWT_SECRET", "cut-over-jwt-secret-for-this-test-0123456789");
         backend = start("backend-api", env);
     }
 

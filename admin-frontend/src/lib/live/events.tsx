@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { client, data } from '@/lib/api/client';
-import type { LiveEvent } from '@/lib/api/types';
+import type { LiveEvent, Message } from '@/lib/api/types';
 import { sessionStore } from '@/lib/auth/session';
 
 type Listener = (event: LiveEvent) => void;
@@ -69,6 +69,7 @@ export function LiveEventsProvider({ projectId, children }: { projectId: string 
         if (event.type === 'pong' || event.type === 'error') return;
         void queryClient.invalidateQueries({ queryKey: ['conversations', projectId] });
         if (event.conversation_id) {
+          showAtOnce(event, projectId);
           void queryClient.invalidateQueries({ queryKey: ['messages', projectId, event.conversation_id] });
         }
         if (event.type === 'booking') void queryClient.invalidateQueries({ queryKey: ['dashboard', projectId] });
@@ -78,6 +79,21 @@ export function LiveEventsProvider({ projectId, children }: { projectId: string 
         socket = null;
         if (!stopped) schedule();
       };
+    };
+    /** A message frame carries the text: an open thread shows it now; the refetch that follows replaces it. */
+    const showAtOnce = (event: LiveEvent, project: string) => {
+      if (event.type !== 'message' || !event.role || event.text === undefined) return;
+      const shown: Message = {
+        id: -Date.now(),
+        role: event.role,
+        kind: 'text',
+        text: event.text,
+        created_at: event.timestamp ?? new Date().toISOString(),
+        booking_ids: null,
+      };
+      queryClient.setQueryData<Message[]>(['messages', project, event.conversation_id], (thread) =>
+        thread ? [...thread, shown] : thread,
+      );
     };
     const schedule = () => {
       setStatus('closed');

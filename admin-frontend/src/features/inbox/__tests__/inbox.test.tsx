@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/render';
 
 describe('inbox', () => {
@@ -67,6 +69,17 @@ describe('inbox', () => {
     Object.assign(backend.state.conversations[1]!, { last_message_text: 'necesito cambiar el turno', last_message_role: 'user' });
     push({ type: 'message', conversation_id: 'whatsapp:+5491155550102', role: 'user', text: 'necesito cambiar el turno' });
     expect(await screen.findByText('necesito cambiar el turno')).toBeInTheDocument();
+  });
+
+  it('shows a message frame in the open thread before the thread is fetched again', async () => {
+    const { push } = renderApp('/inbox/whatsapp%3A%2B5491155550101');
+    const log = await screen.findByRole('log', { name: 'Messages' });
+    await within(log).findByText('hola, quiero un turno');
+    await screen.findByText('Live');
+    // from now on the thread's refetch never answers: only the frame can show the new message
+    server.use(http.get('*/v1/admin/conversations/:id/messages', async () => delay('infinite')));
+    push({ type: 'message', conversation_id: 'whatsapp:+5491155550101', role: 'user', text: '¿puede ser a las 11?' });
+    expect(await within(log).findByText('¿puede ser a las 11?')).toBeInTheDocument();
   });
 
   it('alerts when a patient asks for a person', async () => {

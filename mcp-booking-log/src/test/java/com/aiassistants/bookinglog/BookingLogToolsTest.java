@@ -40,9 +40,10 @@ class BookingLogToolsTest extends McpTestBase {
     @Test
     void listsBothToolsWithTheContractRecordsAsOutputSchemas() {
         List<McpSchema.Tool> tools = client().listTools();
-        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(APPEND_BOOKING_EVENT, LIST_BOOKING_EVENTS);
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(APPEND_BOOKING_EVENT, LIST_BOOKING_EVENTS,
+                ERASE_CUSTOMER);
         Map<String, Class<?>> contract = Map.of(APPEND_BOOKING_EVENT, AppendResult.class, LIST_BOOKING_EVENTS,
-                BookingEventList.class);
+                BookingEventList.class, ERASE_CUSTOMER, ErasedCustomer.class);
         for (McpSchema.Tool tool : tools) {
             assertThat(tool.description()).hasSizeGreaterThan(100);
             assertThat(tool.outputSchema()).as(tool.name()).isEqualTo(ToolSchemas.of(contract.get(tool.name())));
@@ -180,5 +181,51 @@ class BookingLogToolsTest extends McpTestBase {
                 Map.of("event_id", "e", "type", "held", "actor", "system"), false))
                 .as("occurred_at is required by the schema").isInstanceOf(RuntimeException.class);
         assertThat(list(tenant, new ListBookingEventsInput(null, null, null, null, null, null))).isEmpty();
+    }
+
+    /** Erasure is the one change the log allows: the customer's id, name and notes go; the rest stays. */
+    @Test
+    void erasingACustomerAnonymisesTheirEventsAndNothingElseMayChange() {
+        String tenant = newTenant();
+        String patient = "+5491100000099";
+        call(tenant, APPEND_BOOKING_EVENT, new AppendBookingEventInput("e1", "b1", "held", "customer:" + patient,
+                patient, "ana", T0, null, Map.of("customer_id", patient, "customer_name", "Rosa Erasable",
+                        "notes", "alergia", "status", "HELD")), AppendResult.class);
+        call(tenant, APPEND_BOOKING_EVENT, new AppendBookingEventInput("e2", "b1", "confirmed", "staff:ana@clinic.test",
+                patient, "ana", T0.plusSeconds(60), Map.of("customer_id", patient, "status", "HELD"),
+                Map.of("customer_id", patient, "customer_name", "Rosa Erasable", "status", "CONFIRMED")),
+                AppendResult.class);
+        call(tenant, APPEND_BOOKING_EVENT, event("e3", "b2", "held", "+5491100000098", "ana", T0), AppendResult.class);
+
+        assertThat(call(tenant, ERASE_CUSTOMER, new EraseCustomerInput(patient, "erased:x"), ErasedCustomer.class)
+                .events()).isEqualTo(2);
+        List<BookingEvent> erased = list(tenant, new ListBookingEventsInput("b1", null, null, null, null, null));
+        assertThat(erased).hasSize(2).allSatisfy(e -> {
+            assertThat(e.customerId()).isEqualTo("erased:x");
+            assertThat(e.toString()).doesNotContain(patient).doesNotContain("Rosa").doesNotContain("alergia");
+        });
+        assertThat(erased).extracting(BookingEvent::type).containsExactly("confirmed", "held");
+        assertThat(erased).extracting(BookingEvent::actor).containsExactly("staff:ana@clinic.test", "customer:erased:x");
+        assertThat(erased.getFirst().after()).containsEntry("status", "CONFIRMED");
+        assertThat(list(tenant, new ListBookingEventsInput(null, "+5491100000098", null, null, null, null))).hasSize(1);
+        assertThat(call(tenant, ERASE_CUSTOMER, new EraseCustomerInput(patient, "erased:y"), ErasedCustomer.class)
+                .events()).isZero();
+
+        // outside an erasure the log stays append-only, and even inside one only the customer's data may change
+        assertThatThrownBy(() -> jdbc.update("update booking_events set customer_id = 'x' where tenant_id = ?", tenant))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute((java.sql.Connection c) -> {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                st.execute("select set_config('booking_log.erasure', 'on', true)");
+                st.executeUpdate("update booking_events set type = 'cancelled' where tenant_id = '" + tenant + "'");
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            return null;
+        })).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from booking_events where tenant_id = ?", tenant))
+                .hasMessageContaining("append-only");
     }
 }

@@ -41,7 +41,8 @@ class McpToolsTest extends CalendarIntegrationTest {
                 CalendarTools.FIND_AVAILABLE_SLOTS, CalendarTools.HOLD_SLOT, CalendarTools.CONFIRM_BOOKING,
                 CalendarTools.CANCEL_BOOKING, CalendarTools.RESCHEDULE_BOOKING, CalendarTools.GET_BOOKING,
                 CalendarTools.LIST_CUSTOMER_BOOKINGS, CalendarTools.LIST_BOOKINGS, CalendarTools.BOOKING_STATS,
-                CalendarTools.RECORD_ATTENDANCE, CalendarTools.BOOK_CONFIRMED, CalendarTools.MARK_BOOKING_OUTCOME);
+                CalendarTools.RECORD_ATTENDANCE, CalendarTools.BOOK_CONFIRMED, CalendarTools.MARK_BOOKING_OUTCOME,
+                CalendarTools.ERASE_CUSTOMER);
         McpSchema.Tool hold = tools.stream().filter(t -> t.name().equals(CalendarTools.HOLD_SLOT)).findFirst().orElseThrow();
         assertThat((Map<String, Object>) hold.inputSchema().get("properties"))
                 .containsKeys("service_id", "professional_id", "start", "customer_id", "idempotency_key");
@@ -62,7 +63,8 @@ class McpToolsTest extends CalendarIntegrationTest {
                 Map.entry(CalendarTools.BOOKING_STATS, CalendarTools.BookingStats.class),
                 Map.entry(CalendarTools.BOOK_CONFIRMED, Booking.class),
                 Map.entry(CalendarTools.MARK_BOOKING_OUTCOME, Booking.class),
-                Map.entry(CalendarTools.RECORD_ATTENDANCE, Booking.class));
+                Map.entry(CalendarTools.RECORD_ATTENDANCE, Booking.class),
+                Map.entry(CalendarTools.ERASE_CUSTOMER, CalendarTools.ErasedCustomer.class));
         for (McpSchema.Tool tool : calendar.listTools()) {
             assertThat(tool.outputSchema()).as(tool.name()).isEqualTo(ToolSchemas.of(contract.get(tool.name())));
         }

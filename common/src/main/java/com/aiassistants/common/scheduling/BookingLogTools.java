@@ -11,6 +11,7 @@ public final class BookingLogTools {
 
     public static final String APPEND_BOOKING_EVENT = "append_booking_event";
     public static final String LIST_BOOKING_EVENTS = "list_booking_events";
+    public static final String ERASE_CUSTOMER = "erase_customer";
 
     private BookingLogTools() {
     }
@@ -44,5 +45,13 @@ public final class BookingLogTools {
     }
 
     public record BookingEventList(List<BookingEvent> events) {
+    }
+
+    /** Erasure of a patient: their events keep type, time and professional, with nothing that names them. */
+    public record EraseCustomerInput(@ToolParam("Customer id whose personal data is erased") String customerId,
+            @ToolParam("Anonymous id the customer's events get instead (e.g. erased:<uuid>)") String replacementId) {
+    }
+
+    public record ErasedCustomer(int events) {
     }
 }

@@ -28,6 +28,7 @@ public final class CalendarTools {
     public static final String RECORD_ATTENDANCE = "record_attendance";
     public static final String BOOK_CONFIRMED = "book_confirmed";
     public static final String MARK_BOOKING_OUTCOME = "mark_booking_outcome";
+    public static final String ERASE_CUSTOMER = "erase_customer";
 
     public static final String SLOT_TAKEN = "slot_taken";
     public static final String HOLD_LIMIT_REACHED = "hold_limit_reached";
@@ -152,7 +153,16 @@ public final class CalendarTools {
             @ToolParam(value = "Only record it if the booking belongs to this customer", required = false) String customerId) {
     }
 
+    /** A patient's erasure: their bookings keep time, service and status for statistics, nothing that names them. */
+    public record EraseCustomerInput(@ToolParam("Customer id whose personal data is erased") String customerId,
+            @ToolParam("Anonymous id the customer's rows get instead (e.g. erased:<uuid>)") String replacementId) {
+    }
+
     // ---- outputs ----
+
+    /** How many rows were anonymised. */
+    public record ErasedCustomer(int rows) {
+    }
 
     public record SlotList(String timeZone, List<Slot> slots) {
     }

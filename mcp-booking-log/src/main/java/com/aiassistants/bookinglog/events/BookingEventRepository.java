@@ -10,13 +10,17 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aiassistants.common.mcp.McpJson;
 import com.aiassistants.common.scheduling.BookingLogTools.BookingEvent;
 
 import tools.jackson.core.type.TypeReference;
 
-/** SQL over booking_events; inserts only (the table rejects updates and deletes). Scoped by tenant. */
+/**
+ * SQL over booking_events; inserts only (the table rejects updates and deletes), except a patient's erasure,
+ * which the table allows inside a transaction that declared it. Scoped by tenant.
+ */
 @Repository
 public class BookingEventRepository {
 
@@ -24,9 +28,36 @@ public class BookingEventRepository {
     };
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    public BookingEventRepository(JdbcClient jdbc) {
+    public BookingEventRepository(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /**
+     * A patient's erasure: their events get {@code replacementId} as the customer (and as the actor when they
+     * acted), and their name and notes leave the states; everything else stays. Returns the events changed.
+     */
+    public int eraseCustomer(String tenant, String customerId, String replacementId) {
+        Integer changed = transaction.execute(status -> {
+            jdbc.sql("select set_config('booking_log.erasure', 'on', true)").query(String.class).single();
+            return jdbc.sql("""
+                    update booking_events
+                       set customer_id = :replacement,
+                           actor = case when actor = 'customer:' || :customer then 'customer:' || :replacement else actor end,
+                           before = %s, after = %s
+                     where tenant_id = :tenant and customer_id = :customer""".formatted(scrub("before"), scrub("after")))
+                    .param("tenant", tenant).param("customer", customerId).param("replacement", replacementId)
+                    .update();
+        });
+        return changed == null ? 0 : changed;
+    }
+
+    private static String scrub(String column) {
+        return "case when " + column + " is null then null else (" + column + " - 'customer_name' - 'notes')"
+                + " || case when " + column + " -> 'customer_id' is not null then jsonb_build_object('customer_id', "
+                + "cast(:replacement as text)) else '{}'::jsonb end end";
     }
 
     /** Inserts the event unless (tenant, event_id) exists; true when it was inserted. */

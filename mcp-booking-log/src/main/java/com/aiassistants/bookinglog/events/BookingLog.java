@@ -15,6 +15,8 @@ import com.aiassistants.common.mcp.server.ToolException;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendBookingEventInput;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendResult;
 import com.aiassistants.common.scheduling.BookingLogTools.BookingEvent;
+import com.aiassistants.common.scheduling.BookingLogTools.EraseCustomerInput;
+import com.aiassistants.common.scheduling.BookingLogTools.ErasedCustomer;
 import com.aiassistants.common.scheduling.BookingLogTools.ListBookingEventsInput;
 
 /** Appends audit events idempotently and answers queries by booking, customer, professional and time. */
@@ -66,6 +68,18 @@ public class BookingLog {
         return repository.find(tenant, new BookingEventRepository.Filter(optional(in.bookingId(), "booking_id"),
                 optional(in.customerId(), "customer_id"), optional(in.professionalId(), "professional_id"), in.from(),
                 in.to(), limit));
+    }
+
+    /** A patient's erasure (see {@link BookingEventRepository#eraseCustomer}); erasing again changes nothing. */
+    public ErasedCustomer eraseCustomer(String tenant, EraseCustomerInput in) {
+        String customerId = required(in.customerId(), "customer_id");
+        String replacementId = required(in.replacementId(), "replacement_id");
+        if (customerId.equals(replacementId)) {
+            throw invalid("replacement_id must differ from customer_id");
+        }
+        int events = repository.eraseCustomer(tenant, customerId, replacementId);
+        log.info("customer erased from {} booking events", events);
+        return new ErasedCustomer(events);
     }
 
     private String json(Map<String, Object> state, String field) {

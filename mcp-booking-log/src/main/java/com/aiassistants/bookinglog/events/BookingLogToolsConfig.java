@@ -1,6 +1,7 @@
 package com.aiassistants.bookinglog.events;
 
 import static com.aiassistants.common.scheduling.BookingLogTools.APPEND_BOOKING_EVENT;
+import static com.aiassistants.common.scheduling.BookingLogTools.ERASE_CUSTOMER;
 import static com.aiassistants.common.scheduling.BookingLogTools.LIST_BOOKING_EVENTS;
 
 import org.springframework.context.annotation.Bean;
@@ -10,9 +11,11 @@ import com.aiassistants.common.mcp.server.McpTool;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendBookingEventInput;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendResult;
 import com.aiassistants.common.scheduling.BookingLogTools.BookingEventList;
+import com.aiassistants.common.scheduling.BookingLogTools.EraseCustomerInput;
+import com.aiassistants.common.scheduling.BookingLogTools.ErasedCustomer;
 import com.aiassistants.common.scheduling.BookingLogTools.ListBookingEventsInput;
 
-/** The two MCP tools of the booking log. */
+/** The MCP tools of the booking log. */
 @Configuration(proxyBeanMethods = false)
 class BookingLogToolsConfig {
 
@@ -37,5 +40,17 @@ class BookingLogToolsConfig {
                 customer's or professional's history.""",
                 ListBookingEventsInput.class, BookingEventList.class,
                 (context, in) -> new BookingEventList(bookingLog.list(context.requireTenant(), in)));
+    }
+
+    @Bean
+    McpTool<EraseCustomerInput, ErasedCustomer> eraseCustomerTool(BookingLog bookingLog) {
+        return McpTool.command(ERASE_CUSTOMER, """
+                Erases a patient's personal data from the log (right to erasure), the one change the log \
+                allows: every event of customer_id gets replacement_id as its customer (and as its actor when the \
+                customer acted) and loses the customer's name and notes from its before/after states; type, time, \
+                booking and professional stay for statistics. Answers how many events changed; erasing again \
+                changes nothing.""",
+                EraseCustomerInput.class, ErasedCustomer.class,
+                (context, in) -> bookingLog.eraseCustomer(context.requireTenant(), in));
     }
 }

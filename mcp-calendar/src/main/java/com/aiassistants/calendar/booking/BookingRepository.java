@@ -152,6 +152,15 @@ class BookingRepository {
                 .query(MAPPER).list();
     }
 
+    /** A patient's erasure: their bookings get the anonymous id and lose their name and notes; the rest stays. */
+    int eraseCustomer(String tenantId, String customerId, String replacementId) {
+        return jdbc.sql("""
+                UPDATE booking SET customer_id = :replacement, customer_name = NULL, notes = NULL
+                 WHERE tenant_id = :tenant AND customer_id = :customer""")
+                .param("tenant", tenantId).param("customer", customerId).param("replacement", replacementId)
+                .update();
+    }
+
     /** One page of bookings overlapping [from, to), by (start, id), after {@code after} when given: one statement. */
     List<StoredBooking> inRange(String tenantId, Instant from, Instant to, String professionalId, String serviceId,
             List<BookingStatus> statuses, RangeCursor after, Instant now, int limit) {

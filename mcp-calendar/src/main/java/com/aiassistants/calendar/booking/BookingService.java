@@ -27,6 +27,8 @@ import com.aiassistants.common.scheduling.CalendarTools.BookingList;
 import com.aiassistants.common.scheduling.CalendarTools.BookingStatus;
 import com.aiassistants.common.scheduling.CalendarTools.CancelBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.ConfirmBookingInput;
+import com.aiassistants.common.scheduling.CalendarTools.EraseCustomerInput;
+import com.aiassistants.common.scheduling.CalendarTools.ErasedCustomer;
 import com.aiassistants.common.scheduling.CalendarTools.HoldSlotInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListBookingsInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListCustomerBookingsInput;
@@ -355,6 +357,28 @@ public class BookingService {
         count("attendance_" + in.attendance().name().toLowerCase(java.util.Locale.ROOT));
         return repository.recordAttendance(current, in.attendance(), now).orElseThrow(() ->
                 new ToolException(CalendarTools.NOT_FOUND, "No booking " + in.bookingId())).view(now);
+    }
+
+    // ---- erasure ----
+
+    /**
+     * Erases a patient's personal data: their bookings (and booking-log events still in the outbox) get the
+     * anonymous id and lose name and notes, keeping time, service, professional and status for statistics.
+     * Erasing again, or a customer with no bookings, changes nothing.
+     */
+    public ErasedCustomer eraseCustomer(String tenantId, EraseCustomerInput in) {
+        String customerId = required(in.customerId(), "customer_id");
+        String replacementId = required(in.replacementId(), "replacement_id");
+        if (customerId.equals(replacementId)) {
+            throw new ToolException("invalid_request", "replacement_id must differ from customer_id");
+        }
+        Integer rows = transaction.execute(status -> {
+            repository.lockCustomer(tenantId, customerId);
+            outbox.eraseCustomer(tenantId, customerId, replacementId);
+            return repository.eraseCustomer(tenantId, customerId, replacementId);
+        });
+        count("customer_erased");
+        return new ErasedCustomer(rows == null ? 0 : rows);
     }
 
     // ---- reads ----

@@ -80,6 +80,28 @@ public class BookingEventOutbox {
                 .toList();
     }
 
+    /**
+     * A patient's erasure in the events not yet delivered: the anonymous id instead of theirs, no name or notes
+     * in the states (so the booking log never receives them).
+     */
+    public int eraseCustomer(String tenantId, String customerId, String replacementId) {
+        return jdbc.sql("""
+                UPDATE booking_event_outbox
+                   SET customer_id = :replacement,
+                       actor = CASE WHEN actor = 'customer:' || :customer THEN 'customer:' || :replacement ELSE actor END,
+                       before_state = %s, after_state = %s
+                 WHERE tenant_id = :tenant AND customer_id = :customer""".formatted(scrub("before_state"),
+                        scrub("after_state")))
+                .param("tenant", tenantId).param("customer", customerId).param("replacement", replacementId)
+                .update();
+    }
+
+    private static String scrub(String column) {
+        return "CASE WHEN " + column + " IS NULL THEN NULL ELSE (" + column + " - 'customer_name' - 'notes')"
+                + " || CASE WHEN " + column + " -> 'customer_id' IS NOT NULL THEN jsonb_build_object('customer_id', "
+                + "CAST(:replacement AS text)) ELSE '{}'::jsonb END END";
+    }
+
     public void delivered(UUID eventId) {
         jdbc.sql("DELETE FROM booking_event_outbox WHERE event_id = ?").param(eventId).update();
     }

@@ -17,6 +17,8 @@ import com.aiassistants.common.scheduling.CalendarTools.BookingStatsInput;
 import com.aiassistants.common.scheduling.CalendarTools.BookingList;
 import com.aiassistants.common.scheduling.CalendarTools.CancelBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.ConfirmBookingInput;
+import com.aiassistants.common.scheduling.CalendarTools.EraseCustomerInput;
+import com.aiassistants.common.scheduling.CalendarTools.ErasedCustomer;
 import com.aiassistants.common.scheduling.CalendarTools.FindAvailableSlotsInput;
 import com.aiassistants.common.scheduling.CalendarTools.HoldSlotInput;
 import com.aiassistants.common.scheduling.CalendarTools.ListBookingsInput;
@@ -138,6 +140,16 @@ public class CalendarToolDefinitions {
                 zone: appointments scheduled (CONFIRMED/COMPLETED/NO_SHOW by start day), bookings made (confirmed, \
                 by creation day), no-shows and cancellations. Every day of the range is listed, oldest first.""",
                 BookingStatsInput.class, BookingStats.class, (ctx, in) -> stats.stats(ctx.requireTenant(), in));
+    }
+
+    @Bean
+    McpTool<EraseCustomerInput, ErasedCustomer> eraseCustomer(BookingService bookings) {
+        return McpTool.command(CalendarTools.ERASE_CUSTOMER, """
+                Erases a patient's personal data (right to erasure): every booking of customer_id, and its \
+                booking-log events not yet delivered, get replacement_id instead and lose the customer name and \
+                notes; time, service, professional and status stay for statistics. Answers how many bookings \
+                changed; erasing again changes nothing.""",
+                EraseCustomerInput.class, ErasedCustomer.class, (ctx, in) -> bookings.eraseCustomer(ctx.requireTenant(), in));
     }
 
     /** Who a change is attributed to in the booking log. */

@@ -174,4 +174,50 @@ class StaffBookingsTest extends CalendarIntegrationTest {
                 new ListBookingsInput(from, to, null, null, null, 0, null), BookingList.class)).code())
                 .isEqualTo("invalid_request");
     }
+
+    /** Erasure: the patient's bookings keep time and status under the anonymous id; nothing names them. */
+    @Test
+    void erasingACustomerAnonymisesTheirBookingsAndUndeliveredEvents() {
+        String tenant = standardTenant();
+        String patient = "+5491100000077";
+        Booking first = calendar.call(tenant, CalendarTools.BOOK_CONFIRMED, new BookConfirmedInput("cut", "ana",
+                local("2026-03-03T09:00"), patient, "Rosa Erasable", "alergia a la penicilina", STAFF,
+                UUID.randomUUID().toString()), Booking.class, false);
+        book(tenant, "cut", "ana", local("2026-03-03T10:00"), patient, UUID.randomUUID().toString());
+        Booking other = book(tenant, "cut", "ana", local("2026-03-03T11:00"), "+5491100000078",
+                UUID.randomUUID().toString());
+        // an event the relay has not delivered yet
+        jdbc.update("""
+                insert into booking_event_outbox (event_id, tenant_id, booking_id, type, actor, customer_id, occurred_at,
+                    before_state, after_state, next_attempt_at, created_at)
+                values (?, ?, ?, 'cancelled', ?, ?, now(), '{"customer_id": "+5491100000077", "customer_name": "Rosa Erasable", "status": "CONFIRMED"}'::jsonb,
+                        '{"customer_id": "+5491100000077", "notes": "alergia", "status": "CANCELLED"}'::jsonb,
+                        now() + interval '1 day', now())""", UUID.randomUUID(), tenant, UUID.fromString(first.id()),
+                "customer:" + patient, patient);
+
+        var erased = calendar.call(tenant, CalendarTools.ERASE_CUSTOMER,
+                new CalendarTools.EraseCustomerInput(patient, "erased:test-1"), CalendarTools.ErasedCustomer.class, false);
+        assertThat(erased.rows()).isEqualTo(2);
+
+        assertThat(jdbc.queryForList("select customer_id, customer_name, notes from booking where tenant_id = ? and id <> ?",
+                tenant, UUID.fromString(other.id()))).hasSize(2).allSatisfy(row -> {
+                    assertThat(row.get("customer_id")).isEqualTo("erased:test-1");
+                    assertThat(row.get("customer_name")).isNull();
+                    assertThat(row.get("notes")).isNull();
+                });
+        assertThat(jdbc.queryForObject("select count(*) from booking where tenant_id = ? and status = 'CONFIRMED'",
+                Integer.class, tenant)).isEqualTo(3);
+        String pending = jdbc.queryForObject("""
+                select actor || customer_id || before_state::text || after_state::text from booking_event_outbox
+                where tenant_id = ? and type = 'cancelled'""", String.class, tenant);
+        assertThat(pending).doesNotContain(patient).doesNotContain("Rosa").doesNotContain("alergia")
+                .contains("erased:test-1").contains("CANCELLED");
+        assertThat(calendar.call(tenant, CalendarTools.GET_BOOKING, new CalendarTools.BookingIdInput(other.id()),
+                Booking.class, false).customerName()).isEqualTo("Cliente +5491100000078");
+        // again: nothing left to erase
+        assertThat(calendar.call(tenant, CalendarTools.ERASE_CUSTOMER, new CalendarTools.EraseCustomerInput(patient,
+                "erased:test-2"), CalendarTools.ErasedCustomer.class, false).rows()).isZero();
+        assertThat(error(() -> calendar.call(tenant, CalendarTools.ERASE_CUSTOMER, new CalendarTools.EraseCustomerInput(
+                patient, patient), CalendarTools.ErasedCustomer.class, false)).code()).isEqualTo("invalid_request");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
 import com.aiassistants.backend.tenant.ManagementCommands;
+
+import tools.jackson.databind.JsonNode;
 
 class TenantAdminTest extends BackendTestBase {
 
@@ -65,6 +68,11 @@ class TenantAdminTest extends BackendTestBase {
         Response listed = send("GET", path, bearer(project.ownerToken()), null);
         assertThat(listed.json()).hasSize(2);
         assertThat(listed.body()).doesNotContain(key);
+        // the key just used shows when; the project's first key, never used here, shows null
+        JsonNode crm = listed.json().get(1);
+        assertThat(crm.get("name").asString()).isEqualTo("crm");
+        assertThat(Instant.parse(crm.get("last_used_at").asString())).isAfter(Instant.now().minusSeconds(120));
+        assertThat(listed.json().get(0).get("last_used_at").isNull()).isTrue();
 
         assertThat(send("DELETE", path + "/" + created.text("id"), bearer(project.ownerToken()), null).status()).isEqualTo(204);
         assertThat(web(new TestProject(project.id(), key, null, null), "c", "hola").status()).isEqualTo(401);

@@ -285,7 +285,7 @@ public class TurnService {
         events.publish(projectId, conversationId, Frame.message(conversationId, "assistant", text, now));
     }
 
-    static long lockKey(String projectId, String conversationId) {
+    public static long lockKey(String projectId, String conversationId) {
         byte[] digest = com.aiassistants.backend.support.Signatures.sha256(projectId + "\u0000" + conversationId);
         return java.nio.ByteBuffer.wrap(digest).getLong();
     }

@@ -88,11 +88,45 @@ public class GatewayClient {
     }
 
     private byte[] post(Object body, String to) {
+        HttpResponse<byte[]> response = call("/admin/messages", body, to);
+        if (response.statusCode() >= 300) {
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-rejected",
+                    "the WhatsApp gateway refused the message (HTTP " + response.statusCode() + ")");
+        }
+        return response.body();
+    }
+
+    /** What the gateway erased of a patient: {@code erased}, or why nothing was (no gateway, tenant not on it). */
+    public enum ErasureOutcome { ERASED, NOT_ON_GATEWAY, NOT_CONFIGURED }
+
+    /**
+     * Erases the gateway's copies of a patient's messages ({@code POST /admin/tenants/{tenant}/customers/erase}).
+     * A project the gateway does not serve (404) has nothing there; any other refusal or outage is a 502 problem.
+     */
+    public ErasureOutcome eraseCustomer(String projectId, String number) {
+        if (settings.url() == null || settings.url().isBlank()) {
+            return ErasureOutcome.NOT_CONFIGURED;
+        }
+        String tenant = java.net.URLEncoder.encode(tenants.gatewayTenant(projectId), java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<byte[]> response = call("/admin/tenants/" + tenant + "/customers/erase",
+                java.util.Map.of("number", number), number);
+        if (response.statusCode() == 404) {
+            return ErasureOutcome.NOT_ON_GATEWAY;
+        }
+        if (response.statusCode() >= 300) {
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-rejected",
+                    "the WhatsApp gateway refused the erasure (HTTP " + response.statusCode() + ")");
+        }
+        return ErasureOutcome.ERASED;
+    }
+
+    /** POSTs to the gateway, retrying 5xx and I/O errors; answers any response below 500. */
+    private HttpResponse<byte[]> call(String path, Object body, String to) {
         if (settings.url() == null || settings.url().isBlank()) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gateway-not-configured",
                     "ai-assistants.backend.gateway.url is not set");
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url().replaceAll("/+$", "") + "/admin/messages"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url().replaceAll("/+$", "") + path))
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + settings.adminToken())
@@ -106,14 +140,9 @@ public class GatewayClient {
                 try {
                     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                     int status = response.statusCode();
-                    if (status >= 200 && status < 300) {
-                        outcome = "ok";
-                        return response.body();
-                    }
                     if (status < 500) {
-                        outcome = "rejected";
-                        throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-rejected",
-                                "the WhatsApp gateway refused the message (HTTP " + status + ")");
+                        outcome = status < 300 ? "ok" : "rejected";
+                        return response;
                     }
                     failure = "HTTP " + status;
                 } catch (IOException e) {
@@ -123,9 +152,9 @@ public class GatewayClient {
                     failure = "interrupted";
                 }
                 if (attempt >= settings.retries()) {
-                    log.warn("gateway send to {} failed after {} attempts: {}", PhoneNumbers.mask(to), attempt + 1, failure);
+                    log.warn("gateway call for {} failed after {} attempts: {}", PhoneNumbers.mask(to), attempt + 1, failure);
                     throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-unavailable",
-                            "the WhatsApp gateway did not take the message (" + failure + ")");
+                            "the WhatsApp gateway did not answer (" + failure + ")");
                 }
                 sleep(Duration.ofMillis(200L << attempt));
             }

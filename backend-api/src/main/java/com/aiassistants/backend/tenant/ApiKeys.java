@@ -14,7 +14,8 @@ import com.aiassistants.backend.support.Signatures;
 
 /**
  * API keys: only the SHA-256 of a key is stored; the plaintext is returned once, at creation. The
- * first characters ({@code prefix}) identify a key in listings.
+ * first characters ({@code prefix}) identify a key in listings. A key's last use is recorded to the minute
+ * ({@link #LAST_USE_MILLIS}): at most one UPDATE a minute per key and instance.
  */
 @Repository
 public class ApiKeys {
@@ -30,7 +31,10 @@ public class ApiKeys {
     public record KeyOwner(UUID keyId, String projectId) {
     }
 
-    public record ApiKeyView(UUID id, String name, String prefix, Instant createdAt, Instant revokedAt) {
+    public record ApiKeyView(UUID id, String name, String prefix, Instant createdAt,
+            @io.swagger.v3.oas.annotations.media.Schema(types = {"string", "null"}) Instant revokedAt,
+            @io.swagger.v3.oas.annotations.media.Schema(types = {"string", "null"}, format = "date-time",
+                    description = "last authenticated request, to the minute; null when never used") Instant lastUsedAt) {
     }
 
     public record CreatedKey(UUID id, String name, String prefix, String key) {
@@ -45,6 +49,7 @@ public class ApiKeys {
         long now = System.currentTimeMillis();
         Cached cached = cache.get(hash);
         if (cached != null && now - cached.loadedAt() < CACHE_MILLIS) {
+            used(cached.owner().keyId(), now);
             return Optional.of(cached.owner());
         }
         Optional<KeyOwner> owner = jdbc.sql("select id, project_id from api_key where key_hash = ? and revoked_at is null")
@@ -55,7 +60,24 @@ public class ApiKeys {
             cache.clear();
         }
         owner.ifPresentOrElse(o -> cache.put(hash, new Cached(o, now)), () -> cache.remove(hash));
+        owner.ifPresent(o -> used(o.keyId(), now));
         return owner;
+    }
+
+    static final long LAST_USE_MILLIS = 60_000;
+
+    private final java.util.Map<UUID, Long> lastUseWritten = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void used(UUID keyId, long now) {
+        Long written = lastUseWritten.get(keyId);
+        if (written != null && now - written < LAST_USE_MILLIS) {
+            return;
+        }
+        if (lastUseWritten.size() > 10_000) {
+            lastUseWritten.clear();
+        }
+        lastUseWritten.put(keyId, now);
+        jdbc.sql("update api_key set last_used_at = now() where id = ?").param(keyId).update();
     }
 
     static final long CACHE_MILLIS = 5_000;
@@ -90,11 +112,12 @@ public class ApiKeys {
     }
 
     public List<ApiKeyView> list(String projectId) {
-        return jdbc.sql("select id, name, prefix, created_at, revoked_at from api_key where project_id = ? order by created_at")
+        return jdbc.sql("select id, name, prefix, created_at, revoked_at, last_used_at from api_key where project_id = ? order by created_at")
                 .param(projectId)
                 .query((rs, n) -> new ApiKeyView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"),
                         rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
+                        rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant(),
+                        rs.getTimestamp("last_used_at") == null ? null : rs.getTimestamp("last_used_at").toInstant()))
                 .list();
     }
 

@@ -35,11 +35,15 @@ public record ProjectSettings(@Valid Flow flow, @Valid RateLimits rateLimits,
     public record Flow(@Size(max = 1000) String greeting, @Size(max = 10) List<@Size(max = 40) String> requiredFields,
             @Size(max = 50) Map<@Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String, @Size(max = 40) String> activationCodes,
             @Pattern(regexp = "buttons|list") String menuStyle, @Size(max = 20000) String systemPrompt,
-            @Pattern(regexp = "deterministic|llm") String engine) {
+            @Pattern(regexp = "deterministic|llm") String engine,
+            @io.swagger.v3.oas.annotations.media.Schema(types = {"string", "null"},
+                    description = "the clinic's WhatsApp number in E.164, for wa.me links of activation codes")
+            @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number, e.g. +5491122334455")
+            String whatsappNumber) {
 
         static Flow from(TenantProfile.FlowSettings s) {
             return new Flow(s.greeting(), s.requiredFields(), s.activationCodes(), s.menuStyle(), s.systemPrompt(),
-                    s.engine());
+                    s.engine(), null);
         }
 
         TenantProfile.FlowSettings toFlowSettings() {

@@ -1,4 +1,4 @@
-import { IconBuildingHospital, IconCalendar, IconChartBar, IconDeviceMobile, IconMessages, IconRoute, IconSettings } from '@tabler/icons-react';
+import { IconBuildingHospital, IconCalendar, IconChartBar, IconDeviceMobile, IconMessages, IconRoute, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '@/lib/api/types';
 
 /** The console's pages and the least role that may open each (the API enforces the same). */
@@ -7,6 +7,7 @@ export const navigation = [
   { to: '/dashboard', label: 'nav.dashboard', icon: IconChartBar, minimum: 'staff' },
   { to: '/calendar', label: 'nav.calendar', icon: IconCalendar, minimum: 'staff' },
   { to: '/catalogue', label: 'nav.catalogue', icon: IconBuildingHospital, minimum: 'staff' },
+  { to: '/customers', label: 'nav.customers', icon: IconUsers, minimum: 'staff' },
   { to: '/phone', label: 'nav.phone', icon: IconDeviceMobile, minimum: 'staff' },
   { to: '/flows', label: 'nav.flows', icon: IconRoute, minimum: 'owner' },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, minimum: 'owner' },

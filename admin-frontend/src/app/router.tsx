@@ -36,6 +36,10 @@ export const routes: RouteObject[] = [
         lazy: () => import('@/features/catalogue/routes/CatalogueRoute').then((m) => ({ Component: m.CatalogueRoute })),
       },
       {
+        path: 'customers/:customerId?',
+        lazy: () => import('@/features/customers/routes/CustomersRoute').then((m) => ({ Component: m.CustomersRoute })),
+      },
+      {
         path: 'phone',
         lazy: () => import('@/features/phone/routes/PhoneRoute').then((m) => ({ Component: m.PhoneRoute })),
       },

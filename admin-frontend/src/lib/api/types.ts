@@ -40,6 +40,13 @@ export type ProfessionalRequest = Schemas['ProfessionalRequest'];
 export type Service = Schemas['ServiceView'];
 export type ServiceRequest = Schemas['ServiceRequest'];
 export type Hours = Schemas['HoursView'];
+export type CustomerSummary = Schemas['CustomerSummary'];
+export type CustomerPage = Schemas['CustomerPage'];
+export type CustomerProfile = Schemas['CustomerProfile'];
+export type CustomerConversation = Schemas['CustomerConversation'];
+export type MemoryItem = Schemas['MemoryItem'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type Erasure = Schemas['Erasure'];
 
 // not yet in the OpenAPI document: written from the console contract (docs: admin-frontend/README.md)
 export interface AgendaItem {

@@ -1,5 +1,6 @@
 import { http, HttpResponse, ws } from 'msw';
 import type { ConversationItem, Message } from '@/lib/api/types';
+import { customerHandlers, demoCustomers } from './customers';
 import { demoScheduling, schedulingHandlers } from './scheduling';
 import { demoConversations, demoDashboard, demoMe, demoMessages, demoSettings, demoSettingsHistory, demoTranscript, phoneMessage } from './data';
 
@@ -13,9 +14,19 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
     requests: [] as { method: string; path: string; body: unknown; headers: Headers }[],
     validPassword: 'demo1234',
     scheduling: demoScheduling(),
+    customers: demoCustomers(),
     settings: demoSettings(),
     history: demoSettingsHistory(),
-    apiKeys: [{ id: 'k1', name: 'demo', prefix: 'demo-loc', created_at: '2026-12-01T10:00:00Z', revoked_at: null as string | null }],
+    apiKeys: [
+      {
+        id: 'k1',
+        name: 'demo',
+        prefix: 'demo-loc',
+        created_at: '2026-12-01T10:00:00Z',
+        revoked_at: null as string | null,
+        last_used_at: '2026-12-04T09:30:00Z' as string | null,
+      },
+    ],
   };
   const problem = (status: number, title: string) =>
     HttpResponse.json({ type: 'about:blank', title, status }, { status, headers: { 'Content-Type': 'application/problem+json' } });
@@ -115,9 +126,10 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
       state.me.role === 'staff' ? problem(403, 'Forbidden') : HttpResponse.json(state.apiKeys),
     ),
     ...schedulingHandlers(state.scheduling, () => state.me.role),
+    ...customerHandlers(state.customers, () => state.me.role),
     http.post('*/v1/admin/projects/:id/api-keys', async ({ request }) => {
       const { name } = (await request.json()) as { name: string };
-      const key = { id: `k${state.apiKeys.length + 1}`, name, prefix: 'aia_Zx9q', created_at: new Date().toISOString(), revoked_at: null };
+      const key = { id: `k${state.apiKeys.length + 1}`, name, prefix: 'aia_Zx9q', created_at: new Date().toISOString(), revoked_at: null, last_used_at: null };
       state.apiKeys = [...state.apiKeys, key];
       return HttpResponse.json({ id: key.id, name, prefix: key.prefix, key: 'aia_Zx9qSecretShownOnce' }, { status: 201 });
     }),

@@ -27,6 +27,33 @@ describe('flows', () => {
     });
   });
 
+  it("draws each saved code's wa.me link and QR code for the clinic's number", async () => {
+    const { backend } = renderApp('/flows');
+    await fill(await screen.findByLabelText(/^Clinic's WhatsApp number/), '+5491122334455');
+    await userEvent.click(screen.getByRole('button', { name: 'Add code' }));
+    await fill(screen.getByRole('textbox', { name: 'Code' }), 'VERANO');
+    await fill(screen.getByRole('textbox', { name: 'Value' }), 'limpieza');
+    expect(screen.queryByRole('link', { name: 'wa.me link of VERANO' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const link = await screen.findByRole('link', { name: 'wa.me link of VERANO' });
+    expect(link).toHaveAttribute('href', 'https://wa.me/5491122334455?text=VERANO');
+    expect(flowOf(backend.state.requests.find((r) => r.method === 'PUT')!.body)).toMatchObject({ whatsapp_number: '+5491122334455' });
+    await userEvent.click(screen.getByRole('button', { name: 'QR code of VERANO' }));
+    const dialog = await screen.findByRole('dialog', { name: 'QR code of VERANO' });
+    const qr = within(dialog).getByRole('img', { name: 'QR code that opens WhatsApp with VERANO' });
+    expect(qr.tagName.toLowerCase()).toBe('svg');
+    expect(qr.querySelectorAll('path').length).toBeGreaterThan(0);
+    expect(within(dialog).getByTestId('wa-link')).toHaveTextContent('https://wa.me/5491122334455?text=VERANO');
+  });
+
+  it('refuses a number that is not international', async () => {
+    const { backend } = renderApp('/flows');
+    await fill(await screen.findByLabelText(/^Clinic's WhatsApp number/), '11 2233 4455');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Use the international format, e.g. +5491122334455')).toBeInTheDocument();
+    expect(backend.state.requests.some((r) => r.method === 'PUT')).toBe(false);
+  });
+
   it('refuses an activation code with spaces', async () => {
     const { backend } = renderApp('/flows');
     await userEvent.click(await screen.findByRole('button', { name: 'Add code' }));

@@ -5,6 +5,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSettings } from '@/lib/api/types';
 import { useSaveSettings } from '@/lib/project/settings';
+import { CodeLink } from './CodeLink';
 
 type Flow = NonNullable<ProjectSettings['settings']['flow']>;
 
@@ -14,6 +15,7 @@ interface Values {
   menu_style: string;
   engine: string;
   codes: { code: string; value: string }[];
+  whatsapp_number: string;
 }
 
 /** What the bot says first, what it asks for, how it shows menus, which engine answers, activation codes. */
@@ -28,13 +30,19 @@ export function FlowForm({ settings }: { settings: ProjectSettings }) {
       menu_style: flow.menu_style ?? 'buttons',
       engine: flow.engine ?? 'deterministic',
       codes: Object.entries(flow.activation_codes ?? {}).map(([code, value]) => ({ code, value })),
+      whatsapp_number: flow.whatsapp_number ?? '',
     },
     validate: {
+      whatsapp_number: (value) => (value.trim() === '' || /^\+[1-9][0-9]{6,14}$/.test(value.trim()) ? null : t('flows.numberFormat')),
       codes: {
         code: (value) => (/^[A-Za-z0-9_-]{1,40}$/.test(value) ? null : t('flows.codeFormat')),
       },
     },
   });
+
+  // links are drawn for what is saved: the number and codes the assistant knows
+  const savedNumber = flow.whatsapp_number ?? null;
+  const savedCodes = new Set(Object.keys(flow.activation_codes ?? {}));
 
   const submit = (values: Values) =>
     save.mutate(
@@ -51,6 +59,7 @@ export function FlowForm({ settings }: { settings: ProjectSettings }) {
             menu_style: values.menu_style,
             engine: values.engine,
             activation_codes: Object.fromEntries(values.codes.map(({ code, value }) => [code, value])),
+            whatsapp_number: values.whatsapp_number.trim() || null,
           },
         },
       },
@@ -116,6 +125,14 @@ export function FlowForm({ settings }: { settings: ProjectSettings }) {
           <Text size="xs" c="dimmed" mb={4}>
             {t('flows.activationCodesHelp')}
           </Text>
+          <TextInput
+            label={t('flows.whatsappNumber')}
+            description={t('flows.whatsappNumberHelp')}
+            placeholder="+5491122334455"
+            maxLength={16}
+            mb="xs"
+            {...form.getInputProps('whatsapp_number')}
+          />
           <Table>
             <Table.Tbody>
               {form.getValues().codes.map((_, index) => (
@@ -135,6 +152,11 @@ export function FlowForm({ settings }: { settings: ProjectSettings }) {
                       maxLength={40}
                       {...form.getInputProps(`codes.${index}.value`)}
                     />
+                  </Table.Td>
+                  <Table.Td w={90}>
+                    {savedNumber && savedCodes.has(form.getValues().codes[index]!.code) && (
+                      <CodeLink number={savedNumber} code={form.getValues().codes[index]!.code} />
+                    )}
                   </Table.Td>
                   <Table.Td w={40}>
                     <ActionIcon variant="subtle" color="red" aria-label={t('flows.removeCode')} onClick={() => form.removeListItem('codes', index)}>

@@ -40,6 +40,9 @@ describe('settings', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByText('aia_Zx9qSecretShownOnce')).not.toBeInTheDocument());
     expect(await screen.findByRole('cell', { name: 'web' })).toBeInTheDocument();
+    // last use: the new key never, the demo key on its day
+    expect(within(screen.getByRole('row', { name: /^web/ })).getByRole('cell', { name: 'Never' })).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /^demo/ })).queryByRole('cell', { name: 'Never' })).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Revoke the key demo' }));
     const confirm = await screen.findByRole('dialog', { name: 'Revoke the key?' });

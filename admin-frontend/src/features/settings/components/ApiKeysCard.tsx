@@ -62,6 +62,7 @@ export function ApiKeysCard() {
               <Table.Th>{t('settings.keyName')}</Table.Th>
               <Table.Th>{t('settings.keyPrefix')}</Table.Th>
               <Table.Th>{t('settings.keyCreated')}</Table.Th>
+              <Table.Th>{t('settings.keyLastUsed')}</Table.Th>
               <Table.Th>{t('settings.keyStatus')}</Table.Th>
               <Table.Th>
                 <span className="visually-hidden">{t('settings.actions')}</span>
@@ -76,6 +77,7 @@ export function ApiKeysCard() {
                   <code>{key.prefix}…</code>
                 </Table.Td>
                 <Table.Td>{key.created_at ? format.when(key.created_at) : ''}</Table.Td>
+                <Table.Td>{key.last_used_at ? format.when(key.last_used_at) : t('settings.neverUsed')}</Table.Td>
                 <Table.Td>
                   <Badge color={key.revoked_at ? 'gray' : 'teal'} variant="light">
                     {key.revoked_at ? t('settings.revoked') : t('settings.active')}

@@ -10,6 +10,7 @@ import org.springframework.core.env.Environment;
 
 import com.aiassistants.common.mcp.client.McpTarget;
 import com.aiassistants.common.mcp.client.McpToolClient;
+import com.aiassistants.common.tracing.Traces;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -23,16 +24,16 @@ public class McpClientsConfiguration {
 
     @Bean(destroyMethod = "close")
     McpClients mcpClients(McpProperties properties, Environment environment,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<MeterRegistry> meterRegistry, Traces traces) {
         MeterRegistry registry = meterRegistry.getIfAvailable();
-        return new McpClients(client("mcp-llm", properties.llm(), environment, registry),
-                client("mcp-professionals", properties.professionals(), environment, registry),
-                client("mcp-calendar", properties.calendar(), environment, registry),
-                client("mcp-booking-log", properties.bookingLog(), environment, registry));
+        return new McpClients(client("mcp-llm", properties.llm(), environment, registry, traces),
+                client("mcp-professionals", properties.professionals(), environment, registry, traces),
+                client("mcp-calendar", properties.calendar(), environment, registry, traces),
+                client("mcp-booking-log", properties.bookingLog(), environment, registry, traces));
     }
 
     private static McpToolClient client(String service, McpProperties.Endpoint endpoint, Environment environment,
-            MeterRegistry registry) {
+            MeterRegistry registry, Traces traces) {
         String token = endpoint.token();
         if (token == null || token.isBlank()) {
             token = environment.getProperty("AI_ASSISTANTS_MCP_TOKEN", "");
@@ -42,6 +43,6 @@ public class McpClientsConfiguration {
             token = "unset";
         }
         return new McpToolClient(service, new McpTarget(endpoint.url(), token, endpoint.timeout(), endpoint.retries()),
-                CALLER, registry);
+                CALLER, registry, traces);
     }
 }

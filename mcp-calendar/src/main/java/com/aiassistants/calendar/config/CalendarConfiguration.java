@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.aiassistants.common.mcp.client.McpToolClient;
+import com.aiassistants.common.tracing.Traces;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -16,13 +17,13 @@ public class CalendarConfiguration {
     public static final String CALLER = "mcp-calendar";
 
     @Bean(destroyMethod = "close")
-    McpToolClient professionalsClient(CalendarProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
-        return new McpToolClient("mcp-professionals", properties.professionals(), CALLER, meterRegistry.getIfAvailable());
+    McpToolClient professionalsClient(CalendarProperties properties, ObjectProvider<MeterRegistry> meterRegistry, Traces traces) {
+        return new McpToolClient("mcp-professionals", properties.professionals(), CALLER, meterRegistry.getIfAvailable(), traces);
     }
 
     @Bean(destroyMethod = "close")
-    McpToolClient bookingLogClient(CalendarProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+    McpToolClient bookingLogClient(CalendarProperties properties, ObjectProvider<MeterRegistry> meterRegistry, Traces traces) {
         return new McpToolClient("mcp-booking-log", properties.bookingLog().target(), CALLER,
-                meterRegistry.getIfAvailable());
+                meterRegistry.getIfAvailable(), traces);
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.common.channel.ChannelProfile;
+import com.aiassistants.common.tracing.Traces;
 import com.aiassistants.common.channel.GatewayContract;
 import com.aiassistants.common.channel.GatewayInbound;
 import com.aiassistants.common.channel.GatewayReply;
@@ -35,8 +36,11 @@ public class BackendClient {
     private final GatewayMetrics metrics;
     private final Duration timeout;
     private final HttpClient http;
+    private final Traces traces;
 
-    public BackendClient(TenantDirectory tenants, JsonMapper json, GatewayMetrics metrics, GatewayProperties properties) {
+    public BackendClient(TenantDirectory tenants, JsonMapper json, GatewayMetrics metrics, GatewayProperties properties,
+            Traces traces) {
+        this.traces = traces;
         this.tenants = tenants;
         this.json = json;
         this.metrics = metrics;
@@ -60,6 +64,11 @@ public class BackendClient {
     }
 
     public GatewayReply forward(String tenantId, GatewayInbound request) throws BackendException {
+        return traces.call("backend-api inbound", traceHeaders -> forward(tenantId, request, traceHeaders));
+    }
+
+    private GatewayReply forward(String tenantId, GatewayInbound request, java.util.Map<String, String> traceHeaders)
+            throws BackendException {
         GatewayProperties.Backend backend = tenants.get(tenantId).backend();
         byte[] body = json.writeValueAsBytes(request);
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
@@ -68,6 +77,7 @@ public class BackendClient {
                 .header("Content-Type", "application/json")
                 .header(GatewayContract.TIMESTAMP, timestamp)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        traceHeaders.forEach(builder::header);
         if (backend.apiKey() != null && !backend.apiKey().isBlank()) {
             builder.header(GatewayContract.API_KEY, backend.apiKey());
         }

@@ -11,6 +11,7 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import com.aiassistants.common.tracing.Traces;
 import com.aiassistants.common.channel.GatewayInbound;
 import com.aiassistants.common.channel.OpaqueIds;
 import com.aiassistants.common.channel.PhoneNumbers;
@@ -53,11 +54,13 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
     private final PoliteReplies polite;
     private final ProjectLanguages languages;
     private final Clock clock;
+    private final Traces traces;
 
     public InboxForwarder(InboxRepository inbox, OutboxRepository outbox, OutboxSender sender, BackendClient backend,
             LeaseManager lease, FaultInjection faults, GatewayMetrics metrics, GatewayProperties properties,
-            PoliteReplies polite, ProjectLanguages languages, ObjectProvider<Clock> clock) {
+            PoliteReplies polite, ProjectLanguages languages, ObjectProvider<Clock> clock, Traces traces) {
         super("inbox-forwarder", properties.workers());
+        this.traces = traces;
         this.inbox = inbox;
         this.outbox = outbox;
         this.sender = sender;
@@ -78,6 +81,13 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
 
     @Override
     protected void process(InboxRow row) {
+        traces.continueFrom(row.traceHeaders(), "inbox forward", () -> {
+            forward(row);
+            return null;
+        });
+    }
+
+    private void forward(InboxRow row) {
         MDC.put("tenantId", row.tenantId());
         MDC.put("conversationId", "whatsapp:" + PhoneNumbers.mask(row.fromNumber()));
         try {

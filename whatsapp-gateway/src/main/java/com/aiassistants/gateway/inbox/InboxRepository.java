@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.aiassistants.common.tracing.Traces;
 import com.aiassistants.gateway.lease.LeaseManager;
 import com.aiassistants.gateway.provider.InboundMessage;
 
@@ -22,8 +23,8 @@ public class InboxRepository {
     private static final String INSERT = """
             with ins as (
               insert into inbox (tenant_id, provider, provider_message_id, from_number, customer_name, kind, text, sent_at,
-                                 text_truncated, status, done_at)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'done' then now() end)
+                                 text_truncated, status, done_at, trace_parent)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'done' then now() end, ?)
               on conflict (tenant_id, provider_message_id) do nothing
               returning id
             ), win as (
@@ -51,12 +52,14 @@ public class InboxRepository {
             and """ + LeaseManager.FENCE_SQL + """
 
             returning id, tenant_id, provider, provider_message_id, from_number, customer_name, kind, text, sent_at, attempts,
-              text_truncated""";
+              text_truncated, trace_parent""";
 
     private final JdbcTemplate jdbc;
+    private final Traces traces;
 
-    public InboxRepository(JdbcTemplate jdbc) {
+    public InboxRepository(JdbcTemplate jdbc, Traces traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     /** The new row's id, or empty when this provider message id was already received. */
@@ -76,7 +79,8 @@ public class InboxRepository {
         Timestamp sentAt = Timestamp.from(m.sentAt());
         List<Long> ids = jdbc.queryForList(INSERT, Long.class, m.tenantId(), m.provider().id(), m.providerMessageId(),
                 m.fromNumber(), m.customerName(), m.kind().name().toLowerCase(), m.text() == null ? "" : m.text(), sentAt,
-                m.textTruncated(), status, status, m.tenantId(), m.fromNumber(), sentAt);
+                m.textTruncated(), status, status, traces.headers().get(Traces.TRACEPARENT), m.tenantId(), m.fromNumber(),
+                sentAt);
         return ids.stream().findFirst();
     }
 
@@ -157,6 +161,7 @@ public class InboxRepository {
         return new InboxRow(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("provider"),
                 rs.getString("provider_message_id"), rs.getString("from_number"), rs.getString("customer_name"),
                 InboundMessage.Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("text"),
-                rs.getTimestamp("sent_at").toInstant(), rs.getInt("attempts"), rs.getBoolean("text_truncated"));
+                rs.getTimestamp("sent_at").toInstant(), rs.getInt("attempts"), rs.getBoolean("text_truncated"),
+                rs.getString("trace_parent"));
     }
 }

@@ -52,22 +52,29 @@ class BookingThroughTheWholeStackTest {
     private static ConfigurableApplicationContext gateway;
     private static RestClient simulator;
     private static RestClient cloudGateway;
+    private static ServiceProcess backendService;
+    private static ServiceProcess calendarService;
 
     @BeforeAll
     static void startTheStack() {
         TestPostgres.Database db = TestPostgres.createDatabase("e2e");
         Map<String, String> env = new HashMap<>(Map.of("AI_ASSISTANTS_MCP_TOKEN", TOKEN));
+        // a log line per MCP call on both sides, each with the trace id (the tracing test reads them)
+        env.put("LOGGING_LEVEL_COM_AIASSISTANTS_COMMON_MCP_CLIENT", "DEBUG");
+        env.put("LOGGING_LEVEL_COM_AIASSISTANTS_COMMON_MCP_SERVER", "DEBUG");
         env.put("AI_ASSISTANTS_PROFESSIONALS_DEMO_TENANT", "demo");
         ServiceProcess professionals = start("mcp-professionals", db, env);
         ServiceProcess bookingLog = start("mcp-booking-log", db, env);
         env.put("AI_ASSISTANTS_MCP_PROFESSIONALS_URL", professionals.baseUrl().toString());
         env.put("AI_ASSISTANTS_MCP_BOOKING_LOG_URL", bookingLog.baseUrl().toString());
         ServiceProcess calendar = start("mcp-calendar", db, env);
+        calendarService = calendar;
         env.put("AI_ASSISTANTS_MCP_CALENDAR_URL", calendar.baseUrl().toString());
         env.put("AI_ASSISTANTS_BACKEND_DEMO_ENABLED", "true");
         env.put("AI_ASSISTANTS_GATEWAY_ADMIN_TOKEN", "e2e-gateway-admin-token");
         env.put("AI_ASSISTANTS_JWT_SECRET", "e2e-jwt-secret-for-the-whole-stack-0123456789");
         ServiceProcess backend = start("backend-api", db, env);
+        backendService = backend;
 
         gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=0",
@@ -132,21 +139,63 @@ class BookingThroughTheWholeStackTest {
         assertThat(mine).contains("Limpieza dental");
     }
 
+    @Test
+    void oneMessageIsOneTraceThroughTheGatewayTheBackendAndTheCalendar() {
+        String phone = "5491155550077";
+        say(phone, Map.of("text", "hola"));
+        say(phone, Map.of("reply_id", "menu:book", "reply_title", "Sacar turno"));
+        say(phone, Map.of("text", "me llamo Ana Traza"));
+        say(phone, Map.of("text", "limpieza dental"));
+        assertThat(say(phone, Map.of("text", "el martes"))).contains("1.");
+
+        // the gateway stored the message with the trace of the simulator request that brought it
+        String hello = traceIdOf(phone, "hola");
+        String tuesday = traceIdOf(phone, "el martes");
+        assertThat(tuesday).matches("[0-9a-f]{32}").isNotEqualTo(hello);
+        // backend-api's MCP calls for that message and mcp-calendar's answers to them carry the same trace id
+        String field = "\"traceId\":\"" + tuesday + "\"";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(linesWith(backendService, field)).anyMatch(line -> line.contains("mcp-calendar "));
+            assertThat(linesWith(calendarService, field)).anyMatch(line -> line.contains("McpToolAdapter"));
+        });
+    }
+
+    private static String traceIdOf(String phone, String text) {
+        String traceParent = cloudJdbc().queryForObject(
+                "select trace_parent from inbox where from_number = ? and text = ?", String.class, phone, text);
+        assertThat(traceParent).as("traceparent of '%s'", text).isNotNull();
+        return traceParent.split("-")[1];
+    }
+
+    private static List<String> linesWith(ServiceProcess service, String needle) throws java.io.IOException {
+        try (var lines = java.nio.file.Files.lines(service.log())) {
+            return lines.filter(line -> line.contains(needle)).toList();
+        }
+    }
+
     /** Sends one user message through the simulator and waits for the bot's next reply. */
     private static String say(Map<String, Object> message) {
-        int before = outgoing().size();
-        simulator.post().uri("/simulator/users/{phone}/messages", PHONE).contentType(MediaType.APPLICATION_JSON)
+        return say(PHONE, message);
+    }
+
+    private static String say(String phone, Map<String, Object> message) {
+        int before = outgoing(phone).size();
+        simulator.post().uri("/simulator/users/{phone}/messages", phone).contentType(MediaType.APPLICATION_JSON)
                 .body(message).retrieve().toBodilessEntity();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> outgoing().size() > before);
-        List<Map<String, Object>> out = outgoing();
+                .until(() -> outgoing(phone).size() > before);
+        List<Map<String, Object>> out = outgoing(phone);
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) out.getLast().get("body");
         return String.valueOf(body.get("text"));
     }
 
     private static List<Map<String, Object>> outgoing() {
-        List<Map<String, Object>> all = simulator.get().uri("/simulator/users/{phone}/messages", PHONE).retrieve()
+        return outgoing(PHONE);
+    }
+
+    private static List<Map<String, Object>> outgoing(String phone) {
+        List<Map<String, Object>> all = simulator.get().uri("/simulator/users/{phone}/messages", phone).retrieve()
                 .body(new ParameterizedTypeReference<>() {
                 });
         return all == null ? List.of() : all.stream().filter(m -> "out".equals(m.get("direction"))).toList();

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import com.aiassistants.common.mcp.McpJson;
+import com.aiassistants.common.tracing.Traces;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,24 +27,33 @@ import tools.jackson.core.type.TypeReference;
  * Calls the tools of one MCP service over Streamable HTTP with the official SDK client, adding the
  * service token, the tenant ({@code X-Tenant-Id}), the request id and the caller's name as headers.
  * Every call has a timeout; calls marked retryable are retried on transport failures with backoff;
- * each call is timed in {@code mcp.client.calls} (service, tool, outcome).
+ * each call is timed in {@code mcp.client.calls} (service, tool, outcome) and, with {@link Traces}, is a client span
+ * whose W3C {@code traceparent} goes with the request.
  */
 public class McpToolClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(McpToolClient.class);
     private static final ScopedValue<McpTransportContext> CALL_CONTEXT = ScopedValue.newInstance();
+    private static final java.util.List<String> TRACE_HEADERS = java.util.List.of(Traces.TRACEPARENT, "tracestate");
 
     private final String service;
     private final McpTarget target;
     private final String caller;
     private final MeterRegistry meterRegistry;
+    private final Traces traces;
     private volatile McpSyncClient client;
 
     public McpToolClient(String service, McpTarget target, String caller, MeterRegistry meterRegistry) {
+        this(service, target, caller, meterRegistry, Traces.NONE);
+    }
+
+    /** With {@code traces}, each call is a client span and carries the W3C {@code traceparent} to the service. */
+    public McpToolClient(String service, McpTarget target, String caller, MeterRegistry meterRegistry, Traces traces) {
         this.service = service;
         this.target = target;
         this.caller = caller;
         this.meterRegistry = meterRegistry;
+        this.traces = traces == null ? Traces.NONE : traces;
     }
 
     /** Calls {@code tool} for {@code tenantId}; arguments may be a record or a map; the structured result is bound to {@code resultType}. */
@@ -58,10 +68,16 @@ public class McpToolClient implements AutoCloseable {
 
     /** Like {@link #call} but returns the structured content as a map. */
     public Map<String, Object> callForMap(String tenantId, String tool, Object arguments, boolean retryable) {
+        return traces.call(service + " " + tool, traceHeaders -> callForMap(tenantId, tool, arguments, retryable, traceHeaders));
+    }
+
+    private Map<String, Object> callForMap(String tenantId, String tool, Object arguments, boolean retryable,
+            Map<String, String> traceHeaders) {
         Map<String, Object> args = arguments instanceof Map<?, ?> map ? castMap(map) : McpJson.toMap(arguments);
-        McpTransportContext context = McpTransportContext.create(Map.of(
-                "tenantId", tenantId == null ? "" : tenantId,
-                "requestId", MDC.get("requestId") == null ? "" : MDC.get("requestId")));
+        Map<String, Object> values = new java.util.HashMap<>(traceHeaders);
+        values.put("tenantId", tenantId == null ? "" : tenantId);
+        values.put("requestId", MDC.get("requestId") == null ? "" : MDC.get("requestId"));
+        McpTransportContext context = McpTransportContext.create(values);
         int attempts = retryable ? target.retries() + 1 : 1;
         long started = System.nanoTime();
         String outcome = "ok";
@@ -89,6 +105,7 @@ public class McpToolClient implements AutoCloseable {
                 }
             }
         } finally {
+            log.debug("{} {} answered {} in {} ms", service, tool, outcome, (System.nanoTime() - started) / 1_000_000);
             if (meterRegistry != null) {
                 Timer.builder("mcp.client.calls").tag("service", service).tag("tool", tool).tag("outcome", outcome)
                         .register(meterRegistry).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -142,6 +159,12 @@ public class McpToolClient implements AutoCloseable {
                         Object requestId = call.get("requestId");
                         if (requestId != null && !requestId.toString().isBlank()) {
                             builder.header("X-Request-Id", requestId.toString());
+                        }
+                        for (String header : TRACE_HEADERS) {
+                            Object value = call.get(header);
+                            if (value != null && !value.toString().isBlank()) {
+                                builder.setHeader(header, value.toString());
+                            }
                         }
                     }
                 })

@@ -80,6 +80,7 @@ final class McpToolAdapter {
             log.error("tool {} failed", tool.name(), e);
             return error("internal_error", "The tool failed unexpectedly; try again later", Map.of());
         } finally {
+            log.debug("tool {} answered {} in {} ms", tool.name(), outcome, (System.nanoTime() - started) / 1_000_000);
             if (meterRegistry != null) {
                 Timer.builder("mcp.server.tool.calls").tag("tool", tool.name()).tag("outcome", outcome)
                         .register(meterRegistry).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -24,8 +24,9 @@ public class McpClientsConfiguration {
 
     @Bean(destroyMethod = "close")
     McpClients mcpClients(McpProperties properties, Environment environment,
-            ObjectProvider<MeterRegistry> meterRegistry, Traces traces) {
+            ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<Traces> tracing) {
         MeterRegistry registry = meterRegistry.getIfAvailable();
+        Traces traces = tracing.getIfAvailable(() -> Traces.NONE);
         return new McpClients(client("mcp-llm", properties.llm(), environment, registry, traces),
                 client("mcp-professionals", properties.professionals(), environment, registry, traces),
                 client("mcp-calendar", properties.calendar(), environment, registry, traces),

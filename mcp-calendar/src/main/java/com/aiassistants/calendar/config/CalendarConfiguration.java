@@ -17,13 +17,16 @@ public class CalendarConfiguration {
     public static final String CALLER = "mcp-calendar";
 
     @Bean(destroyMethod = "close")
-    McpToolClient professionalsClient(CalendarProperties properties, ObjectProvider<MeterRegistry> meterRegistry, Traces traces) {
-        return new McpToolClient("mcp-professionals", properties.professionals(), CALLER, meterRegistry.getIfAvailable(), traces);
+    McpToolClient professionalsClient(CalendarProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
+            ObjectProvider<Traces> traces) {
+        return new McpToolClient("mcp-professionals", properties.professionals(), CALLER, meterRegistry.getIfAvailable(),
+                traces.getIfAvailable(() -> Traces.NONE));
     }
 
     @Bean(destroyMethod = "close")
-    McpToolClient bookingLogClient(CalendarProperties properties, ObjectProvider<MeterRegistry> meterRegistry, Traces traces) {
+    McpToolClient bookingLogClient(CalendarProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
+            ObjectProvider<Traces> traces) {
         return new McpToolClient("mcp-booking-log", properties.bookingLog().target(), CALLER,
-                meterRegistry.getIfAvailable(), traces);
+                meterRegistry.getIfAvailable(), traces.getIfAvailable(() -> Traces.NONE));
     }
 }

@@ -7,7 +7,8 @@ test('an owner finds a patient, forgets what the bot remembers, exports their da
   request,
   baseURL,
 }) => {
-  // a patient books on the Phone: a conversation, a remembered name and a booking
+  await signIn(page, owner);
+  // a patient books on the Phone (a console page: signed in first): a conversation, a remembered name and a booking
   const number = randomPhone();
   const phone = new Phone(await context.newPage());
   await phone.open(number);
@@ -19,7 +20,6 @@ test('an owner finds a patient, forgets what the bot remembers, exports their da
   expect(await phone.say('1')).toMatch(/Confirmás/);
   expect(await phone.say('sí')).toMatch(/confirmado/);
 
-  await signIn(page, owner);
   await page.goto('/customers');
   await page.getByLabel('Buscar').fill(number.slice(-8));
   const list = page.getByRole('navigation', { name: 'Pacientes' });

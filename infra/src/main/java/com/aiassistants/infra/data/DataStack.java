@@ -14,15 +14,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.backup.BackupPlan;
-import software.amazon.awscdk.services.backup.BackupPlanRule;
-import software.amazon.awscdk.services.backup.BackupPlanRuleProps;
-import software.amazon.awscdk.services.backup.BackupResource;
-import software.amazon.awscdk.services.backup.BackupSelectionOptions;
-import software.amazon.awscdk.services.backup.BackupVault;
 import software.amazon.awscdk.services.ec2.InstanceType;
-import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.CronOptions;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.efs.AccessPoint;
@@ -35,10 +27,7 @@ import software.amazon.awscdk.services.efs.PosixUser;
 import software.amazon.awscdk.services.efs.ThroughputMode;
 import software.amazon.awscdk.services.elasticache.CfnReplicationGroup;
 import software.amazon.awscdk.services.elasticache.CfnSubnetGroup;
-import software.amazon.awscdk.services.elasticache.CfnUser;
 import software.amazon.awscdk.services.elasticache.CfnUserGroup;
-import com.aiassistants.infra.catalog.ServiceCatalog;
-import com.aiassistants.infra.catalog.ServiceSpec;
 import java.util.LinkedHashMap;
 import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
@@ -149,7 +138,7 @@ public class DataStack extends Stack {
                 .description("ai-assistants Redis private subnets")
                 .subnetIds(network.vpc().selectSubnets(privateSubnets).getSubnetIds())
                 .build();
-        CfnUserGroup redisUserGroup = redisUsers(config, security);
+        CfnUserGroup redisUserGroup = RedisUsers.create(this, config, secretsKey, redisUsers);
         redis = CfnReplicationGroup.Builder.create(this, "Redis")
                 .replicationGroupDescription("ai-assistants rate limits, pub/sub fan-out, leases")
                 .engine("redis")
@@ -225,98 +214,8 @@ public class DataStack extends Stack {
                                 .build()))
                 .automaticallyAfter(Duration.days(SECRET_ROTATION_DAYS))
                 .build());
-        backups(config, security);
+        DataBackups.plan(this, config, security, database, sessionFileSystem);
         acknowledgeDataFindings(config);
-    }
-
-    /**
-     * Redis RBAC: the {@code default} user is switched off and each service that uses Redis gets its own user,
-     * whose password is generated into Secrets Manager ({@code ai-assistants/<env>/redis/<service>}).
-     */
-    private CfnUserGroup redisUsers(DeploymentConfig config, SecurityStack security) {
-        String prefix = "ai-assistants-" + config.env() + "-";
-        CfnUser off = CfnUser.Builder.create(this, "RedisDefaultUser")
-                .engine("redis")
-                .userId(prefix + "default")
-                .userName("default")
-                .accessString("off -@all")
-                .noPasswordRequired(true)
-                .build();
-        List<String> userIds = new java.util.ArrayList<>(List.of(off.getUserId()));
-        List<software.constructs.IDependable> users = new java.util.ArrayList<>(List.of(off));
-        for (ServiceSpec spec : ServiceCatalog.ALL) {
-            if (!spec.usesRedis()) {
-                continue;
-            }
-            Secret secret = Secret.Builder.create(this, spec.pascalName() + "RedisSecret")
-                    .secretName("ai-assistants/" + config.env() + "/redis/" + spec.name())
-                    .description("Redis (ElastiCache RBAC) user of " + spec.name())
-                    .encryptionKey(secretsKey)
-                    .generateSecretString(SecretStringGenerator.builder()
-                            .secretStringTemplate("{\"username\":\"" + spec.name() + "\"}")
-                            .generateStringKey("password")
-                            .passwordLength(40)
-                            .excludePunctuation(true)
-                            .build())
-                    .removalPolicy(RemovalPolicy.RETAIN)
-                    .build();
-            String manual = "ElastiCache users have no managed rotation; rotated by hand with two passwords live at once "
-                    + "so running tasks keep working (runbook in docs/deployment.md)";
-            Compliance.acknowledge(secret, "AwsSolutions-SMG4", manual);
-            Compliance.acknowledge(secret, "HIPAA.Security-SecretsManagerRotationEnabled", manual);
-            CfnUser user = CfnUser.Builder.create(this, spec.pascalName() + "RedisUser")
-                    .engine("redis")
-                    .userId(prefix + spec.name())
-                    .userName(spec.name())
-                    .accessString(REDIS_ACCESS)
-                    // a JSON-typed property: CloudFormation's own key names, not the CDK struct's
-                    .authenticationMode(Map.of("Type", "password",
-                            "Passwords", List.of(secret.secretValueFromJson("password").unsafeUnwrap())))
-                    .build();
-            userIds.add(user.getUserId());
-            users.add(user);
-            redisUsers.put(spec.name(), secret);
-        }
-        CfnUserGroup group = CfnUserGroup.Builder.create(this, "RedisUsers")
-                .engine("redis")
-                .userGroupId(prefix + "users")
-                .userIds(userIds)
-                .build();
-        users.forEach(u -> group.getNode().addDependency(u));
-        return group;
-    }
-
-    private void backups(DeploymentConfig config, SecurityStack security) {
-        BackupVault vault = BackupVault.Builder.create(this, "BackupVault")
-                .backupVaultName("ai-assistants-" + config.env())
-                .encryptionKey(security.backupKey())
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
-        List<BackupPlanRule> rules = new java.util.ArrayList<>();
-        rules.add(new BackupPlanRule(BackupPlanRuleProps.builder()
-                .ruleName("daily")
-                .scheduleExpression(Schedule.cron(CronOptions.builder().hour("5").minute("0").build()))
-                .deleteAfter(Duration.days(config.isProd() ? DAILY_BACKUP_DAYS : DEV_DAILY_BACKUP_DAYS))
-                .build()));
-        if (config.isProd()) {
-            rules.add(new BackupPlanRule(BackupPlanRuleProps.builder()
-                    .ruleName("monthly")
-                    .scheduleExpression(Schedule.cron(CronOptions.builder().day("1").hour("5").minute("0").build()))
-                    .moveToColdStorageAfter(Duration.days(30))
-                    .deleteAfter(Duration.days(MONTHLY_BACKUP_DAYS))
-                    .build()));
-        }
-        BackupPlan plan = BackupPlan.Builder.create(this, "BackupPlan")
-                .backupPlanName("ai-assistants-" + config.env())
-                .backupVault(vault)
-                .backupPlanRules(rules)
-                .build();
-        var selection = plan.addSelection("Stateful", BackupSelectionOptions.builder()
-                .resources(List.of(BackupResource.fromRdsDatabaseInstance(database),
-                        BackupResource.fromEfsFileSystem(sessionFileSystem)))
-                .build());
-        Compliance.acknowledge(selection, "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]",
-                "The AWS-maintained policy AWS Backup documents for its service role");
     }
 
     private void acknowledgeDataFindings(DeploymentConfig config) {

@@ -54,10 +54,6 @@ import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
-import software.amazon.awscdk.services.wafv2.CfnLoggingConfiguration;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.ArnFormat;
-import software.amazon.awscdk.ArnComponents;
 import software.constructs.Construct;
 
 /**
@@ -135,19 +131,19 @@ public class EdgeStack extends Stack {
                 .scope("REGIONAL")
                 .defaultAction(CfnWebACL.DefaultActionProperty.builder()
                         .allow(CfnWebACL.AllowActionProperty.builder().build()).build())
-                .visibilityConfig(visibility("ai-assistants-" + config.env()))
+                .visibilityConfig(WebFirewall.visibility("ai-assistants-" + config.env()))
                 .rules(List.of(
-                        rateRule(0),
+                        WebFirewall.rateRule(0),
                         // webhook payloads can exceed the common rule set's 8 KB body limit: count, do not block
-                        managedRule(1, "AWSManagedRulesCommonRuleSet", List.of("SizeRestrictions_BODY")),
-                        managedRule(2, "AWSManagedRulesKnownBadInputsRuleSet", List.of()),
-                        managedRule(3, "AWSManagedRulesAmazonIpReputationList", List.of())))
+                        WebFirewall.managedRule(1, "AWSManagedRulesCommonRuleSet", List.of("SizeRestrictions_BODY")),
+                        WebFirewall.managedRule(2, "AWSManagedRulesKnownBadInputsRuleSet", List.of()),
+                        WebFirewall.managedRule(3, "AWSManagedRulesAmazonIpReputationList", List.of())))
                 .build();
         CfnWebACLAssociation.Builder.create(this, "WebAclAlb")
                 .resourceArn(loadBalancer.getLoadBalancerArn())
                 .webAclArn(webAcl.getAttrArn())
                 .build();
-        wafLogging(config, security, webAcl);
+        WebFirewall.logging(this, config, security, webAcl);
 
         if (zone != null) {
             ARecord.Builder.create(this, "ApiAlias")
@@ -252,41 +248,6 @@ public class EdgeStack extends Stack {
                 .build());
     }
 
-    private void wafLogging(DeploymentConfig config, SecurityStack security, CfnWebACL webAcl) {
-        String name = String.format(WAF_LOG_GROUP, config.env());
-        LogGroup logs = LogGroup.Builder.create(this, "WafLogs")
-                .logGroupName(name)
-                .encryptionKey(security.logsKey())
-                .retention(config.sizing().logRetention())
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        CfnLoggingConfiguration logging = CfnLoggingConfiguration.Builder.create(this, "WafLogging")
-                .resourceArn(webAcl.getAttrArn())
-                // WAF wants the log group ARN without the ":*" suffix LogGroup.getLogGroupArn() carries
-                .logDestinationConfigs(List.of(formatArn(ArnComponents.builder()
-                        .service("logs").resource("log-group").resourceName(name)
-                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))
-                // bearer tokens, console cookies and WebSocket ticket query strings never reach the logs
-                .redactedFields(List.of(
-                        CfnLoggingConfiguration.FieldToMatchProperty.builder()
-                                .singleHeader(java.util.Map.of("Name", "authorization")).build(),
-                        CfnLoggingConfiguration.FieldToMatchProperty.builder()
-                                .singleHeader(java.util.Map.of("Name", "cookie")).build(),
-                        CfnLoggingConfiguration.FieldToMatchProperty.builder()
-                                .queryString(java.util.Map.of()).build()))
-                // every request is in the ALB access log already: WAF logs only what it blocked or counted
-                .loggingFilter(java.util.Map.of(
-                        "DefaultBehavior", "DROP",
-                        "Filters", List.of(java.util.Map.of(
-                                "Behavior", "KEEP",
-                                "Requirement", "MEETS_ANY",
-                                "Conditions", List.of(
-                                        java.util.Map.of("ActionCondition", java.util.Map.of("Action", "BLOCK")),
-                                        java.util.Map.of("ActionCondition", java.util.Map.of("Action", "COUNT")))))))
-                .build();
-        logging.getNode().addDependency(logs);
-    }
-
     /** CloudFront Function (viewer request) for the console's client-side routes. */
     static final String SPA_ROUTES = """
             function handler(event) {
@@ -297,44 +258,6 @@ public class EdgeStack extends Stack {
               return request;
             }
             """;
-
-    private static CfnWebACL.VisibilityConfigProperty visibility(String name) {
-        return CfnWebACL.VisibilityConfigProperty.builder()
-                .cloudWatchMetricsEnabled(true).sampledRequestsEnabled(true).metricName(name).build();
-    }
-
-    private static CfnWebACL.RuleProperty rateRule(int priority) {
-        return CfnWebACL.RuleProperty.builder()
-                .name("rate-limit-per-ip")
-                .priority(priority)
-                .action(CfnWebACL.RuleActionProperty.builder()
-                        .block(CfnWebACL.BlockActionProperty.builder().build()).build())
-                .statement(CfnWebACL.StatementProperty.builder()
-                        .rateBasedStatement(CfnWebACL.RateBasedStatementProperty.builder()
-                                .limit(RATE_LIMIT_PER_5_MIN).aggregateKeyType("IP").build())
-                        .build())
-                .visibilityConfig(visibility("rate-limit-per-ip"))
-                .build();
-    }
-
-    private static CfnWebACL.RuleProperty managedRule(int priority, String name, List<String> countOnly) {
-        CfnWebACL.ManagedRuleGroupStatementProperty.Builder group = CfnWebACL.ManagedRuleGroupStatementProperty.builder()
-                .vendorName("AWS").name(name);
-        if (!countOnly.isEmpty()) {
-            group.ruleActionOverrides(countOnly.stream().map(rule -> CfnWebACL.RuleActionOverrideProperty.builder()
-                    .name(rule)
-                    .actionToUse(CfnWebACL.RuleActionProperty.builder()
-                            .count(CfnWebACL.CountActionProperty.builder().build()).build())
-                    .build()).toList());
-        }
-        return CfnWebACL.RuleProperty.builder()
-                .name(name)
-                .priority(priority)
-                .overrideAction(CfnWebACL.OverrideActionProperty.builder().none(java.util.Map.of()).build())
-                .statement(CfnWebACL.StatementProperty.builder().managedRuleGroupStatement(group.build()).build())
-                .visibilityConfig(visibility(name))
-                .build();
-    }
 
     public ApplicationLoadBalancer loadBalancer() {
         return loadBalancer;

@@ -3,7 +3,6 @@ package com.aiassistants.infra.services;
 import com.aiassistants.infra.Compliance;
 import com.aiassistants.infra.DeploymentConfig;
 import com.aiassistants.infra.Sizing;
-import com.aiassistants.infra.catalog.AppSecret;
 import com.aiassistants.infra.catalog.ServiceCatalog;
 import com.aiassistants.infra.catalog.ServiceSpec;
 import com.aiassistants.infra.data.DataStack;
@@ -21,7 +20,6 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
-import software.amazon.awscdk.services.ecs.AuthorizationConfig;
 import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
@@ -31,27 +29,23 @@ import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
-import software.amazon.awscdk.services.ecs.EfsVolumeConfiguration;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
-import software.amazon.awscdk.services.ecs.MountPoint;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.PropagatedTagSource;
 import software.amazon.awscdk.services.ecs.Protocol;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
-import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.ecs.ServiceConnectProps;
 import software.amazon.awscdk.services.ecs.ServiceConnectService;
 import software.amazon.awscdk.services.ecs.ServiceConnectTlsConfiguration;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.ecs.Volume;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
@@ -160,8 +154,8 @@ public class ServicesStack extends Stack {
                 .essential(true)
                 .portMappings(List.of(PortMapping.builder()
                         .name(CONTAINER_PORT_NAME).containerPort(spec.port()).protocol(Protocol.TCP).build()))
-                .environment(environment(spec, data))
-                .secrets(secrets(spec, data))
+                .environment(ServiceTasks.environment(spec, data, config))
+                .secrets(ServiceTasks.secrets(spec, data))
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix("ecs").build()))
                 .healthCheck(HealthCheck.builder()
                         .command(healthCommand(spec.port()))
@@ -181,7 +175,7 @@ public class ServicesStack extends Stack {
                 .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", ServiceCatalog.METRICS_NAMESPACE)))
                 .build());
         if (config.tracing()) {
-            addTracingSidecar(task, logGroup);
+            ServiceTasks.addTracingSidecar(task, logGroup);
         }
         // the secrets are encrypted with the security stack's key; ECS decrypts them through Secrets Manager only
         task.addToExecutionRolePolicy(PolicyStatement.Builder.create()
@@ -190,9 +184,9 @@ public class ServicesStack extends Stack {
                 .resources(List.of(security.secretsKey().getKeyArn()))
                 .conditions(Map.of("StringEquals", Map.of("kms:ViaService", "secretsmanager." + getRegion() + ".amazonaws.com")))
                 .build());
-        acknowledgeTaskFindings(task);
+        ServiceTasks.acknowledgeTaskFindings(task);
         if (spec.singleton()) {
-            mountSessionVolume(task, container, data);
+            ServiceTasks.mountSessionVolume(task, container, data);
         }
 
         return FargateService.Builder.create(this, prefix + "Service")
@@ -238,108 +232,12 @@ public class ServicesStack extends Stack {
         return config.sizing().mcpDesiredTasks();
     }
 
-    private Map<String, String> environment(ServiceSpec spec, DataStack data) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SPRING_PROFILES_ACTIVE", "aws");
-        env.put("AI_ASSISTANTS_ENV", config.env());
-        env.put("DATABASE_URL", data.jdbcUrl());
-        if (spec.usesRedis()) {
-            env.put("REDIS_URL", data.redisUrl());
-        }
-        env.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", "true");
-        env.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", ServiceCatalog.METRICS_NAMESPACE);
-        env.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_STEP", "1m");
-        if (config.tracing()) {
-            env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.1");
-            env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://localhost:4318/v1/traces");
-        }
-        env.putAll(ServiceCatalog.peerEnvironment(spec));
-        return env;
-    }
-
-    private Map<String, Secret> secrets(ServiceSpec spec, DataStack data) {
-        Map<String, Secret> secrets = new LinkedHashMap<>();
-        secrets.put("SPRING_DATASOURCE_USERNAME", Secret.fromSecretsManager(data.database().getSecret(), "username"));
-        secrets.put("SPRING_DATASOURCE_PASSWORD", Secret.fromSecretsManager(data.database().getSecret(), "password"));
-        if (spec.usesRedis()) {
-            // joined into REDIS_URL by common's ConnectionUrlEnvironmentPostProcessor
-            secrets.put("REDIS_USERNAME", Secret.fromSecretsManager(data.redisUser(spec.name()), "username"));
-            secrets.put("REDIS_PASSWORD", Secret.fromSecretsManager(data.redisUser(spec.name()), "password"));
-        }
-        for (AppSecret appSecret : AppSecret.values()) {
-            if (!spec.secrets().contains(appSecret)) {
-                continue;
-            }
-            appSecret.envByJsonKey().forEach((jsonKey, envName) -> secrets.put(envName, jsonKey.isEmpty()
-                    ? Secret.fromSecretsManager(data.appSecret(appSecret))
-                    : Secret.fromSecretsManager(data.appSecret(appSecret), jsonKey)));
-        }
-        return secrets;
-    }
-
-    private static void acknowledgeTaskFindings(FargateTaskDefinition task) {
-        Compliance.acknowledge(task, "AwsSolutions-ECS2",
-                "Only non-secret settings are plain environment variables (endpoints, profile, metrics); every secret is "
-                        + "injected from Secrets Manager");
-        Compliance.acknowledge(task.getExecutionRole(), "AwsSolutions-IAM5[Resource::*]",
-                "ecr:GetAuthorizationToken can only be granted on *; every other statement names its repository, log group or secret");
-        Compliance.acknowledge(task.getTaskRole(), "AwsSolutions-IAM5[Resource::*]",
-                "cloudwatch:PutMetricData (and the X-Ray calls when tracing) can only be granted on *; metrics are limited "
-                        + "to the AiAssistants namespace by condition");
-        String inline = "CDK grants are least-privilege inline policies of this one role, generated from the resources it uses; "
-                + "a managed policy would hold the same statements";
-        Compliance.acknowledge(task.getExecutionRole(), "HIPAA.Security-IAMNoInlinePolicy", inline);
-        Compliance.acknowledge(task.getTaskRole(), "HIPAA.Security-IAMNoInlinePolicy", inline);
-    }
-
     /** Probes {@code /health} with bash's /dev/tcp: no curl needed in the runtime image. */
     static List<String> healthCommand(int port) {
         String script = "exec 3<>/dev/tcp/127.0.0.1/" + port
                 + " && printf 'GET /health HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3"
                 + " && head -n 1 <&3 | grep -q ' 200 '";
         return List.of("CMD", "bash", "-c", script);
-    }
-
-    private void mountSessionVolume(FargateTaskDefinition task, ContainerDefinition container, DataStack data) {
-        task.addVolume(Volume.builder()
-                .name(SESSION_VOLUME)
-                .efsVolumeConfiguration(EfsVolumeConfiguration.builder()
-                        .fileSystemId(data.sessionFileSystem().getFileSystemId())
-                        .transitEncryption("ENABLED")
-                        .authorizationConfig(AuthorizationConfig.builder()
-                                .accessPointId(data.sessionAccessPoint().getAccessPointId())
-                                .iam("ENABLED")
-                                .build())
-                        .build())
-                .build());
-        container.addMountPoints(MountPoint.builder()
-                .sourceVolume(SESSION_VOLUME)
-                .containerPath(ServiceCatalog.GATEWAY_SESSION_DIR)
-                .readOnly(false)
-                .build());
-        task.addToTaskRolePolicy(PolicyStatement.Builder.create()
-                .effect(Effect.ALLOW)
-                .actions(List.of("elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"))
-                .resources(List.of(data.sessionFileSystem().getFileSystemArn()))
-                .conditions(Map.of("StringEquals",
-                        Map.of("elasticfilesystem:AccessPointArn", data.sessionAccessPoint().getAccessPointArn())))
-                .build());
-    }
-
-    private void addTracingSidecar(FargateTaskDefinition task, LogGroup logGroup) {
-        task.addContainer("otel-collector", ContainerDefinitionOptions.builder()
-                .containerName("otel-collector")
-                .image(ContainerImage.fromRegistry(OTEL_COLLECTOR_IMAGE))
-                .essential(false)
-                .command(List.of("--config=/etc/ecs/ecs-default-config.yaml"))
-                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix("otel").build()))
-                .build());
-        task.addToTaskRolePolicy(PolicyStatement.Builder.create()
-                .effect(Effect.ALLOW)
-                .actions(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
-                        "xray:GetSamplingRules", "xray:GetSamplingTargets"))
-                .resources(List.of("*"))
-                .build());
     }
 
     private void expose(ServiceSpec spec, FargateService service, NetworkStack network, EdgeStack edge) {

@@ -209,26 +209,41 @@ class MessagingTest extends BackendTestBase {
         assertThat(again.text("response_text")).isEqualTo(first.text("response_text"));
     }
 
+    /** Waits (up to 30 s) until {@code count} sessions of this database hold or wait for an advisory lock. */
+    private void awaitAdvisoryLocks(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.sql("""
+                select count(*) from pg_locks
+                 where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())""")
+                .query(Integer.class).single() < count) {
+            assertThat(System.nanoTime()).as("%d turns at the conversation lock", count).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
     @Test
     void turnsOfOneConversationRunOneAtATimeInArrivalOrder() throws Exception {
         TestProject project = newProject();
         String conversation = uniqueId("ordered");
         int overlapsBefore = assistant.overlaps.get();
         List<CompletableFuture<Response>> futures = new ArrayList<>();
+        List<String> texts = List.of("gated 0", "slow 1", "slow 2", "slow 3", "slow 4", "slow 5");
+        assistant.gate = new java.util.concurrent.CountDownLatch(1);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            futures.add(CompletableFuture.supplyAsync(() -> web(project, conversation, "slow 0"), pool));
-            for (int i = 1; i <= 5; i++) {
-                Thread.sleep(60); // arrival order: each request reaches the conversation lock after the previous one
-                String text = "slow " + i;
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
                 futures.add(CompletableFuture.supplyAsync(() -> web(project, conversation, text), pool));
+                // arrival order: the next request is sent once this one holds (the first, kept in its turn by the
+                // gate) or waits for the conversation's lock
+                awaitAdvisoryLocks(i + 1);
             }
+            assistant.gate.countDown();
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
         }
         assertThat(assistant.overlaps.get()).isEqualTo(overlapsBefore);
-        assertThat(assistant.textsByConversation.get(project.id() + "|" + conversation))
-                .containsExactly("slow 0", "slow 1", "slow 2", "slow 3", "slow 4", "slow 5");
-        for (int i = 0; i <= 5; i++) {
-            assertThat(futures.get(i).join().text("response_text")).isEqualTo("echo " + (i + 1) + ": slow " + i);
+        assertThat(assistant.textsByConversation.get(project.id() + "|" + conversation)).containsExactlyElementsOf(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(futures.get(i).join().text("response_text")).isEqualTo("echo " + (i + 1) + ": " + texts.get(i));
         }
     }
 

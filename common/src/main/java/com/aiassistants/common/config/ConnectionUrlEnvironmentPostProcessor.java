@@ -18,7 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  * (the form ECS secrets and most PaaS tools hand out); it becomes {@code spring.datasource.*}.
  * {@code REDIS_URL} becomes {@code spring.data.redis.url}; {@code REDIS_USERNAME} and {@code REDIS_PASSWORD}
  * (injected separately from a secret, e.g. an ElastiCache RBAC user) are joined into it when it carries no
- * credentials of its own. Explicit {@code spring.*} settings win.
+ * credentials of its own. {@code DATABASE_ROLE} (a role name) makes every pooled connection start with
+ * {@code SET ROLE <role>}. Explicit {@code spring.*} settings win.
  */
 public class ConnectionUrlEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -38,6 +39,12 @@ public class ConnectionUrlEnvironmentPostProcessor implements EnvironmentPostPro
                 props.put("spring.datasource.password", jdbc.password());
             }
         }
+        String role = environment.getProperty("DATABASE_ROLE");
+        if (role != null && !role.isBlank()) {
+            // the environment-variable form of this property cannot be bound: its relaxed names reach
+            // HikariDataSource.getConnection() and start the pool before it is configured
+            props.put("spring.datasource.hikari.connection-init-sql", "SET ROLE " + databaseRole(role));
+        }
         String redisUrl = environment.getProperty("REDIS_URL");
         if (redisUrl != null && !redisUrl.isBlank()) {
             props.put("spring.data.redis.url", withCredentials(redisUrl,
@@ -47,6 +54,13 @@ public class ConnectionUrlEnvironmentPostProcessor implements EnvironmentPostPro
             // after system properties/env so explicit spring.* settings keep priority
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, props));
         }
+    }
+
+    private static String databaseRole(String role) {
+        if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("DATABASE_ROLE must be a lower-case PostgreSQL identifier, got " + role);
+        }
+        return role;
     }
 
     /**

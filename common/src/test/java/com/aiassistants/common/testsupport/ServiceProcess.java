@@ -59,7 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().remove("DATABASE_URL");
             builder.environment().putAll(env);
             ServiceProcess service = new ServiceProcess(module, builder.start(), port, log);
-            service.awaitHealthy(Duration.ofSeconds(90));
+            service.awaitHealthy(Duration.ofSeconds(180));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + module, e);

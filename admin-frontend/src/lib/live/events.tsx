@@ -80,11 +80,12 @@ export function LiveEventsProvider({ projectId, children }: { projectId: string 
         if (!stopped) schedule();
       };
     };
+    let provisionalId = 0; // negative ids, unique per frame (two frames may share a millisecond)
     /** A message frame carries the text: an open thread shows it now; the refetch that follows replaces it. */
     const showAtOnce = (event: LiveEvent, project: string) => {
       if (event.type !== 'message' || !event.role || event.text === undefined) return;
       const shown: Message = {
-        id: -Date.now(),
+        id: --provisionalId,
         role: event.role,
         kind: 'text',
         text: event.text,

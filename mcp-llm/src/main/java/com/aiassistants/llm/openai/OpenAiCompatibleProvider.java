@@ -84,6 +84,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 
     private Answer post(String body, String model, Deadline deadline) {
         Duration timeout = deadline.cap(settings.readTimeout());
+        long started = System.nanoTime();
         RestClient client = deadline.shorterThan(settings.readTimeout())
                 ? http.mutate().requestFactory(requestFactory(timeout)).build() : http;
         try {
@@ -117,7 +118,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
                         throw failure(status, error, res.getHeaders().getFirst("Retry-After"));
                     }, true);
         } catch (ResourceAccessException e) {
-            throw transportFailure(e, timeout);
+            throw transportFailure(e, timeout, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -143,12 +144,19 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
                 : ProviderException.fatal(message, null);
     }
 
-    private ProviderException transportFailure(ResourceAccessException e, Duration timeout) {
+    /**
+     * The failure for an attempt that got no complete answer. The read timeout covers the body too: when it
+     * runs out while the body is still arriving, the body stream is closed under the reader, which surfaces as
+     * a plain {@link IOException}; an attempt that lasted its whole timeout is therefore a timeout, not a
+     * connection failure to retry.
+     */
+    private ProviderException transportFailure(ResourceAccessException e, Duration timeout, Duration elapsed) {
         Throwable cause = e.getCause();
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
             return ProviderException.retryable("could not connect to the provider at " + settings.baseUrl().getHost(), e);
         }
-        if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+        if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException
+                || elapsed.compareTo(timeout) >= 0) {
             return ProviderException.timeout("the provider did not answer within " + timeout.toMillis() + " ms", e);
         }
         if (cause instanceof IOException) {

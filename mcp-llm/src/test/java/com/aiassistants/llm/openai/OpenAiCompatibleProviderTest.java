@@ -237,6 +237,20 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void anAnswerWhoseBodyTricklesPastTheReadTimeoutIsATimeoutNotRetried() {
+        // the headers come at once, the body over 1.5 s: the read timeout covers the body, and running out of it
+        // is a timeout (not a connection failure to retry)
+        server.stubFor(post("/v1/chat/completions").willReturn(okJson(TEXT_ANSWER).withChunkedDribbleDelay(10, 1_500)));
+        OpenAiCompatibleProvider impatient = provider(Duration.ofMillis(300), 3);
+
+        assertThatThrownBy(() -> impatient.complete(toolRound()))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.TIMEOUT));
+        server.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(retried).isEmpty();
+    }
+
+    @Test
     void retriesConnectionFailuresAndGivesUp() {
         OpenAiCompatibleProvider nowhere = new OpenAiCompatibleProvider(
                 new OpenAiSettings(URI.create("http://127.0.0.1:1/v1"), null, Duration.ofMillis(500),

@@ -273,4 +273,46 @@ class ProviderFixturesTest extends LlmServiceTest {
                 .isInstanceOfSatisfying(McpToolError.class, e -> assertThat(e.code()).isEqualTo("provider_error"));
         assertThat(OPENAI.getAllServeEvents()).as("no second, billable request after the caller gave up").hasSize(1);
     }
+
+    @Test
+    void theCallersBudgetAlsoBoundsReadingAnAnswerThatTrickles() {
+        // the headers come at once, the body over 2.5 s: the budget must cover reading it, not only the headers
+        OPENAI.stubFor(endpoint("openai").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withChunkedDribbleDelay(10, 2_500).withBody("""
+                {"id":"x","object":"chat.completion","model":"m","choices":[{"index":0,"finish_reason":"stop",
+                 "message":{"role":"assistant","content":"tarde"}}]}
+                """)));
+
+        assertThatThrownBy(() -> chat("acme", userSays("hola"), 500))
+                .isInstanceOfSatisfying(McpToolError.class, e -> assertThat(e.code()).isEqualTo("provider_timeout"));
+        assertThat(OPENAI.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void bedrockCallsStayWithinTheCallersBudget() {
+        // bedrockwire allows two attempts and a 30 s read timeout; the caller waits 500 ms
+        OPENAI.stubFor(endpoint("bedrock").willReturn(answer(fixture("bedrock-prompt-router.json")).withFixedDelay(2_000)));
+
+        assertThatThrownBy(() -> chat(tenant("bedrock"), userSays("hola"), 500))
+                .isInstanceOfSatisfying(McpToolError.class, e -> assertThat(e.code()).isEqualTo("provider_timeout"));
+        assertThat(OPENAI.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void noBedrockRetryIsSentOnceTheCallersBudgetIsSpent() {
+        // per-minute throttling is retried, but not after the caller's 800 ms are (almost) gone
+        OPENAI.stubFor(endpoint("bedrock").willReturn(answer(fixture("bedrock-throttling.json")).withFixedDelay(700)));
+
+        assertThatThrownBy(() -> chat(tenant("bedrock"), userSays("hola"), 800))
+                .isInstanceOfSatisfying(McpToolError.class, e -> assertThat(e.code()).isEqualTo("rate_limited"));
+        assertThat(OPENAI.getAllServeEvents()).as("no second, billable request after the caller gave up").hasSize(1);
+    }
+
+    static JsonNode fixture(String file) {
+        try {
+            return fixtures().filter(f -> f.file().equals(file)).findFirst().orElseThrow().json();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.aiassistants.common.database.PostgresIdentifiers;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -43,7 +44,7 @@ public class ConnectionUrlEnvironmentPostProcessor implements EnvironmentPostPro
         if (role != null && !role.isBlank()) {
             // the environment-variable form of this property cannot be bound: its relaxed names reach
             // HikariDataSource.getConnection() and start the pool before it is configured
-            props.put("spring.datasource.hikari.connection-init-sql", "SET ROLE " + databaseRole(role));
+            props.put("spring.datasource.hikari.connection-init-sql", "SET ROLE " + PostgresIdentifiers.require(role, "DATABASE_ROLE", PostgresIdentifiers.MAX_LENGTH));
         }
         String redisUrl = environment.getProperty("REDIS_URL");
         if (redisUrl != null && !redisUrl.isBlank()) {
@@ -54,13 +55,6 @@ public class ConnectionUrlEnvironmentPostProcessor implements EnvironmentPostPro
             // after system properties/env so explicit spring.* settings keep priority
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, props));
         }
-    }
-
-    private static String databaseRole(String role) {
-        if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("DATABASE_ROLE must be a lower-case PostgreSQL identifier, got " + role);
-        }
-        return role;
     }
 
     /**

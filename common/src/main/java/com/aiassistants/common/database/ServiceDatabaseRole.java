@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import com.aiassistants.common.config.ConnectionUrlEnvironmentPostProcessor.JdbcCoordinates;
 
@@ -33,7 +32,8 @@ import com.aiassistants.common.config.ConnectionUrlEnvironmentPostProcessor.Jdbc
  */
 public final class ServiceDatabaseRole {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,50}");
+    /** Room for the {@code _owner} and {@code _clone} suffixes within PostgreSQL's 63 characters. */
+    private static final int MAX_NAME_LENGTH = PostgresIdentifiers.MAX_LENGTH - "_owner".length() - "_clone".length();
     private static final long LOCK_KEY = 0x41495f524f4c4553L; // "AI_ROLES"
 
     /** Who signs in to set things up, and what the service gets. */
@@ -64,9 +64,7 @@ public final class ServiceDatabaseRole {
         }
 
         private static void requireIdentifier(String value, String name) {
-            if (value == null || !IDENTIFIER.matcher(value).matches()) {
-                throw new IllegalArgumentException(name + " must be a lower-case PostgreSQL identifier, got " + value);
-            }
+            PostgresIdentifiers.require(value, name, MAX_NAME_LENGTH);
         }
     }
 

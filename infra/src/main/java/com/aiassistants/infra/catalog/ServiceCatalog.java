@@ -30,18 +30,18 @@ public final class ServiceCatalog {
     public static final String GATEWAY_SESSION_DIR = "/data/whatsapp-session";
 
     public static final ServiceSpec MCP_PROFESSIONALS = new ServiceSpec("mcp-professionals", 8091, List.of(), 0,
-            List.of("backend-api", "mcp-calendar"), Set.of(MCP_TOKEN), false, false);
+            List.of("backend-api", "mcp-calendar"), Set.of(MCP_TOKEN), false, false, "professionals");
     public static final ServiceSpec MCP_BOOKING_LOG = new ServiceSpec("mcp-booking-log", 8093, List.of(), 0,
-            List.of("backend-api", "mcp-calendar"), Set.of(MCP_TOKEN), false, false);
+            List.of("backend-api", "mcp-calendar"), Set.of(MCP_TOKEN), false, false, "booking_log");
     public static final ServiceSpec MCP_CALENDAR = new ServiceSpec("mcp-calendar", 8092, List.of(), 0,
-            List.of("backend-api"), Set.of(MCP_TOKEN), false, false);
+            List.of("backend-api"), Set.of(MCP_TOKEN), false, false, "calendar");
     public static final ServiceSpec MCP_LLM = new ServiceSpec("mcp-llm", 8094, List.of(), 0,
-            List.of("backend-api"), Set.of(MCP_TOKEN, LLM_API_KEY), false, false);
+            List.of("backend-api"), Set.of(MCP_TOKEN, LLM_API_KEY), false, false, "llm");
     public static final ServiceSpec BACKEND_API = new ServiceSpec("backend-api", 8080, List.of("/v1/*", HEALTH_PATH), 20,
-            List.of("whatsapp-gateway"), Set.of(MCP_TOKEN, GATEWAY_ADMIN_TOKEN, WEBHOOK_SECRET, JWT_SECRET), true, false);
+            List.of("whatsapp-gateway"), Set.of(MCP_TOKEN, GATEWAY_ADMIN_TOKEN, WEBHOOK_SECRET, JWT_SECRET), true, false, "backend");
     public static final ServiceSpec WHATSAPP_GATEWAY = new ServiceSpec("whatsapp-gateway", 8081,
             List.of("/webhooks/whatsapp/*"), 10, List.of("backend-api"),
-            Set.of(GATEWAY_ADMIN_TOKEN, WEBHOOK_SECRET, WHATSAPP_CLOUD), true, true);
+            Set.of(GATEWAY_ADMIN_TOKEN, WEBHOOK_SECRET, WHATSAPP_CLOUD), true, true, "gateway");
 
     public static final List<ServiceSpec> ALL = List.of(
             MCP_PROFESSIONALS, MCP_BOOKING_LOG, MCP_CALENDAR, MCP_LLM, BACKEND_API, WHATSAPP_GATEWAY);

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param secrets        application secrets injected into the task
  * @param usesRedis      whether the task gets REDIS_URL and may reach ElastiCache
  * @param singleton      exactly one task, stop-before-start deployments (the WhatsApp gateway)
+ * @param databaseSchema the PostgreSQL schema the service owns (its Flyway {@code schemas} in application.yml)
  */
 public record ServiceSpec(
         String name,
@@ -23,7 +24,8 @@ public record ServiceSpec(
         List<String> callers,
         Set<AppSecret> secrets,
         boolean usesRedis,
-        boolean singleton) {
+        boolean singleton,
+        String databaseSchema) {
 
     public boolean isPublic() {
         return !publicPaths.isEmpty();
@@ -45,6 +47,19 @@ public record ServiceSpec(
     /** Internal base URL through Service Connect. */
     public String internalUrl() {
         return "http://" + name + ":" + port;
+    }
+
+    /** The service's own PostgreSQL login ({@code svc_<schema>}; multi-user rotation alternates it with a {@code _clone}). */
+    public String databaseLogin() {
+        return "svc_" + databaseSchema;
+    }
+
+    /**
+     * The role that owns the service's schema and cannot sign in; the login is a member and sets it on each
+     * connection ({@code DATABASE_ROLE}), so objects belong to it whichever of the two rotating logins made them.
+     */
+    public String databaseOwnerRole() {
+        return databaseSchema + "_owner";
     }
 
     public String repositoryName() {

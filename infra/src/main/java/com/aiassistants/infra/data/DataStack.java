@@ -43,7 +43,7 @@ import software.constructs.Construct;
 
 /**
  * Stateful resources: PostgreSQL (RDS, encrypted, 7-day point-in-time backups, enhanced monitoring,
- * deletion protection, credentials in Secrets Manager), Redis (ElastiCache, private, encrypted in transit
+ * deletion protection, master credentials in Secrets Manager, one login per service with multi-user rotation), Redis (ElastiCache, private, encrypted in transit
  * and at rest), EFS for the WhatsApp web-session directory, the application secrets (KMS-encrypted with
  * the security stack's secrets key) and an AWS Backup plan (daily, plus monthly in prod) for PostgreSQL
  * and EFS into an encrypted vault.
@@ -69,6 +69,7 @@ public class DataStack extends Stack {
     private final AccessPoint sessionAccessPoint;
     private final Map<AppSecret, ISecret> appSecrets = new EnumMap<>(AppSecret.class);
     private final Map<String, Secret> redisUsers = new LinkedHashMap<>();
+    private final Map<String, ISecret> databaseLogins = new LinkedHashMap<>();
     /**
      * The security stack's secrets key, imported: grants on it would otherwise be written into its key policy,
      * naming roles of later stacks (a dependency cycle). The key policy lets IAM decide, and the services stack
@@ -201,9 +202,8 @@ public class DataStack extends Stack {
             appSecrets.put(secret, created);
         }
 
-        // the services sign in with these master credentials until each has its own database user (single-user
-        // rotation: ECS injects the secret at task start, so after a rotation running tasks open no new connection
-        // until they are replaced — deploy right after each rotation; per-service users with multi-user rotation fix it)
+        // the master credentials are used only by each task's db-role init container and by the logins' rotation;
+        // single-user rotation is safe for them: both read the secret when they run
         database.getSecret().addRotationSchedule("Rotation", software.amazon.awscdk.services.secretsmanager.RotationScheduleOptions.builder()
                 .hostedRotation(software.amazon.awscdk.services.secretsmanager.HostedRotation.postgreSqlSingleUser(
                         software.amazon.awscdk.services.secretsmanager.SingleUserHostedRotationOptions.builder()
@@ -214,6 +214,7 @@ public class DataStack extends Stack {
                                 .build()))
                 .automaticallyAfter(Duration.days(SECRET_ROTATION_DAYS))
                 .build());
+        DatabaseLogins.create(this, config, secretsKey, database, network, privateSubnets, databaseLogins);
         DataBackups.plan(this, config, security, database, sessionFileSystem);
         acknowledgeDataFindings(config);
     }
@@ -263,6 +264,11 @@ public class DataStack extends Stack {
     /** TLS Redis URL of the primary endpoint. */
     public String redisUrl() {
         return "rediss://" + redis.getAttrPrimaryEndPointAddress() + ":" + redis.getAttrPrimaryEndPointPort();
+    }
+
+    /** A service's own database login secret ({@code username}, {@code password}, host, port; rotated multi-user). */
+    public ISecret databaseLogin(String service) {
+        return databaseLogins.get(service);
     }
 
     /** The Redis user secret ({@code username}, {@code password}) of a service that uses Redis. */

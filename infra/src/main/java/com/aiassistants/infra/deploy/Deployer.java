@@ -159,8 +159,11 @@ public class Deployer {
 
     private String register(Plan plan) {
         TaskDefinition td = plan.current();
+        // the app container and every container running the same image (the db-role init container) move together;
+        // sidecars from other images (the tracing collector) keep theirs
         List<ContainerDefinition> containers = td.containerDefinitions().stream()
-                .map(c -> c.name().equals(plan.spec().name()) ? c.toBuilder().image(plan.newImage()).build() : c)
+                .map(c -> c.name().equals(plan.spec().name()) || c.image().equals(plan.currentImage())
+                        ? c.toBuilder().image(plan.newImage()).build() : c)
                 .toList();
         RegisterTaskDefinitionRequest request = RegisterTaskDefinitionRequest.builder()
                 .family(td.family())

@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.ecs.Volume;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 
 /**
  * The parts of one service's task definition: its environment and secrets, the WhatsApp session volume, the
@@ -30,6 +31,10 @@ import software.amazon.awscdk.services.logs.LogGroup;
  * so the synthesized template (and every logical id) is what {@link ServicesStack} produced before the split.
  */
 final class ServiceTasks {
+
+    /** The init container that makes the service's database login (see {@link #addDatabaseRoleInit}). */
+    static final String DB_ROLE_CONTAINER = "db-role";
+    static final String SERVICE_DATABASE_ROLE_MAIN = "com.aiassistants.common.database.ServiceDatabaseRole";
 
     private ServiceTasks() {
     }
@@ -39,6 +44,9 @@ final class ServiceTasks {
         env.put("SPRING_PROFILES_ACTIVE", "aws");
         env.put("AI_ASSISTANTS_ENV", config.env());
         env.put("DATABASE_URL", data.jdbcUrl());
+        // every connection runs SET ROLE <schema>_owner: what migrations create belongs to the owner role, whichever
+        // of the two rotating logins (svc_<schema>, svc_<schema>_clone) made it
+        env.put("DATABASE_ROLE", spec.databaseOwnerRole());
         if (spec.usesRedis()) {
             env.put("REDIS_URL", data.redisUrl());
         }
@@ -55,8 +63,8 @@ final class ServiceTasks {
 
     static Map<String, Secret> secrets(ServiceSpec spec, DataStack data) {
         Map<String, Secret> secrets = new LinkedHashMap<>();
-        secrets.put("SPRING_DATASOURCE_USERNAME", Secret.fromSecretsManager(data.database().getSecret(), "username"));
-        secrets.put("SPRING_DATASOURCE_PASSWORD", Secret.fromSecretsManager(data.database().getSecret(), "password"));
+        secrets.put("SPRING_DATASOURCE_USERNAME", Secret.fromSecretsManager(data.databaseLogin(spec.name()), "username"));
+        secrets.put("SPRING_DATASOURCE_PASSWORD", Secret.fromSecretsManager(data.databaseLogin(spec.name()), "password"));
         if (spec.usesRedis()) {
             // joined into REDIS_URL by common's ConnectionUrlEnvironmentPostProcessor
             secrets.put("REDIS_USERNAME", Secret.fromSecretsManager(data.redisUser(spec.name()), "username"));
@@ -71,6 +79,33 @@ final class ServiceTasks {
                     : Secret.fromSecretsManager(data.appSecret(appSecret), jsonKey)));
         }
         return secrets;
+    }
+
+    /**
+     * The {@code db-role} init container: the service's own image runs common's {@code ServiceDatabaseRole} with the
+     * master credentials (given to this container only) to create or adopt the service's owner role and login, then
+     * exits; the application container starts only after it succeeded.
+     */
+    static ContainerDefinition addDatabaseRoleInit(FargateTaskDefinition task, ServiceSpec spec, ContainerImage image,
+                                                   DataStack data, LogGroup logGroup) {
+        ISecret login = data.databaseLogin(spec.name());
+        ISecret master = data.database().getSecret();
+        return task.addContainer(DB_ROLE_CONTAINER, ContainerDefinitionOptions.builder()
+                .containerName(DB_ROLE_CONTAINER)
+                .image(image)
+                .essential(false)
+                .entryPoint(List.of("java", "-XX:+UseSerialGC", "-Xmx64m", "-cp", "@/app/jib-classpath-file",
+                        SERVICE_DATABASE_ROLE_MAIN))
+                .environment(Map.of(
+                        "DATABASE_URL", data.jdbcUrl(),
+                        "SERVICE_DATABASE_SCHEMA", spec.databaseSchema()))
+                .secrets(Map.of(
+                        "DATABASE_MASTER_USERNAME", Secret.fromSecretsManager(master, "username"),
+                        "DATABASE_MASTER_PASSWORD", Secret.fromSecretsManager(master, "password"),
+                        "SERVICE_DATABASE_USERNAME", Secret.fromSecretsManager(login, "username"),
+                        "SERVICE_DATABASE_PASSWORD", Secret.fromSecretsManager(login, "password")))
+                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(DB_ROLE_CONTAINER).build()))
+                .build());
     }
 
     static void acknowledgeTaskFindings(FargateTaskDefinition task) {

@@ -24,6 +24,8 @@ import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerDependency;
+import software.amazon.awscdk.services.ecs.ContainerDependencyCondition;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
@@ -125,6 +127,8 @@ public class ServicesStack extends Stack {
                         .scaleOutCooldown(Duration.seconds(SCALING_COOLDOWN_SECONDS))
                         .build());
 
+        TaskRefresh.schedule(this, config, services);
+
         CfnOutput.Builder.create(this, "ClusterName").value(cluster.getClusterName()).build();
     }
 
@@ -148,9 +152,10 @@ public class ServicesStack extends Stack {
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
 
+        ContainerImage image = ContainerImage.fromEcrRepository(registry.repository(spec.name()), config.imageTag());
         ContainerDefinition container = task.addContainer(spec.name(), ContainerDefinitionOptions.builder()
                 .containerName(spec.name())
-                .image(ContainerImage.fromEcrRepository(registry.repository(spec.name()), config.imageTag()))
+                .image(image)
                 .essential(true)
                 .portMappings(List.of(PortMapping.builder()
                         .name(CONTAINER_PORT_NAME).containerPort(spec.port()).protocol(Protocol.TCP).build()))
@@ -165,6 +170,11 @@ public class ServicesStack extends Stack {
                         .startPeriod(Duration.seconds(120))
                         .build())
                 .stopTimeout(Duration.seconds(spec.singleton() ? 30 : 20))
+                .build());
+
+        container.addContainerDependencies(ContainerDependency.builder()
+                .container(ServiceTasks.addDatabaseRoleInit(task, spec, image, data, logGroup))
+                .condition(ContainerDependencyCondition.SUCCESS)
                 .build());
 
         // metrics: only this namespace; no wildcard writes elsewhere

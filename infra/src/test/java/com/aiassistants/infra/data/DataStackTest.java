@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aiassistants.infra.SynthesizedApp;
 import com.aiassistants.infra.catalog.AppSecret;
+import com.aiassistants.infra.catalog.ServiceCatalog;
+import com.aiassistants.infra.catalog.ServiceSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,44 @@ class DataStackTest {
                 "GenerateSecretString", Match.objectLike(Map.of(
                         "SecretStringTemplate", "{\"username\":\"ai_assistants\"}",
                         "GenerateStringKey", "password"))));
-        prod.resourceCountIs("AWS::SecretsManager::SecretTargetAttachment", 1);
+        // the master secret and the six services' logins
+        prod.resourceCountIs("AWS::SecretsManager::SecretTargetAttachment", 7);
+    }
+
+    @Test
+    void everyServiceHasItsOwnLoginRotatedMultiUserWithoutRotatingAtCreation() {
+        for (ServiceSpec spec : ServiceCatalog.ALL) {
+            prod.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                    "Name", "ai-assistants/prod/database/" + spec.name(),
+                    "KmsKeyId", Match.anyValue(),
+                    "GenerateSecretString", Match.objectLike(Map.of(
+                            // the multi-user rotation signs in with the master secret named here to alternate the login
+                            "SecretStringTemplate", Match.objectLike(Map.of("Fn::Join", List.of("", List.of(
+                                    "{\"username\":\"" + spec.databaseLogin() + "\",\"dbname\":\"ai_assistants\",\"masterarn\":\"",
+                                    Match.anyValue(), "\"}")))),
+                            "GenerateStringKey", "password"))));
+            prod.hasResourceProperties("AWS::SecretsManager::RotationSchedule", Map.of(
+                    "HostedRotationLambda", Match.objectLike(Map.of(
+                            "RotationType", "PostgreSQLMultiUser",
+                            "RotationLambdaName", "ai-assistants-prod-db-" + spec.name() + "-rotation",
+                            "MasterSecretArn", Match.anyValue()))));
+        }
+        Map<String, Map<String, Object>> multiUser = prod.findResources("AWS::SecretsManager::RotationSchedule", Map.of(
+                "Properties", Map.of(
+                        "HostedRotationLambda", Match.objectLike(Map.of("RotationType", "PostgreSQLMultiUser")),
+                        "RotateImmediatelyOnUpdate", false,
+                        "RotationRules", Map.of("ScheduleExpression", "rate(30 days)"))));
+        assertThat(multiUser).hasSize(ServiceCatalog.ALL.size());
+    }
+
+    @Test
+    void catalogSchemasAreTheOnesEachServiceMigrates() throws java.io.IOException {
+        for (ServiceSpec spec : ServiceCatalog.ALL) {
+            java.nio.file.Path yml = java.nio.file.Path.of("..", spec.name(), "src/main/resources/application.yml");
+            assertThat(java.nio.file.Files.readString(yml))
+                    .as("%s's Flyway schema", spec.name())
+                    .containsPattern("(?m)^\\s+default-schema: " + spec.databaseSchema() + "\\s*$");
+        }
     }
 
     @Test

@@ -73,6 +73,9 @@ class DeployerTest {
             String running = fake.runningTaskDefinition(service);
             assertThat(running).endsWith("ai-assistants-prod-" + service + ":2");
             assertThat(fake.imageOf(running)).isEqualTo(FakeEcsEcr.REGISTRY + "/ai-assistants/" + service + ":" + NEW);
+            // the db-role init container runs the same image and moves with it; the tracing sidecar keeps its own
+            assertThat(fake.imageOf(running, 1)).isEqualTo(FakeEcsEcr.REGISTRY + "/ai-assistants/" + service + ":" + NEW);
+            assertThat(fake.imageOf(running, 2)).isEqualTo(FakeEcsEcr.OTEL_IMAGE);
         }
         // the new revision keeps everything but the image
         var gateway = fake.taskDefinition(fake.runningTaskDefinition("whatsapp-gateway"));

@@ -30,6 +30,7 @@ final class FakeEcsEcr implements AutoCloseable {
 
     static final String ACCOUNT = "123456789012";
     static final String REGISTRY = ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com";
+    static final String OTEL_IMAGE = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3";
     static final String CLUSTER = "ai-assistants-prod";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -77,13 +78,26 @@ final class FakeEcsEcr implements AutoCloseable {
             td.put("cpu", "256");
             td.put("memory", "512");
             td.putArray("requiresCompatibilities").add("FARGATE");
-            ObjectNode container = td.putArray("containerDefinitions").addObject();
+            var containers = td.putArray("containerDefinitions");
+            ObjectNode container = containers.addObject();
             container.put("name", spec.name());
             container.put("image", image);
             container.put("essential", true);
             container.putArray("environment").addObject().put("name", "SPRING_PROFILES_ACTIVE").put("value", "aws");
             container.putArray("secrets").addObject().put("name", "AI_ASSISTANTS_MCP_TOKEN")
                     .put("valueFrom", "arn:aws:secretsmanager:us-east-1:" + ACCOUNT + ":secret:mcp-token");
+            container.putArray("dependsOn").addObject().put("containerName", "db-role").put("condition", "SUCCESS");
+            // as the services stack lays a task out: the init container on the service's image, the tracing sidecar on its own
+            ObjectNode init = containers.addObject();
+            init.put("name", "db-role");
+            init.put("image", image);
+            init.put("essential", false);
+            init.putArray("entryPoint").add("java").add("-cp").add("@/app/jib-classpath-file")
+                    .add("com.aiassistants.common.database.ServiceDatabaseRole");
+            ObjectNode sidecar = containers.addObject();
+            sidecar.put("name", "otel-collector");
+            sidecar.put("image", OTEL_IMAGE);
+            sidecar.put("essential", false);
             if (spec.singleton()) {
                 td.putArray("volumes").addObject().put("name", "whatsapp-session")
                         .putObject("efsVolumeConfiguration").put("fileSystemId", "fs-123").put("transitEncryption", "ENABLED");
@@ -132,7 +146,12 @@ final class FakeEcsEcr implements AutoCloseable {
     }
 
     String imageOf(String taskDefinitionArn) {
-        return taskDefinitions.get(taskDefinitionArn).get("containerDefinitions").get(0).get("image").asString();
+        return imageOf(taskDefinitionArn, 0);
+    }
+
+    /** The image of the task definition's container at {@code index} (0 the service, 1 db-role, 2 the sidecar). */
+    String imageOf(String taskDefinitionArn, int index) {
+        return taskDefinitions.get(taskDefinitionArn).get("containerDefinitions").get(index).get("image").asString();
     }
 
     @Override

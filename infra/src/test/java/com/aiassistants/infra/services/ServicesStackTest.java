@@ -36,6 +36,12 @@ class ServicesStackTest {
         return ((List<Map<String, Object>>) taskProps(name).get("ContainerDefinitions")).get(0);
     }
 
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> container(String service, String containerName) {
+        return ((List<Map<String, Object>>) taskProps(service).get("ContainerDefinitions")).stream()
+                .filter(c -> containerName.equals(c.get("Name"))).findFirst().orElseThrow();
+    }
+
     private String executionPolicy(String name) {
         String roleId = logicalId(stack, stack.service(name).getTaskDefinition().getExecutionRole());
         return template.findResources("AWS::IAM::Policy").values().stream()
@@ -145,6 +151,47 @@ class ServicesStackTest {
         assertThat(executionPolicy("backend-api")).contains("SecretJWTSECRET").doesNotContain("SecretLLMAPIKEY", "SecretWHATSAPPCLOUD");
         assertThat(executionPolicy("mcp-llm")).contains("SecretLLMAPIKEY").doesNotContain("SecretJWTSECRET");
         assertThat(executionPolicy("mcp-calendar")).contains("SecretMCPTOKEN").doesNotContain("SecretLLMAPIKEY", "SecretJWTSECRET");
+    }
+
+    @Test
+    void eachServiceSignsInWithItsOwnLoginMadeByAnInitContainerThatAloneSeesTheMasterSecret() {
+        for (ServiceSpec spec : ServiceCatalog.ALL) {
+            String app = JSON.writeValueAsString(container(spec.name()));
+            assertThat(app)
+                    .contains("{\"Name\":\"DATABASE_ROLE\",\"Value\":\"" + spec.databaseOwnerRole() + "\"}")
+                    .contains("\"DependsOn\":[{\"Condition\":\"SUCCESS\",\"ContainerName\":\"db-role\"}]")
+                    .contains(spec.pascalName() + "DatabaseLogin")
+                    .doesNotContain("DatabaseSecretAttachment", "DATABASE_MASTER");
+            Map<String, Object> init = container(spec.name(), "db-role");
+            assertThat(init.get("Essential")).isEqualTo(false);
+            assertThat(JSON.writeValueAsString(init.get("EntryPoint")))
+                    .contains("@/app/jib-classpath-file", "com.aiassistants.common.database.ServiceDatabaseRole");
+            // the same image as the service, so the deploy command moves both
+            assertThat(JSON.writeValueAsString(init.get("Image"))).isEqualTo(JSON.writeValueAsString(container(spec.name()).get("Image")));
+            String initJson = JSON.writeValueAsString(init);
+            assertThat(initJson).contains("DATABASE_MASTER_USERNAME", "DATABASE_MASTER_PASSWORD", "SERVICE_DATABASE_USERNAME",
+                            "SERVICE_DATABASE_PASSWORD", "DatabaseSecretAttachment", spec.pascalName() + "DatabaseLogin")
+                    .contains("{\"Name\":\"SERVICE_DATABASE_SCHEMA\",\"Value\":\"" + spec.databaseSchema() + "\"}");
+        }
+    }
+
+    @Test
+    void everyServiceRestartsWeeklySoNoTaskHoldsADatabasePasswordTwoRotationsOld() {
+        template.resourceCountIs("AWS::Scheduler::Schedule", ServiceCatalog.ALL.size());
+        int minute = 0;
+        for (ServiceSpec spec : ServiceCatalog.ALL) {
+            template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
+                    "Name", "ai-assistants-prod-" + spec.name() + "-refresh",
+                    "ScheduleExpression", "cron(" + minute + " 6 ? * SUN *)",
+                    "Target", Match.objectLike(Map.of(
+                            "Arn", Match.objectLike(Map.of("Fn::Join", List.of("", List.of(
+                                    "arn:", Map.of("Ref", "AWS::Partition"), ":scheduler:::aws-sdk:ecs:updateService")))),
+                            "Input", Match.serializedJson(Match.objectLike(Map.of(
+                                    "Cluster", "ai-assistants-prod", "ForceNewDeployment", true)))))));
+            minute += 5;
+        }
+        assertThat(JSON.writeValueAsString(template.findResources("AWS::IAM::Policy")))
+                .contains("\"Action\":\"ecs:UpdateService\"");
     }
 
     @Test

@@ -60,6 +60,8 @@ test('book, move (also onto a time just taken) and cancel from the calendar; the
   await page.goto(`/calendar?view=day&date=${date}`);
   await expect(page.getByText('Horarios en la zona horaria de la clínica: America/Argentina/Buenos_Aires')).toBeVisible();
   const columns = page.locator('.rbc-time-header .rbc-row-resource .rbc-header');
+  // the day view lays out its professional columns once the catalogue has loaded; read them only then
+  await expect(columns.filter({ hasText: 'Pérez' })).toBeVisible();
   const names = await columns.allInnerTexts();
   const column = names.findIndex((n) => n.includes('Pérez'));
   expect(column).toBeGreaterThanOrEqual(0);

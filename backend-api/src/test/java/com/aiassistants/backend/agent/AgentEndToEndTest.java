@@ -9,6 +9,8 @@ import static com.aiassistants.backend.agent.FakeOpenAi.text;
 import static com.aiassistants.backend.agent.FakeOpenAi.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -293,15 +295,35 @@ class AgentEndToEndTest {
     }
 
     @Test
-    void noProviderRequestIsSentAfterTheAgentHasGivenUp() throws InterruptedException {
+    void noProviderRequestIsSentAfterTheAgentHasGivenUp() throws IOException, InterruptedException {
         // tenant budget-clinic's provider retries a 503 up to three times; the first answer comes when the
         // 5 s turn is almost over, so a retry could only be sent after the agent had fallen back
+        long finishedBefore = llmCallsFinished("fakeretry");
         MODEL.script(late(Duration.ofMillis(4_700), status(503)));
 
         assertThat(say(tenant("budget-clinic", "llm"), "hola").text()).isEqualTo("FALLBACK");
-        Thread.sleep(1_500);
+        // mcp-llm logs the call's outcome once it has stopped retrying: every request it will ever send for
+        // this call has been sent by then, however long after the agent's fallback that is
+        awaitLlmCallsFinished("fakeretry", finishedBefore + 1);
 
         assertThat(MODEL.requests()).as("requests the provider saw").hasSize(1);
+    }
+
+    /** chat_completion calls mcp-llm has finished (answered or failed) for one provider, from its log. */
+    static long llmCallsFinished(String provider) throws IOException {
+        try (var lines = Files.lines(AgentTestServices.llm.log())) {
+            return lines.filter(line -> line.contains("chat completion by " + provider + "/")).count();
+        }
+    }
+
+    static void awaitLlmCallsFinished(String provider, long count) throws IOException, InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (llmCallsFinished(provider) < count) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("mcp-llm logged no end of the call to " + provider);
+            }
+            Thread.sleep(50);
+        }
     }
 
     // ---- what real providers answer, through mcp-llm and the agent ----
@@ -323,6 +345,45 @@ class AgentEndToEndTest {
         assertThat(result.path("role").asString()).isEqualTo("tool");
         assertThat(result.path("tool_call_id").asString()).isEqualTo(id);
         assertThat(result.path("content").asString()).contains("services");
+    }
+
+    @Test
+    void toolCallsWithoutIdsInTwoRoundsGetDistinctIdsThatStayTheSameAcrossRounds() {
+        // round 1: two parallel calls with no id field at all; round 2: one call with "" (both Gemini shapes)
+        MODEL.script(fixture("gemini-openai-compat-no-id"), fixture("gemini-openai-compat-empty-id"),
+                text(request -> "Tenemos limpieza dental y consulta general con la Dra. Pérez. ¿Cuál querés?"));
+
+        AssistantReply reply = say("¿Qué servicios y profesionales tienen?");
+
+        assertThat(reply.text()).isEqualTo("Tenemos limpieza dental y consulta general con la Dra. Pérez. ¿Cuál querés?");
+        assertThat(MODEL.requests()).hasSize(3);
+        List<JsonNode> second = tail(MODEL.requests().get(1).path("messages"), 3);
+        List<JsonNode> third = tail(MODEL.requests().get(2).path("messages"), 5);
+        // round 1 as the model saw it in round 2: two ids, each answered by its own tool result, in order
+        String services = second.get(0).path("tool_calls").get(0).path("id").asString();
+        String professionals = second.get(0).path("tool_calls").get(1).path("id").asString();
+        assertThat(List.of(services, professionals)).allMatch(id -> id.matches("call_[A-Za-z0-9]{24}"));
+        assertThat(services).isNotEqualTo(professionals);
+        assertThat(second.get(1).path("tool_call_id").asString()).isEqualTo(services);
+        assertThat(second.get(1).path("content").asString()).contains("services");
+        assertThat(second.get(2).path("tool_call_id").asString()).isEqualTo(professionals);
+        assertThat(second.get(2).path("content").asString()).contains("professionals");
+        // round 3 carries the same two ids, and round 2's call got a third, different one
+        assertThat(third.get(0).path("tool_calls").get(0).path("id").asString()).isEqualTo(services);
+        assertThat(third.get(0).path("tool_calls").get(1).path("id").asString()).isEqualTo(professionals);
+        assertThat(third.get(1).path("tool_call_id").asString()).isEqualTo(services);
+        assertThat(third.get(2).path("tool_call_id").asString()).isEqualTo(professionals);
+        String again = third.get(3).path("tool_calls").get(0).path("id").asString();
+        assertThat(again).matches("call_[A-Za-z0-9]{24}").isNotIn(services, professionals);
+        assertThat(third.get(4).path("tool_call_id").asString()).isEqualTo(again);
+        assertThat(third.get(4).path("content").asString()).contains("services");
+        assertThat(MODEL.scriptErrors()).isEmpty();
+    }
+
+    private static List<JsonNode> tail(JsonNode array, int n) {
+        List<JsonNode> all = new ArrayList<>();
+        array.forEach(all::add);
+        return all.subList(all.size() - n, all.size());
     }
 
     @Test

@@ -424,6 +424,12 @@ class AgentEndToEndTest {
         MODEL.script(fixture("azure-completion-filtered"));
         assertThat(say("hola").text()).isEqualTo("FALLBACK");
         assertThat(fallbacks("content_filter")).isEqualTo(filtered + 1);
+
+        double auth = fallbacks("provider_auth");
+        MODEL.reset();
+        MODEL.script(fixture("openai-invalid-api-key"));
+        assertThat(say("hola").text()).isEqualTo("FALLBACK");
+        assertThat(fallbacks("provider_auth")).isEqualTo(auth + 1);
     }
 
     @Test

@@ -237,6 +237,24 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void aRefusalContentPartIsARefusalAndNeverContent() {
+        // content as typed parts, the refusal as its own part (the shape of OpenAI's assistant content parts)
+        server.stubFor(post("/v1/chat/completions").willReturn(okJson("""
+                {"id":"chatcmpl-3","object":"chat.completion","model":"gpt-4o-2024-08-06",
+                 "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":[
+                   {"type":"refusal","refusal":"I'm sorry, I cannot assist with that request."}]}}],
+                 "usage":{"prompt_tokens":81,"completion_tokens":11,"total_tokens":92}}
+                """)));
+
+        ChatResult result = provider.complete(toolRound());
+
+        assertThat(result.finishReason()).isEqualTo(FinishReason.refusal);
+        assertThat(result.message().content()).isNull();
+        assertThat(result.message().refusal()).isEqualTo("I'm sorry, I cannot assist with that request.");
+        assertThat(result.answeredBy()).isEqualTo("gpt-4o-2024-08-06");
+    }
+
+    @Test
     void anAnswerWhoseBodyTricklesPastTheReadTimeoutIsATimeoutNotRetried() {
         // the headers come at once, the body over 1.5 s: the read timeout covers the body, and running out of it
         // is a timeout (not a connection failure to retry)

@@ -35,6 +35,7 @@ export type CustomerMatch = Schemas['CustomerMatch'];
 export type HistoryEntry = Schemas['HistoryEntry'];
 export type WorkingRange = Schemas['Range'];
 export type TimeOff = Schemas['TimeOffView'];
+export type DateOverride = Schemas['DateOverrideView'];
 export type Professional = Schemas['ProfessionalView'];
 export type ProfessionalRequest = Schemas['ProfessionalRequest'];
 export type Service = Schemas['ServiceView'];

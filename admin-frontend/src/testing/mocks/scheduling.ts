@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import type { Booking, HistoryEntry, Professional, Schedule, Service, TimeOff, WorkingRange } from '@/lib/api/types';
+import type { Booking, DateOverride, HistoryEntry, Professional, Schedule, Service, TimeOff, WorkingRange } from '@/lib/api/types';
 import { fromWall, wallTime } from '@/lib/format/zone';
 
 const ZONE = 'America/Argentina/Buenos_Aires';
@@ -56,6 +56,7 @@ export function demoScheduling() {
     'pro-ruiz': WEEK.map((day) => ({ day_of_week: day, start: '14:00', end: '18:00' })),
   };
   const timeOff: Record<string, TimeOff[]> = { 'pro-perez': [], 'pro-ruiz': [] };
+  const overrides: Record<string, DateOverride[]> = { 'pro-perez': [], 'pro-ruiz': [] };
   // Ana's appointment has started (an hour ago, or at midnight), Luis's is ahead: both today
   const hourAgo = Math.floor((Date.now() - 3_600_000) / 900_000) * 900_000;
   const started = new Date(Math.max(hourAgo, new Date(todayAt(0)).getTime())).toISOString();
@@ -77,7 +78,7 @@ export function demoScheduling() {
       { type: 'rescheduled', actor: 'staff:staff@demo.local', occurred_at: todayAt(8, 30), before: null, after: null },
     ],
   };
-  return { professionals, services, ranges, timeOff, bookings, history, zone: ZONE };
+  return { professionals, services, ranges, timeOff, overrides, bookings, history, zone: ZONE };
 }
 
 export type SchedulingState = ReturnType<typeof demoScheduling>;
@@ -100,6 +101,7 @@ export function schedulingHandlers(state: SchedulingState, role: () => string) {
       service_ids: p.service_ids,
       ranges: state.ranges[p.id] ?? [],
       time_off: state.timeOff[p.id] ?? [],
+      date_overrides: state.overrides[p.id] ?? [],
     })),
     services: state.services.map((s) => ({ id: s.id, name: s.name, duration_minutes: s.duration_minutes, buffer_minutes: s.buffer_minutes, active: s.active })),
   });
@@ -166,12 +168,41 @@ export function schedulingHandlers(state: SchedulingState, role: () => string) {
         time_zone: state.zone,
         ranges: state.ranges[String(params.id)] ?? [],
         time_off: state.timeOff[String(params.id)] ?? [],
+        date_overrides: state.overrides[String(params.id)] ?? [],
       }),
     ),
     http.put('*/v1/admin/catalogue/professionals/:id/hours', async ({ params, request }) => {
       if (!canEdit()) return problem(403, 'forbidden');
       state.ranges[String(params.id)] = ((await request.json()) as { ranges: WorkingRange[] }).ranges;
-      return HttpResponse.json({ professional_id: params.id, time_zone: state.zone, ranges: state.ranges[String(params.id)], time_off: [] });
+      return HttpResponse.json({
+        professional_id: params.id,
+        time_zone: state.zone,
+        ranges: state.ranges[String(params.id)],
+        time_off: [],
+        date_overrides: state.overrides[String(params.id)] ?? [],
+      });
+    }),
+    http.put('*/v1/admin/catalogue/professionals/:id/date-overrides/:date', async ({ params, request }) => {
+      if (!canEdit()) return problem(403, 'forbidden');
+      const body = (await request.json()) as Omit<DateOverride, 'date'>;
+      const ranges = [...body.ranges].sort((a, b) => a.start.localeCompare(b.start));
+      if (ranges.some((r, i) => r.start >= r.end || (i > 0 && r.start < ranges[i - 1]!.end))) {
+        return problem(400, 'invalid-request');
+      }
+      const saved: DateOverride = { date: String(params.date), ranges, reason: body.reason || null };
+      const id = String(params.id);
+      state.overrides[id] = [...(state.overrides[id] ?? []).filter((o) => o.date !== saved.date), saved].sort((a, b) =>
+        a.date.localeCompare(b.date),
+      );
+      return HttpResponse.json(saved);
+    }),
+    http.delete('*/v1/admin/catalogue/professionals/:id/date-overrides/:date', ({ params }) => {
+      if (!canEdit()) return problem(403, 'forbidden');
+      const id = String(params.id);
+      const before = state.overrides[id] ?? [];
+      state.overrides[id] = before.filter((o) => o.date !== params.date);
+      if (before.length === state.overrides[id].length) return problem(404, 'not-found');
+      return new HttpResponse(null, { status: 204 });
     }),
     http.post('*/v1/admin/catalogue/professionals/:id/time-off', async ({ params, request }) => {
       if (!canEdit()) return problem(403, 'forbidden');

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.aiassistants.common.scheduling.ProfessionalsTools.AddTimeOffInput;
+import com.aiassistants.common.scheduling.ProfessionalsTools.HoursRange;
+import com.aiassistants.common.scheduling.ProfessionalsTools.SetDateOverrideInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingRange;
 import com.aiassistants.professionals.catalog.ServiceCatalog;
 import com.aiassistants.professionals.demo.DemoClinic;
@@ -45,14 +47,21 @@ class HotPathQueriesTest extends McpTestBase {
             }
         }
         schedules.setWorkingHours(tenant, DemoClinic.PRO_PEREZ, many);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Argentina/Buenos_Aires"));
+        for (int i = 1; i <= 3; i++) {
+            schedules.setDateOverride(tenant, new SetDateOverrideInput(DemoClinic.PRO_PEREZ, today.plusDays(i),
+                    List.of(new HoursRange(LocalTime.of(9, 0), LocalTime.of(11, 0)),
+                            new HoursRange(LocalTime.of(15, 0), LocalTime.of(17, 0))), null));
+        }
 
-        int[] sizes = new int[2];
+        int[] sizes = new int[3];
         int statements = countStatements(() -> {
             var hours = schedules.workingHours(tenant, DemoClinic.PRO_PEREZ, null, null);
             sizes[0] = hours.ranges().size();
             sizes[1] = hours.timeOff().size();
+            sizes[2] = hours.dateOverrides().stream().mapToInt(o -> o.ranges().size()).sum();
         });
-        assertThat(sizes).containsExactly(many.size(), 5);
+        assertThat(sizes).containsExactly(many.size(), 5, 6);
         assertThat(statements).isEqualTo(1);
     }
 

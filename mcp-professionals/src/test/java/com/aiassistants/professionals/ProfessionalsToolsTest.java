@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +37,12 @@ class ProfessionalsToolsTest extends McpTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
-    void listsAllTwelveToolsWithDescriptionsAndGeneratedSchemas() {
+    void listsAllFourteenToolsWithDescriptionsAndGeneratedSchemas() {
         List<McpSchema.Tool> tools = client().listTools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(LIST_PROFESSIONALS,
                 GET_PROFESSIONAL, SEARCH_PROFESSIONALS, LIST_SERVICES, GET_WORKING_HOURS, GET_SCHEDULE_SETTINGS,
-                UPSERT_PROFESSIONAL, UPSERT_SERVICE, SET_WORKING_HOURS, ADD_TIME_OFF, REMOVE_TIME_OFF, SET_SCHEDULE_SETTINGS);
+                UPSERT_PROFESSIONAL, UPSERT_SERVICE, SET_WORKING_HOURS, ADD_TIME_OFF, REMOVE_TIME_OFF, SET_SCHEDULE_SETTINGS,
+                SET_DATE_OVERRIDE, REMOVE_DATE_OVERRIDE);
         assertThat(tools).allSatisfy(tool -> {
             assertThat(tool.description()).hasSizeGreaterThan(60);
             assertThat(tool.outputSchema()).containsKey("properties");
@@ -62,7 +65,8 @@ class ProfessionalsToolsTest extends McpTestBase {
                 Map.entry(GET_SCHEDULE_SETTINGS, ScheduleSettings.class), Map.entry(UPSERT_PROFESSIONAL, Professional.class),
                 Map.entry(UPSERT_SERVICE, Service.class), Map.entry(SET_WORKING_HOURS, WorkingHours.class),
                 Map.entry(ADD_TIME_OFF, TimeOff.class), Map.entry(REMOVE_TIME_OFF, TimeOff.class),
-                Map.entry(SET_SCHEDULE_SETTINGS, ScheduleSettings.class));
+                Map.entry(SET_SCHEDULE_SETTINGS, ScheduleSettings.class),
+                Map.entry(SET_DATE_OVERRIDE, DateOverride.class), Map.entry(REMOVE_DATE_OVERRIDE, DateOverride.class));
         for (McpSchema.Tool tool : client().listTools()) {
             assertThat(tool.outputSchema()).as(tool.name()).isEqualTo(ToolSchemas.of(contract.get(tool.name())));
         }
@@ -233,5 +237,46 @@ class ProfessionalsToolsTest extends McpTestBase {
                 new UpsertServiceInput(null, "X", null, 30, null, null, null, List.of("pro-nope"), null), "not_found");
         assertThat(missing.body()).containsEntry("missing_professional_ids", List.of("pro-nope"));
         callFails(tenant, LIST_SERVICES, new ListServicesInput("pro-nope", null), "not_found");
+    }
+
+    static HoursRange hours(String start, String end) {
+        return new HoursRange(LocalTime.parse(start), LocalTime.parse(end));
+    }
+
+    /** A date override replaces one date's weekly hours, closes it with no ranges, and is removed again. */
+    @Test
+    void dateOverridesAreSetReadReplacedAndRemoved() {
+        String tenant = newTenant();
+        Professional perez = createProfessional(this, tenant, "Dra. Pérez");
+        LocalDate date = LocalDate.now(ZoneId.of("America/Argentina/Buenos_Aires")).plusDays(3);
+        LocalDate closed = date.plusDays(1);
+        DateOverride shorter = call(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput(perez.id(), date,
+                List.of(hours("15:00", "18:00"), hours("10:00", "12:00")), "jornada corta"), DateOverride.class);
+        assertThat(shorter).isEqualTo(new DateOverride(date, List.of(hours("10:00", "12:00"), hours("15:00", "18:00")),
+                "jornada corta"));
+        // no reason, no ranges: closed; the answer leaves the null reason out and passes output validation
+        Map<String, Object> bare = client().callForMap(tenant, SET_DATE_OVERRIDE,
+                new SetDateOverrideInput(perez.id(), closed, List.of(), null), false);
+        assertThat(bare).containsEntry("ranges", List.of()).doesNotContainKey("reason");
+
+        WorkingHours read = call(tenant, GET_WORKING_HOURS, new GetWorkingHoursInput(perez.id(), null, null),
+                WorkingHours.class);
+        assertThat(read.dateOverrides()).containsExactly(shorter, new DateOverride(closed, List.of(), null));
+        // outside the asked window: not returned
+        Instant far = Instant.now().plusSeconds(40L * 86_400);
+        assertThat(call(tenant, GET_WORKING_HOURS, new GetWorkingHoursInput(perez.id(), far, null), WorkingHours.class)
+                .dateOverrides()).isEmpty();
+
+        // setting the date again replaces it, ranges and all
+        call(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput(perez.id(), date, List.of(hours("08:00", "00:00")),
+                null), DateOverride.class);
+        assertThat(call(tenant, GET_WORKING_HOURS, new GetWorkingHoursInput(perez.id(), null, null), WorkingHours.class)
+                .dateOverrides()).first().isEqualTo(new DateOverride(date, List.of(hours("08:00", "00:00")), null));
+
+        assertThat(call(tenant, REMOVE_DATE_OVERRIDE, new RemoveDateOverrideInput(perez.id(), closed), DateOverride.class))
+                .isEqualTo(new DateOverride(closed, List.of(), null));
+        callFails(tenant, REMOVE_DATE_OVERRIDE, new RemoveDateOverrideInput(perez.id(), closed), "not_found");
+        assertThat(call(tenant, GET_WORKING_HOURS, new GetWorkingHoursInput(perez.id(), null, null), WorkingHours.class)
+                .dateOverrides()).extracting(DateOverride::date).containsExactly(date);
     }
 }

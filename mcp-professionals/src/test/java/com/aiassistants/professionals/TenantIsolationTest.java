@@ -30,6 +30,9 @@ class TenantIsolationTest extends McpTestBase {
         Instant start = Instant.now().plusSeconds(3600);
         call(a, ADD_TIME_OFF, new AddTimeOffInput(pro.id(), start, start.plusSeconds(3600), "feriado"), TimeOff.class);
         call(a, SET_SCHEDULE_SETTINGS, new SetScheduleSettingsInput("Europe/Madrid"), ScheduleSettings.class);
+        java.time.LocalDate overrideDate = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Madrid")).plusDays(2);
+        call(a, SET_DATE_OVERRIDE, new SetDateOverrideInput(pro.id(), overrideDate, List.of(), "feriado"),
+                DateOverride.class);
 
         // reads
         assertThat(call(b, LIST_PROFESSIONALS, new ListProfessionalsInput(null, true), ProfessionalList.class)
@@ -55,6 +58,8 @@ class TenantIsolationTest extends McpTestBase {
                 "not_found");
         callFails(b, SET_WORKING_HOURS, new SetWorkingHoursInput(pro.id(), List.of()), "not_found");
         callFails(b, ADD_TIME_OFF, new AddTimeOffInput(pro.id(), start, start.plusSeconds(60), "x"), "not_found");
+        callFails(b, SET_DATE_OVERRIDE, new SetDateOverrideInput(pro.id(), overrideDate, List.of(), null), "not_found");
+        callFails(b, REMOVE_DATE_OVERRIDE, new RemoveDateOverrideInput(pro.id(), overrideDate), "not_found");
         call(b, SET_SCHEDULE_SETTINGS, new SetScheduleSettingsInput("Asia/Tokyo"), ScheduleSettings.class);
 
         // tenant A is untouched
@@ -70,6 +75,7 @@ class TenantIsolationTest extends McpTestBase {
         assertThat(hours.timeZone()).isEqualTo("Europe/Madrid");
         assertThat(hours.ranges()).hasSize(1);
         assertThat(hours.timeOff()).hasSize(1);
+        assertThat(hours.dateOverrides()).extracting(DateOverride::date).containsExactly(overrideDate);
     }
 
     @Test

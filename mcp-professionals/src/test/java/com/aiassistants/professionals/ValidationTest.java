@@ -73,6 +73,35 @@ class ValidationTest extends McpTestBase {
     }
 
     @Test
+    void dateOverridesNeedAValidDateAndRangesThatDoNotOverlap() {
+        String tenant = newTenant();
+        Professional pro = ProfessionalsToolsTest.createProfessional(this, tenant, "Ana");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Argentina/Buenos_Aires"));
+        java.time.LocalDate date = today.plusDays(2);
+        var overlap = callFails(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput(pro.id(), date, List.of(
+                ProfessionalsToolsTest.hours("09:00", "13:00"), ProfessionalsToolsTest.hours("12:00", "18:00")), null),
+                "invalid_request");
+        assertThat(overlap.getMessage()).contains("overlap");
+        callFails(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput(pro.id(), date,
+                List.of(ProfessionalsToolsTest.hours("13:00", "09:00")), null), "invalid_request");
+        // the input schema already requires date and ranges
+        callFails(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput(pro.id(), date, null, null), "invalid_arguments");
+        callFails(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput(pro.id(), null, List.of(), null), "invalid_arguments");
+        var past = callFails(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput(pro.id(), today.minusDays(2), List.of(),
+                null), "invalid_request");
+        assertThat(past.getMessage()).contains("past");
+        callFails(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput(pro.id(), today.plusDays(500), List.of(), null),
+                "invalid_request");
+        callFails(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput(pro.id(), date, List.of(), "x".repeat(201)),
+                "invalid_request");
+        callFails(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput("pro-nope", date, List.of(), null), "not_found");
+        // today is allowed, and touching ranges are fine
+        assertThat(call(tenant, SET_DATE_OVERRIDE, new SetDateOverrideInput(pro.id(), today, List.of(
+                ProfessionalsToolsTest.hours("09:00", "13:00"), ProfessionalsToolsTest.hours("13:00", "18:00")), null),
+                DateOverride.class).ranges()).hasSize(2);
+    }
+
+    @Test
     void timeZonesMustBeIana() {
         String tenant = newTenant();
         callFails(tenant, SET_SCHEDULE_SETTINGS, new SetScheduleSettingsInput("Mars/Olympus_Mons"), "invalid_request");

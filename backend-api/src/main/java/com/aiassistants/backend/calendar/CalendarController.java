@@ -75,7 +75,7 @@ public class CalendarController {
                 professionalId), Inputs.optionalId("service_id", serviceId), statuses, limit, cursor));
     }
 
-    @Operation(summary = "The calendar's frame: time zone, professionals with working hours and time off in [from, to), services")
+    @Operation(summary = "The calendar's frame: time zone, professionals with working hours, time off and date overrides in [from, to), services")
     @GetMapping("/v1/admin/calendar/schedule")
     public Schedule schedule(Caller caller, @RequestParam Instant from, @RequestParam Instant to) {
         String project = caller.requireAdminOnOwnProject(Role.STAFF);

@@ -2,6 +2,7 @@ package com.aiassistants.backend.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
@@ -11,7 +12,10 @@ import jakarta.validation.constraints.NotNull;
 
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.Slot;
+import com.aiassistants.common.scheduling.ProfessionalsTools.DateOverride;
+import com.aiassistants.common.scheduling.ProfessionalsTools.HoursRange;
 import com.aiassistants.common.scheduling.ProfessionalsTools.TimeOff;
+import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingHours;
 import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingRange;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -85,9 +89,36 @@ public final class CalendarViews {
         }
     }
 
-    /** One professional as a calendar column: when they work and their time off in the asked window. */
+    /** Local hours on one date, [start, end); an end of 00:00 means until midnight. */
+    public record HoursRangeView(@NotNull @Schema(type = "string", example = "10:00") LocalTime start,
+            @NotNull @Schema(type = "string", example = "14:00") LocalTime end) {
+
+        public HoursRange toContract() {
+            return new HoursRange(start, end);
+        }
+    }
+
+    /** Different hours on one local date of the clinic's zone, replacing the weekly ones; no ranges = closed. */
+    public record DateOverrideView(@Schema(type = "string", format = "date", example = "2026-05-14") LocalDate date,
+            List<HoursRangeView> ranges, @Schema(types = {"string", "null"}) String reason) {
+
+        public static DateOverrideView of(DateOverride o) {
+            return new DateOverrideView(o.date(), o.ranges().stream().map(r -> new HoursRangeView(r.start(), r.end()))
+                    .toList(), o.reason());
+        }
+
+        public static List<DateOverrideView> of(WorkingHours hours) {
+            return hours.overrides().stream().map(DateOverrideView::of).toList();
+        }
+    }
+
+    /**
+     * One professional as a calendar column: when they work, their time off and their date overrides in
+     * the asked window.
+     */
     public record ScheduleProfessional(String id, String name, @Schema(types = {"string", "null"}) String specialty,
-            boolean active, List<String> serviceIds, List<Range> ranges, List<TimeOffView> timeOff) {
+            boolean active, List<String> serviceIds, List<Range> ranges, List<TimeOffView> timeOff,
+            List<DateOverrideView> dateOverrides) {
     }
 
     public record ScheduleService(String id, String name, int durationMinutes, int bufferMinutes, boolean active) {

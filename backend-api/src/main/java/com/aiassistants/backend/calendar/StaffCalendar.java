@@ -20,6 +20,7 @@ import com.aiassistants.backend.calendar.CalendarViews.ScheduleProfessional;
 import com.aiassistants.backend.calendar.CalendarViews.ScheduleService;
 import com.aiassistants.backend.calendar.CalendarViews.SlotList;
 import com.aiassistants.backend.calendar.CalendarViews.SlotView;
+import com.aiassistants.backend.calendar.CalendarViews.DateOverrideView;
 import com.aiassistants.backend.calendar.CalendarViews.TimeOffView;
 import com.aiassistants.backend.mcp.McpCalls;
 import com.aiassistants.backend.mcp.McpClients;
@@ -109,7 +110,7 @@ public class StaffCalendar {
                     ProfessionalsTools.GET_WORKING_HOURS, new GetWorkingHoursInput(p.id(), from, to), WorkingHours.class));
             return new ScheduleProfessional(p.id(), p.name(), p.specialty(), p.active(), p.serviceIds(),
                     hours.ranges().stream().map(Range::of).toList(),
-                    hours.timeOff().stream().map(TimeOffView::of).toList());
+                    hours.timeOff().stream().map(TimeOffView::of).toList(), DateOverrideView.of(hours));
         }).toList();
         List<ScheduleService> services = McpCalls.run(() -> mcp.professionals().call(projectId,
                 ProfessionalsTools.LIST_SERVICES, new ListServicesInput(null, null, true), ServiceList.class))

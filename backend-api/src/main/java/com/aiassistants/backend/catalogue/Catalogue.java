@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Service;
 
 import com.aiassistants.backend.assistant.scheduling.SchedulingGateway;
 import com.aiassistants.backend.calendar.CalendarViews.BookingView;
+import com.aiassistants.backend.calendar.CalendarViews.DateOverrideView;
+import com.aiassistants.backend.calendar.CalendarViews.HoursRangeView;
 import com.aiassistants.backend.calendar.CalendarViews.Range;
 import com.aiassistants.backend.calendar.CalendarViews.TimeOffView;
 import com.aiassistants.backend.calendar.StaffCalendar;
@@ -20,6 +23,9 @@ import com.aiassistants.backend.mcp.McpCalls;
 import com.aiassistants.backend.mcp.McpClients;
 import com.aiassistants.common.scheduling.ProfessionalsTools;
 import com.aiassistants.common.scheduling.ProfessionalsTools.AddTimeOffInput;
+import com.aiassistants.common.scheduling.ProfessionalsTools.DateOverride;
+import com.aiassistants.common.scheduling.ProfessionalsTools.RemoveDateOverrideInput;
+import com.aiassistants.common.scheduling.ProfessionalsTools.SetDateOverrideInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.GetProfessionalInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.GetWorkingHoursInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.ListProfessionalsInput;
@@ -38,7 +44,8 @@ import com.aiassistants.common.web.ApiProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The clinic's catalogue over mcp-professionals: professionals, services, weekly hours and time off.
+ * The clinic's catalogue over mcp-professionals: professionals, services, weekly hours, time off and
+ * date overrides.
  * Deactivating a professional or service that still has upcoming bookings is refused with the list of
  * those bookings until the caller says what to do with them ({@code keep} or {@code cancel}); nothing
  * is cancelled silently. After every edit the assistant's cached catalogue of the project is dropped
@@ -84,11 +91,13 @@ public class Catalogue {
         }
     }
 
-    public record HoursView(String professionalId, String timeZone, List<Range> ranges, List<TimeOffView> timeOff) {
+    /** Weekly hours, upcoming time off and upcoming date overrides (the next year). */
+    public record HoursView(String professionalId, String timeZone, List<Range> ranges, List<TimeOffView> timeOff,
+            List<DateOverrideView> dateOverrides) {
 
         static HoursView of(WorkingHours h) {
             return new HoursView(h.professionalId(), h.timeZone(), h.ranges().stream().map(Range::of).toList(),
-                    h.timeOff().stream().map(TimeOffView::of).toList());
+                    h.timeOff().stream().map(TimeOffView::of).toList(), DateOverrideView.of(h));
         }
     }
 
@@ -154,6 +163,21 @@ public class Catalogue {
     public void removeTimeOff(String projectId, String professionalId, String timeOffId) {
         McpCalls.run(() -> mcp.professionals().call(projectId, ProfessionalsTools.REMOVE_TIME_OFF,
                 new RemoveTimeOffInput(professionalId, timeOffId), TimeOff.class, false));
+        changed(projectId);
+    }
+
+    public DateOverrideView setDateOverride(String projectId, String professionalId, LocalDate date,
+            List<HoursRangeView> ranges, String reason) {
+        DateOverride saved = McpCalls.run(() -> mcp.professionals().call(projectId, ProfessionalsTools.SET_DATE_OVERRIDE,
+                new SetDateOverrideInput(professionalId, date, ranges.stream().map(HoursRangeView::toContract).toList(),
+                        reason), DateOverride.class, false));
+        changed(projectId);
+        return DateOverrideView.of(saved);
+    }
+
+    public void removeDateOverride(String projectId, String professionalId, LocalDate date) {
+        McpCalls.run(() -> mcp.professionals().call(projectId, ProfessionalsTools.REMOVE_DATE_OVERRIDE,
+                new RemoveDateOverrideInput(professionalId, date), DateOverride.class, false));
         changed(projectId);
     }
 

@@ -2,6 +2,7 @@ package com.aiassistants.backend.catalogue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.aiassistants.backend.calendar.CalendarViews.Range;
 import com.aiassistants.backend.calendar.StaffActors;
+import com.aiassistants.backend.calendar.CalendarViews.DateOverrideView;
+import com.aiassistants.backend.calendar.CalendarViews.HoursRangeView;
 import com.aiassistants.backend.calendar.CalendarViews.TimeOffView;
 import com.aiassistants.backend.catalogue.Catalogue.FutureBookings;
 import com.aiassistants.backend.catalogue.Catalogue.HoursView;
@@ -91,6 +94,10 @@ public class CatalogueController {
             @Schema(types = {"string", "null"}) @Size(max = 200) String reason) {
     }
 
+    public record DateOverrideRequest(@NotNull @Size(max = 24) List<@Valid @NotNull HoursRangeView> ranges,
+            @Schema(types = {"string", "null"}) @Size(max = 200) String reason) {
+    }
+
     // ---- professionals ----
 
     @Operation(summary = "Every professional of the project, inactive ones too")
@@ -151,6 +158,27 @@ public class CatalogueController {
     public void removeTimeOff(Caller caller, @PathVariable String professionalId, @PathVariable String timeOffId) {
         String project = caller.requireAdminOnOwnProject(Role.ADMIN);
         catalogue.removeTimeOff(project, Inputs.id("professional_id", professionalId), Inputs.id("time_off_id", timeOffId));
+    }
+
+    @Operation(summary = "Set different hours on one date of the project's time zone (admin); no ranges = closed "
+            + "that day. Setting a date again replaces its override")
+    @PutMapping("/v1/admin/catalogue/professionals/{professionalId}/date-overrides/{date}")
+    public DateOverrideView setDateOverride(Caller caller, @PathVariable String professionalId,
+            @Parameter(description = "local date, e.g. 2026-05-14", schema = @Schema(type = "string", format = "date"))
+            @PathVariable LocalDate date, @Valid @RequestBody DateOverrideRequest body) {
+        String project = caller.requireAdminOnOwnProject(Role.ADMIN);
+        return catalogue.setDateOverride(project, Inputs.id("professional_id", professionalId), date, body.ranges(),
+                empty(body.reason()));
+    }
+
+    @Operation(summary = "Remove a date override (admin): the weekly hours apply to that date again")
+    @DeleteMapping("/v1/admin/catalogue/professionals/{professionalId}/date-overrides/{date}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void removeDateOverride(Caller caller, @PathVariable String professionalId,
+            @Parameter(description = "local date, e.g. 2026-05-14", schema = @Schema(type = "string", format = "date"))
+            @PathVariable LocalDate date) {
+        String project = caller.requireAdminOnOwnProject(Role.ADMIN);
+        catalogue.removeDateOverride(project, Inputs.id("professional_id", professionalId), date);
     }
 
     // ---- services ----

@@ -242,6 +242,9 @@ class ConsoleCalendarTest extends BackendTestBase {
                 call("POST", pro + "/time-off", staff, map("start", start.toString(),
                         "end", start.plusSeconds(3600).toString(), "reason", null)),
                 call("DELETE", pro + "/time-off/off-anything", staff, null),
+                call("PUT", pro + "/date-overrides/" + tomorrow().plusDays(2), staff, map("ranges", List.of(),
+                        "reason", null)),
+                call("DELETE", pro + "/date-overrides/" + tomorrow().plusDays(2), staff, null),
                 call("POST", "/v1/admin/catalogue/services", staff, service),
                 call("PUT", "/v1/admin/catalogue/services/" + clinic.serviceId(), staff, service));
         assertThat(refused).allSatisfy(r -> {
@@ -262,6 +265,8 @@ class ConsoleCalendarTest extends BackendTestBase {
         String timeOff = ok(call("POST", "/v1/admin/catalogue/professionals/" + a.professionalId() + "/time-off",
                 a.project().ownerToken(), map("start", at(tomorrow().plusDays(5), "08:00"),
                         "end", at(tomorrow().plusDays(5), "12:00"), "reason", "congreso")), 201).get("id").asString();
+        ok(call("PUT", "/v1/admin/catalogue/professionals/" + a.professionalId() + "/date-overrides/"
+                + tomorrow().plusDays(6), a.project().ownerToken(), map("ranges", List.of(), "reason", "feriado")), 200);
 
         String b = newProject().ownerToken();
         String pro = "/v1/admin/catalogue/professionals/" + a.professionalId();
@@ -277,6 +282,8 @@ class ConsoleCalendarTest extends BackendTestBase {
                 call("POST", pro + "/time-off", b, map("start", at(tomorrow(), "08:00"), "end", at(tomorrow(), "09:00"),
                         "reason", null)),
                 call("DELETE", pro + "/time-off/" + timeOff, b, null),
+                call("PUT", pro + "/date-overrides/" + tomorrow().plusDays(6), b, map("ranges", List.of(), "reason", null)),
+                call("DELETE", pro + "/date-overrides/" + tomorrow().plusDays(6), b, null),
                 call("PUT", "/v1/admin/catalogue/services/" + a.serviceId(), b, service),
                 call("GET", bk, b, null),
                 call("GET", bk + "/history", b, null),
@@ -298,6 +305,7 @@ class ConsoleCalendarTest extends BackendTestBase {
         assertThat(ok(call("GET", "/v1/admin/catalogue/professionals", b, null), 200)).isEmpty();
         assertThat(ok(call("GET", bk, a.staffToken(), null), 200).get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(ok(call("GET", pro + "/hours", a.staffToken(), null), 200).get("time_off")).hasSize(1);
+        assertThat(ok(call("GET", pro + "/hours", a.staffToken(), null), 200).get("date_overrides")).hasSize(1);
     }
 
     @Test
@@ -345,6 +353,19 @@ class ConsoleCalendarTest extends BackendTestBase {
                 map("day_of_week", "SOMEDAY", "start", "09:00", "end", "13:00")))), 400);
         cases.put(call("POST", pro + "/time-off", owner, map("start", at(tomorrow(), "12:00"), "end", at(tomorrow(), "09:00"),
                 "reason", null)), 400);
+        String override = pro + "/date-overrides/" + tomorrow().plusDays(2);
+        cases.put(call("PUT", override, owner, map("ranges", List.of(map("start", "09:00", "end", "13:00"),
+                map("start", "12:00", "end", "15:00")), "reason", null)), 400);
+        cases.put(call("PUT", override, owner, map("ranges", List.of(map("start", "13:00", "end", "09:00")),
+                "reason", null)), 400);
+        cases.put(call("PUT", override, owner, map("ranges", List.of(map("start", "9am", "end", "13:00")),
+                "reason", null)), 400);
+        cases.put(call("PUT", override, owner, map("reason", "no ranges")), 400);
+        cases.put(call("PUT", pro + "/date-overrides/" + LocalDate.now(BA).minusDays(3), owner,
+                map("ranges", List.of(), "reason", null)), 400);
+        cases.put(call("PUT", pro + "/date-overrides/next-tuesday", owner, map("ranges", List.of(), "reason", null)), 400);
+        cases.put(call("DELETE", pro + "/date-overrides/2026-13-45", owner, null), 400);
+        cases.put(call("DELETE", override, owner, null), 404);
         cases.put(call("PUT", pro + "?future_bookings=maybe", owner, map("name", "X", "specialty", null, "email", null,
                 "phone", null, "active", false, "service_ids", List.of())), 400);
         cases.put(call("POST", "/v1/admin/catalogue/professionals", owner, map("name", "X", "specialty", null,
@@ -418,5 +439,55 @@ class ConsoleCalendarTest extends BackendTestBase {
             return Duration.between(Instant.parse(first.get("start").asString()),
                     Instant.parse(first.get("end").asString())).toMinutes() == 45;
         });
+    }
+
+    /**
+     * A date override changes what the assistant offers on that date within seconds (mcp-calendar's
+     * directory cache is short): shorter hours, then closed, then the weekly hours again once removed.
+     * The calendar's frame and the catalogue's hours carry it for the console to shade.
+     */
+    @Test
+    void aDateOverrideReachesSlotSearchWithinSeconds() throws Exception {
+        Clinic clinic = clinic();
+        String owner = clinic.project().ownerToken();
+        LocalDate day = tomorrow().plusDays(2);
+        String overridePath = "/v1/admin/catalogue/professionals/" + clinic.professionalId() + "/date-overrides/" + day;
+        String slotsPath = "/v1/admin/calendar/slots?service_id=" + clinic.serviceId() + "&professional_id="
+                + clinic.professionalId() + "&date=" + day;
+        java.util.function.Supplier<List<String>> offered = () -> call("GET", slotsPath, clinic.staffToken(), null).json()
+                .get("slots").findValuesAsString("start");
+        assertThat(offered.get()).hasSize(24).contains(at(day, "08:00"));
+
+        JsonNode saved = ok(call("PUT", overridePath, owner, map("ranges", List.of(map("start", "15:00", "end", "16:00"),
+                map("start", "10:00", "end", "11:00")), "reason", "jornada corta")), 200);
+        assertThat(saved.get("date").asString()).isEqualTo(day.toString());
+        assertThat(saved.get("ranges").findValuesAsString("start")).map(LocalTime::parse)
+                .containsExactly(LocalTime.of(10, 0), LocalTime.of(15, 0));
+        List<String> shorter = List.of(at(day, "10:00"), at(day, "10:30"), at(day, "15:00"), at(day, "15:30"));
+        await("only the override's hours", () -> offered.get().equals(shorter));
+
+        ok(call("PUT", overridePath, owner, map("ranges", List.of(), "reason", "feriado")), 200);
+        await("closed that day", () -> offered.get().isEmpty());
+        JsonNode hours = ok(call("GET", "/v1/admin/catalogue/professionals/" + clinic.professionalId() + "/hours",
+                clinic.staffToken(), null), 200);
+        assertThat(hours.get("date_overrides")).singleElement().satisfies(o -> {
+            assertThat(o.get("date").asString()).isEqualTo(day.toString());
+            assertThat(o.get("ranges")).isEmpty();
+            assertThat(o.get("reason").asString()).isEqualTo("feriado");
+        });
+        String from = day.atStartOfDay(BA).toInstant().toString();
+        String to = day.plusDays(1).atStartOfDay(BA).toInstant().toString();
+        JsonNode schedule = ok(call("GET", "/v1/admin/calendar/schedule?from=" + from + "&to=" + to, clinic.staffToken(),
+                null), 200);
+        assertThat(schedule.get("professionals")).anySatisfy(p -> {
+            assertThat(p.get("id").asString()).isEqualTo(clinic.professionalId());
+            assertThat(p.get("date_overrides").findValuesAsString("date")).containsExactly(day.toString());
+        });
+        // the other professional keeps the weekly hours
+        assertThat(call("GET", "/v1/admin/calendar/slots?service_id=" + clinic.serviceId() + "&professional_id="
+                + clinic.otherId() + "&date=" + day, owner, null).json().get("slots")).hasSize(24);
+
+        ok(call("DELETE", overridePath, owner, null), 204);
+        await("the weekly hours again", () -> offered.get().size() == 24);
     }
 }

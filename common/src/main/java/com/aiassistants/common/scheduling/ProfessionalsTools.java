@@ -3,6 +3,7 @@ package com.aiassistants.common.scheduling;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -23,6 +24,8 @@ public final class ProfessionalsTools {
     public static final String ADD_TIME_OFF = "add_time_off";
     public static final String REMOVE_TIME_OFF = "remove_time_off";
     public static final String SET_SCHEDULE_SETTINGS = "set_schedule_settings";
+    public static final String SET_DATE_OVERRIDE = "set_date_override";
+    public static final String REMOVE_DATE_OVERRIDE = "remove_date_override";
 
     private ProfessionalsTools() {
     }
@@ -46,7 +49,33 @@ public final class ProfessionalsTools {
     public record TimeOff(String id, Instant start, Instant end, String reason) {
     }
 
-    public record WorkingHours(String professionalId, String timeZone, List<WorkingRange> ranges, List<TimeOff> timeOff) {
+    /** A range of local time on one date, [start, end); an end of 00:00 means "until midnight". */
+    public record HoursRange(@ToolParam("Local start time, e.g. 10:00") LocalTime start,
+            @ToolParam("Local end time (exclusive), e.g. 14:00; 00:00 = until midnight") LocalTime end) {
+    }
+
+    /**
+     * Hours that replace the weekly ranges on one local date of the tenant's zone: no ranges = closed
+     * that day. Time off still applies on top of it.
+     */
+    public record DateOverride(LocalDate date, List<HoursRange> ranges, String reason) {
+    }
+
+    /**
+     * When a professional works: weekly ranges, time off and date overrides overlapping the asked
+     * window. {@code dateOverrides} may be null in answers from older servers (read it as none).
+     */
+    public record WorkingHours(String professionalId, String timeZone, List<WorkingRange> ranges, List<TimeOff> timeOff,
+            List<DateOverride> dateOverrides) {
+
+        public WorkingHours(String professionalId, String timeZone, List<WorkingRange> ranges, List<TimeOff> timeOff) {
+            this(professionalId, timeZone, ranges, timeOff, List.of());
+        }
+
+        /** The overrides, never null. */
+        public List<DateOverride> overrides() {
+            return dateOverrides == null ? List.of() : dateOverrides;
+        }
     }
 
     public record ScheduleSettings(String timeZone) {
@@ -123,6 +152,16 @@ public final class ProfessionalsTools {
 
     public record RemoveTimeOffInput(@ToolParam("Professional id") String professionalId,
             @ToolParam("Time off id (from add_time_off or get_working_hours)") String timeOffId) {
+    }
+
+    public record SetDateOverrideInput(@ToolParam("Professional id") String professionalId,
+            @ToolParam("Local date in the tenant's time zone, e.g. 2026-05-14") LocalDate date,
+            @ToolParam("The hours worked that date, replacing the weekly ranges for it; [] = closed all day") List<HoursRange> ranges,
+            @ToolParam(value = "Reason, e.g. 'feriado' or 'jornada extendida'", required = false) String reason) {
+    }
+
+    public record RemoveDateOverrideInput(@ToolParam("Professional id") String professionalId,
+            @ToolParam("Local date of the override to remove, e.g. 2026-05-14") LocalDate date) {
     }
 
     public record SetScheduleSettingsInput(@ToolParam("IANA time zone, e.g. America/Argentina/Buenos_Aires") String timeZone) {

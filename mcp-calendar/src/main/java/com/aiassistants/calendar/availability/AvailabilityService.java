@@ -27,7 +27,7 @@ import com.aiassistants.common.scheduling.ProfessionalsTools.TimeOff;
 import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingHours;
 
 /**
- * Free slots = working hours − time off − active bookings (with their buffers), on a grid of
+ * Free slots = working hours (a date override replacing the week's ranges on its date) − time off − active bookings (with their buffers), on a grid of
  * (duration + buffer) steps from each working range's start, in the tenant's zone. One search reads
  * the directory a constant number of times per professional (cached) and runs one SQL query.
  */
@@ -117,7 +117,7 @@ public class AvailabilityService {
         Duration duration = Duration.ofMinutes(service.durationMinutes());
         Duration buffer = Duration.ofMinutes(Math.max(service.bufferMinutes(), 0));
         LocalDate day = start.atZone(zone).toLocalDate();
-        boolean onGrid = new SlotGrid(hours.ranges(), zone).candidates(day, day, duration, duration.plus(buffer))
+        boolean onGrid = new SlotGrid(hours.ranges(), hours.overrides(), zone).candidates(day, day, duration, duration.plus(buffer))
                 .stream().anyMatch(c -> c.start().equals(start));
         if (!onGrid) {
             throw new ToolException(CalendarTools.OUTSIDE_WORKING_HOURS, "Start " + start.atZone(zone).toLocalDateTime()
@@ -171,7 +171,7 @@ public class AvailabilityService {
             responseZone = responseZone == null ? zone.getId() : responseZone;
             BusyIntervals off = timeOff(hours);
             BusyIntervals busy = BusyIntervals.of(blocked.getOrDefault(professional.id(), List.of()));
-            for (SlotGrid.Candidate candidate : new SlotGrid(hours.ranges(), zone).candidates(from, to, duration, step)) {
+            for (SlotGrid.Candidate candidate : new SlotGrid(hours.ranges(), hours.overrides(), zone).candidates(from, to, duration, step)) {
                 if (candidate.start().isBefore(notBefore)) {
                     continue;
                 }

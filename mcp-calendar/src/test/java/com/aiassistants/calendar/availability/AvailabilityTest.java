@@ -88,6 +88,41 @@ class AvailabilityTest extends CalendarIntegrationTest {
                 .containsExactly("16:30", "17:00", "17:30");
     }
 
+    /** A date override replaces the week's hours on its date only; no ranges close the day; holds follow it. */
+    @Test
+    void dateOverridesReplaceTheWeeklyHoursOnTheirDate() {
+        String tenant = standardTenant();
+        LocalDate wednesday = TUESDAY.plusDays(1);
+        LocalDate saturday = TUESDAY.plusDays(4);
+        DIRECTORY.tenant(tenant, BA).override("ana", TUESDAY, "10:00-11:00", "16:00-17:00").override("ana", wednesday)
+                .override("ana", saturday, "08:00-09:00");
+        assertThat(times(find(tenant, "cut", "ana", TUESDAY, null, null, null, 100)))
+                .containsExactly("10:00", "10:30", "16:00", "16:30");
+        assertThat(find(tenant, "cut", "ana", wednesday, null, null, null, 100).slots()).isEmpty();
+        assertThat(times(find(tenant, "cut", "ana", wednesday.plusDays(1), null, null, null, 100))).hasSize(16);
+        assertThat(times(find(tenant, "cut", "ana", saturday, null, null, null, 100))).containsExactly("08:00", "08:30");
+        // the override bounds holds as well as searches
+        assertThatThrownBy(() -> calendar.call(tenant, CalendarTools.HOLD_SLOT,
+                hold("cut", "ana", local("2026-03-03T09:00"), "c1"), Booking.class))
+                .isInstanceOfSatisfying(McpToolError.class,
+                        e -> assertThat(e.code()).isEqualTo(CalendarTools.OUTSIDE_WORKING_HOURS));
+        assertThat(calendar.call(tenant, CalendarTools.HOLD_SLOT, hold("cut", "ana", local("2026-03-07T08:30"), "c2"),
+                Booking.class).start()).isEqualTo(local("2026-03-07T08:30"));
+    }
+
+    /**
+     * mcp-calendar keeps mcp-professionals' answers for directory-cache-ttl (5 s here, the default too):
+     * an override set after a search is offered once that time has passed, not later.
+     */
+    @Test
+    void aNewOverrideReachesSlotSearchOnceTheDirectoryCacheExpires() {
+        String tenant = standardTenant();
+        assertThat(times(find(tenant, "cut", "ana", TUESDAY, null, null, null, 100))).hasSize(16);
+        DIRECTORY.tenant(tenant, BA).override("ana", TUESDAY);
+        clock.advance(java.time.Duration.ofSeconds(6));
+        assertThat(find(tenant, "cut", "ana", TUESDAY, null, null, null, 100).slots()).isEmpty();
+    }
+
     @Test
     void earliestAndLatestFilterLocalStartTimes() {
         String tenant = standardTenant();

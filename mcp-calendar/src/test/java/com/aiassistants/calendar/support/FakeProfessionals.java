@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.aiassistants.common.mcp.server.McpTool;
 import com.aiassistants.common.mcp.server.ToolException;
 import com.aiassistants.common.scheduling.ProfessionalsTools;
+import com.aiassistants.common.scheduling.ProfessionalsTools.DateOverride;
 import com.aiassistants.common.scheduling.ProfessionalsTools.EmptyInput;
+import com.aiassistants.common.scheduling.ProfessionalsTools.HoursRange;
 import com.aiassistants.common.scheduling.ProfessionalsTools.GetProfessionalInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.GetWorkingHoursInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.ListProfessionalsInput;
@@ -37,6 +39,7 @@ public final class FakeProfessionals {
         final Map<String, Service> services = new ConcurrentHashMap<>();
         final Map<String, List<WorkingRange>> hours = new ConcurrentHashMap<>();
         final Map<String, List<TimeOff>> timeOff = new ConcurrentHashMap<>();
+        final Map<String, Map<java.time.LocalDate, DateOverride>> overrides = new ConcurrentHashMap<>();
 
         Tenant(String zone) {
             this.zone = zone;
@@ -55,6 +58,14 @@ public final class FakeProfessionals {
 
         public Tenant hours(String professionalId, WorkingRange... ranges) {
             hours.put(professionalId, List.of(ranges));
+            return this;
+        }
+
+        /** Hours of one date replacing the weekly ranges ("HH:mm-HH:mm" each; none = closed that day). */
+        public Tenant override(String professionalId, java.time.LocalDate date, String... ranges) {
+            overrides.computeIfAbsent(professionalId, k -> new ConcurrentHashMap<>()).put(date, new DateOverride(date,
+                    Arrays.stream(ranges).map(r -> new HoursRange(java.time.LocalTime.parse(r.substring(0, 5)),
+                            java.time.LocalTime.parse(r.substring(6)))).toList(), null));
             return this;
         }
 
@@ -131,7 +142,9 @@ public final class FakeProfessionals {
                             .filter(o -> in.timeOffTo() == null || o.start().isBefore(in.timeOffTo()))
                             .filter(o -> in.timeOffFrom() == null || o.end().isAfter(in.timeOffFrom())).toList();
                     return new WorkingHours(in.professionalId(), t.zone,
-                            t.hours.getOrDefault(in.professionalId(), List.of()), off);
+                            t.hours.getOrDefault(in.professionalId(), List.of()), off,
+                            t.overrides.getOrDefault(in.professionalId(), Map.of()).values().stream()
+                                    .sorted(java.util.Comparator.comparing(DateOverride::date)).toList());
                 }));
         tools.add(McpTool.query(ProfessionalsTools.GET_SCHEDULE_SETTINGS, "Settings", EmptyInput.class,
                 ScheduleSettings.class, (ctx, in) -> {

@@ -3,7 +3,9 @@ package com.aiassistants.professionals.schedule;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.ADD_TIME_OFF;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.GET_SCHEDULE_SETTINGS;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.GET_WORKING_HOURS;
+import static com.aiassistants.common.scheduling.ProfessionalsTools.REMOVE_DATE_OVERRIDE;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.REMOVE_TIME_OFF;
+import static com.aiassistants.common.scheduling.ProfessionalsTools.SET_DATE_OVERRIDE;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.SET_SCHEDULE_SETTINGS;
 import static com.aiassistants.common.scheduling.ProfessionalsTools.SET_WORKING_HOURS;
 
@@ -12,6 +14,9 @@ import org.springframework.context.annotation.Configuration;
 
 import com.aiassistants.common.mcp.server.McpTool;
 import com.aiassistants.common.scheduling.ProfessionalsTools.AddTimeOffInput;
+import com.aiassistants.common.scheduling.ProfessionalsTools.DateOverride;
+import com.aiassistants.common.scheduling.ProfessionalsTools.RemoveDateOverrideInput;
+import com.aiassistants.common.scheduling.ProfessionalsTools.SetDateOverrideInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.EmptyInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.GetWorkingHoursInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.RemoveTimeOffInput;
@@ -31,8 +36,9 @@ class ScheduleTools {
                 Returns when a professional works: the weekly ranges (day_of_week MONDAY…SUNDAY, start and end \
                 as local times in time_zone, end exclusive; a day may have several ranges, e.g. a lunch gap) and \
                 the time off (holidays, vacations; UTC instants) overlapping [time_off_from, time_off_to), by \
-                default the next 90 days. A day with no range is a day off. Fails with not_found for an \
-                unknown professional.""",
+                default the next 90 days, and the date overrides on those dates (date_overrides: a local date \
+                whose ranges replace the weekly ones; no ranges = closed that day). A day with no range is a day \
+                off. Fails with not_found for an unknown professional.""",
                 GetWorkingHoursInput.class, WorkingHours.class,
                 (context, in) -> schedules.workingHours(context.requireTenant(), in.professionalId(), in.timeOffFrom(),
                         in.timeOffTo()));
@@ -66,6 +72,27 @@ class ScheduleTools {
                 hours are offered again. Returns the removed entry; not_found when it does not exist.""",
                 RemoveTimeOffInput.class, TimeOff.class,
                 (context, in) -> schedules.removeTimeOff(context.requireTenant(), in.professionalId(), in.timeOffId()));
+    }
+
+    @Bean
+    McpTool<SetDateOverrideInput, DateOverride> setDateOverrideTool(Schedules schedules) {
+        return McpTool.command(SET_DATE_OVERRIDE, """
+                Sets different hours for a professional on one local date (the tenant's time zone), replacing \
+                the weekly ranges for that date only, e.g. {date: '2026-05-14', ranges: [{start: '10:00', end: \
+                '14:00'}]}; ranges [] means closed all day. Setting a date again replaces its override. Time off \
+                still applies on top. The date may not be in the past nor more than 400 days ahead. Returns the \
+                saved override.""",
+                SetDateOverrideInput.class, DateOverride.class,
+                (context, in) -> schedules.setDateOverride(context.requireTenant(), in));
+    }
+
+    @Bean
+    McpTool<RemoveDateOverrideInput, DateOverride> removeDateOverrideTool(Schedules schedules) {
+        return McpTool.command(REMOVE_DATE_OVERRIDE, """
+                Removes a professional's override of one date: the weekly ranges apply to it again. Returns the \
+                removed override; not_found when that date has none.""",
+                RemoveDateOverrideInput.class, DateOverride.class,
+                (context, in) -> schedules.removeDateOverride(context.requireTenant(), in.professionalId(), in.date()));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.aiassistants.professionals.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -10,6 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aiassistants.common.scheduling.ProfessionalsTools.AddTimeOffInput;
+import com.aiassistants.common.scheduling.ProfessionalsTools.DateOverride;
+import com.aiassistants.common.scheduling.ProfessionalsTools.HoursRange;
+import com.aiassistants.common.scheduling.ProfessionalsTools.SetDateOverrideInput;
 import com.aiassistants.common.scheduling.ProfessionalsTools.ScheduleSettings;
 import com.aiassistants.common.scheduling.ProfessionalsTools.TimeOff;
 import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingHours;
@@ -38,7 +42,10 @@ public class Schedules {
         this.properties = properties;
     }
 
-    /** Weekly ranges plus the time off overlapping [from, to) (default now … +90 days), in one SQL statement. */
+    /**
+     * Weekly ranges plus the time off and date overrides overlapping [from, to) (default now … +90 days),
+     * in one SQL statement.
+     */
     @Transactional(readOnly = true)
     public WorkingHours workingHours(String tenant, String professionalId, Instant timeOffFrom, Instant timeOffTo) {
         String id = Inputs.required(professionalId, "professional_id", 100);
@@ -53,7 +60,50 @@ public class Schedules {
         var snapshot = repository.workingHours(tenant, id, from, to)
                 .orElseThrow(() -> Inputs.notFound("professional", id));
         String zone = snapshot.timeZone() == null ? properties.defaultTimeZone() : snapshot.timeZone();
-        return new WorkingHours(id, zone, snapshot.ranges(), snapshot.timeOff());
+        return new WorkingHours(id, zone, snapshot.ranges(), snapshot.timeOff(), snapshot.overrides());
+    }
+
+    /**
+     * Sets the hours of one local date, replacing the weekly ranges for it ([] = closed that day). The
+     * date may not be in the past (in the tenant's zone) nor more than {@link #MAX_WINDOW} ahead.
+     */
+    @Transactional
+    public DateOverride setDateOverride(String tenant, SetDateOverrideInput input) {
+        String id = Inputs.required(input.professionalId(), "professional_id", 100);
+        if (input.date() == null) {
+            throw Inputs.invalid("date is required");
+        }
+        List<HoursRange> ranges = DateOverrides.validate(input.ranges());
+        String reason = Inputs.optional(input.reason(), "reason", 200);
+        checkDate(tenant, input.date());
+        if (!professionals.lock(tenant, id)) {
+            throw Inputs.notFound("professional", id);
+        }
+        DateOverride override = new DateOverride(input.date(), ranges,
+                reason == null || reason.isEmpty() ? null : reason);
+        repository.saveOverride(tenant, id, override);
+        return override;
+    }
+
+    @Transactional
+    public DateOverride removeDateOverride(String tenant, String professionalId, LocalDate date) {
+        String id = Inputs.required(professionalId, "professional_id", 100);
+        if (date == null) {
+            throw Inputs.invalid("date is required");
+        }
+        return repository.deleteOverride(tenant, id, date)
+                .orElseThrow(() -> Inputs.notFound("date override of professional " + id, date.toString()));
+    }
+
+    private void checkDate(String tenant, LocalDate date) {
+        ZoneId zone = ZoneId.of(repository.timeZone(tenant).orElse(properties.defaultTimeZone()));
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        if (date.isBefore(today)) {
+            throw Inputs.invalid("date " + date + " is in the past (today is " + today + " in " + zone + ")");
+        }
+        if (date.isAfter(today.plusDays(MAX_WINDOW.toDays()))) {
+            throw Inputs.invalid("date may be at most " + MAX_WINDOW.toDays() + " days ahead");
+        }
     }
 
     /** Replaces the professional's whole weekly schedule. */

@@ -1,5 +1,5 @@
 import type { Booking, BookingStatus, ScheduleProfessional } from '@/lib/api/types';
-import { fromFloating, minutesOf, toFloating } from '@/lib/format/zone';
+import { fromFloating, isoDate, minutesOf, toFloating } from '@/lib/format/zone';
 
 /** One booking laid out on the calendar (dates are floating: the clinic's wall time). */
 export interface CalendarEvent {
@@ -29,27 +29,62 @@ export function toEvents(bookings: Booking[], timeZone: string, showCancelled: b
 
 const DAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
 
-/** Does `professional` work at the floating moment `slot` (weekly hours, not in time off)? */
-export function availability(professional: ScheduleProfessional, slot: Date, timeZone: string): 'open' | 'closed' | 'off' {
-  const day = DAYS[slot.getDay()];
-  const minute = slot.getHours() * 60 + slot.getMinutes();
-  const working = professional.ranges.some(
-    (r) => r.day_of_week === day && minutesOf(r.start) <= minute && minute < minutesOf(r.end),
-  );
-  if (!working) return 'closed';
-  const instant = fromFloating(slot, timeZone).getTime();
-  const off = professional.time_off.some(
-    (t) => new Date(t.start).getTime() <= instant && instant < new Date(t.end).getTime(),
-  );
-  return off ? 'off' : 'open';
+/** [from, to) in minutes after midnight; an end of 00:00 is midnight (1440). */
+type Minutes = readonly [number, number];
+
+const toMinutes = (r: { start: string; end: string }): Minutes => {
+  const end = minutesOf(r.end);
+  return [minutesOf(r.start), end === 0 ? 24 * 60 : end];
+};
+
+/**
+ * A professional's hours, ready for many look-ups: weekly ranges by day, date overrides by local
+ * date (they replace that day's weekly ranges; none = closed), time off as epoch milliseconds.
+ */
+export interface ColumnHours {
+  byDay: Map<string, Minutes[]>;
+  byDate: Map<string, Minutes[]>;
+  off: Minutes[];
 }
 
-/** The hours to show: an hour around the earliest start and latest end of anyone's hours (08–20 without hours). */
+const indexCache = new WeakMap<ScheduleProfessional, ColumnHours>();
+
+export function columnHours(professional: ScheduleProfessional): ColumnHours {
+  const cached = indexCache.get(professional);
+  if (cached) return cached;
+  const byDay = new Map<string, Minutes[]>();
+  for (const r of professional.ranges) byDay.set(r.day_of_week, [...(byDay.get(r.day_of_week) ?? []), toMinutes(r)]);
+  const byDate = new Map<string, Minutes[]>();
+  for (const o of professional.date_overrides ?? []) byDate.set(o.date, o.ranges.map(toMinutes));
+  const off = professional.time_off.map((t) => [new Date(t.start).getTime(), new Date(t.end).getTime()] as const);
+  const index = { byDay, byDate, off };
+  indexCache.set(professional, index);
+  return index;
+}
+
+/**
+ * Does `professional` work at the floating moment `slot`: its date's override, else the weekly hours,
+ * and not in time off?
+ */
+export function availability(professional: ScheduleProfessional, slot: Date, timeZone: string): 'open' | 'closed' | 'off' {
+  const hours = columnHours(professional);
+  const minute = slot.getHours() * 60 + slot.getMinutes();
+  const ranges = hours.byDate.get(isoDate(slot)) ?? hours.byDay.get(DAYS[slot.getDay()]!) ?? [];
+  if (!ranges.some(([from, to]) => from <= minute && minute < to)) return 'closed';
+  if (!hours.off.length) return 'open';
+  const instant = fromFloating(slot, timeZone).getTime();
+  return hours.off.some(([from, to]) => from <= instant && instant < to) ? 'off' : 'open';
+}
+
+/**
+ * The hours to show: an hour around the earliest start and latest end of anyone's hours or date overrides
+ * (08–20 without hours).
+ */
 export function visibleHours(professionals: ScheduleProfessional[]): { min: number; max: number } {
-  const ranges = professionals.flatMap((p) => p.ranges);
+  const ranges = professionals.flatMap((p) => [...p.ranges, ...(p.date_overrides ?? []).flatMap((o) => o.ranges)]).map(toMinutes);
   if (!ranges.length) return { min: 8, max: 20 };
-  const min = Math.min(...ranges.map((r) => Math.floor(minutesOf(r.start) / 60)));
-  const max = Math.max(...ranges.map((r) => Math.ceil(minutesOf(r.end) / 60)));
+  const min = Math.min(...ranges.map(([from]) => Math.floor(from / 60)));
+  const max = Math.max(...ranges.map(([, to]) => Math.ceil(to / 60)));
   return { min: Math.max(0, min - 1), max: Math.min(24, max + 1) };
 }
 

@@ -51,4 +51,61 @@ describe('catalogue', () => {
       expect(post?.body).toEqual({ start: '2030-01-07T12:00:00.000Z', end: '2030-01-07T16:00:00.000Z', reason: null });
     });
   });
+
+  it('adds a date override with other hours, one closed all day, and removes one', async () => {
+    const user = userEvent.setup();
+    const { backend } = renderApp('/catalogue');
+    await user.click(await screen.findByRole('button', { name: 'Hours of Dr. Ruiz' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Hours of Dr. Ruiz' });
+    expect(await within(drawer).findByText('No date overrides ahead')).toBeInTheDocument();
+
+    await user.type(within(drawer).getByLabelText('Date'), '2030-01-10');
+    await user.clear(within(drawer).getByLabelText('Override range 1 from'));
+    await user.type(within(drawer).getByLabelText('Override range 1 from'), '10:00');
+    await user.click(within(drawer).getByRole('button', { name: 'Add a range' }));
+    await user.type(within(drawer).getByLabelText('Override reason'), 'jornada corta');
+    await user.click(within(drawer).getByRole('button', { name: 'Add date override' }));
+    await waitFor(() => {
+      const put = backend.state.requests.find((r) => r.method === 'PUT' && r.path.endsWith('/pro-ruiz/date-overrides/2030-01-10'));
+      expect(put?.body).toEqual({
+        ranges: [
+          { start: '10:00', end: '13:00' },
+          { start: '14:00', end: '18:00' },
+        ],
+        reason: 'jornada corta',
+      });
+    });
+    const thursday = await within(drawer).findByTestId('override-2030-01-10');
+    expect(thursday).toHaveTextContent('Thursday, Jan 10, 2030');
+    expect(thursday).toHaveTextContent('10:00–13:00, 14:00–18:00');
+
+    await user.type(within(drawer).getByLabelText('Date'), '2030-01-11');
+    await user.click(within(drawer).getByLabelText('Closed all day'));
+    expect(within(drawer).queryByLabelText('Override range 1 from')).not.toBeInTheDocument();
+    await user.click(within(drawer).getByRole('button', { name: 'Add date override' }));
+    const friday = await within(drawer).findByTestId('override-2030-01-11');
+    expect(within(friday).getByText('Closed')).toBeInTheDocument();
+    expect(backend.state.scheduling.overrides['pro-ruiz']).toEqual([
+      { date: '2030-01-10', ranges: [{ start: '10:00', end: '13:00' }, { start: '14:00', end: '18:00' }], reason: 'jornada corta' },
+      { date: '2030-01-11', ranges: [], reason: null },
+    ]);
+
+    await user.click(within(drawer).getByRole('button', { name: 'Remove the override of Thursday, Jan 10, 2030' }));
+    await waitFor(() => expect(within(drawer).queryByTestId('override-2030-01-10')).not.toBeInTheDocument());
+    expect(backend.state.requests).toContainEqual(
+      expect.objectContaining({ method: 'DELETE', path: '/v1/admin/catalogue/professionals/pro-ruiz/date-overrides/2030-01-10' }),
+    );
+  });
+
+  it('shows date overrides to staff without the controls to change them', async () => {
+    const user = userEvent.setup();
+    const { backend } = renderApp('/catalogue', { role: 'staff' });
+    backend.state.scheduling.overrides['pro-ruiz'] = [{ date: '2030-01-11', ranges: [], reason: 'feriado' }];
+    await user.click(await screen.findByRole('button', { name: 'Hours of Dr. Ruiz' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Hours of Dr. Ruiz' });
+    const friday = await within(drawer).findByTestId('override-2030-01-11');
+    expect(friday).toHaveTextContent('feriado');
+    expect(within(drawer).queryByRole('button', { name: 'Add date override' })).not.toBeInTheDocument();
+    expect(within(drawer).queryByRole('button', { name: /Remove the override/ })).not.toBeInTheDocument();
+  });
 });

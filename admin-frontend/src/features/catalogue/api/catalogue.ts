@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type {
+  DateOverride,
   Hours,
   Professional,
   ProfessionalRequest,
@@ -101,6 +102,26 @@ export function useRemoveTimeOff() {
   return useCatalogueMutation((v: { professionalId: string; timeOffId: string }) =>
     api<void>(
       `/v1/admin/catalogue/professionals/${encodeURIComponent(v.professionalId)}/time-off/${encodeURIComponent(v.timeOffId)}`,
+      { method: 'DELETE' },
+    ),
+  );
+}
+
+/** Different hours on one date of the clinic's calendar (`ranges: []` = closed that day). */
+export function useSetDateOverride() {
+  return useCatalogueMutation(
+    (v: { professionalId: string; date: string; ranges: DateOverride['ranges']; reason: string | null }) =>
+      api<DateOverride>(
+        `/v1/admin/catalogue/professionals/${encodeURIComponent(v.professionalId)}/date-overrides/${encodeURIComponent(v.date)}`,
+        { method: 'PUT', body: { ranges: v.ranges, reason: v.reason } },
+      ),
+  );
+}
+
+export function useRemoveDateOverride() {
+  return useCatalogueMutation((v: { professionalId: string; date: string }) =>
+    api<void>(
+      `/v1/admin/catalogue/professionals/${encodeURIComponent(v.professionalId)}/date-overrides/${encodeURIComponent(v.date)}`,
       { method: 'DELETE' },
     ),
   );

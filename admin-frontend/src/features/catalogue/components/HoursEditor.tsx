@@ -6,6 +6,7 @@ import type { WorkingRange } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
 import { fromWall } from '@/lib/format/zone';
 import { useAddTimeOff, useHours, useRemoveTimeOff, useSetHours } from '../api/catalogue';
+import { DateOverridesEditor } from './DateOverridesEditor';
 
 const DAYS: WorkingRange['day_of_week'][] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
@@ -16,7 +17,7 @@ function wallOf(local: string) {
   return { year: year!, month: month!, day: day!, hour: hour ?? 0, minute: minute ?? 0 };
 }
 
-/** A professional's weekly hours (several ranges a day) and time off, in the clinic's time zone. */
+/** A professional's weekly hours (several ranges a day), time off and date overrides, in the clinic's time zone. */
 export function HoursEditor({ professionalId, canEdit }: { professionalId: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -203,6 +204,14 @@ export function HoursEditor({ professionalId, canEdit }: { professionalId: strin
           </Button>
         </Group>
       )}
+
+      <Divider />
+      <DateOverridesEditor
+        professionalId={professionalId}
+        overrides={hours.data.date_overrides}
+        canEdit={canEdit}
+        attempt={attempt}
+      />
     </Stack>
   );
 }

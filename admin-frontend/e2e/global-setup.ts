@@ -4,10 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startOidcProvider } from './oidc-provider';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
-const ports = [8080, 8081, 8091, 8092, 8093, 8094, 8095]; // 8095 + offset: the embedded PostgreSQL
+// 8095 + offset: the embedded PostgreSQL; 8096 + offset: the stand-in for Cognito (e2e/oidc-provider.ts)
+const ports = [8080, 8081, 8091, 8092, 8093, 8094, 8095, 8096];
 
 function free(port: number): Promise<boolean> {
   return new Promise((done) => {
@@ -59,13 +61,16 @@ export default async function globalSetup() {
     env.DATABASE_URL = url.toString();
   }
   if (process.env.TEST_REDIS_URL) env.REDIS_URL = process.env.TEST_REDIS_URL;
+  const base = `http://localhost:${8080 + offset}`;
+  // backend-api also accepts the ID tokens of a local OpenID Connect provider, as it does Cognito's in AWS
+  const oidc = await startOidcProvider(8096 + offset, base);
+  env.AI_ASSISTANTS_COGNITO_ISSUER_URI = oidc.issuer;
 
   const results = join(here, '..', 'test-results');
   mkdirSync(results, { recursive: true });
   const log = createWriteStream(join(results, 'stack.log'));
   const stack: ChildProcess = spawn('bash', ['scripts/run-local.sh'], { cwd: repo, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   stack.stderr?.pipe(log);
-  const base = `http://localhost:${8080 + offset}`;
   await new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`the stack did not start in 900 s; see ${join(results, 'stack.log')}`)), 300_000);
     let output = '';
@@ -84,6 +89,7 @@ export default async function globalSetup() {
   });
   process.env.E2E_BASE_URL = base;
   process.env.E2E_STAFF_EMAIL = 'staff@demo.local';
+  process.env.E2E_OIDC_ISSUER = oidc.issuer;
   console.log(`end-to-end stack on ${base} (data and logs in ${local})`);
 
   return async () => {
@@ -99,6 +105,7 @@ export default async function globalSetup() {
         setTimeout(done, 30_000);
       });
     }
+    await oidc.close();
     if (database) psql(database.admin, `drop database if exists ${database.name} with (force)`);
     if (!process.env.E2E_KEEP) rmSync(local, { recursive: true, force: true });
   };

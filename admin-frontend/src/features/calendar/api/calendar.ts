@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type {
@@ -23,26 +24,20 @@ function useProjectId() {
   return project?.project_id;
 }
 
-/** Professionals (columns) with hours and time off, services and the clinic's time zone. */
-export function useSchedule(range: Range) {
-  const projectId = useProjectId();
-  return useQuery({
+function scheduleQuery(projectId: string | undefined, range: Range) {
+  return {
     queryKey: ['calendar', projectId, 'schedule', range.from, range.to],
-    enabled: Boolean(projectId),
-    placeholderData: keepPreviousData,
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
       api<Schedule>('/v1/admin/calendar/schedule', { query: { from: range.from, to: range.to }, signal }),
-  });
+  };
 }
 
-/** Every booking of the range: one request per page of 1000 (a clinic's week is one). */
-export function useBookings(range: Range, filters: { professionalId?: string | null; serviceId?: string | null }) {
-  const projectId = useProjectId();
-  return useQuery({
+type Filters = { professionalId?: string | null; serviceId?: string | null };
+
+function bookingsQuery(projectId: string | undefined, range: Range, filters: Filters) {
+  return {
     queryKey: ['calendar', projectId, 'bookings', range.from, range.to, filters.professionalId, filters.serviceId],
-    enabled: Boolean(projectId),
-    placeholderData: keepPreviousData,
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }: { signal: AbortSignal }) => {
       const bookings: Booking[] = [];
       let cursor: string | null = null;
       do {
@@ -61,7 +56,41 @@ export function useBookings(range: Range, filters: { professionalId?: string | n
       } while (cursor);
       return bookings;
     },
+  };
+}
+
+/** Professionals (columns) with hours, time off and date overrides, services and the clinic's time zone. */
+export function useSchedule(range: Range) {
+  const projectId = useProjectId();
+  return useQuery({ ...scheduleQuery(projectId, range), enabled: Boolean(projectId), placeholderData: keepPreviousData });
+}
+
+/** Every booking of the range: one request per page of 1000 (a clinic's week is one). */
+export function useBookings(range: Range, filters: Filters) {
+  const projectId = useProjectId();
+  return useQuery({
+    ...bookingsQuery(projectId, range, filters),
+    enabled: Boolean(projectId),
+    placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * Loads the ranges next to the shown one (the previous and next week or day) once the shown one is in,
+ * so going back and forth lays out data already at hand instead of waiting for the network.
+ */
+export function usePrefetch(ranges: Range[], filters: Filters, ready: boolean) {
+  const projectId = useProjectId();
+  const queryClient = useQueryClient();
+  const key = ranges.map((r) => r.from).join('|');
+  useEffect(() => {
+    if (!projectId || !ready) return;
+    for (const range of ranges) {
+      void queryClient.prefetchQuery(scheduleQuery(projectId, range));
+      void queryClient.prefetchQuery(bookingsQuery(projectId, range, filters));
+    }
+    // the ranges are the same while their key is
+  }, [projectId, ready, key, filters.professionalId, filters.serviceId, queryClient]);
 }
 
 export function useSlots(serviceId: string | null, professionalId: string | null, date: string | null) {

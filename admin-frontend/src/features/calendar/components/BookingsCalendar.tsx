@@ -1,8 +1,7 @@
-import { useCallback, useMemo } from 'react';
-import { Calendar, dayjsLocalizer, type SlotInfo, type View } from 'react-big-calendar';
+import { memo, useCallback, useMemo, useRef } from 'react';
+import { Calendar, type EventProps, type SlotInfo, type View } from 'react-big-calendar';
 import * as dragAndDrop from 'react-big-calendar/lib/addons/dragAndDrop';
 import type { EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
-import dayjs from 'dayjs';
 import 'dayjs/locale/es';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
@@ -10,11 +9,21 @@ import { useTranslation } from 'react-i18next';
 import type { ScheduleProfessional } from '@/lib/api/types';
 import { toFloating } from '@/lib/format/zone';
 import { availability, movable, visibleHours, type CalendarEvent } from './calendarModel';
+import { fastLocalizer, hhmm } from './calendarLocalizer';
 import classes from './Calendar.module.css';
 
-const localizer = dayjsLocalizer(dayjs);
+const localizer = fastLocalizer();
+/** An event's content: the same booking renders once, whatever else the calendar re-renders. */
+const EventContent = memo(function EventContent({ title }: EventProps<CalendarEvent>) {
+  return <span>{title}</span>;
+});
 // the library's own day header is a columnheader role inside a button, outside any table (an ARIA error)
-const components = { header: ({ label }: { label: string }) => <span>{label}</span> };
+const components = { header: ({ label }: { label: string }) => <span>{label}</span>, event: EventContent };
+const VIEWS: View[] = ['week', 'day'];
+const FORMATS = { timeGutterFormat: 'HH:mm', eventTimeRangeFormat: ({ start }: { start: Date }) => hhmm(start) };
+const resourceId = (p: ScheduleProfessional) => p.id;
+const resourceTitle = (p: ScheduleProfessional) => p.name;
+const draggable = (event: CalendarEvent) => movable(event.booking);
 // the drag-and-drop addon ships only as CommonJS: the production bundle hands over the module
 // object (its default nested once more), the dev server and tests the function itself
 type WithDnD = typeof dragAndDrop.default;
@@ -40,14 +49,34 @@ export interface BookingsCalendarProps {
  * Week view, and a day view with one column per professional (react-big-calendar, MIT: its resource
  * views are free). Floating dates: every time shown is the clinic's wall time, whatever the browser's zone.
  * Hours outside everyone's (or the column's) working hours are hatched grey, time off hatched orange.
+ * Every prop handed to the calendar keeps its identity between renders (module constants, memoised
+ * getters, handlers read through a ref), and the component is memoised: a parent's re-render (a drawer
+ * or modal opening) does not lay the week out again.
  */
-export function BookingsCalendar(props: BookingsCalendarProps) {
+export const BookingsCalendar = memo(function BookingsCalendar(props: BookingsCalendarProps) {
   const { t, i18n } = useTranslation();
   const { timeZone, professionals } = props;
   const hours = useMemo(() => visibleHours(professionals), [professionals]);
   const min = useMemo(() => new Date(1970, 0, 1, hours.min, 0), [hours.min]);
   const max = useMemo(() => new Date(1970, 0, 1, Math.min(hours.max, 23), hours.max >= 24 ? 59 : 0), [hours.max]);
   const byId = useMemo(() => new Map(professionals.map((p) => [p.id, p])), [professionals]);
+
+  // the latest handlers, read at call time: the calendar gets the same functions on every render
+  const latest = useRef(props);
+  latest.current = props;
+  const handlers = useMemo(
+    () => ({
+      onView: (view: View) => latest.current.onView(view === 'day' ? 'day' : 'week'),
+      onNavigate: (date: Date) => latest.current.onNavigate(date),
+      onSelectSlot: (slot: SlotInfo) =>
+        latest.current.onSelectSlot(slot.start, slot.resourceId === undefined ? null : String(slot.resourceId)),
+      onSelectEvent: (event: CalendarEvent) => latest.current.onSelectEvent(event),
+      onEventDrop: ({ event, start, resourceId }: EventInteractionArgs<CalendarEvent>) =>
+        latest.current.onMove(event, new Date(start), resourceId === undefined ? null : String(resourceId)),
+    }),
+    [],
+  );
+  const getNow = useCallback(() => toFloating(new Date(), timeZone), [timeZone]);
 
   const slotPropGetter = useCallback(
     (date: Date, resourceId?: number | string) => {
@@ -60,12 +89,21 @@ export function BookingsCalendar(props: BookingsCalendarProps) {
     [byId, professionals, timeZone],
   );
 
+  // one props object per booking and language, reused across layouts
+  const eventProps = useMemo(() => new WeakMap<CalendarEvent, { className?: string; title: string }>(), [t]);
   const eventPropGetter = useCallback(
-    (event: CalendarEvent) => ({
-      className: classes[event.booking.status],
-      title: `${event.title} — ${t(`calendar.status.${event.booking.status}`)}`,
-    }),
-    [t],
+    (event: CalendarEvent) => {
+      let props = eventProps.get(event);
+      if (!props) {
+        props = {
+          className: classes[event.booking.status],
+          title: `${event.title} — ${t(`calendar.status.${event.booking.status}`)}`,
+        };
+        eventProps.set(event, props);
+      }
+      return props;
+    },
+    [eventProps, t],
   );
 
   const messages = useMemo(
@@ -91,14 +129,14 @@ export function BookingsCalendar(props: BookingsCalendarProps) {
         messages={messages}
         events={props.events}
         view={props.view}
-        views={['week', 'day']}
+        views={VIEWS}
         date={props.date}
-        onView={(view) => props.onView(view === 'day' ? 'day' : 'week')}
-        onNavigate={props.onNavigate}
-        getNow={() => toFloating(new Date(), timeZone)}
+        onView={handlers.onView}
+        onNavigate={handlers.onNavigate}
+        getNow={getNow}
         resources={dayView ? professionals : undefined}
-        resourceIdAccessor={(p) => p.id}
-        resourceTitleAccessor={(p) => p.name}
+        resourceIdAccessor={resourceId}
+        resourceTitleAccessor={resourceTitle}
         step={15}
         timeslots={4}
         min={min}
@@ -106,18 +144,14 @@ export function BookingsCalendar(props: BookingsCalendarProps) {
         selectable
         resizable={false}
         popup
-        formats={{ timeGutterFormat: 'HH:mm', eventTimeRangeFormat: ({ start }) => dayjs(start).format('HH:mm') }}
+        formats={FORMATS}
         slotPropGetter={slotPropGetter}
         eventPropGetter={eventPropGetter}
-        draggableAccessor={(event) => movable(event.booking)}
-        onSelectSlot={(slot: SlotInfo) =>
-          props.onSelectSlot(slot.start, slot.resourceId === undefined ? null : String(slot.resourceId))
-        }
-        onSelectEvent={props.onSelectEvent}
-        onEventDrop={({ event, start, resourceId }: EventInteractionArgs<CalendarEvent>) =>
-          props.onMove(event, new Date(start), resourceId === undefined ? null : String(resourceId))
-        }
+        draggableAccessor={draggable}
+        onSelectSlot={handlers.onSelectSlot}
+        onSelectEvent={handlers.onSelectEvent}
+        onEventDrop={handlers.onEventDrop}
       />
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, Button, Center, Group, Loader, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
@@ -12,7 +12,7 @@ import type { BookingStatus, SlotList } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth/auth';
 import { fromFloating, isoDate, toFloating } from '@/lib/format/zone';
 import { useLiveEvent } from '@/lib/live/events';
-import { useBookings, useReschedule, useSchedule } from '../api/calendar';
+import { useBookings, usePrefetch, useReschedule, useSchedule } from '../api/calendar';
 import { AlternativesModal, type Alternative } from '../components/AlternativesModal';
 import { BookingDrawer } from '../components/BookingDrawer';
 import { BookingsCalendar } from '../components/BookingsCalendar';
@@ -55,16 +55,18 @@ export function CalendarRoute() {
   const range = useMemo(() => {
     // the calendar lays out weeks with dayjs's global locale (Monday first in Spanish): load the same range
     dayjs.locale(i18n.language === 'en' ? 'en' : 'es');
-    const start = dayjs(date).startOf(view === 'week' ? 'week' : 'day');
-    const end = start.add(1, view === 'week' ? 'week' : 'day');
-    return {
+    const unit = view === 'week' ? 'week' : 'day';
+    const of = (start: dayjs.Dayjs) => ({
       from: fromFloating(start.toDate(), projectZone).toISOString(),
-      to: fromFloating(end.toDate(), projectZone).toISOString(),
-    };
+      to: fromFloating(start.add(1, unit).toDate(), projectZone).toISOString(),
+    });
+    const start = dayjs(date).startOf(unit);
+    return { ...of(start), around: [of(start.add(1, unit)), of(start.subtract(1, unit))] };
   }, [date, view, i18n.language, projectZone]);
 
   const schedule = useSchedule(range);
   const bookings = useBookings(range, { professionalId, serviceId });
+  usePrefetch(range.around, { professionalId, serviceId }, Boolean(schedule.data && bookings.data));
   const reschedule = useReschedule();
   const timeZone = schedule.data?.time_zone ?? projectZone;
 
@@ -115,6 +117,21 @@ export function CalendarRoute() {
     if (new Date(instant).getTime() === new Date(event.booking.start).getTime() && sameProfessional) return;
     void move(event.booking.id, instant, sameProfessional ? null : toProfessional);
   };
+
+  // handlers with a stable identity (they read the latest state when called), so the memoised calendar
+  // is not laid out again when only a modal or the drawer changes
+  const latest = useRef({ onMove, setTarget, professionalId });
+  latest.current = { onMove, setTarget, professionalId };
+  const calendarHandlers = useMemo(
+    () => ({
+      onSelectSlot: (start: Date, resource: string | null) =>
+        latest.current.setTarget({ start, professionalId: resource ?? latest.current.professionalId }),
+      onSelectEvent: (event: CalendarEvent) => setSelectedId(event.id),
+      onMove: (event: CalendarEvent, start: Date, toProfessional: string | null) =>
+        latest.current.onMove(event, start, toProfessional),
+    }),
+    [],
+  );
 
   return (
     <Stack gap="sm">
@@ -196,9 +213,9 @@ export function CalendarRoute() {
             professionals={professionals}
             onView={setView}
             onNavigate={setDate}
-            onSelectSlot={(start, resource) => setTarget({ start, professionalId: resource ?? professionalId })}
-            onSelectEvent={(event) => setSelectedId(event.id)}
-            onMove={onMove}
+            onSelectSlot={calendarHandlers.onSelectSlot}
+            onSelectEvent={calendarHandlers.onSelectEvent}
+            onMove={calendarHandlers.onMove}
           />
           <NewBookingModal
             target={target}

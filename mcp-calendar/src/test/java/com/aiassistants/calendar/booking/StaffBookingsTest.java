@@ -220,4 +220,33 @@ class StaffBookingsTest extends CalendarIntegrationTest {
         assertThat(error(() -> calendar.call(tenant, CalendarTools.ERASE_CUSTOMER, new CalendarTools.EraseCustomerInput(
                 patient, patient), CalendarTools.ErasedCustomer.class, false)).code()).isEqualTo("invalid_request");
     }
+
+    /** The console's week view reads a week of 500 bookings in one page, from one SQL statement. */
+    @Test
+    void aWeekOfFiveHundredBookingsIsOneStatement() {
+        String tenant = newTenant();
+        var directory = DIRECTORY.tenant(tenant, BA).service("cut", "Corte", 30, 0);
+        java.time.DayOfWeek[] week = java.time.DayOfWeek.values();
+        for (String professional : List.of("p1", "p2", "p3")) {
+            directory.professional(professional, professional.toUpperCase(), "cut")
+                    .hours(professional, com.aiassistants.calendar.support.FakeProfessionals.every("08:00", "20:00", week));
+        }
+        java.time.LocalDate monday = java.time.LocalDate.of(2026, 3, 9);
+        int booked = 0;
+        for (int i = 0; booked < 500; i++) {
+            String professional = "p" + (i % 3 + 1);
+            int slot = i / 3;
+            Instant start = local(monday.plusDays(slot / 24) + "T08:00").plus(Duration.ofMinutes(30L * (slot % 24)));
+            bookingService.bookConfirmed(tenant, new BookConfirmedInput("cut", professional, start, "c" + i,
+                    "Cliente " + i, null, STAFF, UUID.randomUUID().toString()));
+            booked++;
+        }
+        Instant from = local(monday + "T00:00");
+        StatementCounter.reset();
+        BookingList page = bookingService.inRange(tenant, new ListBookingsInput(from, from.plus(Duration.ofDays(7)), null,
+                null, null, 1000, null));
+        assertThat(StatementCounter.count()).isEqualTo(1);
+        assertThat(page.bookings()).hasSize(500);
+        assertThat(page.nextCursor()).isNull();
+    }
 }

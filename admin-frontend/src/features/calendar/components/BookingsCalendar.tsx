@@ -80,7 +80,8 @@ export const BookingsCalendar = memo(function BookingsCalendar(props: BookingsCa
 
   const slotPropGetter = useCallback(
     (date: Date, resourceId?: number | string) => {
-      const columns = resourceId !== undefined ? [byId.get(String(resourceId))].filter(Boolean) : professionals;
+      // the week view has no resources: the library passes null (or nothing) and every professional counts
+      const columns = resourceId != null ? [byId.get(String(resourceId))].filter(Boolean) : professionals;
       if (!columns.length) return {};
       const states = columns.map((p) => availability(p!, date, timeZone));
       if (states.includes('open')) return {};

@@ -5,13 +5,15 @@ import java.time.ZoneId;
 import java.util.List;
 
 import com.aiassistants.backend.assistant.replies.Formats;
+import com.aiassistants.common.scheduling.ProfessionalsTools.DateOverride;
 import com.aiassistants.common.scheduling.ProfessionalsTools.Professional;
 import com.aiassistants.common.scheduling.ProfessionalsTools.TimeOff;
 import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingHours;
 
 /**
- * Why a day has no free slot, from the professionals' working hours and time off: closed that
- * weekday, the professional is off that day, or simply fully booked.
+ * Why a day has no free slot, from the professionals' working hours, date overrides and time off:
+ * closed that weekday, the professional is off that day (time off, or a date override closing it), or
+ * simply fully booked.
  */
 final class Unavailability {
 
@@ -25,12 +27,13 @@ final class Unavailability {
         boolean anyFree = false;
         for (Professional professional : who) {
             WorkingHours hours = t.gateway.workingHours(t.tenantId(), professional.id());
-            if (hours == null || hours.ranges() == null
-                    || hours.ranges().stream().noneMatch(r -> r.dayOfWeek() == day.getDayOfWeek())) {
+            var override = override(hours, day);
+            if (!worksWeekday(hours, day) && (override == null || override.ranges().isEmpty())) {
                 continue;
             }
             anyWorks = true;
-            if (!off(hours, day, t.in.tenant().zone())) {
+            boolean closedByOverride = override != null && override.ranges().isEmpty();
+            if (!closedByOverride && !off(hours, day, t.in.tenant().zone())) {
                 anyFree = true;
             }
         }
@@ -50,8 +53,8 @@ final class Unavailability {
     private static boolean nobodyWorks(Turn t, LocalDate day) {
         for (Professional professional : t.catalog().professionals) {
             WorkingHours hours = t.gateway.workingHours(t.tenantId(), professional.id());
-            if (hours != null && hours.ranges() != null
-                    && hours.ranges().stream().anyMatch(r -> r.dayOfWeek() == day.getDayOfWeek())) {
+            var override = override(hours, day);
+            if (override != null ? !override.ranges().isEmpty() : worksWeekday(hours, day)) {
                 return false;
             }
         }
@@ -68,6 +71,17 @@ final class Unavailability {
         String serviceId = s.flow() == Flow.RESCHEDULE && s.target() != null ? s.target().serviceId() : s.serviceId();
         return t.catalog().service(serviceId).map(service -> t.catalog().professionalsFor(service))
                 .orElse(t.catalog().professionals);
+    }
+
+    private static boolean worksWeekday(WorkingHours hours, LocalDate day) {
+        return hours != null && hours.ranges() != null
+                && hours.ranges().stream().anyMatch(r -> r.dayOfWeek() == day.getDayOfWeek());
+    }
+
+    /** The day's date override, or null. */
+    private static DateOverride override(WorkingHours hours, LocalDate day) {
+        return hours == null ? null : hours.overrides().stream().filter(o -> day.equals(o.date())).findFirst()
+                .orElse(null);
     }
 
     private static boolean off(WorkingHours hours, LocalDate day, ZoneId zone) {

@@ -67,7 +67,15 @@ export function demoCustomers(): Map<string, CustomerProfile> {
     conversations: [],
     memory: [],
     bookings: [],
-    audit: [],
+    audit: [
+      {
+        id: 1,
+        actor: 'whatsapp',
+        action: 'number_changed',
+        details: { from_number: '+5491144440202', to_number: '+5491166660303', message_id: 'wamid.HBgLchanged=' },
+        created_at: new Date(now - day).toISOString(),
+      },
+    ],
   };
   return new Map([
     [ana.customer.customer_id, ana],

@@ -66,6 +66,14 @@ describe('customers', () => {
     expect(within(list).getByText('Luis Pérez')).toBeInTheDocument();
   });
 
+  it("shows staff that WhatsApp reported a patient's new number", async () => {
+    renderApp('/customers/%2B5491144440202', { role: 'staff' });
+    expect(await screen.findByRole('heading', { name: 'Luis Pérez' })).toBeInTheDocument();
+    expect(
+      screen.getByText(/WhatsApp number changed: \+5491144440202 → \+5491166660303 \(conversations, memory and bookings stay under the old number\)/),
+    ).toBeInTheDocument();
+  });
+
   it('staff read profiles without the forget, export and erase buttons', async () => {
     renderApp(ana, { role: 'staff' });
     expect(await screen.findByRole('heading', { name: 'Ana Gómez' })).toBeInTheDocument();

@@ -101,7 +101,7 @@ function ProfileView({ profile }: { profile: Profile }) {
           <Stack gap={4}>
             {profile.audit.map((entry) => (
               <Text key={entry.id} size="sm">
-                {format.dayTime(entry.created_at)} · {t(`customers.action.${entry.action}`)} · {entry.actor.replace(/^staff:/, '')}
+                {format.dayTime(entry.created_at)} · {t(`customers.action.${entry.action}`, { ...entry.details })} · {entry.actor.replace(/^staff:/, '')}
               </Text>
             ))}
           </Stack>

@@ -14,6 +14,7 @@ import com.aiassistants.backend.tenant.Caller;
 import com.aiassistants.backend.tenant.Project;
 import com.aiassistants.backend.tenant.Projects;
 import com.aiassistants.common.channel.GatewayInbound;
+import com.aiassistants.common.channel.GatewayNotice;
 import com.aiassistants.common.web.ApiProblem;
 
 import tools.jackson.core.JacksonException;
@@ -44,27 +45,8 @@ public class InboundRequests {
     }
 
     public Checked whatsapp(Caller caller, String timestamp, String signature, byte[] body) {
-        if (caller.kind() != Caller.Kind.API_KEY) {
-            throw ApiProblem.forbidden("the gateway webhook takes the project's X-API-Key");
-        }
-        Project project = projects.require(caller.projectId());
-        signatures.verify(project, timestamp, signature, body);
-        GatewayInbound inbound;
-        try {
-            inbound = json.readValue(body, GatewayInbound.class);
-        } catch (JacksonException e) {
-            throw ApiProblem.badRequest("malformed-json", "the body is not the expected JSON object");
-        }
-        if (inbound == null) {
-            throw ApiProblem.badRequest("malformed-json", "the body is empty");
-        }
-        Set<ConstraintViolation<GatewayInbound>> violations = validator.validate(inbound);
-        if (!violations.isEmpty()) {
-            throw ApiProblem.badRequest("validation-failed", "Request validation failed").with("errors",
-                    violations.stream().map(v -> java.util.Map.of("field",
-                            v.getPropertyPath().toString().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT),
-                            "message", v.getMessage())).toList());
-        }
+        Project project = gatewayProject(caller, timestamp, signature, body);
+        GatewayInbound inbound = read(body, GatewayInbound.class);
         boolean noText = inbound.text() == null || inbound.text().isBlank();
         if (noText && inbound.replyId() == null) {
             throw ApiProblem.badRequest("invalid-text", "text must not be blank unless reply_id is given");
@@ -75,6 +57,41 @@ public class InboundRequests {
         return new Checked(new InboundMessage(project.id(), "whatsapp:" + phone, "whatsapp", customerId,
                 inbound.customerName(), inbound.text() == null ? "" : inbound.text(), inbound.replyId(),
                 inbound.messageId()), callback(inbound.callbackUrl()));
+    }
+
+    /** A signed notice from the gateway (a user changed their number), checked like a message. */
+    public GatewayNotice notice(Caller caller, String timestamp, String signature, byte[] body) {
+        gatewayProject(caller, timestamp, signature, body);
+        return read(body, GatewayNotice.class);
+    }
+
+    private Project gatewayProject(Caller caller, String timestamp, String signature, byte[] body) {
+        if (caller.kind() != Caller.Kind.API_KEY) {
+            throw ApiProblem.forbidden("the gateway webhook takes the project's X-API-Key");
+        }
+        Project project = projects.require(caller.projectId());
+        signatures.verify(project, timestamp, signature, body);
+        return project;
+    }
+
+    private <T> T read(byte[] body, Class<T> type) {
+        T value;
+        try {
+            value = json.readValue(body, type);
+        } catch (JacksonException e) {
+            throw ApiProblem.badRequest("malformed-json", "the body is not the expected JSON object");
+        }
+        if (value == null) {
+            throw ApiProblem.badRequest("malformed-json", "the body is empty");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw ApiProblem.badRequest("validation-failed", "Request validation failed").with("errors",
+                    violations.stream().map(v -> java.util.Map.of("field",
+                            v.getPropertyPath().toString().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT),
+                            "message", v.getMessage())).toList());
+        }
+        return value;
     }
 
     public Checked web(Caller caller, String conversationId, String customerIdHeader, WebMessage body) {

@@ -40,8 +40,17 @@ public class CustomerAudit {
                 .list();
     }
 
-    /** Part of an erasure: the patient's entries now name the anonymous id. */
+    /**
+     * Part of an erasure: the patient's entries now name the anonymous id, and changed-number entries (theirs and
+     * the other number's) lose the patient's number.
+     */
     int rename(String projectId, String customerId, String erasedAs) {
+        for (String field : new String[] {"from_number", "to_number"}) {
+            jdbc.sql("""
+                    update audit_event set details = jsonb_set(details, cast(? as text[]), to_jsonb(cast(? as text)))
+                    where project_id = ? and action = ? and details ->> ? = ?""")
+                    .params("{" + field + "}", erasedAs, projectId, NumberChanges.ACTION, field, customerId).update();
+        }
         return jdbc.sql("update audit_event set subject = ? where project_id = ? and subject = ?")
                 .params(erasedAs, projectId, customerId).update();
     }

@@ -32,7 +32,8 @@ public final class CustomerViews {
 
     /** One entry of what staff did with the patient's data. */
     public record AuditEntry(long id, String actor,
-            @Schema(allowableValues = {"memory_forgotten", "exported", "erased"}) String action,
+            @Schema(allowableValues = {"memory_forgotten", "exported", "erased", "number_changed"},
+                    description = "number_changed: WhatsApp reported the patient writes from another number (details from_number, to_number)") String action,
             Map<String, Object> details, Instant createdAt) {
     }
 

@@ -282,6 +282,27 @@ class ConsoleCustomersTest extends BackendTestBase {
             }
         });
 
+        // WhatsApp says the patient now writes from another number: staff see it on both customers' pages, once
+        String newNumber = phone();
+        String notice = json(Map.of("kind", "number_changed", "message_id", "wamid.HBgLchanged+/=", "from_number",
+                phone.substring(1), "new_number", newNumber.substring(1), "timestamp_iso", Instant.now().toString()));
+        ok(whatsapp(clinic.project(), "/v1/channels/whatsapp/gateway/notices", notice), 204);
+        ok(whatsapp(clinic.project(), "/v1/channels/whatsapp/gateway/notices", notice), 204);
+        JsonNode audit = ok(call("GET", path(phone), clinic.staffToken(), null), 200).get("audit");
+        assertThat(audit.findValuesAsString("action")).containsExactly("number_changed");
+        assertThat(audit.get(0).get("actor").asString()).isEqualTo("whatsapp");
+        assertThat(audit.get(0).get("details").get("from_number").asString()).isEqualTo(phone);
+        assertThat(audit.get(0).get("details").get("to_number").asString()).isEqualTo(newNumber);
+        assertThat(jdbc.sql("select count(*) from audit_event where project_id = ? and subject = ? and action = 'number_changed'")
+                .params(project, newNumber).query(Integer.class).single()).isEqualTo(1);
+        // signed like a message; anything else is a problem, never a 500
+        problem(send("POST", "/v1/channels/whatsapp/gateway/notices", key(clinic.project().apiKey()), notice), 401);
+        problem(whatsapp(clinic.project(), "/v1/channels/whatsapp/gateway/notices", json(Map.of("kind", "number_changed",
+                "message_id", "m-1", "from_number", phone, "new_number", "not a number"))), 400);
+        problem(whatsapp(clinic.project(), "/v1/channels/whatsapp/gateway/notices", json(Map.of("kind", "holiday",
+                "message_id", "m-2", "from_number", phone, "new_number", newNumber))), 400);
+        problem(whatsapp(clinic.project(), "/v1/channels/whatsapp/gateway/notices", "{not json"), 400);
+
         Response download = call("GET", path(phone) + "/export", clinic.adminToken(), null);
         JsonNode export = ok(download, 200);
         assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment")
@@ -329,7 +350,10 @@ class ConsoleCustomersTest extends BackendTestBase {
                 project)).isEqualTo(1);
         // the erasure is in the audit under the anonymous id; the other patient is untouched
         assertThat(jdbc.sql("select action from audit_event where project_id = ? and subject = ? order by id")
-                .params(project, erasedAs).query(String.class).list()).containsExactly("exported", "erased");
+                .params(project, erasedAs).query(String.class).list()).containsExactly("number_changed", "exported", "erased");
+        // the new number's notice no longer names the erased patient
+        assertThat(jdbc.sql("select details ->> 'from_number' from audit_event where project_id = ? and subject = ?")
+                .params(project, newNumber).query(String.class).single()).isEqualTo(erasedAs);
         assertThat(backendRowsContaining(project, "Mario Queda")).isNotEmpty();
         assertThat(schedulingRowsContaining(project, other.substring(1))).isNotEmpty();
         problem(call("GET", path(phone), clinic.staffToken(), null), 404);

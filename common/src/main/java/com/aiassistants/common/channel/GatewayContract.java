@@ -16,6 +16,9 @@ public final class GatewayContract {
     /** {@code GET}: the project's {@link ChannelProfile} (language, time zone) for what the gateway writes itself. */
     public static final String PROFILE_PATH = "/v1/channels/whatsapp/gateway/profile";
 
+    /** {@code POST}: a {@link GatewayNotice} (a user changed their number), signed like {@link #INBOUND_PATH}; 204. */
+    public static final String NOTICE_PATH = "/v1/channels/whatsapp/gateway/notices";
+
     public static final String API_KEY = "X-API-Key";
     public static final String TIMESTAMP = "X-Webhook-Timestamp";
     public static final String SIGNATURE = "X-Webhook-Signature";

@@ -166,6 +166,13 @@ public class CloudWebhookController {
             metrics.inbound(ProviderType.CLOUD, "no_phone_number");
             return null;
         }
+        if (!from.matches(PhoneNumbers.E164_PATTERN)) {
+            // WhatsApp's "from" is the user's number; anything else could not be answered (the Graph API refuses it)
+            log.warn("message {} of type {} names a sender that is not a phone number ({}): ignored", id, type,
+                    PhoneNumbers.mask(from));
+            metrics.inbound(ProviderType.CLOUD, "invalid_sender");
+            return null;
+        }
         if (id.isEmpty()) {
             log.warn("message of type {} from {} has no id: ignored", type, PhoneNumbers.mask(from));
             metrics.inbound(ProviderType.CLOUD, "no_id");

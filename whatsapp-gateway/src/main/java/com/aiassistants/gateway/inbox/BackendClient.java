@@ -14,6 +14,7 @@ import com.aiassistants.common.channel.ChannelProfile;
 import com.aiassistants.common.tracing.Traces;
 import com.aiassistants.common.channel.GatewayContract;
 import com.aiassistants.common.channel.GatewayInbound;
+import com.aiassistants.common.channel.GatewayNotice;
 import com.aiassistants.common.channel.GatewayReply;
 import com.aiassistants.common.channel.HmacSignatures;
 import com.aiassistants.gateway.config.GatewayProperties;
@@ -69,10 +70,26 @@ public class BackendClient {
 
     private GatewayReply forward(String tenantId, GatewayInbound request, java.util.Map<String, String> traceHeaders)
             throws BackendException {
+        byte[] reply = post(tenantId, GatewayContract.INBOUND_PATH, request, traceHeaders);
+        try {
+            return json.readValue(reply, GatewayReply.class);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new BackendException("backend reply unreadable: " + e.getOriginalMessage(), true, e);
+        }
+    }
+
+    /** A notice (a user changed their number): backend-api records it for staff, once per message id. */
+    public void notice(String tenantId, GatewayNotice notice) throws BackendException {
+        traces.call("backend-api notice", traceHeaders -> post(tenantId, GatewayContract.NOTICE_PATH, notice, traceHeaders));
+    }
+
+    /** A signed POST; the answer's body when it is 2xx. */
+    private byte[] post(String tenantId, String path, Object request, java.util.Map<String, String> traceHeaders)
+            throws BackendException {
         GatewayProperties.Backend backend = tenants.get(tenantId).backend();
         byte[] body = json.writeValueAsBytes(request);
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(backend.baseUrl()) + GatewayContract.INBOUND_PATH))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(backend.baseUrl()) + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(GatewayContract.TIMESTAMP, timestamp)
@@ -91,7 +108,7 @@ public class BackendClient {
             int status = response.statusCode();
             outcome = Integer.toString(status / 100) + "xx";
             if (status / 100 == 2) {
-                return json.readValue(response.body(), GatewayReply.class);
+                return response.body();
             }
             // 401/403: backend-api refused our key or signature (a rotation, a typo): our configuration, not the
             // message, is wrong, so keep retrying with backoff until someone fixes it instead of dropping it
@@ -104,9 +121,6 @@ public class BackendClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException("interrupted", true, e);
-        } catch (tools.jackson.core.JacksonException e) {
-            outcome = "bad_json";
-            throw new BackendException("backend reply unreadable: " + e.getOriginalMessage(), true, e);
         } finally {
             sample.stop(metrics.backendTimer(outcome));
         }

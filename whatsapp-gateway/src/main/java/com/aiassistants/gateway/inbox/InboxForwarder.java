@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import com.aiassistants.common.tracing.Traces;
 import com.aiassistants.common.channel.GatewayInbound;
+import com.aiassistants.common.channel.GatewayNotice;
 import com.aiassistants.common.channel.OpaqueIds;
 import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.gateway.config.GatewayProperties;
@@ -92,6 +93,10 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
         MDC.put("conversationId", "whatsapp:" + PhoneNumbers.mask(row.fromNumber()));
         try {
             faults.reached(FaultInjection.Point.AFTER_INBOX_CLAIM);
+            if (row.kind() == InboundMessage.Kind.NUMBER_CHANGED) {
+                notice(row);
+                return;
+            }
             Duration age = Duration.between(row.sentAt(), clock.instant());
             if (age.compareTo(properties.inbound().maxMessageAge()) > 0) {
                 stale(row, age);
@@ -104,7 +109,8 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
             }
             OutgoingMessage reply = switch (row.kind()) {
                 case MEDIA -> politely(row, PoliteReplies.Reason.MEDIA);
-                case UNREADABLE, NUMBER_CHANGED -> politely(row, PoliteReplies.Reason.UNREADABLE);
+                case UNREADABLE -> politely(row, PoliteReplies.Reason.UNREADABLE);
+                case NUMBER_CHANGED -> throw new IllegalStateException("a notice is not answered");
                 case TEXT, INTERACTIVE -> assistant(row);
             };
             close(row, reply);
@@ -115,6 +121,31 @@ public class InboxForwarder extends QueueWorker<InboxRow> {
         } finally {
             MDC.remove("tenantId");
             MDC.remove("conversationId");
+        }
+    }
+
+    /**
+     * A changed number goes to backend-api as a notice (staff see it on the customer's page), whatever its age; nothing
+     * is sent to the user. Transient failures are retried like a message's; a refused notice fails without a reply.
+     */
+    private void notice(InboxRow row) {
+        try {
+            backend.notice(row.tenantId(), GatewayNotice.numberChanged(row.providerMessageId(), row.fromNumber(),
+                    row.text(), row.sentAt().atOffset(ZoneOffset.UTC).toString()));
+            close(row, null);
+        } catch (BackendClient.BackendException e) {
+            if (e.retryable() && row.attempts() < settings.maxAttempts()) {
+                metrics.retry("forward", "backend");
+                log.warn("notice inbox row {} failed (attempt {}), retrying: {}", row.id(), row.attempts(), e.getMessage());
+                inbox.reschedule(row.id(), lease.owner(), settings.backoff(row.attempts()), e.getMessage());
+            } else {
+                log.error("notice inbox row {} ({}: {} changed their number to {}) failed for good after {} attempts: {};"
+                        + " still listed at /admin/tenants/{}/inbox/notices", row.id(), row.providerMessageId(),
+                        PhoneNumbers.mask(row.fromNumber()), PhoneNumbers.mask(row.text()), row.attempts(), e.getMessage(),
+                        row.tenantId());
+                metrics.inbound(provider(row), "forward_failed");
+                inbox.markFailed(row.id(), lease.owner(), e.getMessage());
+            }
         }
     }
 

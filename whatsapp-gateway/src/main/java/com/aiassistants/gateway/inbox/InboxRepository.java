@@ -19,7 +19,10 @@ import com.aiassistants.gateway.provider.InboundMessage;
 @Repository
 public class InboxRepository {
 
-    /** Insert (deduplicated on tenant + provider message id) and open the 24-hour window in one statement. */
+    /**
+     * Insert (deduplicated on tenant + provider message id) and open the 24-hour window in one statement (only for
+     * what the user wrote: a system message about them opens no window).
+     */
     private static final String INSERT = """
             with ins as (
               insert into inbox (tenant_id, provider, provider_message_id, from_number, customer_name, kind, text, sent_at,
@@ -28,7 +31,7 @@ public class InboxRepository {
               on conflict (tenant_id, provider_message_id) do nothing
               returning id
             ), win as (
-              insert into customer_window (tenant_id, number, last_inbound_at) values (?, ?, ?)
+              insert into customer_window (tenant_id, number, last_inbound_at) select ?, ?, ? where ?
               on conflict (tenant_id, number) do update
                 set last_inbound_at = greatest(customer_window.last_inbound_at, excluded.last_inbound_at)
             )
@@ -67,20 +70,13 @@ public class InboxRepository {
         return insert(m, "pending");
     }
 
-    /**
-     * Records a message that is not forwarded (a system message for staff): stored {@code done} at once, still
-     * deduplicated on its provider message id.
-     */
-    public Optional<Long> insertDone(InboundMessage m) {
-        return insert(m, "done");
-    }
-
     private Optional<Long> insert(InboundMessage m, String status) {
         Timestamp sentAt = Timestamp.from(m.sentAt());
+        boolean opensWindow = m.kind() != InboundMessage.Kind.NUMBER_CHANGED;
         List<Long> ids = jdbc.queryForList(INSERT, Long.class, m.tenantId(), m.provider().id(), m.providerMessageId(),
                 m.fromNumber(), m.customerName(), m.kind().name().toLowerCase(), m.text() == null ? "" : m.text(), sentAt,
                 m.textTruncated(), status, status, traces.headers().get(Traces.TRACEPARENT), m.tenantId(), m.fromNumber(),
-                sentAt);
+                sentAt, opensWindow);
         return ids.stream().findFirst();
     }
 

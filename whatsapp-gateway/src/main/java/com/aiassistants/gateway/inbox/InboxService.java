@@ -60,19 +60,20 @@ public class InboxService implements InboundSink {
     }
 
     /**
-     * A user now writes from another number: recorded for staff (never forwarded), logged and pushed on
-     * {@code /admin/ws}. The conversation, memory and bookings stay under the old number (backend-api and
-     * mcp-calendar key them by it and offer no move); staff decide, e.g. by telling the user.
+     * A user now writes from another number: queued like a message (so it survives a crash and is retried) but, instead
+     * of reaching the assistant, given to backend-api as a notice, which records it on both numbers' customer pages for
+     * staff; logged and pushed on {@code /admin/ws}. The conversation, memory and bookings stay under the old number
+     * (backend-api and mcp-calendar key them by it and offer no move); staff decide, e.g. by telling the user.
      */
     private Result numberChanged(InboundMessage message) {
-        Optional<Long> id = inbox.insertDone(message);
+        Optional<Long> id = inbox.insert(message);
         if (id.isEmpty()) {
             metrics.inbound(message.provider(), "duplicate");
             return Result.DUPLICATE;
         }
         log.warn("user {} changed their number to {} (inbox {}): their conversation, memory and bookings stay under the"
-                + " old number; listed for staff at /admin/tenants/{}/inbox/notices", PhoneNumbers.mask(message.fromNumber()),
-                PhoneNumbers.mask(message.text()), id.get(), message.tenantId());
+                + " old number; shown to staff on the customer's page and at /admin/tenants/{}/inbox/notices",
+                PhoneNumbers.mask(message.fromNumber()), PhoneNumbers.mask(message.text()), id.get(), message.tenantId());
         metrics.inbound(message.provider(), "number_changed");
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "notice");
@@ -82,6 +83,7 @@ public class InboxService implements InboundSink {
         event.put("from_number", message.fromNumber());
         event.put("new_number", message.text());
         events.publish(event);
+        forwarder.wake();
         return Result.ACCEPTED;
     }
 }

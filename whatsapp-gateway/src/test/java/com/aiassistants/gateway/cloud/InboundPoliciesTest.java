@@ -126,6 +126,58 @@ class InboundPoliciesTest extends GatewayTestBase {
     }
 
     @Test
+    void aSenderThatIsNotAPhoneNumberIsIgnoredNotAnsweredToAnAddressMetaWouldRefuse() {
+        String id = wamid();
+        assertThat(postSigned(webhook(CLINIC_PHONE_NUMBER_ID, "abc<script>", id, Instant.now().getEpochSecond(), "\"hola\"")))
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from inbox where provider_message_id = ?", Integer.class, id)).isZero();
+        assertThat(GRAPH.to("abc<script>")).isEmpty();
+    }
+
+    @Test
+    void anInteractiveMessageWithoutItsReplyGetsAPoliteAnswer() {
+        String from = user();
+        String body = webhook(CLINIC_PHONE_NUMBER_ID, from, wamid(), Instant.now().getEpochSecond(), "\"x\"")
+                .replace("\"type\":\"text\",\"text\":{\"body\":\"x\"}", "\"type\":\"interactive\",\"interactive\":{\"type\":\"button_reply\"}");
+        assertThat(body).contains("\"interactive\":{\"type\":\"button_reply\"}");
+        assertThat(postSigned(body)).isEqualTo(200);
+        assertThat(text(awaitSends(from, 1).getFirst())).isEqualTo("I couldn't read that message. Could you write it in words?");
+        assertThat(BACKEND.calls).noneSatisfy(c -> assertThat(c.path("from_number").asString()).isEqualTo(from));
+    }
+
+    @Test
+    void aChangedNumberReachesBackendApiAsANoticeEvenWhenLateAndNothingIsSentToTheUser() {
+        String from = user();
+        String to = user();
+        String id = wamid();
+        long threeDaysAgo = Instant.now().minusSeconds(3 * 86_400).getEpochSecond();
+        String body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                  "messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},
+                  "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"system",
+                    "system":{"body":"User Ana changed from %s to %s","wa_id":"%s","type":"user_changed_number"}}]},
+                  "field":"messages"}]}]}""".formatted(CLINIC_PHONE_NUMBER_ID, from, id, threeDaysAgo, from, to, to);
+        BACKEND.failNext(1, 503); // transient: retried like a message
+        assertThat(postSigned(body)).isEqualTo(200);
+        assertThat(postSigned(body)).as("a repeated delivery").isEqualTo(200);
+        Await.until("the notice reaches backend-api", () -> BACKEND.notices.stream()
+                .anyMatch(n -> id.equals(n.path("message_id").asString())));
+        Await.until("the inbox row is done", () -> "done".equals(jdbc.queryForObject(
+                "select status from inbox where provider_message_id = ?", String.class, id)));
+        assertThat(BACKEND.notices).filteredOn(n -> id.equals(n.path("message_id").asString())).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.path("kind").asString()).isEqualTo("number_changed");
+                    assertThat(n.path("from_number").asString()).isEqualTo(from);
+                    assertThat(n.path("new_number").asString()).isEqualTo(to);
+                });
+        assertThat(GRAPH.to(from)).as("nothing is sent to the user, not even an apology for the delay").isEmpty();
+        assertThat(BACKEND.calls).noneSatisfy(c -> assertThat(c.path("from_number").asString()).isEqualTo(from));
+        assertThat(jdbc.queryForObject("select count(*) from customer_window where number = ?", Integer.class, from))
+                .as("a system message opens no 24-hour window").isZero();
+    }
+
+    @Test
     void theSimulatorRefusesNumbersWithLettersInsteadOfStrippingThem() {
         var refused = http().post().uri("/simulator/users/{phone}/messages", "54911abc55550001")
                 .contentType(MediaType.APPLICATION_JSON).body("{\"text\":\"hola\"}").retrieve().toEntity(String.class);

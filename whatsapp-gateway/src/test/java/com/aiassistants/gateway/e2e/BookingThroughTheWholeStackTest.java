@@ -109,6 +109,14 @@ class BookingThroughTheWholeStackTest {
         return service;
     }
 
+    /** Every send of the test stayed within Meta's limits (the fake Graph API refuses the others, as Meta would). */
+    @org.junit.jupiter.api.AfterEach
+    void everySendWithinMetasLimits() {
+        List<String> refused = List.copyOf(GRAPH.refused);
+        GRAPH.refused.clear();
+        assertThat(refused).as("sends the Graph API would refuse").isEmpty();
+    }
+
     @AfterAll
     static void stopTheStack() {
         if (gateway != null) {
@@ -234,6 +242,15 @@ class BookingThroughTheWholeStackTest {
                 .header("Authorization", "Bearer e2e-gateway-admin-token").retrieve().body(new ParameterizedTypeReference<>() {
                 });
         assertThat(notices).extracting(n -> n.get("text")).containsExactly("12195555358");
+        // staff see the changed number on the patient's page in the console (backend-api's customer audit)
+        RestClient api = RestClient.create(backendService.baseUrl().toString());
+        String token = api.post().uri("/v1/admin/login").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", "admin@demo.local", "password", "demo1234")).retrieve().body(JsonNode.class)
+                .path("access_token").asString();
+        JsonNode audit = api.get().uri("/v1/admin/customers/{id}", "+" + USER).header("Authorization", "Bearer " + token)
+                .header("X-Project-Id", "demo").retrieve().body(JsonNode.class).path("audit");
+        assertThat(audit.findValuesAsString("action")).contains("number_changed");
+        assertThat(audit.findValuesAsString("to_number")).containsExactly("+12195555358");
 
         int before = GRAPH.to("16505556789").size();
         cloud("several-entries", true);

@@ -33,6 +33,8 @@ public final class FakeBackend implements AutoCloseable {
     private final Map<String, String> repliesByMessageId = new ConcurrentHashMap<>();
     /** Every request body received, in order (including repeats). */
     public final List<JsonNode> calls = new CopyOnWriteArrayList<>();
+    /** Every notice ({@link GatewayContract#NOTICE_PATH}) received with a valid signature, in order. */
+    public final List<JsonNode> notices = new CopyOnWriteArrayList<>();
     /** The project language the profile endpoint reports. */
     public volatile String locale = "en";
     /** Statuses the next calls answer, one each, before doing anything ({@link #failNext}). */
@@ -48,6 +50,7 @@ public final class FakeBackend implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/channels/whatsapp/gateway/inbound", this::handle);
         server.createContext(GatewayContract.PROFILE_PATH, this::handle);
+        server.createContext(GatewayContract.NOTICE_PATH, this::handle);
         server.start();
     }
 
@@ -99,6 +102,12 @@ public final class FakeBackend implements AutoCloseable {
             return;
         }
         JsonNode request = json.readTree(body);
+        if (exchange.getRequestURI().getPath().equals(GatewayContract.NOTICE_PATH)) {
+            notices.add(request);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
         calls.add(request);
         String reply = repliesByMessageId.computeIfAbsent(request.path("message_id").asString(), id -> reply(request));
         respond(exchange, 200, reply);

@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Graph API's {@code POST /{phone_number_id}/messages} over real HTTP with Meta's JSON shapes:
  * success {@code {messaging_product, contacts, messages:[{id: wamid}]}}, errors
- * {@code {error:{message, type, code, fbtrace_id}}}. Scripted answers are consumed first.
+ * {@code {error:{message, type, code, fbtrace_id}}}. Scripted answers are consumed first. Like the Graph API, it refuses
+ * a message that breaks Meta's send limits ({@link MetaSendLimits}) with a 400 (code 131009, "Parameter value is not
+ * valid") and keeps it in {@link #refused}, so every send of every test is checked, not only those a test looks at.
  */
 public final class FakeGraphApi implements AutoCloseable {
 
@@ -33,6 +35,8 @@ public final class FakeGraphApi implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     public final List<Received> received = new CopyOnWriteArrayList<>();
     public final Queue<Scripted> script = new ConcurrentLinkedQueue<>();
+    /** Sends refused for breaking Meta's limits, with the reason (tests assert it stays empty). */
+    public final List<String> refused = new CopyOnWriteArrayList<>();
 
     public FakeGraphApi() {
         try {
@@ -65,6 +69,14 @@ public final class FakeGraphApi implements AutoCloseable {
         received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
                 request));
         Scripted next = script.poll();
+        if (next == null) {
+            try {
+                MetaSendLimits.check(request);
+            } catch (AssertionError e) {
+                refused.add(e.getMessage() + " in " + request);
+                next = error(400, 131009, "(#131009) Parameter value is not valid");
+            }
+        }
         if (next == null) {
             String wamid = "wamid.HBgL" + UUID.randomUUID().toString().replace("-", "");
             next = new Scripted(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""

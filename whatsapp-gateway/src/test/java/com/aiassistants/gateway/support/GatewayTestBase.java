@@ -76,6 +76,14 @@ public abstract class GatewayTestBase {
         registry.add(prefix + "backend.hmac-secret", () -> FakeBackend.SECRET);
     }
 
+    /** Every send of the test stayed within Meta's limits (the fake Graph API refuses the others, as Meta would). */
+    @org.junit.jupiter.api.AfterEach
+    void everySendWithinMetasLimits() {
+        java.util.List<String> refused = java.util.List.copyOf(GRAPH.refused);
+        GRAPH.refused.clear();
+        org.assertj.core.api.Assertions.assertThat(refused).as("sends the Graph API would refuse").isEmpty();
+    }
+
     @LocalServerPort
     protected int port;
 

@@ -22,7 +22,7 @@ public final class MetaSendLimits {
 
     public static void check(JsonNode send) {
         assertThat(send.path("messaging_product").asString()).isEqualTo("whatsapp");
-        assertThat(send.path("to").asString()).isNotBlank();
+        assertThat(send.path("to").asString()).as("to: a WhatsApp user's phone number").matches("\\+?[1-9][0-9]{6,14}");
         switch (send.path("type").asString()) {
             case "text" -> between(send.path("text").path("body").asString(), 1, 4096, "text.body");
             case "interactive" -> interactive(send.path("interactive"));

@@ -57,9 +57,16 @@ public class Customers {
         this.audit = audit;
     }
 
+    /**
+     * A patient's name: the one they gave the assistant (live memory {@code name}), else the latest WhatsApp profile
+     * name of their conversations.
+     */
     private static final String SUMMARY = """
             select customer_id,
-                   (array_agg(customer_name order by updated_at desc) filter (where customer_name is not null))[1] as name,
+                   coalesce((select m.value from customer_memory m
+                             where m.project_id = :project and m.customer_id = conversation.customer_id
+                               and m.key = 'name' and m.expires_at > now()),
+                            (array_agg(customer_name order by updated_at desc) filter (where customer_name is not null))[1]) as name,
                    array_agg(distinct channel order by channel) as channels,
                    count(*) as conversations, max(updated_at) as last_activity_at
             from conversation
@@ -74,6 +81,9 @@ public class Customers {
         if (!q.isEmpty()) {
             sql.append("""
                     and (customer_name ilike :like or customer_id ilike :like
+                         or exists (select 1 from customer_memory m where m.project_id = :project
+                                    and m.customer_id = conversation.customer_id and m.key = 'name'
+                                    and m.expires_at > now() and m.value ilike :like)
                          or (length(:digits) >= 3 and regexp_replace(customer_id, '\\D', '', 'g') like '%' || :digits || '%'))
                     """);
         }

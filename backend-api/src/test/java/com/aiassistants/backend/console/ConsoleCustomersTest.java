@@ -139,10 +139,15 @@ class ConsoleCustomersTest extends BackendTestBase {
 
     /** A WhatsApp patient who chatted (name from WhatsApp, remembered name) and has a staff booking with notes. */
     String patient(Clinic clinic, String name, int hour, String complaint) {
+        return patient(clinic, name, name, hour, complaint);
+    }
+
+    /** A patient whose WhatsApp profile shows {@code profileName} and who tells the assistant {@code name}. */
+    String patient(Clinic clinic, String profileName, String name, int hour, String complaint) {
         String phone = phone();
         for (String text : List.of("hola, me duele la " + complaint, "remember " + name)) {
             Map<String, Object> body = map("message_id", uniqueId("wamid"), "from_number", phone, "text", text,
-                    "timestamp_iso", Instant.now().toString(), "customer_name", name);
+                    "timestamp_iso", Instant.now().toString(), "customer_name", profileName);
             ok(whatsapp(clinic.project(), json(body)), 200);
         }
         LocalDate day = LocalDate.now(BA).plusDays(1);
@@ -266,6 +271,26 @@ class ConsoleCustomersTest extends BackendTestBase {
         problem(call("GET", "/v1/admin/customers?limit=abc", clinic.staffToken(), null), 400);
         problem(call("GET", path("x".repeat(300)), clinic.staffToken(), null), 400);
         problem(call("GET", path("+5491100000000"), clinic.staffToken(), null), 404);
+    }
+
+    @Test
+    void theListNamesThePatientAsTheyToldTheAssistantNotByTheirWhatsAppProfile() throws Exception {
+        Clinic clinic = clinic();
+        String phone = patient(clinic, "Ro 🌸", "Rosa Dada", 11, "espalda");
+        JsonNode found = ok(call("GET", "/v1/admin/customers?q=dada", clinic.staffToken(), null), 200).get("customers");
+        assertThat(found.findValuesAsString("customer_id")).containsExactly(phone);
+        assertThat(found.get(0).get("name").asString()).isEqualTo("Rosa Dada");
+        String digits = phone.substring(phone.length() - 6);
+        assertThat(ok(call("GET", "/v1/admin/customers?q=" + digits, clinic.staffToken(), null), 200).get("customers")
+                .get(0).get("name").asString()).isEqualTo("Rosa Dada");
+        assertThat(ok(call("GET", path(phone), clinic.staffToken(), null), 200).get("customer").get("name").asString())
+                .isEqualTo("Rosa Dada");
+
+        // forgotten by the clinic: the profile name is all that is left
+        ok(call("DELETE", path(phone) + "/memory/name", clinic.adminToken(), null), 204);
+        assertThat(ok(call("GET", "/v1/admin/customers?q=" + digits, clinic.staffToken(), null), 200).get("customers")
+                .get(0).get("name").asString()).isEqualTo("Ro 🌸");
+        assertThat(ok(call("GET", "/v1/admin/customers?q=dada", clinic.staffToken(), null), 200).get("customers")).isEmpty();
     }
 
     @Test

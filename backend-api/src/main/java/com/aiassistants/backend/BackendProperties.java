@@ -35,13 +35,15 @@ public record BackendProperties(
      * @param sessionTtl    lifetime of a console session token
      * @param wsTokenTtl    lifetime of a WebSocket connect token
      * @param cognito       optional Cognito (or any OIDC) issuer whose RS256 tokens are also accepted
+     * @param inviteTtl     how long a console user's set-password link works (built-in sign-in only)
      */
     public record Auth(@NotBlank(message = "is not set: give AI_ASSISTANTS_JWT_SECRET a random secret of at least 32 "
             + "characters (or run with --spring.profiles.active=local for a development default)") @Size(min = 32) String jwtSecret,
             @NotBlank @DefaultValue("ai-assistants-backend") String jwtIssuer,
             @NotNull @DefaultValue("8h") Duration sessionTtl,
             @NotNull @DefaultValue("60s") Duration wsTokenTtl,
-            @Valid @NotNull @DefaultValue Cognito cognito) {
+            @Valid @NotNull @DefaultValue Cognito cognito,
+            @NotNull @DefaultValue("7d") Duration inviteTtl) {
     }
 
     /**
@@ -49,14 +51,46 @@ public record BackendProperties(
      * @param projectClaim    claim holding the user's project id
      * @param groupsClaim     claim holding the user's groups (role {@code owner|admin|staff}, or the superadmin group)
      * @param superadminGroup group name that makes a user superadmin
+     * @param userPoolId      user pool where the console invites users (AdminCreateUser); default: the issuer's
+     * @param region          the pool's region; default: the pool id's prefix
+     * @param endpoint        Cognito API endpoint override (tests); default: the region's AWS endpoint
      */
     public record Cognito(@DefaultValue("") String issuerUri,
             @NotBlank @DefaultValue("custom:project_id") String projectClaim,
             @NotBlank @DefaultValue("cognito:groups") String groupsClaim,
-            @NotBlank @DefaultValue("superadmin") String superadminGroup) {
+            @NotBlank @DefaultValue("superadmin") String superadminGroup,
+            @DefaultValue("") String userPoolId,
+            @DefaultValue("") String region,
+            @DefaultValue("") String endpoint) {
 
         public boolean enabled() {
             return issuerUri != null && !issuerUri.isBlank();
+        }
+
+        /**
+         * Whether console users are managed in the user pool (AdminCreateUser…): a pool id is set. The pool id
+         * and region default to the issuer's ({@code https://cognito-idp.<region>.amazonaws.com/<pool-id>}).
+         */
+        public boolean managesUsers() {
+            return !poolId().isBlank();
+        }
+
+        public String poolId() {
+            if (userPoolId != null && !userPoolId.isBlank()) {
+                return userPoolId;
+            }
+            if (enabled() && issuerUri.contains("cognito-idp.")) {
+                return issuerUri.substring(issuerUri.lastIndexOf('/') + 1);
+            }
+            return "";
+        }
+
+        public String poolRegion() {
+            if (region != null && !region.isBlank()) {
+                return region;
+            }
+            String id = poolId();
+            return id.contains("_") ? id.substring(0, id.indexOf('_')) : "us-east-1";
         }
     }
 

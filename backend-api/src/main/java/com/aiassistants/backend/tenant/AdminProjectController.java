@@ -32,8 +32,11 @@ public class AdminProjectController {
     private final ProjectAdministration administration;
     private final Projects projects;
     private final ApiKeys apiKeys;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    public AdminProjectController(ProjectAdministration administration, Projects projects, ApiKeys apiKeys) {
+    public AdminProjectController(ProjectAdministration administration, Projects projects, ApiKeys apiKeys,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.administration = administration;
         this.projects = projects;
         this.apiKeys = apiKeys;
@@ -48,6 +51,25 @@ public class AdminProjectController {
     public ProjectAdministration.CreatedProject createProject(Caller caller, @Valid @RequestBody CreateProjectRequest request) {
         caller.requireSuperadmin();
         return administration.create(request.id(), request.name(), request.timeZone(), request.locale());
+    }
+
+    /** A project on the superadmin page, with how many console users it has (active or invited). */
+    public record ProjectRow(String projectId, String name,
+            @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"es", "en"}) String locale, String timeZone,
+            java.time.Instant createdAt, long users) {
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Every project (superadmin)")
+    @GetMapping("/v1/admin/projects")
+    public List<ProjectRow> listProjects(Caller caller) {
+        caller.requireSuperadmin();
+        return jdbc.sql("""
+                select p.id, p.name, p.locale, p.time_zone, p.created_at,
+                       (select count(*) from admin_user u where u.project_id = p.id and u.deactivated_at is null) as users
+                from project p order by p.created_at desc, p.id""")
+                .query((rs, n) -> new ProjectRow(rs.getString("id"), rs.getString("name"), rs.getString("locale"),
+                        rs.getString("time_zone"), rs.getTimestamp("created_at").toInstant(), rs.getLong("users")))
+                .list();
     }
 
     public record CreateKeyRequest(@Size(max = 100) String name) {

@@ -39,7 +39,9 @@ public class AdminUsers {
 
     public Optional<AdminUser> login(String email, String password) {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
-        return jdbc.sql("select id, email, password_hash, role, project_id, superadmin from admin_user where email = ?")
+        return jdbc.sql("""
+                select id, email, password_hash, role, project_id, superadmin from admin_user
+                where email = ? and password_hash is not null and deactivated_at is null""")
                 .param(normalized)
                 .query((rs, n) -> passwords.matches(password, rs.getString("password_hash"))
                         ? Optional.of(map(rs)) : Optional.<AdminUser>empty())
@@ -47,14 +49,28 @@ public class AdminUsers {
                 .flatMap(o -> o);
     }
 
-    /** Whether the console user {@code id} still exists (removed users lose their sessions). */
+    /** Whether the console user {@code id} still exists and is not deactivated (others lose their sessions). */
     public boolean exists(UUID id) {
-        return jdbc.sql("select count(*) from admin_user where id = ?").param(id).query(Long.class).single() > 0;
+        return active(id).isPresent();
     }
 
-    Optional<AdminUser> find(String email) {
+    /** The console user {@code id} as stored now, unless removed or deactivated. */
+    public Optional<AdminUser> active(UUID id) {
+        return jdbc.sql("select id, email, role, project_id, superadmin from admin_user where id = ? and deactivated_at is null")
+                .param(id)
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    /** Whether a deactivated console user has this e-mail (Cognito tokens of deactivated users are refused). */
+    public boolean deactivated(String email) {
+        return email != null && jdbc.sql("select count(*) from admin_user where email = ? and deactivated_at is not null")
+                .param(email.trim().toLowerCase(Locale.ROOT)).query(Long.class).single() > 0;
+    }
+
+    public Optional<AdminUser> find(String email) {
         return jdbc.sql("select id, email, role, project_id, superadmin from admin_user where email = ?")
-                .param(email)
+                .param(email.trim().toLowerCase(Locale.ROOT))
                 .query((rs, n) -> map(rs))
                 .optional();
     }

@@ -56,8 +56,16 @@ public class Tokens {
     private final JwtDecoder cognitoDecoder;
     private final UsedTokens usedWsTokens;
     private final AdminUsers users;
-    /** Users seen to exist, until when ({@link System#nanoTime()}): a removed user's session ends within {@link #USER_CHECK_TTL}. */
-    private final java.util.Map<UUID, Long> knownUsers = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Users seen active, as stored, until when ({@link System#nanoTime()}): a removed or deactivated user's session
+     * ends, and a changed role applies, within {@link #USER_CHECK_TTL} on other instances (at once on the instance
+     * that made the change, through {@link #forget}).
+     */
+    private final java.util.Map<UUID, KnownUser> knownUsers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record KnownUser(AdminUser user, long until) {
+    }
+
     static final Duration USER_CHECK_TTL = Duration.ofSeconds(30);
 
     /** The development secret of application-local.yml: refused unless the local profile is on. */
@@ -175,11 +183,10 @@ public class Tokens {
     /** Maps a verified bearer JWT to a console {@link Caller}. */
     public CallerAuthentication toCaller(Jwt jwt) {
         if ("session".equals(jwt.getClaimAsString(TYPE))) {
-            requireExistingUser(jwt.getSubject());
-            Role role = Role.valueOf(jwt.getClaimAsString("role").toUpperCase(Locale.ROOT));
-            boolean superadmin = Boolean.TRUE.equals(jwt.getClaimAsBoolean("superadmin"));
-            return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, jwt.getClaimAsString("project_id"), null,
-                    "user:" + jwt.getSubject(), role, superadmin), jwt.getClaimAsString("email"));
+            // role, project and superadmin as stored now, not as when the token was issued
+            AdminUser user = requireExistingUser(jwt.getSubject());
+            return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, user.projectId(), null,
+                    "user:" + jwt.getSubject(), user.role(), user.superadmin()), user.email());
         }
         BackendProperties.Cognito cognito = auth.cognito();
         List<String> groups = groups(jwt.getClaim(cognito.groupsClaim()));
@@ -190,11 +197,19 @@ public class Tokens {
         if (role == null) {
             throw new InvalidBearerTokenException("token carries no role group");
         }
+        if (users.deactivated(jwt.getClaimAsString("email"))) {
+            throw new InvalidBearerTokenException("this console user was deactivated");
+        }
         return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, jwt.getClaimAsString(cognito.projectClaim()), null,
                 "cognito:" + jwt.getSubject(), role, superadmin), jwt.getClaimAsString("email"));
     }
 
-    private void requireExistingUser(String subject) {
+    /** Drops what this instance remembers of a user whose role or status just changed. */
+    public void forget(UUID userId) {
+        knownUsers.remove(userId);
+    }
+
+    private AdminUser requireExistingUser(String subject) {
         UUID id;
         try {
             id = UUID.fromString(subject);
@@ -202,18 +217,20 @@ public class Tokens {
             throw new InvalidBearerTokenException("malformed subject");
         }
         long now = System.nanoTime();
-        Long until = knownUsers.get(id);
-        if (until != null && until - now > 0) {
-            return;
+        KnownUser known = knownUsers.get(id);
+        if (known != null && known.until() - now > 0) {
+            return known.user();
         }
-        if (!users.exists(id)) {
+        AdminUser user = users.active(id).orElse(null);
+        if (user == null) {
             knownUsers.remove(id);
-            throw new InvalidBearerTokenException("this console user no longer exists");
+            throw new InvalidBearerTokenException("this console user no longer exists or was deactivated");
         }
         if (knownUsers.size() > 10_000) {
             knownUsers.clear();
         }
-        knownUsers.put(id, now + USER_CHECK_TTL.toNanos());
+        knownUsers.put(id, new KnownUser(user, now + USER_CHECK_TTL.toNanos()));
+        return user;
     }
 
     private static List<String> groups(Object claim) {

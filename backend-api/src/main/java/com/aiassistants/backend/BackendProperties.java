@@ -54,6 +54,8 @@ public record BackendProperties(
      * @param userPoolId      user pool where the console invites users (AdminCreateUser); default: the issuer's
      * @param region          the pool's region; default: the pool id's prefix
      * @param endpoint        Cognito API endpoint override (tests); default: the region's AWS endpoint
+     * @param audiences       the app client ids whose tokens are accepted (an ID token's {@code aud}, an access
+     *                        token's {@code client_id}); empty accepts any client of the issuer
      */
     public record Cognito(@DefaultValue("") String issuerUri,
             @NotBlank @DefaultValue("custom:project_id") String projectClaim,
@@ -61,7 +63,8 @@ public record BackendProperties(
             @NotBlank @DefaultValue("superadmin") String superadminGroup,
             @DefaultValue("") String userPoolId,
             @DefaultValue("") String region,
-            @DefaultValue("") String endpoint) {
+            @DefaultValue("") String endpoint,
+            @NotNull @DefaultValue({}) List<String> audiences) {
 
         public boolean enabled() {
             return issuerUri != null && !issuerUri.isBlank();

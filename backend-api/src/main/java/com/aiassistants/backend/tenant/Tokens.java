@@ -89,7 +89,8 @@ public class Tokens {
                 ? new SupplierJwtDecoder(() -> {
                     NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(cognito.issuerUri()).build();
                     decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                            JwtValidators.createDefaultWithIssuer(cognito.issuerUri()), REQUIRES_EXPIRY));
+                            JwtValidators.createDefaultWithIssuer(cognito.issuerUri()), REQUIRES_EXPIRY,
+                            audienceCheck(cognito.audiences())));
                     return decoder;
                 })
                 : null;
@@ -109,6 +110,23 @@ public class Tokens {
     static final OAuth2TokenValidator<Jwt> REQUIRES_EXPIRY = jwt -> jwt.getExpiresAt() != null
             ? OAuth2TokenValidatorResult.success()
             : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token has no exp claim", null));
+
+    /** An ID token's {@code aud} or an access token's {@code client_id} must be a configured client (none: any). */
+    static OAuth2TokenValidator<Jwt> audienceCheck(List<String> audiences) {
+        return jwt -> {
+            if (audiences.isEmpty()) {
+                return OAuth2TokenValidatorResult.success();
+            }
+            List<String> presented = new ArrayList<>(jwt.getAudience() == null ? List.of() : jwt.getAudience());
+            String clientId = jwt.getClaimAsString("client_id");
+            if (clientId != null) {
+                presented.add(clientId);
+            }
+            return presented.stream().anyMatch(audiences::contains)
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token is for another client", null));
+        };
+    }
 
     /** Clock skew tolerated on WebSocket tokens (they live {@code ws-token-ttl}, 60 s by default). */
     static final Duration WS_CLOCK_SKEW = Duration.ofSeconds(5);
@@ -200,7 +218,12 @@ public class Tokens {
         if (users.deactivated(jwt.getClaimAsString("email"))) {
             throw new InvalidBearerTokenException("this console user was deactivated");
         }
-        return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, jwt.getClaimAsString(cognito.projectClaim()), null,
+        String projectId = jwt.getClaimAsString(cognito.projectClaim());
+        if (!superadmin && (projectId == null || projectId.isBlank())) {
+            // a user of no project must not become a caller whose project is picked later
+            throw new InvalidBearerTokenException("token carries no " + cognito.projectClaim() + " claim");
+        }
+        return new CallerAuthentication(new Caller(Caller.Kind.ADMIN, projectId, null,
                 "cognito:" + jwt.getSubject(), role, superadmin), jwt.getClaimAsString("email"));
     }
 

@@ -143,5 +143,8 @@ class SimulatorFlowTest extends GatewayTestBase {
     void rejectsEmptyMessagesAndBadPhones() {
         assertThat(post("34600000009", Map.of())).isEqualTo(400);
         assertThat(post("12", Map.of("text", "hi"))).isEqualTo(400);
+        // letters are refused, not stripped: "5491155abc0001" must not become the chat of 54911550001
+        assertThat(post("5491155abc0001", Map.of("text", "hi"))).isEqualTo(400);
+        assertThat(post("+54 9 11 5555-0001", Map.of("text", "hi"))).isEqualTo(400);
     }
 }

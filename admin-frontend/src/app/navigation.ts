@@ -1,4 +1,4 @@
-import { IconBuildingHospital, IconCalendar, IconChartBar, IconDeviceMobile, IconMessages, IconRoute, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconBuildingHospital, IconCalendar, IconChartBar, IconDeviceMobile, IconMessages, IconRoute, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '@/lib/api/types';
 
 /** The console's pages and the least role that may open each (the API enforces the same). */
@@ -11,4 +11,5 @@ export const navigation = [
   { to: '/phone', label: 'nav.phone', icon: IconDeviceMobile, minimum: 'staff' },
   { to: '/flows', label: 'nav.flows', icon: IconRoute, minimum: 'owner' },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, minimum: 'owner' },
-] as const satisfies readonly { to: string; label: string; icon: unknown; minimum: Role }[];
+  { to: '/projects', label: 'nav.projects', icon: IconBuildingCommunity, minimum: 'owner', superadmin: true },
+] as const satisfies readonly { to: string; label: string; icon: unknown; minimum: Role; superadmin?: boolean }[];

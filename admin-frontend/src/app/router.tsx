@@ -1,11 +1,15 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from '@/components/AppLayout';
-import { RequireAuth, RequireRole } from '@/components/RequireAuth';
+import { RequireAuth, RequireRole, RequireSuperadmin } from '@/components/RequireAuth';
 import { NotFound } from '@/components/NotFound';
 
 /** Pages load on demand: the first load carries only the shell and the page opened. */
 export const routes: RouteObject[] = [
   { path: '/sign-in', lazy: () => import('@/features/auth/routes/SignInRoute').then((m) => ({ Component: m.SignInRoute })) },
+  {
+    path: '/set-password',
+    lazy: () => import('@/features/users/routes/SetPasswordRoute').then((m) => ({ Component: m.SetPasswordRoute })),
+  },
   {
     path: '/auth/callback',
     lazy: () => import('@/features/auth/routes/CallbackRoute').then((m) => ({ Component: m.CallbackRoute })),
@@ -60,6 +64,16 @@ export const routes: RouteObject[] = [
           {
             index: true,
             lazy: () => import('@/features/settings/routes/SettingsRoute').then((m) => ({ Component: m.SettingsRoute })),
+          },
+        ],
+      },
+      {
+        path: 'projects',
+        element: <RequireSuperadmin />,
+        children: [
+          {
+            index: true,
+            lazy: () => import('@/features/projects/routes/ProjectsRoute').then((m) => ({ Component: m.ProjectsRoute })),
           },
         ],
       },

@@ -57,7 +57,9 @@ export function AppLayout() {
   useEffect(() => followProjectLocale(project?.locale), [project?.locale]);
   useEffect(close, [location.pathname, close]);
 
-  const items = navigation.filter((item) => hasRole(me?.role, item.minimum));
+  const items = navigation.filter(
+    (item) => hasRole(me?.role, item.minimum) && (!('superadmin' in item) || me?.superadmin === true),
+  );
   return (
     <LiveEventsProvider projectId={project?.project_id}>
       <NeedsHumanAlerts />

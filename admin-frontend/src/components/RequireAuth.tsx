@@ -16,7 +16,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-export function RequireRole({ minimum }: { minimum: Role }) {
+/** Superadmin-only pages (the projects list). */
+export function RequireSuperadmin() {
+  return <RequireRole minimum="staff" superadmin />;
+}
+
+export function RequireRole({ minimum, superadmin = false }: { minimum: Role; superadmin?: boolean }) {
   const { me, meLoading } = useAuth();
   const { t } = useTranslation();
   if (meLoading || !me) {
@@ -26,7 +31,7 @@ export function RequireRole({ minimum }: { minimum: Role }) {
       </Center>
     );
   }
-  if (!hasRole(me.role, minimum)) {
+  if (!hasRole(me.role, minimum) || (superadmin && !me.superadmin)) {
     return (
       <Stack align="center" mt="xl" gap="xs">
         <Title order={1} size="h2">

@@ -88,3 +88,11 @@ export interface LiveEvent {
   booking_ids?: string[];
   timestamp?: string;
 }
+
+// console users and projects (issue 15)
+export type ConsoleUser = Schemas['UserView'];
+export type ConsoleUserList = Schemas['UserList'];
+export type Invitation = Schemas['Invitation'];
+export type InviteInfo = Schemas['InviteInfo'];
+export type ProjectRow = Schemas['ProjectRow'];
+export type CreatedProject = Schemas['CreatedProject'];

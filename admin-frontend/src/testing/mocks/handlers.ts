@@ -2,6 +2,7 @@ import { http, HttpResponse, ws } from 'msw';
 import type { ConversationItem, Message } from '@/lib/api/types';
 import { customerHandlers, demoCustomers } from './customers';
 import { demoScheduling, schedulingHandlers } from './scheduling';
+import { demoProjects, demoUsers, userHandlers } from './users';
 import { demoConversations, demoDashboard, demoMe, demoMessages, demoSettings, demoSettingsHistory, demoTranscript, phoneMessage } from './data';
 
 /** An in-memory backend-api for component tests, speaking the console contract over HTTP. */
@@ -15,6 +16,7 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
     validPassword: 'demo1234',
     scheduling: demoScheduling(),
     customers: demoCustomers(),
+    consoleUsers: { users: demoUsers(), projects: demoProjects() },
     settings: demoSettings(),
     history: demoSettingsHistory(),
     apiKeys: [
@@ -127,6 +129,7 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
     ),
     ...schedulingHandlers(state.scheduling, () => state.me.role),
     ...customerHandlers(state.customers, () => state.me.role),
+    ...userHandlers(state.consoleUsers, () => state.me),
     http.post('*/v1/admin/projects/:id/api-keys', async ({ request }) => {
       const { name } = (await request.json()) as { name: string };
       const key = { id: `k${state.apiKeys.length + 1}`, name, prefix: 'aia_Zx9q', created_at: new Date().toISOString(), revoked_at: null, last_used_at: null };

@@ -4,8 +4,9 @@ import { useProjectSettings } from '@/lib/project/settings';
 import { ApiKeysCard } from '../components/ApiKeysCard';
 import { ProjectForm } from '../components/ProjectForm';
 import { WebhookSecretCard } from '../components/WebhookSecretCard';
+import { UsersCard } from '@/features/users/components/UsersCard';
 
-/** Owner-only: the project's settings, API keys and the webhook secret. */
+/** Owner-only: the project's settings, API keys, the webhook secret and the console users. */
 export function SettingsRoute() {
   const { t } = useTranslation();
   const settings = useProjectSettings();
@@ -19,6 +20,7 @@ export function SettingsRoute() {
       {settings.data && <ProjectForm key={JSON.stringify(settings.data)} settings={settings.data} />}
       <ApiKeysCard />
       <WebhookSecretCard />
+      <UsersCard />
     </Stack>
   );
 }

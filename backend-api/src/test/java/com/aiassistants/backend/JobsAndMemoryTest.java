@@ -97,6 +97,29 @@ class JobsAndMemoryTest extends BackendTestBase {
     }
 
     @Test
+    void anIdempotencyKeyMakesARetriedSubmitTheSameJobAndTurn() throws Exception {
+        TestProject project = newProject();
+        Map<String, String> keyed = new java.util.HashMap<>(key(project.apiKey()));
+        keyed.put("Idempotency-Key", uniqueId("idem"));
+        String body = json(Map.of("text", "hola"));
+        Response first = send("POST", "/v1/async/conversations/i1/messages", keyed, body);
+        Response retried = send("POST", "/v1/async/conversations/i1/messages", keyed, body);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.text("job_id")).isEqualTo(first.text("job_id"));
+        await(() -> "succeeded".equals(job(project, first.text("job_id")).text("status")));
+        // one turn ran for both: the next message is the conversation's second
+        assertThat(web(project, "i1", "otra").text("response_text")).isEqualTo("echo 2: otra");
+        // the key belongs to this project only; another key, or none, is another submit
+        keyed.put("Idempotency-Key", uniqueId("idem"));
+        assertThat(send("POST", "/v1/async/conversations/i1/messages", keyed, body).text("job_id"))
+                .isNotEqualTo(first.text("job_id"));
+        keyed.put("Idempotency-Key", "k".repeat(300)); // over the opaque id limit of 256
+        Response bad = send("POST", "/v1/async/conversations/i1/messages", keyed, body);
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
     void jobRejectsABadCallbackUrl() {
         TestProject project = newProject();
         assertThat(send("POST", "/v1/async/conversations/a4/messages", key(project.apiKey()),

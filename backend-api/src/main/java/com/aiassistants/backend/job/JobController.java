@@ -26,6 +26,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "jobs")
 public class JobController {
 
+    /** A client's key for one async submit without {@code message_id}: a retry with it gets the same job. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final InboundRequests requests;
     private final JobService jobs;
 
@@ -42,8 +45,9 @@ public class JobController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Accepted webAsync(Caller caller, @PathVariable String conversationId,
             @RequestHeader(value = "X-Customer-Id", required = false) String customerId,
+            @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody WebMessage body) {
-        return new Accepted(jobs.submit(requests.web(caller, conversationId, customerId, body)).toString());
+        return new Accepted(jobs.submit(requests.web(caller, conversationId, customerId, body), idempotencyKey).toString());
     }
 
     @Operation(summary = "Queue a WhatsApp gateway message (same key and signature as the sync webhook)")
@@ -52,8 +56,9 @@ public class JobController {
     public Accepted whatsappAsync(Caller caller,
             @RequestHeader(value = GatewayContract.TIMESTAMP, required = false) String timestamp,
             @RequestHeader(value = GatewayContract.SIGNATURE, required = false) String signature,
+            @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestBody byte[] body) {
-        return new Accepted(jobs.submit(requests.whatsapp(caller, timestamp, signature, body)).toString());
+        return new Accepted(jobs.submit(requests.whatsapp(caller, timestamp, signature, body), idempotencyKey).toString());
     }
 
     @GetMapping("/v1/jobs/{jobId}")

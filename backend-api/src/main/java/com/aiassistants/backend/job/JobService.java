@@ -15,6 +15,7 @@ import com.aiassistants.backend.conversation.InboundMessage;
 import com.aiassistants.backend.conversation.TurnResult;
 import com.aiassistants.common.channel.GatewayReply;
 import com.aiassistants.common.web.ApiProblem;
+import com.aiassistants.backend.support.Inputs;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,17 +38,33 @@ public class JobService {
     }
 
     public UUID submit(InboundRequests.Checked checked) {
+        return submit(checked, null);
+    }
+
+    /**
+     * Queues a message. Its turn is de-duplicated by {@code message_id}; without one, by the caller's
+     * {@code Idempotency-Key} (validated like an opaque id): a retry with the same key gets the first job's id
+     * back and runs no second turn. Without either, every submit is a new turn.
+     */
+    public UUID submit(InboundRequests.Checked checked, String idempotencyKey) {
         UUID id = UUID.randomUUID();
         InboundMessage original = checked.message();
-        String dedupeKey = original.messageId() != null ? original.messageId() : "job:" + id;
+        String key = original.messageId() == null ? Inputs.optionalOpaqueId("Idempotency-Key", idempotencyKey) : null;
+        String dedupeKey = original.messageId() != null ? original.messageId()
+                : key != null ? "idempotency:" + key : "job:" + id;
         InboundMessage stored = new InboundMessage(original.projectId(), original.conversationId(), original.channel(),
                 original.customerId(), original.customerName(), original.text(), original.replyId(), dedupeKey);
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 insert into job (id, project_id, channel, conversation_id, message_id, dedupe_key, request, status, callback_url)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, 'pending', ?)""")
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, 'pending', ?)
+                on conflict (project_id, dedupe_key) where dedupe_key like 'idempotency:%' do nothing""")
                 .params(id, original.projectId(), original.channel(), original.conversationId(), original.messageId(),
                         dedupeKey, json.writeValueAsString(stored), checked.callbackUrl())
                 .update();
+        if (inserted == 0) {
+            return jdbc.sql("select id from job where project_id = ? and dedupe_key = ?")
+                    .params(original.projectId(), dedupeKey).query(UUID.class).single();
+        }
         signals.jobQueued();
         return id;
     }

@@ -3,6 +3,7 @@ package com.aiassistants.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -117,6 +118,32 @@ class JobsAndMemoryTest extends BackendTestBase {
         keyed.put("Idempotency-Key", "k".repeat(300)); // over the opaque id limit of 256
         Response bad = send("POST", "/v1/async/conversations/i1/messages", keyed, body);
         assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aProjectsCallbackHostsAllowlistNarrowsCallbackUrls() throws Exception {
+        TestProject project = newProject();
+        String settingsPath = "/v1/admin/projects/" + project.id() + "/settings";
+        Map<String, Object> update = new java.util.HashMap<>(Map.of("name", "Hooks", "time_zone", "UTC", "locale", "es"));
+        update.put("settings", Map.of("callback_hosts", List.of("not a host!")));
+        Response invalid = send("PUT", settingsPath, bearer(project.ownerToken()), json(update));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("callback_hosts");
+        update.put("settings", Map.of("callback_hosts", List.of("127.0.0.1", "*.hooks.clinic.example")));
+        assertThat(send("PUT", settingsPath, bearer(project.ownerToken()), json(update)).status()).isEqualTo(200);
+
+        String listed = "/cb/" + uniqueId("listed");
+        Response accepted = send("POST", "/v1/async/conversations/h1/messages", key(project.apiKey()),
+                json(Map.of("text", "hola", "callback_url", CALLBACKS.url() + listed)));
+        assertThat(accepted.status()).isEqualTo(202);
+        await(() -> CALLBACKS.receivedAt(listed).size() == 1);
+
+        Response refused = send("POST", "/v1/async/conversations/h1/messages", key(project.apiKey()),
+                json(Map.of("text", "hola", "callback_url", "http://localhost:" + CALLBACKS.url().replaceAll(".*:", "")
+                        + "/cb")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("callback_url");
+        assertThat(refused.body()).contains("callback_hosts");
     }
 
     @Test

@@ -56,7 +56,7 @@ public class InboundRequests {
         String customerId = inbound.customerId() == null ? phone : inbound.customerId();
         return new Checked(new InboundMessage(project.id(), "whatsapp:" + phone, "whatsapp", customerId,
                 inbound.customerName(), inbound.text() == null ? "" : inbound.text(), inbound.replyId(),
-                inbound.messageId()), callback(inbound.callbackUrl()));
+                inbound.messageId()), callback(project, inbound.callbackUrl()));
     }
 
     /** A signed notice from the gateway (a user changed their number), checked like a message. */
@@ -105,13 +105,14 @@ public class InboundRequests {
         rateLimiter.checkEndUser(project, endUser);
         return new Checked(new InboundMessage(project.id(), conversationId, "web", endUser, body.customerName(),
                 Inputs.text(body.text(), false), null, Inputs.optionalOpaqueId("message_id", body.messageId())),
-                callback(body.callbackUrl()));
+                callback(project, body.callbackUrl()));
     }
 
-    private String callback(String url) {
+    private String callback(Project project, String url) {
         if (url == null || url.isBlank()) {
             return null;
         }
-        return com.aiassistants.backend.job.CallbackUrls.check(url, callbackAllowLocal);
+        return com.aiassistants.backend.job.CallbackUrls.check(url, callbackAllowLocal,
+                project.settings().callbackHostsOrEmpty());
     }
 }

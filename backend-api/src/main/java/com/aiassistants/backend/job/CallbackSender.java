@@ -85,6 +85,14 @@ public class CallbackSender {
             finish(due.id(), "failed", "job or project gone");
             return;
         }
+        // the project may have narrowed its callback hosts since the job was submitted
+        String notListed = CallbackUrls.notAllowed(URI.create(due.url()).getHost(),
+                project.get().settings().callbackHostsOrEmpty());
+        if (notListed != null) {
+            finish(due.id(), "failed", notListed);
+            meters.counter("backend.callbacks", "outcome", "refused").increment();
+            return;
+        }
         if (!settings.callbackAllowLocal()) {
             String refused = CallbackUrls.refusedAddress(URI.create(due.url()).getHost());
             if (refused != null) {

@@ -5,6 +5,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
 
 import com.aiassistants.common.web.ApiProblem;
 
@@ -14,7 +16,8 @@ import com.aiassistants.common.web.ApiProblem;
  * local, multicast or unspecified), so an API key cannot make the backend call internal services. With
  * {@code ai-assistants.backend.jobs.callback-allow-local} (local development and tests) {@code http} and
  * internal addresses are allowed too. Checked when a job is submitted and again before every delivery
- * (the name may resolve elsewhere by then).
+ * (the name may resolve elsewhere by then). A project may narrow this further with its own allowlist of hosts
+ * (setting {@code callback_hosts}: exact names, or {@code *.example.com} for any subdomain of example.com).
  */
 public final class CallbackUrls {
 
@@ -23,6 +26,11 @@ public final class CallbackUrls {
 
     /** The URL as stored, or a 400 problem saying what is wrong with it. */
     public static String check(String url, boolean allowLocal) {
+        return check(url, allowLocal, List.of());
+    }
+
+    /** As {@link #check(String, boolean)}, and the host must be on {@code allowedHosts} when that is not empty. */
+    public static String check(String url, boolean allowLocal, List<String> allowedHosts) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -36,6 +44,10 @@ public final class CallbackUrls {
         if (!https && !(allowLocal && "http".equalsIgnoreCase(uri.getScheme()))) {
             throw invalid("callback_url must use https");
         }
+        String notListed = notAllowed(uri.getHost(), allowedHosts);
+        if (notListed != null) {
+            throw invalid(notListed);
+        }
         if (!allowLocal) {
             String refused = refusedAddress(uri.getHost());
             if (refused != null) {
@@ -43,6 +55,21 @@ public final class CallbackUrls {
             }
         }
         return uri.toString();
+    }
+
+    /** Why {@code host} is not on the project's allowlist, or null when it is (or the list is empty). */
+    public static String notAllowed(String host, List<String> allowedHosts) {
+        if (allowedHosts == null || allowedHosts.isEmpty()) {
+            return null;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        for (String allowed : allowedHosts) {
+            String entry = allowed.toLowerCase(Locale.ROOT);
+            if (entry.startsWith("*.") ? name.endsWith(entry.substring(1)) : name.equals(entry)) {
+                return null;
+            }
+        }
+        return "callback_url's host " + host + " is not on this project's callback_hosts";
     }
 
     /** Why {@code host} may not be called, or null when all its addresses are public. */

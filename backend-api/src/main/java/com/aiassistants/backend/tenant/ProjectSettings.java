@@ -17,10 +17,25 @@ import com.aiassistants.backend.assistant.TenantProfile;
  */
 public record ProjectSettings(@Valid Flow flow, @Valid RateLimits rateLimits,
         @Min(0) @Max(10080) Integer reminderLeadMinutes, @Min(1) @Max(3650) Integer memoryTtlDays,
-        @Valid ReminderSettings reminders) {
+        @Valid ReminderSettings reminders,
+        @io.swagger.v3.oas.annotations.media.ArraySchema(arraySchema = @io.swagger.v3.oas.annotations.media.Schema(
+                description = "hosts this project's callback_urls may name (exact, or *.example.com for its subdomains); "
+                        + "empty or absent: any public https host"))
+        @Size(max = 50) List<@Pattern(regexp = "(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?",
+                message = "must be a host name, or *. and a domain") String> callbackHosts) {
+
+    public ProjectSettings(Flow flow, RateLimits rateLimits, Integer reminderLeadMinutes, Integer memoryTtlDays,
+            ReminderSettings reminders) {
+        this(flow, rateLimits, reminderLeadMinutes, memoryTtlDays, reminders, null);
+    }
 
     public static ProjectSettings empty() {
-        return new ProjectSettings(null, null, null, null, null);
+        return new ProjectSettings(null, null, null, null, null, null);
+    }
+
+    /** The callback host allowlist (empty: any public https host). */
+    public List<String> callbackHostsOrEmpty() {
+        return callbackHosts == null ? List.of() : callbackHosts;
     }
 
     /** Reminder settings with every default filled in (the older {@code reminder_lead_minutes} is one lead time). */

@@ -26,4 +26,21 @@ class CallbackUrlsTest {
         assertThat(CallbackUrls.check("https://8.8.8.8/hook?x=1", false)).isEqualTo("https://8.8.8.8/hook?x=1");
         assertThat(CallbackUrls.check("http://127.0.0.1:9999/cb", true)).isEqualTo("http://127.0.0.1:9999/cb");
     }
+
+    @Test
+    void aProjectsAllowlistAcceptsListedHostsAndSubdomainsOnly() {
+        var hosts = java.util.List.of("hooks.clinic.example", "*.crm.example");
+        assertThat(CallbackUrls.notAllowed("hooks.clinic.example", hosts)).isNull();
+        assertThat(CallbackUrls.notAllowed("HOOKS.Clinic.example", hosts)).isNull();
+        assertThat(CallbackUrls.notAllowed("eu.crm.example", hosts)).isNull();
+        assertThat(CallbackUrls.notAllowed("crm.example", hosts)).isNotNull();
+        assertThat(CallbackUrls.notAllowed("evilcrm.example", hosts)).isNotNull();
+        assertThat(CallbackUrls.notAllowed("hooks.clinic.example.evil.test", hosts)).isNotNull();
+        assertThat(CallbackUrls.notAllowed("anything.test", java.util.List.of())).isNull();
+        // the allowlist narrows the public-https rule, it never widens it
+        assertThatThrownBy(() -> CallbackUrls.check("https://127.0.0.1/cb", false, java.util.List.of("127.0.0.1")))
+                .isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> CallbackUrls.check("https://8.8.8.8/cb", false, hosts)).isInstanceOf(ApiProblem.class);
+        assertThat(CallbackUrls.check("https://8.8.8.8/cb", false, java.util.List.of("8.8.8.8"))).isEqualTo("https://8.8.8.8/cb");
+    }
 }

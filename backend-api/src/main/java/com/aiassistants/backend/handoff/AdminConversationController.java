@@ -45,14 +45,14 @@ public class AdminConversationController {
     public record Paused(String conversationId, boolean paused) {
     }
 
-    public record StaffReply(@NotBlank @Size(max = Inputs.MAX_TEXT) String text) {
+    public record StaffReply(@NotBlank @Size(max = Inputs.MAX_TEXT) @com.aiassistants.common.channel.PlainText String text) {
     }
 
     @Operation(summary = "The project's conversations, newest activity first, with state and unread count")
     @GetMapping("/v1/admin/conversations")
     public ConversationInbox.ConversationPage list(Caller caller,
             @Parameter(description = "Search in customer name, phone digits (3 or more) and message text")
-            @RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) @Size(max = 100) @com.aiassistants.common.channel.PlainText String q,
             @Parameter(schema = @Schema(allowableValues = {"bot", "staff", "needs_human"}))
             @RequestParam(required = false) @Pattern(regexp = "bot|staff|needs_human") String state,
             @Parameter(schema = @Schema(allowableValues = {"whatsapp", "web"}))

@@ -76,7 +76,9 @@ public class SimulatorController {
         String tenant = tenant(caller);
         boolean reply = input.replyId() != null && !input.replyId().isBlank();
         if (!reply && (input.text() == null || input.text().isBlank())) {
-            throw ApiProblem.badRequest("empty-message", "send text, or reply_id (and reply_title) of a button or list item");
+            throw ApiProblem.badRequest("empty-message", "send text, or reply_id (and reply_title) of a button or list item")
+                    .with("errors", java.util.List.of(java.util.Map.of("field", "text", "message",
+                            "must not be blank unless reply_id is given")));
         }
         // our id, so a retried POST is deduplicated by the gateway
         String messageId = "console-" + UUID.randomUUID();

@@ -72,7 +72,7 @@ public class AdminProjectController {
                 .list();
     }
 
-    public record CreateKeyRequest(@Size(max = 100) String name) {
+    public record CreateKeyRequest(@Size(max = 100) @com.aiassistants.common.channel.PlainText String name) {
     }
 
     @PostMapping("/v1/admin/projects/{projectId}/api-keys")

@@ -48,6 +48,19 @@ public class SecurityConfig implements WebMvcConfigurer {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * A request the firewall refuses (encoded CR/LF, NUL or "//" in the path…) is a 400 problem, not the
+     * error page's plain JSON.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> com.aiassistants.common.web.FilterProblems.write(request, response,
+                org.springframework.http.HttpStatus.BAD_REQUEST, "request-rejected",
+                "the request's path or headers contain characters that are not allowed",
+                java.util.Map.of("errors", List.of(java.util.Map.of("field", "path", "message",
+                        "contains characters that are not allowed"))));
+    }
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, Tokens tokens, ProblemResponses problems) throws Exception {
         http.csrf(c -> c.disable())

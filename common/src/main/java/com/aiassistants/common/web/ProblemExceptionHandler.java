@@ -47,6 +47,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         withRequestId(body);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status());
         problem.headers().forEach(response::header);
+        if (problem.status().value() == 503 && problem.headers().keySet().stream().noneMatch("Retry-After"::equalsIgnoreCase)) {
+            // every 503 tells the client when to come back
+            response.header("Retry-After", Integer.toString(Outages.RETRY_AFTER_SECONDS));
+        }
         return response.body(body);
     }
 
@@ -102,6 +106,83 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         }
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** A path, query or header value of the wrong type ("abc" for a number, "2026-13-45" for a date): names it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? requestName(m.getParameter()) : wireName(String.valueOf(ex.getPropertyName()));
+        Class<?> type = ex.getRequiredType();
+        return fieldProblem(name, "must be " + (type == null ? "a valid value" : "a valid " + typeName(type)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return fieldProblem(ex.getParameterName(), "is required");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(org.springframework.web.bind.MissingPathVariableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return fieldProblem(requestName(ex.getParameter()), "is required");
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape: the property at fault when the parser knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = "body";
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (var reference : databind.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                if (!path.isEmpty()) {
+                    field = path.toString();
+                }
+                break;
+            }
+        }
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-json", "body".equals(field)
+                ? "the body is not the JSON this request takes" : field + " has the wrong type or format");
+        body.setProperty("errors", List.of(Map.of("field", field, "message", "body".equals(field)
+                ? "must be a JSON object of the documented shape" : "has the wrong type or format")));
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    private static ResponseEntity<Object> fieldProblem(String field, String message) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation-failed", field + " " + message);
+        body.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "ISO-8601 " + type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        }
+        if (type == java.util.UUID.class) {
+            return "UUID";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean (true or false)";
+        }
+        return type.isEnum() ? "value" : type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

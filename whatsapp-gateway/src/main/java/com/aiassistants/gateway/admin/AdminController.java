@@ -58,7 +58,7 @@ public class AdminController {
      */
     public record StaffMessage(String tenantId,
             @NotBlank @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a phone number") String to,
-            @NotBlank @Size(max = 4096) String text,
+            @NotBlank @Size(max = 4096) @com.aiassistants.common.channel.PlainText String text,
             @Size(max = 3) List<@Valid @NotNull Button> buttons,
             @Valid Template template,
             UUID idempotencyKey) {

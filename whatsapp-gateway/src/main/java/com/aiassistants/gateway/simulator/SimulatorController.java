@@ -37,10 +37,10 @@ import com.aiassistants.gateway.provider.ProviderType;
 public class SimulatorController {
 
     public record UserMessage(
-            @Size(max = 4096) String text,
+            @Size(max = 4096) @com.aiassistants.common.channel.PlainText String text,
             /* Reply to an interactive message: the button or list item id, and its title. */
-            @Size(max = 256) String replyId,
-            @Size(max = 256) String replyTitle,
+            @Size(max = 256) @com.aiassistants.common.channel.PlainText String replyId,
+            @Size(max = 256) @com.aiassistants.common.channel.PlainText String replyTitle,
             /* Defaults to a random id; repeat one to test deduplication. */
             @Size(max = 128) String messageId,
             @Size(max = 128) String customerName,

@@ -95,8 +95,11 @@ class AdminApiTest extends GatewayTestBase {
     @Test
     void loginOperationsSayWhenAProviderHasNoSession() {
         awaitActive();
-        assertThat(admin().post().uri("/admin/tenants/default/logout").retrieve().toBodilessEntity().getStatusCode().value())
+        // the Cloud API has no session (the simulator plays WhatsApp Web's: SimulatorLoginTest)
+        assertThat(admin().post().uri("/admin/tenants/clinic/logout").retrieve().toBodilessEntity().getStatusCode().value())
                 .isEqualTo(400);
+        assertThat(admin().post().uri("/admin/tenants/clinic/pairing-code").body(Map.of("phone_number", "+34600000111"))
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(400);
         assertThat(admin().get().uri("/admin/tenants/clinic/connection").retrieve().body(String.class))
                 .contains("\"state\":\"connected\"");
     }

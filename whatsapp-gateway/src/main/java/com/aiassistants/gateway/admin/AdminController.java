@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +42,7 @@ import com.aiassistants.gateway.provider.WhatsAppProvider;
 
 /** What backend-api calls for the console (bearer admin token, see {@link AdminTokenFilter}). */
 @RestController
+@org.springframework.validation.annotation.Validated
 @RequestMapping("/admin")
 public class AdminController {
 
@@ -177,6 +181,13 @@ public class AdminController {
                 message.idempotencyKey() == null ? UUID.randomUUID() : message.idempotencyKey());
         sender.wake();
         return new Queued(id, "pending");
+    }
+
+    /** The tenant's latest outgoing messages, newest first: send status and delivery status (sent, delivered, read, failed). */
+    @GetMapping("/tenants/{tenant}/messages")
+    public List<OutboxRow> recentMessages(@PathVariable String tenant,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        return outbox.recent(tenants.require(tenant), limit);
     }
 
     @GetMapping("/messages/{id}")

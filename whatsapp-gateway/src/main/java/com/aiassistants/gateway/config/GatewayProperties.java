@@ -224,6 +224,22 @@ public record GatewayProperties(
 
     public record Simulator(
             /* Serve /simulator/** (local use and tests); turn off in production. */
-            @DefaultValue("true") boolean enabled) {
+            @DefaultValue("true") boolean enabled,
+            /* Test mode of the WhatsApp Web login: linked = connected at start (a session exists); qr = needs a QR scan
+               (or a pairing code) first, as a new WhatsApp Web number does. Logging out always leads to a QR. */
+            @DefaultValue("linked") @NotNull Login login,
+            /* How often a pending login's QR string is replaced (WhatsApp Web rotates it about every 20 s). */
+            @DefaultValue("20s") @NotNull @DurationMin(millis = 100) Duration qrRotation) {
+
+        public enum Login { LINKED, QR }
+
+        public Simulator {
+            if (login == null) {
+                login = Login.LINKED;
+            }
+            if (qrRotation == null) {
+                qrRotation = Duration.ofSeconds(20);
+            }
+        }
     }
 }

@@ -198,6 +198,12 @@ public class OutboxRepository {
         return jdbc.query("select * from outbox where id = ?", OutboxRepository::row, id).stream().findFirst();
     }
 
+    /** The tenant's latest messages, newest first, with their send and delivery status (console). */
+    public java.util.List<OutboxRow> recent(String tenantId, int limit) {
+        return jdbc.query("select * from outbox where tenant_id = ? order by id desc limit ?", OutboxRepository::row,
+                tenantId, limit);
+    }
+
     public long openCount() {
         Long n = jdbc.queryForObject("select count(*) from outbox where status in ('pending', 'sending')", Long.class);
         return n == null ? 0 : n;

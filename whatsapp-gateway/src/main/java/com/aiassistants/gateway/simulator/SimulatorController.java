@@ -25,6 +25,7 @@ import com.aiassistants.gateway.inbox.InboxService;
 import com.aiassistants.gateway.ops.GatewayEvents;
 import com.aiassistants.gateway.provider.InboundMessage;
 import com.aiassistants.gateway.provider.InboundSink;
+import com.aiassistants.gateway.provider.ProviderRegistry;
 import com.aiassistants.gateway.provider.ProviderType;
 
 /**
@@ -56,9 +57,11 @@ public class SimulatorController {
     private final TenantDirectory tenants;
     private final GatewayEvents events;
     private final GatewayProperties properties;
+    private final ProviderRegistry providers;
 
     public SimulatorController(InboxService inbox, SimulatorTranscript transcript, TenantDirectory tenants,
-            GatewayEvents events, GatewayProperties properties) {
+            GatewayEvents events, GatewayProperties properties, ProviderRegistry providers) {
+        this.providers = providers;
         this.inbox = inbox;
         this.transcript = transcript;
         this.tenants = tenants;
@@ -102,6 +105,24 @@ public class SimulatorController {
         InboundSink.Result result = inbox.accept(new InboundMessage(tenantId, ProviderType.SIMULATOR, messageId, number,
                 message.customerName(), kind, text, Instant.now()));
         return new Accepted(messageId, result.name().toLowerCase());
+    }
+
+    /**
+     * Test mode of the WhatsApp Web login: plays the phone scanning the tenant's current QR code (or entering its
+     * pairing code). 409 when no login is pending, 409 {@code standby} on an instance without the lease.
+     */
+    @PostMapping("/simulator/tenants/{tenant}/link")
+    public Map<String, Object> link(@PathVariable String tenant) {
+        String tenantId = simulatorTenant(tenant);
+        if (!providers.active()) {
+            throw ApiProblem.conflict("standby", "this instance is on standby; the active one holds the connection");
+        }
+        SimulatorProvider provider = (SimulatorProvider) providers.forTenant(tenantId);
+        if (!provider.link()) {
+            throw ApiProblem.conflict("no-login-pending", "tenant " + tenantId + " shows no QR or pairing code to scan")
+                    .with("state", provider.status().state().name().toLowerCase());
+        }
+        return Map.of("tenant_id", tenantId, "state", provider.status().state().name().toLowerCase());
     }
 
     @GetMapping("/simulator/users/{phone}/messages")

@@ -1,32 +1,75 @@
 package com.aiassistants.gateway.simulator;
 
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.aiassistants.gateway.config.GatewayProperties;
 
 import com.aiassistants.gateway.ops.GatewayEvents;
 import com.aiassistants.gateway.provider.ConnectionStatus;
 import com.aiassistants.gateway.provider.OutboxMessage;
 import com.aiassistants.gateway.provider.OutgoingMessage;
 import com.aiassistants.gateway.provider.ProviderType;
+import com.aiassistants.gateway.provider.SendException;
 import com.aiassistants.gateway.provider.SendResult;
 import com.aiassistants.gateway.provider.WhatsAppProvider;
+import com.aiassistants.gateway.web.WebConnectionState;
 
 /**
  * Plays WhatsApp for local use and tests: "sending" writes the message into the simulator transcript
  * and pushes it to {@code /simulator/ws}. Its message id is derived from our idempotency key and the
  * transcript dedupes on it, so a re-send after an unknown outcome is harmless.
+ *
+ * <p>Test mode of the WhatsApp Web login ({@code simulator.login}): the session goes through the same
+ * {@link WebConnectionState} as {@code CobaltWebProvider}, so the console sees the same states and
+ * {@code connection} events. Without a linked session it asks for a QR whose string is replaced every
+ * {@code simulator.qr-rotation} (or shows a pairing code when one is asked for); {@link #link()} plays the
+ * phone scanning it ({@code POST /simulator/tenants/{t}/link}). Logging out drops the session, as on
+ * WhatsApp Web; sends wait (retryable {@code not-connected}) until it is linked again.
  */
 public class SimulatorProvider implements WhatsAppProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatorProvider.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PAIRING_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTVWXYZ";
 
     private final String tenantId;
     private final SimulatorTranscript transcript;
     private final GatewayEvents events;
-    private volatile ConnectionStatus status = ConnectionStatus.of(ConnectionStatus.State.DISCONNECTED, "not started");
+    private final Duration qrRotation;
+    private final WebConnectionState state;
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean linked;
+    private volatile boolean running;
+    private ScheduledFuture<?> rotation;
 
-    public SimulatorProvider(String tenantId, SimulatorTranscript transcript, GatewayEvents events) {
+    public SimulatorProvider(String tenantId, SimulatorTranscript transcript, GatewayEvents events,
+            GatewayProperties.Simulator settings) {
         this.tenantId = tenantId;
         this.transcript = transcript;
         this.events = events;
+        this.qrRotation = settings.qrRotation();
+        this.linked = settings.login() == GatewayProperties.Simulator.Login.LINKED;
+        this.state = new WebConnectionState(Duration.ofSeconds(1), Duration.ofSeconds(1), status -> {
+            log.info("simulated WhatsApp session of {}: {} ({})", tenantId, status.state(), status.detail());
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("type", "connection");
+            event.put("tenant_id", tenantId);
+            event.put("state", status.state().name().toLowerCase());
+            events.publish(event);
+        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("simulator-login-" + tenantId).daemon().factory());
     }
 
     @Override
@@ -41,17 +84,94 @@ public class SimulatorProvider implements WhatsAppProvider {
 
     @Override
     public ConnectionStatus status() {
-        return status;
+        return state.status();
     }
 
     @Override
-    public void start() {
-        status = ConnectionStatus.of(ConnectionStatus.State.CONNECTED, "simulator");
+    public synchronized void start() {
+        running = true;
+        state.connecting();
+        if (linked) {
+            state.loggedIn();
+        } else {
+            showQr();
+        }
     }
 
     @Override
-    public void stop() {
-        status = ConnectionStatus.of(ConnectionStatus.State.DISCONNECTED, "stopped");
+    public synchronized void stop() {
+        running = false;
+        cancelRotation();
+        state.stopped();
+    }
+
+    @Override
+    public synchronized void logout() {
+        linked = false;
+        running = false;
+        cancelRotation();
+        state.disconnected(WebConnectionState.Reason.LOGGED_OUT);
+    }
+
+    /** Like WhatsApp Web: a linked session just connects; otherwise the QR gives way to a pairing code. */
+    @Override
+    public synchronized void requestPairingCode(String phoneNumber) {
+        running = true;
+        if (linked) {
+            state.loggedIn();
+            return;
+        }
+        cancelRotation();
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(PAIRING_ALPHABET.charAt(RANDOM.nextInt(PAIRING_ALPHABET.length())));
+        }
+        state.pairingCode(code.toString());
+    }
+
+    /**
+     * Plays the phone scanning the QR code or entering the pairing code. False when no login is pending
+     * (already connected, logged out, stopped).
+     */
+    public synchronized boolean link() {
+        ConnectionStatus.State now = state.status().state();
+        if (!running || (now != ConnectionStatus.State.NEEDS_QR && now != ConnectionStatus.State.NEEDS_PAIRING_CODE)) {
+            return false;
+        }
+        cancelRotation();
+        linked = true;
+        state.loggedIn();
+        return true;
+    }
+
+    private void showQr() {
+        state.qrCode(qrString());
+        rotation = scheduler.scheduleAtFixedRate(this::rotate, qrRotation.toMillis(), qrRotation.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void rotate() {
+        if (running && state.status().state() == ConnectionStatus.State.NEEDS_QR) {
+            state.qrCode(qrString());
+        }
+    }
+
+    private void cancelRotation() {
+        if (rotation != null) {
+            rotation.cancel(false);
+            rotation = null;
+        }
+    }
+
+    /** Shaped like WhatsApp Web's: a reference, then the device's public keys and secret, comma-separated. */
+    private static String qrString() {
+        return "2@" + random(24) + "," + random(32) + "," + random(32) + "," + random(32);
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getEncoder().encodeToString(b);
     }
 
     @Override
@@ -60,7 +180,11 @@ public class SimulatorProvider implements WhatsAppProvider {
     }
 
     @Override
-    public SendResult send(OutboxMessage message) {
+    public SendResult send(OutboxMessage message) throws SendException {
+        if (!state.status().up()) {
+            throw SendException.retryable("not-connected", "the simulated WhatsApp session is not connected",
+                    Duration.ofSeconds(2));
+        }
         String messageId = "sim-" + message.idempotencyKey();
         Map<String, Object> body = body(message.message());
         if (transcript.record(tenantId, message.toNumber(), "out", messageId, body)) {

@@ -41,6 +41,12 @@ public abstract class GatewayTestBase {
         registry.add("ai-assistants.gateway.tenants.default.backend.base-url", BACKEND::baseUrl);
         registry.add("ai-assistants.gateway.tenants.default.backend.api-key", () -> FakeBackend.API_KEY);
         registry.add("ai-assistants.gateway.tenants.default.backend.hmac-secret", () -> FakeBackend.SECRET);
+        // a second simulator number whose login the test mode plays (SimulatorLoginTest logs it out and in)
+        registry.add("ai-assistants.gateway.tenants.linking.provider", () -> "simulator");
+        registry.add("ai-assistants.gateway.tenants.linking.backend.base-url", BACKEND::baseUrl);
+        registry.add("ai-assistants.gateway.tenants.linking.backend.api-key", () -> FakeBackend.API_KEY);
+        registry.add("ai-assistants.gateway.tenants.linking.backend.hmac-secret", () -> FakeBackend.SECRET);
+        registry.add("ai-assistants.gateway.simulator.qr-rotation", () -> "300ms");
         registry.add("ai-assistants.gateway.tenants.clinic.provider", () -> "cloud");
         registry.add("ai-assistants.gateway.tenants.clinic.phone-number-id", () -> CLINIC_PHONE_NUMBER_ID);
         registry.add("ai-assistants.gateway.tenants.clinic.access-token", () -> "EAAG-test-token");

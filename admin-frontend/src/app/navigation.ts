@@ -1,4 +1,4 @@
-import { IconBuildingCommunity, IconBuildingHospital, IconCalendar, IconChartBar, IconDeviceMobile, IconMessages, IconRoute, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBrandWhatsapp, IconBuildingCommunity, IconBuildingHospital, IconCalendar, IconChartBar, IconDeviceMobile, IconMessages, IconRoute, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '@/lib/api/types';
 
 /** The console's pages and the least role that may open each (the API enforces the same). */
@@ -9,6 +9,7 @@ export const navigation = [
   { to: '/catalogue', label: 'nav.catalogue', icon: IconBuildingHospital, minimum: 'staff' },
   { to: '/customers', label: 'nav.customers', icon: IconUsers, minimum: 'staff' },
   { to: '/phone', label: 'nav.phone', icon: IconDeviceMobile, minimum: 'staff' },
+  { to: '/whatsapp', label: 'nav.whatsapp', icon: IconBrandWhatsapp, minimum: 'staff' },
   { to: '/flows', label: 'nav.flows', icon: IconRoute, minimum: 'owner' },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, minimum: 'owner' },
   { to: '/projects', label: 'nav.projects', icon: IconBuildingCommunity, minimum: 'owner', superadmin: true },

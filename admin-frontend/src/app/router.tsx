@@ -48,6 +48,10 @@ export const routes: RouteObject[] = [
         lazy: () => import('@/features/phone/routes/PhoneRoute').then((m) => ({ Component: m.PhoneRoute })),
       },
       {
+        path: 'whatsapp',
+        lazy: () => import('@/features/whatsapp/routes/WhatsAppRoute').then((m) => ({ Component: m.WhatsAppRoute })),
+      },
+      {
         path: 'flows',
         element: <RequireRole minimum="owner" />,
         children: [

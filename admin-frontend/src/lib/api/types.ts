@@ -96,3 +96,9 @@ export type Invitation = Schemas['Invitation'];
 export type InviteInfo = Schemas['InviteInfo'];
 export type ProjectRow = Schemas['ProjectRow'];
 export type CreatedProject = Schemas['CreatedProject'];
+
+// the WhatsApp page (issue 15)
+export type WhatsAppConnection = Schemas['Connection'];
+export type WhatsAppAllowedNumbers = Schemas['AllowedNumbers'];
+export type WhatsAppFailedMessage = Schemas['FailedMessage'];
+export type WhatsAppRecentMessage = Schemas['RecentMessage'];

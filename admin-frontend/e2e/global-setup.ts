@@ -47,6 +47,8 @@ export default async function globalSetup() {
     AI_ASSISTANTS_PORT_OFFSET: String(offset),
     AI_ASSISTANTS_LOCAL_DIR: local,
     AI_ASSISTANTS_START_TIMEOUT: process.env.AI_ASSISTANTS_START_TIMEOUT ?? '600',
+    // the gateway's simulator plays the WhatsApp Web login (e2e/whatsapp.spec.ts): its QR changes every 2 s
+    AI_ASSISTANTS_GATEWAY_SIMULATOR_QR_ROTATION: '2s',
   };
   delete env.DATABASE_URL;
   let database: { admin: string; name: string } | null = null;
@@ -88,6 +90,8 @@ export default async function globalSetup() {
     });
   });
   process.env.E2E_BASE_URL = base;
+  // the gateway itself, for the simulator's test endpoints (a patient's phone scanning the QR)
+  process.env.E2E_GATEWAY_URL = `http://127.0.0.1:${8081 + offset}`;
   process.env.E2E_STAFF_EMAIL = 'staff@demo.local';
   process.env.E2E_OIDC_ISSUER = oidc.issuer;
   console.log(`end-to-end stack on ${base} (data and logs in ${local})`);

@@ -103,7 +103,7 @@ describe('whatsapp', () => {
     renderApp('/whatsapp');
     const fake = whatsapp('admin');
     fake.state = 'connected';
-    await userEvent.click(await screen.findByRole('button', { name: 'Log out' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Log WhatsApp out' }));
     const dialog = await screen.findByRole('dialog', { name: 'Log WhatsApp out?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Log out' }));
     expect(await screen.findByText('Logged out')).toBeInTheDocument();

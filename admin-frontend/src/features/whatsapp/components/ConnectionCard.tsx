@@ -8,15 +8,16 @@ import { ApiError } from '@/lib/api/client';
 import type { WhatsAppConnection } from '@/lib/api/types';
 import { useConnection, useLogout, usePairingCode, useReconnect } from '../api/whatsapp';
 
+// dark shades under white text (WCAG AA contrast in every state)
 const COLORS: Record<string, string> = {
-  connected: 'green',
-  connecting: 'blue',
-  needs_qr: 'yellow',
-  needs_pairing_code: 'yellow',
-  disconnected: 'red',
-  logged_out: 'red',
-  banned: 'red',
-  standby: 'gray',
+  connected: 'teal.9',
+  connecting: 'blue.9',
+  needs_qr: 'indigo.9',
+  needs_pairing_code: 'indigo.9',
+  disconnected: 'red.9',
+  logged_out: 'red.9',
+  banned: 'red.9',
+  standby: 'gray.8',
 };
 
 /** WhatsApp shows pairing codes as two groups of four. */
@@ -57,7 +58,7 @@ function ConnectionView({ connection }: { connection: WhatsAppConnection }) {
             {t('whatsapp.provider', { provider: t(`whatsapp.providers.${connection.provider}`, connection.provider) })}
           </Text>
         </div>
-        <Badge color={COLORS[state] ?? 'gray'} size="lg" data-testid="whatsapp-state">
+        <Badge color={COLORS[state] ?? 'gray.8'} size="lg" data-testid="whatsapp-state">
           {t(`whatsapp.states.${state}`, state)}
         </Badge>
       </Group>

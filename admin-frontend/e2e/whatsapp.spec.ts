@@ -9,7 +9,7 @@ test('the WhatsApp page shows a QR that changes as the gateway rotates it, then 
   browser,
 }) => {
   await signIn(page, owner);
-  await expect(page.getByRole('link', { name: 'WhatsApp' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'WhatsApp', exact: true })).toBeVisible();
   await page.goto('/whatsapp');
   await expect(page.getByRole('heading', { name: 'WhatsApp', level: 1 })).toBeVisible();
   const state = page.getByTestId('whatsapp-state');

@@ -25,7 +25,7 @@ describe('customers', () => {
     expect(within(upcoming).getByText('Confirmed')).toBeInTheDocument();
     expect(screen.getByText('Came')).toBeInTheDocument();
     expect(screen.getByText('12 messages')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /WhatsApp/ })).toHaveAttribute('href', '/inbox/whatsapp%3A%2B5491155550101');
+    expect(within(screen.getByRole('main')).getByRole('link', { name: /WhatsApp/ })).toHaveAttribute('href', '/inbox/whatsapp%3A%2B5491155550101');
     expect(screen.getByRole('cell', { name: 'preferred_professional' })).toBeInTheDocument();
   });
 

@@ -25,8 +25,19 @@ class GatewayHealthTest extends GatewayTestBase {
     @Test
     void exposesTheConnectionGauge() {
         awaitActive();
-        String body = http().get().uri("/actuator/metrics/whatsapp.connection.up").retrieve().body(String.class);
+        String body = admin().get().uri("/actuator/metrics/whatsapp.connection.up").retrieve().body(String.class);
         assertThat(body).contains("\"value\":1.0");
+    }
+
+    @Test
+    void prometheusAnswersWithTheAdminTokenAndActuatorIsClosedWithoutIt() {
+        var prometheus = admin().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+        assertThat(prometheus.getStatusCode().value()).isEqualTo(200);
+        assertThat(prometheus.getBody()).contains("whatsapp_connection_up", "jvm_memory_used_bytes");
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.memory.used"}) {
+            assertThat(http().get().uri(path).retrieve().toBodilessEntity().getStatusCode().value()).as(path).isEqualTo(401);
+        }
+        assertThat(http().get().uri("/actuator/health").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
     }
 
     @Test

@@ -26,7 +26,12 @@ public class AdminTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/admin/") && !request.getRequestURI().equals("/admin");
+        String path = request.getRequestURI();
+        if (path.startsWith("/actuator/")) {
+            // health and info stay open for probes; metrics, prometheus and the rest need the admin token
+            return path.startsWith("/actuator/health") || path.equals("/actuator/info");
+        }
+        return !path.startsWith("/admin/") && !path.equals("/admin");
     }
 
     @Override

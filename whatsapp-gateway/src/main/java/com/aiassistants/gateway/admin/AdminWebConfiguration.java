@@ -31,7 +31,7 @@ public class AdminWebConfiguration implements WebSocketConfigurer {
     FilterRegistrationBean<AdminTokenFilter> adminTokenFilter() {
         FilterRegistrationBean<AdminTokenFilter> registration =
                 new FilterRegistrationBean<>(new AdminTokenFilter(properties.adminToken()));
-        registration.addUrlPatterns("/admin/*");
+        registration.addUrlPatterns("/admin/*", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -295,7 +295,8 @@ public class GatewayLoadBench {
     /** The webhook's server-side latency percentile {@code phi} in ms, as the gateway's Micrometer timer has it. */
     static double serverAck(HttpClient http, int port, double phi) throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/actuator/metrics/http.server.requests.percentile?tag=uri:/webhooks/whatsapp/cloud&tag=phi:" + phi)).build(),
+                + "/actuator/metrics/http.server.requests.percentile?tag=uri:/webhooks/whatsapp/cloud&tag=phi:" + phi))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher value = VALUE.matcher(body);
         return value.find() ? Double.parseDouble(value.group(1)) * 1000 : Double.NaN;

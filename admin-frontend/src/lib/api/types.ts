@@ -77,7 +77,11 @@ export interface DashboardStats {
   no_shows: number;
   conversations: number;
   conversations_with_booking: number;
+  reminders?: ReminderStats;
 }
+
+// reminders sent in the last days and the patients' answers (issue 16)
+export type ReminderStats = Schemas['ReminderStats'];
 
 export interface LiveEvent {
   type: 'message' | 'handoff' | 'booking' | 'needs_human' | 'read' | string;

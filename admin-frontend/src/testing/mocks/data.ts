@@ -110,6 +110,7 @@ export function demoDashboard(): DashboardStats {
     replies_by_bot: 120,
     replies_by_staff: 30,
     no_shows: 3,
+    reminders: { days: 30, sent: 20, confirmed: 13, cancelled: 2, rescheduled: 1, no_answer: 4, confirmation_rate: 0.65 },
     conversations: 40,
     conversations_with_booking: 14,
   };

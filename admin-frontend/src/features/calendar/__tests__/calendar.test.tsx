@@ -14,6 +14,18 @@ describe('calendar', () => {
     expect(await screen.findByText(/Eva Cancelada/)).toBeInTheDocument();
   });
 
+  it("shows the patient's answer to a reminder on the event and in the booking", async () => {
+    const user = userEvent.setup();
+    const { backend } = renderApp('/calendar');
+    backend.state.scheduling.bookings[0]!.attendance = 'CONFIRMED';
+    const event = (await screen.findByText(/Ana Gómez · Limpieza/)).closest('[title]')!;
+    expect(event).toHaveAttribute('title', expect.stringContaining('The patient confirmed they will come'));
+    expect(event.textContent).toContain('✓ Ana Gómez · Limpieza');
+    await user.click(event);
+    const drawer = await screen.findByRole('dialog', { name: 'Booking' });
+    expect(within(drawer).getByText('The patient confirmed they will come')).toBeInTheDocument();
+  });
+
   it("opens a booking's history (who did what) and marks that the patient did not come", async () => {
     const user = userEvent.setup();
     const { backend } = renderApp('/calendar');

@@ -14,8 +14,16 @@ import classes from './Calendar.module.css';
 
 const localizer = fastLocalizer();
 /** An event's content: the same booking renders once, whatever else the calendar re-renders. */
-const EventContent = memo(function EventContent({ title }: EventProps<CalendarEvent>) {
-  return <span>{title}</span>;
+const EventContent = memo(function EventContent({ title, event }: EventProps<CalendarEvent>) {
+  const attendance = event.booking.attendance;
+  // the patient's answer to a reminder: a mark before the name (the event's title says it in words)
+  return (
+    <span>
+      {attendance === 'CONFIRMED' && <span aria-hidden>✓ </span>}
+      {attendance === 'CANCELLED' && <span aria-hidden>✗ </span>}
+      {title}
+    </span>
+  );
 });
 // the library's own day header is a columnheader role inside a button, outside any table (an ARIA error)
 const components = { header: ({ label }: { label: string }) => <span>{label}</span>, event: EventContent };
@@ -96,9 +104,14 @@ export const BookingsCalendar = memo(function BookingsCalendar(props: BookingsCa
     (event: CalendarEvent) => {
       let props = eventProps.get(event);
       if (!props) {
+        const attendance = event.booking.attendance;
         props = {
-          className: classes[event.booking.status],
-          title: `${event.title} — ${t(`calendar.status.${event.booking.status}`)}`,
+          className: [classes[event.booking.status], attendance && classes[`attendance${attendance}`]]
+            .filter(Boolean)
+            .join(' '),
+          title: [event.title, t(`calendar.status.${event.booking.status}`), attendance && t(`calendar.attendance.${attendance}`)]
+            .filter(Boolean)
+            .join(' — '),
         };
         eventProps.set(event, props);
       }
@@ -106,6 +119,8 @@ export const BookingsCalendar = memo(function BookingsCalendar(props: BookingsCa
     },
     [eventProps, t],
   );
+  // the time grid takes only the class from the props above: the words go in the event's tooltip
+  const tooltipAccessor = useCallback((event: CalendarEvent) => eventPropGetter(event).title, [eventPropGetter]);
 
   const messages = useMemo(
     () => ({
@@ -148,6 +163,7 @@ export const BookingsCalendar = memo(function BookingsCalendar(props: BookingsCa
         formats={FORMATS}
         slotPropGetter={slotPropGetter}
         eventPropGetter={eventPropGetter}
+        tooltipAccessor={tooltipAccessor}
         draggableAccessor={draggable}
         onSelectSlot={handlers.onSelectSlot}
         onSelectEvent={handlers.onSelectEvent}

@@ -1,5 +1,8 @@
 import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { demoDashboard } from '@/testing/mocks/data';
+import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/render';
 
 describe('dashboard', () => {
@@ -11,6 +14,11 @@ describe('dashboard', () => {
     expect(screen.getByText('35%')).toBeInTheDocument(); // 14 of 40 conversations booked
     expect(screen.getByText('14 of 40 in the last 30 days')).toBeInTheDocument();
     expect(screen.getByText('3')).toBeInTheDocument(); // no-shows
+    expect(screen.getByText('Reminders confirmed')).toBeInTheDocument();
+    expect(screen.getByText('65%')).toBeInTheDocument(); // 13 of 20 reminders confirmed
+    expect(
+      screen.getByText('13 of 20 reminders confirmed in the last 30 days · 2 cancelled, 1 moved, 4 no answer'),
+    ).toBeInTheDocument();
 
     const perez = screen.getByRole('list', { name: 'Dra. Pérez' });
     expect(within(perez).getByText(/10:00 AM Ana Gómez/)).toBeInTheDocument(); // 13:00Z in Buenos Aires
@@ -20,5 +28,23 @@ describe('dashboard', () => {
     expect(await screen.findByRole('heading', { name: 'Messages per hour (last 24 h)' })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'Bookings per day (last 30 days)' })).toBeInTheDocument();
     expect(await screen.findByText('The bot answered 80% of the replies.')).toBeInTheDocument();
+  });
+
+  it('shows a dash for the confirmation rate while no reminder was sent, in Spanish', async () => {
+    renderApp('/dashboard', { language: 'es' });
+    // answers the page's request, which goes out after this synchronous line
+    server.use(
+      http.get('*/v1/admin/stats/dashboard', () =>
+        HttpResponse.json({
+          ...demoDashboard(),
+          reminders: { days: 30, sent: 0, confirmed: 0, cancelled: 0, rescheduled: 0, no_answer: 0, confirmation_rate: 0 },
+        }),
+      ),
+    );
+    expect(await screen.findByText('Recordatorios confirmados')).toBeInTheDocument();
+    expect(screen.getByText('—')).toBeInTheDocument();
+    expect(
+      screen.getByText('0 de 0 recordatorios confirmados en los últimos 30 días · 0 cancelados, 0 movidos, 0 sin respuesta'),
+    ).toBeInTheDocument();
   });
 });

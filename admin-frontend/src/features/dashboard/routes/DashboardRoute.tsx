@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Alert, Card, Center, Grid, Group, Loader, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarCheck, IconCalendarWeek, IconTargetArrow, IconUserX } from '@tabler/icons-react';
+import { IconBellCheck, IconCalendarCheck, IconCalendarWeek, IconTargetArrow, IconUserX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/format';
 import { useDashboard } from '../api/stats';
@@ -58,7 +58,7 @@ export function DashboardRoute() {
               {t('dashboard.bookingsUnavailable')}
             </Alert>
           )}
-          <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }}>
+          <SimpleGrid cols={{ base: 1, xs: 2, lg: stats.reminders ? 5 : 4 }}>
             <StatCard
               label={t('dashboard.bookingsToday')}
               value={stats.bookings_today}
@@ -86,6 +86,22 @@ export function DashboardRoute() {
               icon={<IconUserX size={22} />}
               color="red"
             />
+            {stats.reminders && (
+              <StatCard
+                label={t('dashboard.reminderConfirmation')}
+                value={stats.reminders.sent ? format.percent(stats.reminders.confirmation_rate) : '—'}
+                hint={t('dashboard.reminderConfirmationHint', {
+                  confirmed: stats.reminders.confirmed,
+                  sent: stats.reminders.sent,
+                  cancelled: stats.reminders.cancelled,
+                  rescheduled: stats.reminders.rescheduled,
+                  noAnswer: stats.reminders.no_answer,
+                  days: stats.reminders.days,
+                })}
+                icon={<IconBellCheck size={22} />}
+                color="cyan"
+              />
+            )}
           </SimpleGrid>
           <Grid gap="md">
             <Grid.Col span={{ base: 12, lg: 7 }}>

@@ -35,7 +35,7 @@ if [[ ! -s "$CLASSPATH_FILE" || ! -d "$MODULE/target/classes" || ! -d common/tar
                     mcp-booking-log/src/main/resources/db backend-api/src/main/resources/db \
                     -newer "$CLASSPATH_FILE" -print -quit)" ]]; then
   log "building the migration tool ($MODULE, common and the four services it migrates into)"
-  mvn_cmd -B -q -pl "$MODULE" -am compile dependency:build-classpath \
+  mvn_cmd -B -q -pl "$MODULE" -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/migrate.classpath -Dmdep.includeScope=runtime >&2 || die "build failed"
 fi
 set +e

@@ -14,6 +14,7 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aiassistants.backend.BackendProperties;
 import com.aiassistants.backend.assistant.dialogue.BookingRef;
@@ -56,11 +57,12 @@ public class ReminderSender {
     private final ReminderProperties properties;
     private final BackendProperties.Simulator tenants;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final String owner;
 
     public ReminderSender(ReminderRepository reminders, Projects projects, McpClients mcp, GatewayClient gateway,
             ReminderMessages messages, TurnService conversations, ReminderMetrics metrics, ReminderProperties properties,
-            BackendProperties backend, ObjectProvider<Clock> clock) {
+            BackendProperties backend, ObjectProvider<Clock> clock, TransactionTemplate transactions) {
         this.reminders = reminders;
         this.projects = projects;
         this.mcp = mcp;
@@ -71,6 +73,7 @@ public class ReminderSender {
         this.properties = properties;
         this.tenants = backend.simulator();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.transactions = transactions;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -153,7 +156,19 @@ public class ReminderSender {
             }
             return;
         }
-        if (!reminders.sent(r.id(), owner, clock.instant(), outboxId)) {
+        BookingRef ref = BookingRef.of(booking);
+        // the row is marked and the message written into the chat in one transaction: a crash between the two can
+        // neither leave a sent reminder missing from the chat (its answers would not be read as answers) nor write
+        // it twice; failing here, the row is retried and the gateway answers the same key with the first message
+        boolean marked = Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!reminders.sent(r.id(), owner, clock.instant(), outboxId)) {
+                return false;
+            }
+            conversations.recordOutbound(project.id(), "whatsapp:" + to, r.customerId(), message.text(),
+                    r.kind() == Reminder.Kind.REMINDER ? state -> DialogueState.remind(state, ref) : null);
+            return true;
+        }));
+        if (!marked) {
             // our lease ran out and another instance took the row: it sends with the same key, the gateway dedupes
             log.info("reminder {}: claim lost after the gateway took it (same idempotency key)", r.id());
             return;
@@ -161,9 +176,6 @@ public class ReminderSender {
         metrics.sent(r.kind());
         log.info("{} {} sent for booking {} to {} (outbox {})", r.kind().column, r.id(), r.bookingId(),
                 PhoneNumbers.mask(to), outboxId);
-        BookingRef ref = BookingRef.of(booking);
-        conversations.recordOutbound(project.id(), "whatsapp:" + to, r.customerId(), message.text(),
-                r.kind() == Reminder.Kind.REMINDER ? state -> DialogueState.remind(state, ref) : null);
     }
 
     /** Why the message no longer fits the booking, or null. */

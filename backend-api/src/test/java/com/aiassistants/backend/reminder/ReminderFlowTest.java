@@ -170,6 +170,8 @@ class ReminderFlowTest {
     ObjectProvider<Clock> clock;
     @Autowired
     PatientNotices notices;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     LocalMcpClient calendar;
     String customer;
@@ -262,7 +264,7 @@ class ReminderFlowTest {
         NOW.set(due.plusSeconds(30));
         // two instances poll at the same moment: one of them sends it
         ReminderSender other = new ReminderSender(reminders, projects, mcp, gatewayClient, messages, turns, metrics,
-                properties, backendProperties, clock);
+                properties, backendProperties, clock, transactions);
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(sender::sendDue);
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(other::sendDue);
         a.join();

@@ -7,36 +7,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.aiassistants.common.mcp.McpJson;
+import com.aiassistants.common.tracing.Traces;
 
 import tools.jackson.core.type.TypeReference;
 
 /**
  * The transactional outbox of booking events: {@link #record} must run inside the transaction that
  * changes the booking, so an event exists exactly when the change committed. {@link BookingLogRelay}
- * delivers and deletes them.
+ * delivers and deletes them. Each event keeps the {@code traceparent} of the request that made the change, so
+ * its delivery — seconds later, after retries or a restart — is part of that request's trace.
  */
 @Component
 public class BookingEventOutbox {
 
-    /** One pending event, as claimed for delivery. */
+    /**
+     * One pending event, as claimed for delivery.
+     *
+     * @param traceParent the W3C traceparent of the request that made the change (null outside a trace)
+     */
     public record PendingEvent(UUID eventId, String tenantId, UUID bookingId, String type, String actor,
             String customerId, String professionalId, Instant occurredAt, Map<String, Object> before,
-            Map<String, Object> after, int attempts) {
+            Map<String, Object> after, int attempts, String traceParent) {
+
+        /** The saved trace headers, for {@link Traces#continueFrom}. */
+        public Map<String, String> traceHeaders() {
+            return traceParent == null ? Map.of() : Map.of(Traces.TRACEPARENT, traceParent);
+        }
     }
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
+    private final Traces traces;
 
-    public BookingEventOutbox(JdbcClient jdbc) {
+    public BookingEventOutbox(JdbcClient jdbc, ObjectProvider<Traces> traces) {
         this.jdbc = jdbc;
+        this.traces = traces.getIfAvailable(() -> Traces.NONE);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -44,11 +58,12 @@ public class BookingEventOutbox {
             String professionalId, Instant occurredAt, Object before, Object after) {
         jdbc.sql("""
                 INSERT INTO booking_event_outbox (event_id, tenant_id, booking_id, type, actor, customer_id,
-                    professional_id, occurred_at, before_state, after_state, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
+                    professional_id, occurred_at, before_state, after_state, next_attempt_at, created_at, trace_parent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
                 """)
                 .params(UUID.randomUUID(), tenantId, bookingId, type, actor, customerId, professionalId, utc(occurredAt),
-                        json(before), json(after), utc(occurredAt), utc(occurredAt))
+                        json(before), json(after), utc(occurredAt), utc(occurredAt),
+                        traces.headers().get(Traces.TRACEPARENT))
                 .update();
     }
 
@@ -67,13 +82,14 @@ public class BookingEventOutbox {
                                                           AND e.next_attempt_at > :now)
                                      ORDER BY o.seq LIMIT :limit FOR UPDATE OF o SKIP LOCKED)
                 RETURNING event_id, tenant_id, booking_id, type, actor, customer_id, professional_id, occurred_at,
-                          before_state::text AS before_state, after_state::text AS after_state, attempts, seq
+                          before_state::text AS before_state, after_state::text AS after_state, attempts, seq,
+                          trace_parent
                 """).param("now", utc(now)).param("leaseUntil", utc(now.plus(lease))).param("limit", limit)
                 .query((rs, n) -> new Object[] {rs.getLong("seq"), new PendingEvent(rs.getObject("event_id", UUID.class),
                         rs.getString("tenant_id"), rs.getObject("booking_id", UUID.class), rs.getString("type"),
                         rs.getString("actor"), rs.getString("customer_id"), rs.getString("professional_id"),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), map(rs.getString("before_state")),
-                        map(rs.getString("after_state")), rs.getInt("attempts"))})
+                        map(rs.getString("after_state")), rs.getInt("attempts"), rs.getString("trace_parent"))})
                 .list().stream()
                 .sorted(java.util.Comparator.comparingLong(row -> (Long) row[0]))
                 .map(row -> (PendingEvent) row[1])

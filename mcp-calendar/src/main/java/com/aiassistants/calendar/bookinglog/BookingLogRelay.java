@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import com.aiassistants.common.mcp.client.McpUnavailableException;
 import com.aiassistants.common.scheduling.BookingLogTools;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendBookingEventInput;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendResult;
+import com.aiassistants.common.tracing.Traces;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -26,7 +28,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Delivers outbox events to mcp-booking-log ({@code append_booking_event}, idempotent by event id),
  * oldest first. A failed delivery is retried with exponential backoff (retry-initial doubling up to
  * retry-max) until it succeeds; while the log is unreachable the round stops at the first failure
- * and every claimed event is rescheduled, so an outage loses nothing and floods nothing.
+ * and every claimed event is rescheduled, so an outage loses nothing and floods nothing. Each delivery continues
+ * the trace of the request that changed the booking (the event's saved {@code traceparent}).
  */
 @Component
 public class BookingLogRelay {
@@ -39,10 +42,12 @@ public class BookingLogRelay {
     private final Clock clock;
     private final Counter delivered;
     private final Counter failures;
+    private final Traces traces;
 
     public BookingLogRelay(BookingEventOutbox outbox, @Qualifier("bookingLogClient") McpToolClient client,
-            CalendarProperties properties, Clock clock, MeterRegistry meterRegistry) {
+            CalendarProperties properties, Clock clock, MeterRegistry meterRegistry, ObjectProvider<Traces> traces) {
         this.outbox = outbox;
+        this.traces = traces.getIfAvailable(() -> Traces.NONE);
         this.client = client;
         this.settings = properties.bookingLog();
         this.clock = clock;
@@ -95,8 +100,13 @@ public class BookingLogRelay {
         }
     }
 
+    /** In the trace of the request that changed the booking (a new trace for an event stored without one). */
     private void send(BookingEventOutbox.PendingEvent event) {
-        client.call(event.tenantId(), BookingLogTools.APPEND_BOOKING_EVENT, new AppendBookingEventInput(
+        traces.continueFrom(event.traceHeaders(), "booking log relay", () -> append(event));
+    }
+
+    private AppendResult append(BookingEventOutbox.PendingEvent event) {
+        return client.call(event.tenantId(), BookingLogTools.APPEND_BOOKING_EVENT, new AppendBookingEventInput(
                 event.eventId().toString(), event.bookingId().toString(), event.type(), event.actor(),
                 event.customerId(), event.professionalId(), event.occurredAt(), event.before(), event.after()),
                 AppendResult.class, true);

@@ -2,6 +2,7 @@ package com.aiassistants.calendar.bookinglog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,12 +11,21 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 import com.aiassistants.calendar.support.CalendarIntegrationTest;
+import com.aiassistants.calendar.support.FakeMcpServer;
 import com.aiassistants.calendar.support.FakeBookingLog.Received;
+import com.aiassistants.common.mcp.client.McpTarget;
+import com.aiassistants.common.mcp.client.McpToolClient;
+import com.aiassistants.common.scheduling.BookingLogTools;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.CancelBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.ConfirmBookingInput;
 import com.aiassistants.common.scheduling.CalendarTools.RescheduleBookingInput;
+import com.aiassistants.common.tracing.Traces;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 /** Every booking change reaches mcp-booking-log through the outbox, also across an outage. */
 class BookingLogDeliveryTest extends CalendarIntegrationTest {
@@ -87,6 +97,44 @@ class BookingLogDeliveryTest extends CalendarIntegrationTest {
         await("an empty outbox", () -> jdbc.queryForObject(
                 "select count(*) from booking_event_outbox where booking_id = ?::uuid", Integer.class, held.id()) == 0);
     }
+
+    @Test
+    void theDeliveryContinuesTheTraceOfTheRequestThatChangedTheBooking() throws Exception {
+        String tenant = standardTenant();
+        // a caller in a trace (backend-api's turn): its client span's traceparent goes with the tool call
+        Traces callerTraces = new Traces(() -> tracer, () -> propagator);
+        Span message = tracer.nextSpan().name("a patient's message").start();
+        String traceId = message.context().traceId();
+        assertThat(traceId).as("tracing is on in this context").isNotBlank();
+        BOOKING_LOG_SERVER.stop();
+        Booking held;
+        try (McpToolClient traced = new McpToolClient("mcp-calendar", new McpTarget(URI.create("http://localhost:" + port),
+                TOKEN, Duration.ofSeconds(60), 0), "test", null, callerTraces);
+                Tracer.SpanInScope ignored = tracer.withSpan(message)) {
+            held = traced.call(tenant, CalendarTools.HOLD_SLOT, hold("cut", "ana", local("2026-03-03T09:00"), "c1"),
+                    Booking.class);
+        } finally {
+            message.end();
+        }
+        // the event waits in the outbox with the request's trace context, so a later delivery (a retry, another
+        // instance, after a restart) still belongs to the message's trace
+        String stored = jdbc.queryForObject("select trace_parent from booking_event_outbox where booking_id = ?::uuid",
+                String.class, held.id());
+        assertThat(stored).startsWith("00-" + traceId + "-");
+
+        BOOKING_LOG_SERVER.start();
+        await("the held event", () -> types(held.id()).size() == 1);
+        List<FakeMcpServer.Call> appends = BOOKING_LOG_SERVER.calls().stream()
+                .filter(c -> c.tool().equals(BookingLogTools.APPEND_BOOKING_EVENT))
+                .filter(c -> held.id().equals(c.arguments().get("booking_id"))).toList();
+        assertThat(appends).isNotEmpty().allSatisfy(c -> assertThat(c.traceParent()).as("the relay's call")
+                .isNotNull().startsWith("00-" + traceId + "-").isNotEqualTo(stored));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Tracer tracer;
+    @org.springframework.beans.factory.annotation.Autowired
+    Propagator propagator;
 
     int minAttempts(String bookingId) {
         Integer attempts = jdbc.queryForObject(

@@ -46,8 +46,13 @@ public final class FakeMcpServer implements AutoCloseable {
     static class App {
     }
 
+    /** One tool call as it arrived: the tool, its arguments and the request's W3C {@code traceparent} (or null). */
+    public record Call(String tool, Map<String, Object> arguments, String traceParent) {
+    }
+
     private final String name;
     private final List<McpTool<?, ?>> tools;
+    private final List<Call> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ConfigurableApplicationContext context;
     private int port;
 
@@ -79,14 +84,15 @@ public final class FakeMcpServer implements AutoCloseable {
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
                 .messageEndpoint("/mcp")
-                .contextExtractor(request -> McpTransportContext.create(Map.of("tenantId",
-                        request.getHeader("X-Tenant-Id") == null ? "" : request.getHeader("X-Tenant-Id"))))
+                .contextExtractor(request -> McpTransportContext.create(Map.of(
+                        "tenantId", request.getHeader("X-Tenant-Id") == null ? "" : request.getHeader("X-Tenant-Id"),
+                        "traceparent", request.getHeader("traceparent") == null ? "" : request.getHeader("traceparent"))))
                 .build();
         McpStatelessSyncServer server = McpServer.sync(transport)
                 .serverInfo(name + "-fake", "test")
                 .immediateExecution(true)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(tools.stream().map(FakeMcpServer::specification).toList())
+                .tools(tools.stream().map(this::specification).toList())
                 .build();
         ctx.registerBean("mcpServer", McpStatelessSyncServer.class, () -> server, bd -> bd.setDestroyMethodName("close"));
         ctx.registerBean("mcpServlet", ServletRegistrationBean.class, () -> {
@@ -98,12 +104,15 @@ public final class FakeMcpServer implements AutoCloseable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static McpStatelessServerFeatures.SyncToolSpecification specification(McpTool<?, ?> tool) {
+    private McpStatelessServerFeatures.SyncToolSpecification specification(McpTool<?, ?> tool) {
         McpTool raw = tool;
         McpSchema.Tool definition = McpSchema.Tool.builder().name(tool.name()).description(tool.description())
                 .inputSchema(ToolSchemas.of(tool.input())).build();
         return new McpStatelessServerFeatures.SyncToolSpecification(definition, (transportContext, request) -> {
             Object tenant = transportContext.get("tenantId");
+            Object traceParent = transportContext.get("traceparent");
+            calls.add(new Call(tool.name(), request.arguments() == null ? Map.of() : request.arguments(),
+                    traceParent == null || traceParent.toString().isBlank() ? null : traceParent.toString()));
             ToolContext context = new ToolContext(tenant == null || tenant.toString().isBlank() ? null
                     : tenant.toString(), null, null);
             try {
@@ -127,6 +136,11 @@ public final class FakeMcpServer implements AutoCloseable {
             context.close();
             context = null;
         }
+    }
+
+    /** Every tool call received so far, in arrival order. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
     }
 
     public boolean running() {

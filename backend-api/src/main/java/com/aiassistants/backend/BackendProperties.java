@@ -119,10 +119,12 @@ public record BackendProperties(
      * @param historySize      messages of history handed to the assistant
      * @param memoryTtl        default customer-memory lifetime (a project may set its own)
      * @param duplicateWindow  how long processed message ids are remembered for dedupe
+     * @param sandboxTtl       how long a console "try it" conversation lives after its last message
      */
     public record Conversation(@Min(0) @DefaultValue("20") int historySize,
             @NotNull @DefaultValue("90d") Duration memoryTtl,
-            @NotNull @DefaultValue("7d") Duration duplicateWindow) {
+            @NotNull @DefaultValue("7d") Duration duplicateWindow,
+            @NotNull @DefaultValue("24h") Duration sandboxTtl) {
     }
 
     /**

@@ -17,11 +17,12 @@ import org.springframework.context.annotation.Primary;
 import com.aiassistants.backend.assistant.Assistant;
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
+import com.aiassistants.backend.assistant.Sandbox;
 
 /**
  * Test-only assistant: echoes the text with a per-conversation turn counter kept in the state, and
  * understands a few test commands ({@code slow}, {@code gated} (waits until the test opens {@link #gate}), {@code menu}, {@code list}, {@code handoff},
- * {@code remember <name>}, {@code fail}, {@code flaky} (fails {@link #flakyFailures} times), {@code book}). Records calls so tests can check
+ * {@code remember <name>}, {@code greeting} and {@code flow} (what the turn's flow settings say), {@code fail}, {@code flaky} (fails {@link #flakyFailures} times), {@code book}). Records calls so tests can check
  * dedupe, ordering and that one conversation never runs two turns at once.
  */
 public class TestAssistant implements Assistant {
@@ -88,7 +89,18 @@ public class TestAssistant implements Assistant {
             if (text.equals("handoff")) {
                 return new AssistantReply("Te paso con una persona", null, state, Map.of(), true, List.of());
             }
+            if (text.equals("greeting")) {
+                String greeting = turn.tenant().flow().greeting();
+                return AssistantReply.text(greeting == null ? "(no greeting)" : greeting, state);
+            }
+            if (text.equals("flow")) {
+                var flow = turn.tenant().flow();
+                return AssistantReply.text("engine=" + flow.engine() + " menu=" + flow.menuStyle() + " fields="
+                        + String.join(",", flow.requiredFields()) + " prompt=" + flow.systemPrompt(), state);
+            }
             if (text.equals("book")) {
+                // the real assistant's calendar writes refuse sandbox turns; so does this pretend one
+                Sandbox.refuseWrite("hold_slot");
                 return new AssistantReply("Reservado", null, state, Map.of(), false, List.of("bk-1"));
             }
             if (text.startsWith("remember ")) {

@@ -17,6 +17,7 @@ import com.aiassistants.backend.assistant.Assistant;
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
 import com.aiassistants.backend.assistant.ReminderAnswer;
+import com.aiassistants.backend.assistant.Sandbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +64,7 @@ public class AgentAssistant implements Assistant, AutoCloseable {
         long started = System.nanoTime();
         long deadline = started + properties.turnTimeout().toNanos();
         Map<String, String> mdc = MDC.getCopyOfContextMap();
+        boolean sandbox = Sandbox.active();
         String providerOverride = properties.tenant(turn.tenant().tenantId()).provider();
         Future<AgentTurnRunner.Answer> future = executor.submit(() -> {
             if (mdc != null) {
@@ -72,7 +74,7 @@ public class AgentAssistant implements Assistant, AutoCloseable {
                 if (providers.isOffline(turn.tenant().tenantId(), providerOverride)) {
                     throw new RouteToDeterministic();
                 }
-                return runner.run(turn, deadline);
+                return Sandbox.run(sandbox, () -> runner.run(turn, deadline));
             } finally {
                 MDC.clear();
             }
@@ -92,6 +94,10 @@ public class AgentAssistant implements Assistant, AutoCloseable {
             if (cause instanceof RouteToDeterministic) {
                 record(started, "routed");
                 return deterministic(turn);
+            }
+            if (cause instanceof Sandbox.Refused refused) {
+                record(started, "sandbox");
+                throw refused;
             }
             if (cause instanceof AgentFallback fallback) {
                 return fallback(turn, started, fallback.reason(), fallback.getMessage());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.aiassistants.backend.assistant.Sandbox;
 import com.aiassistants.common.mcp.McpJson;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.common.mcp.client.McpUnavailableException;
@@ -77,6 +78,9 @@ final class ToolCallExecutor {
         } catch (IllegalArgumentException e) {
             count(tool.toolName, "invalid_arguments");
             return refused(tool.toolName, "invalid_arguments", e.getMessage());
+        }
+        if (tool.write) {
+            Sandbox.refuseWrite(tool.toolName);
         }
         long started = System.nanoTime();
         try {

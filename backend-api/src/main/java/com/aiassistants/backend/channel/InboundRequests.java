@@ -99,6 +99,9 @@ public class InboundRequests {
         if (conversationId.startsWith("whatsapp:")) {
             throw ApiProblem.badRequest("invalid-conversation_id", "whatsapp: conversations take messages through the gateway webhook");
         }
+        if (conversationId.startsWith("sandbox:")) {
+            throw ApiProblem.badRequest("invalid-conversation_id", "sandbox: conversations belong to the console's try-it panel");
+        }
         String customerId = Inputs.optionalOpaqueId("customer_id", customerIdHeader);
         Project project = projects.require(caller.projectId());
         String endUser = customerId == null ? "web:" + conversationId : customerId;

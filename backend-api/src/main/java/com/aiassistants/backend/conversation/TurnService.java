@@ -26,6 +26,8 @@ import com.aiassistants.backend.assistant.Assistant;
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
 import com.aiassistants.backend.assistant.ReminderAnswer;
+import com.aiassistants.backend.assistant.Sandbox;
+import com.aiassistants.backend.assistant.TenantProfile;
 import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.backend.realtime.Frame;
 import com.aiassistants.backend.realtime.LiveEvents;
@@ -99,8 +101,30 @@ public class TurnService {
         }
     }
 
+    /** The channel of the console's "try it" conversations ({@link #handleSandbox}); their ids start with {@code sandbox:}. */
+    public static final String SANDBOX_CHANNEL = "sandbox";
+
     public TurnResult handle(InboundMessage in) {
+        return handle(in, null);
+    }
+
+    /**
+     * A turn of the console's "try it" sandbox: this same pipeline, with {@code draft} (the project with an unsaved
+     * flow) instead of the saved profile, run as a {@link Sandbox} turn (every calendar write refused; the reply then
+     * says what the assistant would have done and the dialogue state stays as it was), and nothing published live:
+     * no inbox frames, no needs-human alerts, no reminder answers. The conversation is on {@link #SANDBOX_CHANNEL}.
+     */
+    public TurnResult handleSandbox(InboundMessage in, TenantProfile draft) {
+        if (!SANDBOX_CHANNEL.equals(in.channel()) || !in.conversationId().startsWith(SANDBOX_CHANNEL + ":")) {
+            throw new IllegalArgumentException("sandbox turns run in sandbox conversations only");
+        }
+        return handle(in, draft);
+    }
+
+    private TurnResult handle(InboundMessage in, TenantProfile draft) {
+        boolean sandbox = draft != null;
         Project project = projects.require(in.projectId());
+        TenantProfile profile = sandbox ? draft : project.profile();
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         MDC.put("tenantId", in.projectId());
@@ -108,15 +132,17 @@ public class TurnService {
         Received received = null;
         try {
             received = transactions.execute(tx -> receive(in));
-            if (!received.duplicate()) {
+            if (!received.duplicate() && !sandbox) {
                 events.publish(in.projectId(), in.conversationId(),
                         Frame.message(in.conversationId(), "user", in.text(), received.at()));
             }
             Received stored = received;
             List<Frame> published = new ArrayList<>();
-            TurnResult result = transactions.execute(tx -> answer(project, in, stored, published));
+            TurnResult result = transactions.execute(tx -> answer(project, profile, sandbox, in, stored, published));
             outcome = result.duplicate() ? "duplicate" : "ok";
-            published.forEach(frame -> events.publish(in.projectId(), in.conversationId(), frame));
+            if (!sandbox) {
+                published.forEach(frame -> events.publish(in.projectId(), in.conversationId(), frame));
+            }
             return result;
         } catch (ApiProblem problem) {
             throw problem;
@@ -178,7 +204,8 @@ public class TurnService {
     }
 
     /** Second transaction: the conversation's turn, one at a time, unless the message was answered already. */
-    private TurnResult answer(Project project, InboundMessage in, Received received, List<Frame> published) {
+    private TurnResult answer(Project project, TenantProfile profile, boolean sandbox, InboundMessage in,
+            Received received, List<Frame> published) {
         String projectId = project.id();
         // FIFO per conversation across instances: advisory-lock waiters are granted in queue order
         jdbc.sql("select pg_advisory_xact_lock(?)").param(lockKey(projectId, in.conversationId()))
@@ -206,9 +233,9 @@ public class TurnService {
             log.info("conversation paused for the bot: message stored, no reply");
         } else {
             Map<String, String> remembered = memory.read(projectId, in.customerId(), now);
-            AssistantReply reply = assistant.reply(new AssistantTurn(project.profile(), in.conversationId(),
-                    in.customerId(), in.customerName(), in.channel(), in.text(), in.replyId(), conversation.state(),
-                    remembered, history, now));
+            AssistantTurn turn = new AssistantTurn(profile, in.conversationId(), in.customerId(), in.customerName(),
+                    in.channel(), in.text(), in.replyId(), conversation.state(), remembered, history, now);
+            AssistantReply reply = sandbox ? sandboxReply(turn) : assistant.reply(turn);
             if (reply == null) {
                 throw new IllegalStateException("the assistant returned no reply");
             }
@@ -235,7 +262,7 @@ public class TurnService {
             if (needsHuman) {
                 published.add(Frame.needsHuman(in.conversationId()));
             }
-            if (reply.reminderAnswers() != null && !reply.reminderAnswers().isEmpty()) {
+            if (!sandbox && reply.reminderAnswers() != null && !reply.reminderAnswers().isEmpty()) {
                 publisher.publishEvent(new ReminderAnswer.Given(projectId, in.customerId(), reply.reminderAnswers(), now));
             }
             if (reply.bookingIds() != null && !reply.bookingIds().isEmpty()) {
@@ -249,6 +276,20 @@ public class TurnService {
                     .update();
         }
         return new TurnResult(in.conversationId(), in.messageId(), text, interactive, false);
+    }
+
+    /** The assistant's reply inside a {@link Sandbox} turn; a refused calendar write answers what would have happened. */
+    private AssistantReply sandboxReply(AssistantTurn turn) {
+        try {
+            return Sandbox.run(true, () -> assistant.reply(turn));
+        } catch (Sandbox.Refused refused) {
+            log.info("sandbox turn: {} refused", refused.operation());
+            return AssistantReply.text(Sandbox.explain(refused, turn.tenant().locale()), turn.state());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A message without an id whose turn failed: removed, so the caller's retry does not store it twice. */

@@ -71,6 +71,7 @@ public class Customers {
                    count(*) as conversations, max(updated_at) as last_activity_at
             from conversation
             where project_id = :project and customer_id is not null and customer_id not like 'erased:%'
+              and channel <> 'sandbox'
             """;
 
     /** Most recently active first; {@code query} matches name, id or phone digits (at least 3). */

@@ -98,7 +98,8 @@ public class ConversationInbox {
     }
 
     private static String where(String projectId, Filter filter, List<Object> params) {
-        StringBuilder where = new StringBuilder("c.project_id = ?");
+        // the console's "try it" conversations (tryit) are nobody's: never in the inbox
+        StringBuilder where = new StringBuilder("c.project_id = ? and c.channel <> 'sandbox'");
         params.add(projectId);
         if (filter.state() != null) {
             where.append(" and ").append(STATE_SQL).append(" = ?");

@@ -36,7 +36,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * The console's dashboard, in the project's time zone: booking figures from mcp-calendar's
  * {@code booking_stats} and {@code list_bookings} tools (never its schema), message and conversation
- * figures from backend-api's own tables. When mcp-calendar cannot answer, the message figures still
+ * figures from backend-api's own tables (the console's "try it" conversations, ids {@code sandbox:…}, are left out).
+ * When mcp-calendar cannot answer, the message figures still
  * come and {@code bookings_available} is false.
  */
 @Service
@@ -103,13 +104,13 @@ public class DashboardStats {
 
         List<HourCount> perHour = messagesPerHour(project.id(), now);
         Map<String, Long> replies = new HashMap<>();
-        jdbc.sql("select role, count(*) as n from message where project_id = ? and created_at >= ? and role in ('assistant', 'staff') group by role")
+        jdbc.sql("select role, count(*) as n from message where project_id = ? and created_at >= ? and conversation_id not like 'sandbox:%' and role in ('assistant', 'staff') group by role")
                 .params(project.id(), Timestamp.from(since))
                 .query((rs, n) -> replies.put(rs.getString("role"), rs.getLong("n"))).list();
         long[] conversations = jdbc.sql("""
                 select count(distinct conversation_id) filter (where role = 'user') as talked,
                        count(distinct conversation_id) filter (where kind = 'booking') as booked
-                from message where project_id = ? and created_at >= ?""")
+                from message where project_id = ? and created_at >= ? and conversation_id not like 'sandbox:%'""")
                 .params(project.id(), Timestamp.from(since))
                 .query((rs, n) -> new long[] {rs.getLong("talked"), rs.getLong("booked")}).single();
 
@@ -128,7 +129,7 @@ public class DashboardStats {
                 select date_trunc('hour', created_at) as hour,
                        count(*) filter (where role = 'user') as inbound,
                        count(*) filter (where role in ('assistant', 'staff')) as outbound
-                from message where project_id = ? and created_at >= ? group by 1""")
+                from message where project_id = ? and created_at >= ? and conversation_id not like 'sandbox:%' group by 1""")
                 .params(projectId, Timestamp.from(firstHour))
                 .query((rs, n) -> {
                     Instant hour = rs.getTimestamp("hour").toInstant();

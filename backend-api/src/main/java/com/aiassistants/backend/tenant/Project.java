@@ -13,6 +13,11 @@ public record Project(String id, String name, ZoneId zone, String locale, Projec
         return new TenantProfile(id, name, zone, locale, settings.flowOrDefault().toFlowSettings());
     }
 
+    /** The profile with an unsaved flow draft instead of the saved flow (the console's "try it" sandbox). */
+    public TenantProfile profileWith(ProjectSettings.Flow draft) {
+        return new TenantProfile(id, name, zone, locale, draft.toFlowSettings());
+    }
+
     public int perApiKeyPerMinute(BackendProperties.Limits defaults) {
         var limits = settings.rateLimits();
         return limits != null && limits.perApiKeyPerMinute() != null ? limits.perApiKeyPerMinute()

@@ -48,6 +48,15 @@ public final class Replies {
         return lang;
     }
 
+    /** The console's "try it" sandbox reached a calendar write ({@code hold_slot}, …) that it never makes. */
+    public String sandboxRefused(String operation) {
+        String action = switch (operation) {
+            case "hold_slot", "confirm_booking", "cancel_booking", "reschedule_booking" -> m("sandbox.op." + operation);
+            default -> m("sandbox.op.other");
+        };
+        return m("sandbox.refused", action);
+    }
+
     private String m(String key, Object... args) {
         return messages.getMessage(key, args, locale);
     }

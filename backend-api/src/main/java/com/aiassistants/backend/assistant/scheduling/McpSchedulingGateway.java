@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import com.aiassistants.backend.assistant.Sandbox;
 import com.aiassistants.common.mcp.client.McpToolClient;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
@@ -26,7 +27,8 @@ import com.aiassistants.common.scheduling.ProfessionalsTools.WorkingHours;
  * {@link SchedulingGateway} over the MCP tools. The catalogue (services, professionals, working
  * hours) is cached per tenant for a short TTL, so a turn usually costs one calendar call. Writes
  * are not retried by the client (hold is idempotent by key, but confirm/cancel/reschedule are
- * compare-and-set and a retry after a lost answer would read as a refusal).
+ * compare-and-set and a retry after a lost answer would read as a refusal). Inside a {@link Sandbox} turn every write
+ * is refused before it is sent.
  */
 public class McpSchedulingGateway implements SchedulingGateway, AutoCloseable {
 
@@ -71,23 +73,27 @@ public class McpSchedulingGateway implements SchedulingGateway, AutoCloseable {
 
     @Override
     public Booking hold(String tenantId, HoldSlotInput input) {
+        Sandbox.refuseWrite(CalendarTools.HOLD_SLOT);
         return calendar.call(tenantId, CalendarTools.HOLD_SLOT, input, Booking.class, true);
     }
 
     @Override
     public Booking confirm(String tenantId, String bookingId, String customerId) {
+        Sandbox.refuseWrite(CalendarTools.CONFIRM_BOOKING);
         return calendar.call(tenantId, CalendarTools.CONFIRM_BOOKING,
                 new CalendarTools.ConfirmBookingInput(bookingId, customerId), Booking.class, false);
     }
 
     @Override
     public Booking cancel(String tenantId, String bookingId, String customerId, String reason) {
+        Sandbox.refuseWrite(CalendarTools.CANCEL_BOOKING);
         return calendar.call(tenantId, CalendarTools.CANCEL_BOOKING,
                 new CalendarTools.CancelBookingInput(bookingId, reason, customerId), Booking.class, false);
     }
 
     @Override
     public Booking reschedule(String tenantId, String bookingId, Instant newStart, String professionalId, String customerId) {
+        Sandbox.refuseWrite(CalendarTools.RESCHEDULE_BOOKING);
         return calendar.call(tenantId, CalendarTools.RESCHEDULE_BOOKING,
                 new CalendarTools.RescheduleBookingInput(bookingId, newStart, professionalId, customerId), Booking.class,
                 false);

@@ -106,3 +106,9 @@ export type WhatsAppConnection = Schemas['Connection'];
 export type WhatsAppAllowedNumbers = Schemas['AllowedNumbers'];
 export type WhatsAppFailedMessage = Schemas['FailedMessage'];
 export type WhatsAppRecentMessage = Schemas['RecentMessage'];
+
+// the Flows page's "try it" sandbox (issue 15)
+export type FlowSettings = Schemas['Flow'];
+export type TryRequest = Schemas['TryRequest'];
+export type TryReply = Schemas['TryReply'];
+export type TryMessage = Schemas['TryMessage'];

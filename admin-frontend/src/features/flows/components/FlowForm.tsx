@@ -18,12 +18,29 @@ interface Values {
   whatsapp_number: string;
 }
 
-/** What the bot says first, what it asks for, how it shows menus, which engine answers, activation codes. */
-export function FlowForm({ settings }: { settings: ProjectSettings }) {
+/** The saved flow with the form's values: what a save stores, and the draft the "try it" panel chats with. */
+function toFlow(values: Values, flow: Flow): Flow {
+  return {
+    ...flow,
+    greeting: values.greeting.trim() || undefined,
+    required_fields: values.required_fields,
+    menu_style: values.menu_style,
+    engine: values.engine,
+    activation_codes: Object.fromEntries(values.codes.map(({ code, value }) => [code, value])),
+    whatsapp_number: values.whatsapp_number.trim() || null,
+  };
+}
+
+/**
+ * What the bot says first, what it asks for, how it shows menus, which engine answers, activation codes.
+ * `onDraftChange` gets the flow as edited, on every change (for the "try it" panel).
+ */
+export function FlowForm({ settings, onDraftChange }: { settings: ProjectSettings; onDraftChange?: (draft: Flow) => void }) {
   const { t } = useTranslation();
   const save = useSaveSettings();
   const flow: Flow = settings.settings.flow ?? {};
   const form = useForm<Values>({
+    onValuesChange: (values) => onDraftChange?.(toFlow(values, flow)),
     initialValues: {
       greeting: flow.greeting ?? '',
       required_fields: flow.required_fields ?? [],
@@ -52,15 +69,7 @@ export function FlowForm({ settings }: { settings: ProjectSettings }) {
         locale: settings.locale,
         settings: {
           ...settings.settings,
-          flow: {
-            ...flow,
-            greeting: values.greeting.trim() || undefined,
-            required_fields: values.required_fields,
-            menu_style: values.menu_style,
-            engine: values.engine,
-            activation_codes: Object.fromEntries(values.codes.map(({ code, value }) => [code, value])),
-            whatsapp_number: values.whatsapp_number.trim() || null,
-          },
+          flow: toFlow(values, flow),
         },
       },
       {

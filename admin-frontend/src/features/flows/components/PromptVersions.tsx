@@ -17,14 +17,21 @@ interface PromptVersion {
   changedAt: string;
 }
 
-/** The system prompt: edit it, see its versions, diff any two, restore an old one (saved as a new version). */
-export function PromptVersions({ settings }: { settings: ProjectSettings }) {
+/**
+ * The system prompt: edit it, see its versions, diff any two, restore an old one (saved as a new version).
+ * `onDraftChange` gets the prompt as edited (for the "try it" panel).
+ */
+export function PromptVersions({ settings, onDraftChange }: { settings: ProjectSettings; onDraftChange?: (prompt: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const history = useSettingsHistory();
   const save = useSaveSettings();
   const current = settings.settings.flow?.system_prompt ?? '';
-  const [draft, setDraft] = useState(current);
+  const [draft, setDraftState] = useState(current);
+  const setDraft = (prompt: string) => {
+    setDraftState(prompt);
+    onDraftChange?.(prompt);
+  };
 
   // only the versions where the prompt changed, newest first
   const versions = useMemo<PromptVersion[]>(() => {

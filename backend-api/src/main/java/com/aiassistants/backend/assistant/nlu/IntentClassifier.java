@@ -33,7 +33,8 @@ public final class IntentClassifier {
     private static final List<String> MOVE_VERBS = List.of("pasar", "paso", "pasas", "pasa", "pasame", "pasarme",
             "pasen", "mover", "muevo", "mueve", "moves", "movemos", "correr", "corro", "corre", "corres", "corremos",
             "adelantar", "adelanto", "adelanta", "adelantas", "adelantemos", "atrasar", "atraso", "atrasa", "atrasemos",
-            "cambiar", "cambio", "cambia", "cambias", "cambiamos", "cambie", "cambien", "cambiame", "forward", "move", "moving", "push",
+            "cambiar", "cambio", "cambia", "cambias", "cambiamos", "cambie", "cambien", "cambiame", "cambiarme", "correme",
+            "correrme", "moveme", "moverme", "adelantame", "adelantarme", "atrasame", "atrasarme", "forward", "move", "moving", "push",
             "change", "changing", "shift", "switch", "modificar", "modifico");
     private static final List<String> BOOKING_NOUNS = List.of("turno", "turnos", "cita", "citas", "reserva", "reservas",
             "sesion", "consulta", "hora", "appointment", "appointments", "booking", "bookings", "session", "visit");

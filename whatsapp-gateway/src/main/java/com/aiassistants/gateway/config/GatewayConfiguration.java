@@ -7,7 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,13 +37,13 @@ import com.aiassistants.gateway.web.WebSessionStore;
 public class GatewayConfiguration {
 
     @Bean
-    LeaseManager leaseManager(JdbcTemplate jdbc, GatewayProperties properties) {
+    LeaseManager leaseManager(JdbcClient jdbc, GatewayProperties properties) {
         GatewayProperties.Lease lease = properties.lease();
         return new LeaseManager(jdbc, lease.name(), lease.instanceId(), lease.ttl(), lease.heartbeat());
     }
 
     @Bean
-    WebSessionStore webSessionStore(GatewayProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions) {
+    WebSessionStore webSessionStore(GatewayProperties properties, JdbcClient jdbc, TransactionTemplate transactions) {
         GatewayProperties.Web web = properties.web();
         return web.sessionStore() == GatewayProperties.Web.SessionStoreKind.DIRECTORY
                 ? new DirectoryWebSessionStore(web.sessionDirectory())

@@ -1,13 +1,12 @@
 package com.aiassistants.gateway.inbox;
 
-import java.sql.Array;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.common.channel.PhoneNumbers;
@@ -21,11 +20,11 @@ import com.aiassistants.gateway.config.TenantDirectory;
 @Component
 public class AllowedNumbers {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TenantDirectory tenants;
     private final Map<String, Set<String>> cache = new ConcurrentHashMap<>();
 
-    public AllowedNumbers(JdbcTemplate jdbc, TenantDirectory tenants) {
+    public AllowedNumbers(JdbcClient jdbc, TenantDirectory tenants) {
         this.jdbc = jdbc;
         this.tenants = tenants;
     }
@@ -41,13 +40,10 @@ public class AllowedNumbers {
 
     public Set<String> replace(String tenantId, List<String> numbers) {
         Set<String> normalised = normalise(numbers);
-        jdbc.update("""
+        jdbc.sql("""
                 insert into allowed_numbers (tenant_id, numbers, updated_at) values (?, ?, now())
-                on conflict (tenant_id) do update set numbers = excluded.numbers, updated_at = now()""",
-                ps -> {
-                    ps.setString(1, tenantId);
-                    ps.setArray(2, ps.getConnection().createArrayOf("text", normalised.toArray()));
-                });
+                on conflict (tenant_id) do update set numbers = excluded.numbers, updated_at = now()""")
+                .params(tenantId, normalised.toArray(String[]::new)).update();
         cache.put(tenantId, normalised);
         return normalised;
     }
@@ -57,14 +53,9 @@ public class AllowedNumbers {
     }
 
     private Set<String> load(String tenantId) {
-        List<Set<String>> stored = jdbc.query("select numbers from allowed_numbers where tenant_id = ?", (rs, n) -> {
-            Array array = rs.getArray(1);
-            return normalise(List.of((String[]) array.getArray()));
-        }, tenantId);
-        if (!stored.isEmpty()) {
-            return stored.getFirst();
-        }
-        return tenants.find(tenantId).map(t -> normalise(t.allowedNumbers())).orElse(Set.of());
+        return jdbc.sql("select numbers from allowed_numbers where tenant_id = ?").param(tenantId)
+                .query((rs, n) -> normalise(List.of((String[]) rs.getArray(1).getArray()))).optional()
+                .orElseGet(() -> tenants.find(tenantId).map(t -> normalise(t.allowedNumbers())).orElse(Set.of()));
     }
 
     private static Set<String> normalise(List<String> numbers) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.aiassistants.common.tracing.Traces;
@@ -57,10 +57,10 @@ public class InboxRepository {
             returning id, tenant_id, provider, provider_message_id, from_number, customer_name, kind, text, sent_at, attempts,
               text_truncated, trace_parent""";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Traces traces;
 
-    public InboxRepository(JdbcTemplate jdbc, Traces traces) {
+    public InboxRepository(JdbcClient jdbc, Traces traces) {
         this.jdbc = jdbc;
         this.traces = traces;
     }
@@ -73,46 +73,43 @@ public class InboxRepository {
     private Optional<Long> insert(InboundMessage m, String status) {
         Timestamp sentAt = Timestamp.from(m.sentAt());
         boolean opensWindow = m.kind() != InboundMessage.Kind.NUMBER_CHANGED;
-        List<Long> ids = jdbc.queryForList(INSERT, Long.class, m.tenantId(), m.provider().id(), m.providerMessageId(),
-                m.fromNumber(), m.customerName(), m.kind().name().toLowerCase(), m.text() == null ? "" : m.text(), sentAt,
+        return jdbc.sql(INSERT).params(m.tenantId(), m.provider().id(), m.providerMessageId(), m.fromNumber(),
+                m.customerName(), m.kind().name().toLowerCase(), m.text() == null ? "" : m.text(), sentAt,
                 m.textTruncated(), status, status, traces.headers().get(Traces.TRACEPARENT), m.tenantId(), m.fromNumber(),
-                sentAt, opensWindow);
-        return ids.stream().findFirst();
+                sentAt, opensWindow).query(Long.class).optional();
     }
 
     /** The tenant's changed-number notices (newest first), for staff. */
     public List<FailedInbound> notices(String tenantId, int limit) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select id, from_number, kind, text, received_at, attempts, last_error from inbox
-                where tenant_id = ? and kind = 'number_changed' order by id desc limit ?""",
-                (rs, n) -> new FailedInbound(rs.getLong("id"), rs.getString("from_number"), rs.getString("kind"),
-                        rs.getString("text"), rs.getTimestamp("received_at").toInstant(), rs.getInt("attempts"),
-                        rs.getString("last_error")),
-                tenantId, limit);
+                where tenant_id = ? and kind = 'number_changed' order by id desc limit ?""")
+                .params(tenantId, limit).query(InboxRepository::failedInbound).list();
     }
 
     public List<InboxRow> claim(String owner, String leaseName, int limit, Duration claimTimeout) {
-        return jdbc.query(CLAIM, InboxRepository::row, owner, claimTimeout.toMillis() / 1000.0, limit, leaseName, owner);
+        return jdbc.sql(CLAIM).params(owner, claimTimeout.toMillis() / 1000.0, limit, leaseName, owner)
+                .query(InboxRepository::row).list();
     }
 
     /** Marks the row done if this worker still holds the claim; false means someone else took it over. */
     public boolean markDone(long id, String owner) {
-        return jdbc.update("""
+        return jdbc.sql("""
                 update inbox set status = 'done', done_at = now(), claimed_by = null, claimed_until = null, last_error = null
-                where id = ? and claimed_by = ? and status = 'pending'""", id, owner) == 1;
+                where id = ? and claimed_by = ? and status = 'pending'""").params(id, owner).update() == 1;
     }
 
     public void reschedule(long id, String owner, Duration delay, String error) {
-        jdbc.update("""
+        jdbc.sql("""
                 update inbox set next_attempt_at = now() + make_interval(secs => ?), claimed_by = null, claimed_until = null,
-                  last_error = ? where id = ? and claimed_by = ? and status = 'pending'""",
-                delay.toMillis() / 1000.0, truncate(error), id, owner);
+                  last_error = ? where id = ? and claimed_by = ? and status = 'pending'""")
+                .params(delay.toMillis() / 1000.0, truncate(error), id, owner).update();
     }
 
     public void markFailed(long id, String owner, String error) {
-        jdbc.update("""
+        jdbc.sql("""
                 update inbox set status = 'failed', claimed_by = null, claimed_until = null, last_error = ?, done_at = now()
-                where id = ? and claimed_by = ? and status = 'pending'""", truncate(error), id, owner);
+                where id = ? and claimed_by = ? and status = 'pending'""").params(truncate(error), id, owner).update();
     }
 
     /** An inbound message that failed for good (no reply was sent), for the console. */
@@ -122,13 +119,10 @@ public class InboxRepository {
 
     /** The tenant's failed inbound messages, newest first. */
     public List<FailedInbound> failed(String tenantId, int limit) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select id, from_number, kind, text, received_at, attempts, last_error from inbox
-                where tenant_id = ? and status = 'failed' order by id desc limit ?""",
-                (rs, n) -> new FailedInbound(rs.getLong("id"), rs.getString("from_number"), rs.getString("kind"),
-                        rs.getString("text"), rs.getTimestamp("received_at").toInstant(), rs.getInt("attempts"),
-                        rs.getString("last_error")),
-                tenantId, limit);
+                where tenant_id = ? and status = 'failed' order by id desc limit ?""")
+                .params(tenantId, limit).query(InboxRepository::failedInbound).list();
     }
 
     /**
@@ -137,20 +131,24 @@ public class InboxRepository {
      */
     public List<Long> requeueFailed(String tenantId, List<Long> ids) {
         Long[] wanted = ids.toArray(Long[]::new);
-        return jdbc.queryForList("""
+        return jdbc.sql("""
                 update inbox set status = 'pending', attempts = 0, next_attempt_at = now(), done_at = null,
                   claimed_by = null, claimed_until = null
                 where tenant_id = ? and status = 'failed' and (cardinality(?::bigint[]) = 0 or id = any(?::bigint[]))
-                returning id""", Long.class, tenantId, wanted, wanted);
+                returning id""").params(tenantId, wanted, wanted).query(Long.class).list();
     }
 
     public long pendingCount() {
-        Long n = jdbc.queryForObject("select count(*) from inbox where status = 'pending'", Long.class);
-        return n == null ? 0 : n;
+        return jdbc.sql("select count(*) from inbox where status = 'pending'").query(Long.class).single();
     }
 
     public static String truncate(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    private static FailedInbound failedInbound(ResultSet rs, int n) throws SQLException {
+        return new FailedInbound(rs.getLong("id"), rs.getString("from_number"), rs.getString("kind"), rs.getString("text"),
+                rs.getTimestamp("received_at").toInstant(), rs.getInt("attempts"), rs.getString("last_error"));
     }
 
     private static InboxRow row(ResultSet rs, int n) throws SQLException {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Single writer through a row lease with heartbeat in PostgreSQL ({@code gateway_lease}). The holder
@@ -34,7 +34,7 @@ public class LeaseManager implements AutoCloseable {
               where gateway_lease.owner = excluded.owner or gateway_lease.expires_at < now()
             returning owner""";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final String name;
     private final String owner;
     private final Duration ttl;
@@ -43,7 +43,7 @@ public class LeaseManager implements AutoCloseable {
     private final AtomicBoolean active = new AtomicBoolean();
     private volatile ScheduledExecutorService scheduler;
 
-    public LeaseManager(JdbcTemplate jdbc, String name, String owner, Duration ttl, Duration heartbeat) {
+    public LeaseManager(JdbcClient jdbc, String name, String owner, Duration ttl, Duration heartbeat) {
         this.jdbc = jdbc;
         this.name = name;
         this.owner = owner == null || owner.isBlank() ? defaultOwner() : owner;
@@ -77,7 +77,8 @@ public class LeaseManager implements AutoCloseable {
     public void tick() {
         boolean holds;
         try {
-            holds = !jdbc.queryForList(ACQUIRE_OR_RENEW, String.class, name, owner, ttl.toMillis() / 1000.0).isEmpty();
+            holds = !jdbc.sql(ACQUIRE_OR_RENEW).params(name, owner, ttl.toMillis() / 1000.0).query(String.class).list()
+                    .isEmpty();
         } catch (RuntimeException e) {
             log.warn("lease heartbeat failed: {}", e.toString());
             holds = false;
@@ -119,7 +120,7 @@ public class LeaseManager implements AutoCloseable {
             listeners.forEach(l -> notify(l, false));
         }
         try {
-            jdbc.update("delete from gateway_lease where name = ? and owner = ?", name, owner);
+            jdbc.sql("delete from gateway_lease where name = ? and owner = ?").params(name, owner).update();
         } catch (RuntimeException e) {
             log.warn("could not release lease {}: {}", name, e.toString());
         }
@@ -139,8 +140,7 @@ public class LeaseManager implements AutoCloseable {
 
     /** The current holder as stored, or null. */
     public String holder() {
-        List<String> holders = jdbc.queryForList(
-                "select owner from gateway_lease where name = ? and expires_at > now()", String.class, name);
-        return holders.isEmpty() ? null : holders.getFirst();
+        return jdbc.sql("select owner from gateway_lease where name = ? and expires_at > now()").param(name)
+                .query(String.class).optional().orElse(null);
     }
 }

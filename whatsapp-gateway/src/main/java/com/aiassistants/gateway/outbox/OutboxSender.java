@@ -78,9 +78,9 @@ public class OutboxSender extends QueueWorker<OutboxMessage> {
             return;
         }
         nextStaleCheck = now + settings.pollInterval().toNanos();
-        for (Map<String, Object> stale : outbox.staleSending(100)) {
-            long id = ((Number) stale.get("id")).longValue();
-            WhatsAppProvider provider = providers.forTenant((String) stale.get("tenant_id"));
+        for (OutboxRepository.StaleRow stale : outbox.staleSending(100)) {
+            long id = stale.id();
+            WhatsAppProvider provider = providers.forTenant(stale.tenantId());
             if (provider.idempotentResend()) {
                 if (outbox.requeueStale(id)) {
                     log.warn("outbox {}: outcome unknown, re-sending with the same idempotency key ({} dedupes)", id,

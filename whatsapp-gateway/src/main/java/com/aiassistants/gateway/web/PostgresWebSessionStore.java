@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,12 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class PostgresWebSessionStore implements WebSessionStore {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Path scratch;
     private final Map<String, Map<String, String>> persistedHashes = new ConcurrentHashMap<>();
 
-    public PostgresWebSessionStore(JdbcTemplate jdbc, TransactionTemplate transactions, Path scratch) {
+    public PostgresWebSessionStore(JdbcClient jdbc, TransactionTemplate transactions, Path scratch) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.scratch = scratch;
@@ -46,10 +46,10 @@ public class PostgresWebSessionStore implements WebSessionStore {
         Map<String, String> hashes = new ConcurrentHashMap<>();
         try {
             Files.createDirectories(dir);
-            for (Map<String, Object> row : jdbc.queryForList(
-                    "select relative_path, content from web_session_file where tenant_id = ?", tenantId)) {
-                String relative = (String) row.get("relative_path");
-                byte[] content = (byte[]) row.get("content");
+            for (SessionFile row : jdbc.sql("select relative_path, content from web_session_file where tenant_id = ?")
+                    .param(tenantId).query((rs, n) -> new SessionFile(rs.getString(1), rs.getBytes(2))).list()) {
+                String relative = row.relativePath();
+                byte[] content = row.content();
                 Path file = dir.resolve(relative).normalize();
                 if (!file.startsWith(dir)) {
                     continue;
@@ -88,13 +88,14 @@ public class PostgresWebSessionStore implements WebSessionStore {
         }
         transactions.executeWithoutResult(tx -> {
             for (String relative : changed) {
-                jdbc.update("""
+                jdbc.sql("""
                         insert into web_session_file (tenant_id, relative_path, content, updated_at) values (?, ?, ?, now())
-                        on conflict (tenant_id, relative_path) do update set content = excluded.content, updated_at = now()""",
-                        tenantId, relative, current.get(relative));
+                        on conflict (tenant_id, relative_path) do update set content = excluded.content, updated_at = now()""")
+                        .params(tenantId, relative, current.get(relative)).update();
             }
             for (String relative : removed) {
-                jdbc.update("delete from web_session_file where tenant_id = ? and relative_path = ?", tenantId, relative);
+                jdbc.sql("delete from web_session_file where tenant_id = ? and relative_path = ?").params(tenantId, relative)
+                        .update();
             }
         });
         changed.forEach(k -> known.put(k, currentHashes.get(k)));
@@ -103,9 +104,12 @@ public class PostgresWebSessionStore implements WebSessionStore {
 
     @Override
     public void delete(String tenantId) {
-        jdbc.update("delete from web_session_file where tenant_id = ?", tenantId);
+        jdbc.sql("delete from web_session_file where tenant_id = ?").param(tenantId).update();
         persistedHashes.remove(tenantId);
         WebSessionStore.deleteRecursively(dir(tenantId));
+    }
+
+    private record SessionFile(String relativePath, byte[] content) {
     }
 
     private static byte[] read(Path p) {

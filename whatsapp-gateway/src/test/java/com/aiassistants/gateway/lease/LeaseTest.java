@@ -14,7 +14,7 @@ import com.aiassistants.gateway.support.GatewayTestBase;
 class LeaseTest extends GatewayTestBase {
 
     private static LeaseManager instance(org.springframework.jdbc.core.JdbcTemplate jdbc, String owner, AtomicInteger actives) {
-        LeaseManager lease = new LeaseManager(jdbc, "lease-test", owner, Duration.ofSeconds(2), Duration.ofMillis(200));
+        LeaseManager lease = new LeaseManager(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc), "lease-test", owner, Duration.ofSeconds(2), Duration.ofMillis(200));
         lease.addListener(new LeaseListener() {
             @Override
             public void onActive() {
@@ -57,7 +57,7 @@ class LeaseTest extends GatewayTestBase {
 
     @Test
     void aStaleHolderIsFencedOutOfClaims() {
-        LeaseManager zombie = new LeaseManager(jdbc, "fence-test", "zombie", Duration.ofSeconds(60), Duration.ofSeconds(1));
+        LeaseManager zombie = new LeaseManager(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc), "fence-test", "zombie", Duration.ofSeconds(60), Duration.ofSeconds(1));
         zombie.tick();
         assertThat(zombie.isActive()).isTrue();
         jdbc.update("update gateway_lease set owner = 'successor' where name = 'fence-test'");
@@ -69,8 +69,8 @@ class LeaseTest extends GatewayTestBase {
 
     @Test
     void aGracefulShutdownHandsTheLeaseOverAtOnce() {
-        LeaseManager a = new LeaseManager(jdbc, "handover-test", "a", Duration.ofMinutes(5), Duration.ofMinutes(1));
-        LeaseManager b = new LeaseManager(jdbc, "handover-test", "b", Duration.ofMinutes(5), Duration.ofMinutes(1));
+        LeaseManager a = new LeaseManager(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc), "handover-test", "a", Duration.ofMinutes(5), Duration.ofMinutes(1));
+        LeaseManager b = new LeaseManager(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc), "handover-test", "b", Duration.ofMinutes(5), Duration.ofMinutes(1));
         a.tick();
         b.tick();
         assertThat(a.isActive()).isTrue();

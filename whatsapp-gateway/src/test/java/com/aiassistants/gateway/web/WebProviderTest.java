@@ -31,7 +31,7 @@ class WebProviderTest extends GatewayTestBase {
 
     @Test
     void sessionFilesSurviveARestartThroughPostgres() throws Exception {
-        PostgresWebSessionStore store = new PostgresWebSessionStore(jdbc, transactions, scratch.resolve("a"));
+        PostgresWebSessionStore store = new PostgresWebSessionStore(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc), transactions, scratch.resolve("a"));
         Path dir = store.prepare("salon");
         Files.createDirectories(dir.resolve("web/1234"));
         Files.write(dir.resolve("web/1234/keys.proto"), new byte[] {1, 2, 3});
@@ -42,7 +42,7 @@ class WebProviderTest extends GatewayTestBase {
         store.persist("salon");
 
         // a new container: empty scratch directory, same database
-        PostgresWebSessionStore restarted = new PostgresWebSessionStore(jdbc, transactions, scratch.resolve("b"));
+        PostgresWebSessionStore restarted = new PostgresWebSessionStore(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc), transactions, scratch.resolve("b"));
         Path restored = restarted.prepare("salon");
         assertThat(Files.readAllBytes(restored.resolve("web/1234/keys.proto"))).containsExactly(4, 5);
         assertThat(restored.resolve("web/1234/store.proto")).doesNotExist();

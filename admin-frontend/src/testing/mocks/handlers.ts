@@ -19,6 +19,17 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
     consoleUsers: { users: demoUsers(), projects: demoProjects() },
     settings: demoSettings(),
     history: demoSettingsHistory(),
+    /** The project's WhatsApp connection as backend-api reports it (the WhatsApp page's tests install their own). */
+    whatsapp: {
+      provider: 'simulator',
+      state: 'connected',
+      detail: '',
+      qr_code: null as string | null,
+      pairing_code: null as string | null,
+      since: '2026-12-04T13:00:00Z',
+      can_manage: true,
+      phone_number: '+5491155550000' as string | null,
+    },
     apiKeys: [
       {
         id: 'k1',
@@ -124,6 +135,7 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
       return HttpResponse.json(state.settings);
     }),
     http.get('*/v1/admin/projects/:id/settings/history', () => HttpResponse.json(state.history)),
+    http.get('*/v1/admin/whatsapp/connection', () => HttpResponse.json(state.whatsapp)),
     http.get('*/v1/admin/projects/:id/api-keys', () =>
       state.me.role === 'staff' ? problem(403, 'Forbidden') : HttpResponse.json(state.apiKeys),
     ),

@@ -27,9 +27,10 @@ describe('flows', () => {
     });
   });
 
-  it("draws each saved code's wa.me link and QR code for the clinic's number", async () => {
+  it("draws each saved code's wa.me link and QR code for the number of the WhatsApp connection", async () => {
     const { backend } = renderApp('/flows');
-    await fill(await screen.findByLabelText(/^Clinic's WhatsApp number/), '+5491122334455');
+    backend.state.whatsapp.phone_number = '+5491122334455';
+    expect(await screen.findByTestId('clinic-number')).toHaveTextContent('+5491122334455');
     await userEvent.click(screen.getByRole('button', { name: 'Add code' }));
     await fill(screen.getByRole('textbox', { name: 'Code' }), 'VERANO');
     await fill(screen.getByRole('textbox', { name: 'Value' }), 'limpieza');
@@ -37,7 +38,6 @@ describe('flows', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     const link = await screen.findByRole('link', { name: 'wa.me link of VERANO' });
     expect(link).toHaveAttribute('href', 'https://wa.me/5491122334455?text=VERANO');
-    expect(flowOf(backend.state.requests.find((r) => r.method === 'PUT')!.body)).toMatchObject({ whatsapp_number: '+5491122334455' });
     await userEvent.click(screen.getByRole('button', { name: 'QR code of VERANO' }));
     const dialog = await screen.findByRole('dialog', { name: 'QR code of VERANO' });
     const qr = within(dialog).getByRole('img', { name: 'QR code that opens WhatsApp with VERANO' });
@@ -46,12 +46,12 @@ describe('flows', () => {
     expect(within(dialog).getByTestId('wa-link')).toHaveTextContent('https://wa.me/5491122334455?text=VERANO');
   });
 
-  it('refuses a number that is not international', async () => {
+  it('says WhatsApp must be connected when the connection reports no number', async () => {
     const { backend } = renderApp('/flows');
-    await fill(await screen.findByLabelText(/^Clinic's WhatsApp number/), '11 2233 4455');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('Use the international format, e.g. +5491122334455')).toBeInTheDocument();
-    expect(backend.state.requests.some((r) => r.method === 'PUT')).toBe(false);
+    backend.state.whatsapp = { ...backend.state.whatsapp, state: 'logged_out', phone_number: null };
+    expect(await screen.findByText(/WhatsApp is not connected, so the codes have no wa.me link/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Connect it on the WhatsApp page' })).toHaveAttribute('href', '/whatsapp');
+    expect(screen.queryByTestId('clinic-number')).not.toBeInTheDocument();
   });
 
   it('refuses an activation code with spaces', async () => {

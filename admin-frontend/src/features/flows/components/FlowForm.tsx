@@ -1,10 +1,12 @@
-import { ActionIcon, Button, Card, Group, SegmentedControl, Stack, Table, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Card, Group, SegmentedControl, Stack, Table, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconBrandWhatsapp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ProjectSettings } from '@/lib/api/types';
 import { useSaveSettings } from '@/lib/project/settings';
+import { useClinicNumber } from '../api/number';
 import { CodeLink } from './CodeLink';
 
 type Flow = NonNullable<ProjectSettings['settings']['flow']>;
@@ -15,7 +17,6 @@ interface Values {
   menu_style: string;
   engine: string;
   codes: { code: string; value: string }[];
-  whatsapp_number: string;
 }
 
 /** The saved flow with the form's values: what a save stores, and the draft the "try it" panel chats with. */
@@ -27,7 +28,6 @@ function toFlow(values: Values, flow: Flow): Flow {
     menu_style: values.menu_style,
     engine: values.engine,
     activation_codes: Object.fromEntries(values.codes.map(({ code, value }) => [code, value])),
-    whatsapp_number: values.whatsapp_number.trim() || null,
   };
 }
 
@@ -47,18 +47,16 @@ export function FlowForm({ settings, onDraftChange }: { settings: ProjectSetting
       menu_style: flow.menu_style ?? 'buttons',
       engine: flow.engine ?? 'deterministic',
       codes: Object.entries(flow.activation_codes ?? {}).map(([code, value]) => ({ code, value })),
-      whatsapp_number: flow.whatsapp_number ?? '',
     },
     validate: {
-      whatsapp_number: (value) => (value.trim() === '' || /^\+[1-9][0-9]{6,14}$/.test(value.trim()) ? null : t('flows.numberFormat')),
       codes: {
         code: (value) => (/^[A-Za-z0-9_-]{1,40}$/.test(value) ? null : t('flows.codeFormat')),
       },
     },
   });
 
-  // links are drawn for what is saved: the number and codes the assistant knows
-  const savedNumber = flow.whatsapp_number ?? null;
+  // links are drawn for the codes the assistant knows (saved), to the number the WhatsApp connection reports
+  const { number: savedNumber, isLoading: numberLoading } = useClinicNumber();
   const savedCodes = new Set(Object.keys(flow.activation_codes ?? {}));
 
   const submit = (values: Values) =>
@@ -134,14 +132,19 @@ export function FlowForm({ settings, onDraftChange }: { settings: ProjectSetting
           <Text size="xs" c="dimmed" mb={4}>
             {t('flows.activationCodesHelp')}
           </Text>
-          <TextInput
-            label={t('flows.whatsappNumber')}
-            description={t('flows.whatsappNumberHelp')}
-            placeholder="+5491122334455"
-            maxLength={16}
-            mb="xs"
-            {...form.getInputProps('whatsapp_number')}
-          />
+          {savedNumber && (
+            <Text size="xs" mb="xs" data-testid="clinic-number">
+              {t('flows.linksFrom', { number: savedNumber })}
+            </Text>
+          )}
+          {!savedNumber && !numberLoading && (
+            <Alert color="yellow" mb="xs" icon={<IconBrandWhatsapp size={16} aria-hidden />}>
+              {t('flows.noNumber')}{' '}
+              <Anchor component={Link} to="/whatsapp" size="sm">
+                {t('flows.noNumberLink')}
+              </Anchor>
+            </Alert>
+          )}
           <Table>
             <Table.Tbody>
               {form.getValues().codes.map((_, index) => (

@@ -21,15 +21,17 @@ public final class WhatsAppViews {
      * The project's WhatsApp connection. {@code state}: connected, connecting, needs_qr, needs_pairing_code,
      * disconnected, logged_out, banned or standby. {@code qr_code} (the string to draw as a QR) and
      * {@code pairing_code} are only given to owners and admins, and only while a login is pending;
-     * {@code can_manage} says whether the caller may change the connection.
+     * {@code can_manage} says whether the caller may change the connection. {@code phone_number}: the clinic's own
+     * number as the gateway knows it (E.164 with {@code +}; null while a WhatsApp Web number is not linked), for the
+     * Flows page's {@code wa.me} links.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Connection(String provider, String state, String detail, String qrCode, String pairingCode,
-            Instant since, Boolean canManage) {
+            Instant since, Boolean canManage, String phoneNumber) {
 
         Connection forViewer(boolean manager) {
             return new Connection(provider, state, detail, manager ? qrCode : null, manager ? pairingCode : null, since,
-                    manager);
+                    manager, phoneNumber);
         }
     }
 

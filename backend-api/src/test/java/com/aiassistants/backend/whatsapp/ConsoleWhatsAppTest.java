@@ -88,6 +88,7 @@ class ConsoleWhatsAppTest extends BackendTestBase {
         assertThat(owner.get("state").asString()).isEqualTo("needs_qr");
         assertThat(owner.get("qr_code").asString()).isEqualTo("2@first-qr");
         assertThat(owner.get("can_manage").asBoolean()).isTrue();
+        assertThat(owner.get("phone_number").isNull()).as("not linked: no number yet").isTrue();
         assertThat(ok(call("GET", "/v1/admin/whatsapp/connection", clinic.admin(), null), 200).get("qr_code").asString())
                 .isEqualTo("2@first-qr");
         // staff see the honest state but not the code that would link a phone
@@ -95,6 +96,12 @@ class ConsoleWhatsAppTest extends BackendTestBase {
         assertThat(staff.get("state").asString()).isEqualTo("needs_qr");
         assertThat(staff.path("qr_code").isNull() || staff.path("qr_code").isMissingNode()).isTrue();
         assertThat(staff.get("can_manage").asBoolean()).isFalse();
+        // once linked, the clinic's own number comes through for everyone (the Flows page's wa.me links)
+        FAKE.tenants.get(clinic.project().id()).phoneNumber = "+5491122334455";
+        assertThat(ok(call("GET", "/v1/admin/whatsapp/connection", clinic.owner(), null), 200).get("phone_number").asString())
+                .isEqualTo("+5491122334455");
+        assertThat(ok(call("GET", "/v1/admin/whatsapp/connection", clinic.staff(), null), 200).get("phone_number").asString())
+                .isEqualTo("+5491122334455");
         // the gateway was asked for this project's tenant, with its admin token
         assertThat(FAKE.calls).contains("GET /admin/tenants/" + clinic.project().id() + "/connection");
         // an API key is not a console session

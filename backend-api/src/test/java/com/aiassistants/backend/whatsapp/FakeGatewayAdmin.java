@@ -35,6 +35,8 @@ final class FakeGatewayAdmin implements AutoCloseable {
         volatile String state = "needs_qr";
         volatile String qr = "2@first-qr";
         volatile String pairingCode;
+        /** The number's own, as the gateway reports it once linked. */
+        volatile String phoneNumber;
         volatile boolean down;
         final List<String> allowed = new CopyOnWriteArrayList<>();
         final List<Map<String, Object>> failed = new CopyOnWriteArrayList<>();
@@ -150,6 +152,7 @@ final class FakeGatewayAdmin implements AutoCloseable {
         c.put("qr_code", "needs_qr".equals(t.state) ? t.qr : null);
         c.put("pairing_code", "needs_pairing_code".equals(t.state) ? t.pairingCode : null);
         c.put("since", "2026-01-15T10:00:00Z");
+        c.put("phone_number", t.phoneNumber);
         return c;
     }
 

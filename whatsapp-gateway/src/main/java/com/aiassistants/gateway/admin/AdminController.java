@@ -46,8 +46,9 @@ import com.aiassistants.gateway.provider.WhatsAppProvider;
 @RequestMapping("/admin")
 public class AdminController {
 
+    /** {@code phone_number}: the number's own, E.164 with {@code +}, when the provider knows it (else null). */
     public record TenantStatus(String tenantId, String provider, String state, String detail, String qrCode,
-            String pairingCode, java.time.Instant since) {
+            String pairingCode, java.time.Instant since, String phoneNumber) {
     }
 
     public record GatewayStatus(String instance, boolean active, String leaseHolder, long inboxPending,
@@ -206,7 +207,8 @@ public class AdminController {
 
     private TenantStatus tenantStatus(String tenantId) {
         ConnectionStatus status = providers.status(tenantId);
-        return new TenantStatus(tenantId, providers.forTenant(tenantId).type().id(), status.state().name().toLowerCase(),
-                status.detail(), status.qrCode(), status.pairingCode(), status.since());
+        WhatsAppProvider provider = providers.forTenant(tenantId);
+        return new TenantStatus(tenantId, provider.type().id(), status.state().name().toLowerCase(),
+                status.detail(), status.qrCode(), status.pairingCode(), status.since(), provider.phoneNumber());
     }
 }

@@ -7,6 +7,7 @@ import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.provider.ConnectionStatus;
 import com.aiassistants.gateway.provider.OutboxMessage;
 import com.aiassistants.gateway.provider.OutgoingMessage;
+import com.aiassistants.gateway.provider.OwnNumber;
 import com.aiassistants.gateway.provider.ProviderType;
 import com.aiassistants.gateway.provider.SendException;
 import com.aiassistants.gateway.provider.SendResult;
@@ -29,6 +30,8 @@ public class CloudProvider implements WhatsAppProvider {
     private final CustomerWindow window;
     private final Function<String, String> projectLanguage;
     private volatile boolean started;
+    /** The display_phone_number of the latest webhook, when the number is not configured. */
+    private volatile String seenNumber;
 
     /** @param projectLanguage tenant id → the project's language ({@code es} / {@code en}) */
     public CloudProvider(String tenantId, GatewayProperties.Tenant tenant, GraphApiClient graph, CustomerWindow window,
@@ -57,6 +60,21 @@ public class CloudProvider implements WhatsAppProvider {
         }
         return started ? ConnectionStatus.of(ConnectionStatus.State.CONNECTED, "Cloud API")
                 : ConnectionStatus.of(ConnectionStatus.State.DISCONNECTED, "stopped");
+    }
+
+    /** The configured {@code phone-number}, else the {@code display_phone_number} its webhooks carry (null before one came). */
+    @Override
+    public String phoneNumber() {
+        String configured = OwnNumber.of(tenant.phoneNumber());
+        return configured != null ? configured : seenNumber;
+    }
+
+    /** A webhook for this number named its {@code metadata.display_phone_number}. */
+    public void displayPhoneNumber(String number) {
+        String normalized = OwnNumber.of(number);
+        if (normalized != null) {
+            seenNumber = normalized;
+        }
     }
 
     @Override

@@ -31,6 +31,7 @@ import com.aiassistants.gateway.ops.GatewayEvents;
 import com.aiassistants.gateway.ops.GatewayMetrics;
 import com.aiassistants.gateway.outbox.OutboxRepository;
 import com.aiassistants.gateway.provider.InboundMessage;
+import com.aiassistants.gateway.provider.ProviderRegistry;
 import com.aiassistants.gateway.provider.ProviderType;
 
 import tools.jackson.core.JacksonException;
@@ -56,10 +57,12 @@ public class CloudWebhookController {
     private final JsonMapper json;
     private final GatewayMetrics metrics;
     private final Clock clock;
+    private final ProviderRegistry providers;
 
     public CloudWebhookController(GatewayProperties properties, TenantDirectory tenants, InboxService inbox,
             OutboxRepository outbox, GatewayEvents events, JsonMapper json, GatewayMetrics metrics,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, ProviderRegistry providers) {
+        this.providers = providers;
         this.metrics = metrics;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.properties = properties;
@@ -132,6 +135,9 @@ public class CloudWebhookController {
                 log.warn("webhook for unknown phone_number_id {}: ignored", phoneNumberId);
             }
             return;
+        }
+        if (providers.forTenant(tenantId) instanceof CloudProvider cloud) {
+            cloud.displayPhoneNumber(value.path("metadata").path("display_phone_number").asString(null));
         }
         Map<String, String> names = new HashMap<>();
         for (JsonNode contact : value.path("contacts")) {

@@ -56,7 +56,7 @@ public class GatewayConfiguration {
             ProjectLanguages languages) {
         List<WhatsAppProvider> providers = new ArrayList<>();
         properties.tenants().forEach((id, tenant) -> providers.add(switch (tenant.provider()) {
-            case SIMULATOR -> new SimulatorProvider(id, transcript, events, properties.simulator());
+            case SIMULATOR -> new SimulatorProvider(id, transcript, events, properties.simulator(), tenant.phoneNumber());
             case CLOUD -> new CloudProvider(id, tenant, graph, window, languages::of);
             case WEB -> new CobaltWebProvider(id, properties, sessions, message -> inbox.getObject().accept(message), events);
         }));

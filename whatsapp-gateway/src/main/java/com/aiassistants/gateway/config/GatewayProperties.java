@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.gateway.ops.FaultInjection;
 import com.aiassistants.gateway.provider.ProviderType;
 
@@ -73,11 +75,15 @@ public record GatewayProperties(
             /* This number's own send limits; unset fields inherit `throttle.number` / `throttle.pair`. */
             @Valid TenantThrottle throttle,
             /* Language of what the gateway writes itself when backend-api cannot say the project's (es or en). */
-            @DefaultValue("es") @NotBlank String language) {
+            @DefaultValue("es") @NotBlank String language,
+            /* The number's own phone number (E.164, e.g. +5491122334455), reported for wa.me links. Cloud API: else
+               the display_phone_number its webhooks carry; WhatsApp Web: the linked account's own, whatever is set;
+               simulator: else the test number, while linked. */
+            @Pattern(regexp = PhoneNumbers.E164_PATTERN, message = "must be an E.164 number, e.g. +5491122334455") String phoneNumber) {
 
         static Tenant simulatorDefault() {
             return new Tenant(ProviderType.SIMULATOR, new Backend("http://localhost:8080", null, null), null, null,
-                    List.of(), new WindowTemplate(null, null, true), null, "es");
+                    List.of(), new WindowTemplate(null, null, true), null, "es", null);
         }
     }
 

@@ -13,6 +13,14 @@ public interface WhatsAppProvider {
 
     ConnectionStatus status();
 
+    /**
+     * The number this connection sends from, in E.164 with its {@code +} (for {@code wa.me} links to the clinic), or
+     * null while the provider does not know it (a WhatsApp Web session not linked yet).
+     */
+    default String phoneNumber() {
+        return null;
+    }
+
     /** Connect (called when this instance becomes the active one). Must not block for long. */
     void start();
 

@@ -17,6 +17,7 @@ import com.aiassistants.gateway.config.GatewayProperties;
 
 import com.aiassistants.gateway.ops.GatewayEvents;
 import com.aiassistants.gateway.provider.ConnectionStatus;
+import com.aiassistants.gateway.provider.OwnNumber;
 import com.aiassistants.gateway.provider.OutboxMessage;
 import com.aiassistants.gateway.provider.OutgoingMessage;
 import com.aiassistants.gateway.provider.ProviderType;
@@ -49,13 +50,25 @@ public class SimulatorProvider implements WhatsAppProvider {
     private final Duration qrRotation;
     private final WebConnectionState state;
     private final ScheduledExecutorService scheduler;
+    private final String configuredNumber;
     private volatile boolean linked;
+    private volatile String pairingNumber;
     private volatile boolean running;
     private ScheduledFuture<?> rotation;
 
+    /** The number a simulated session is linked to when none is configured or given with a pairing code (a fictional one). */
+    public static final String TEST_NUMBER = "+15555550100";
+
     public SimulatorProvider(String tenantId, SimulatorTranscript transcript, GatewayEvents events,
             GatewayProperties.Simulator settings) {
+        this(tenantId, transcript, events, settings, null);
+    }
+
+    /** @param phoneNumber the tenant's configured {@code phone-number}, or null */
+    public SimulatorProvider(String tenantId, SimulatorTranscript transcript, GatewayEvents events,
+            GatewayProperties.Simulator settings, String phoneNumber) {
         this.tenantId = tenantId;
+        this.configuredNumber = OwnNumber.of(phoneNumber);
         this.transcript = transcript;
         this.events = events;
         this.qrRotation = settings.qrRotation();
@@ -87,6 +100,21 @@ public class SimulatorProvider implements WhatsAppProvider {
         return state.status();
     }
 
+    /**
+     * Like WhatsApp Web's own JID: known only while a session is linked — the configured number, else the one a
+     * pairing code was asked for, else {@link #TEST_NUMBER}; null after a logout until linked again.
+     */
+    @Override
+    public String phoneNumber() {
+        if (!linked) {
+            return null;
+        }
+        if (configuredNumber != null) {
+            return configuredNumber;
+        }
+        return pairingNumber != null ? pairingNumber : TEST_NUMBER;
+    }
+
     @Override
     public synchronized void start() {
         running = true;
@@ -108,6 +136,7 @@ public class SimulatorProvider implements WhatsAppProvider {
     @Override
     public synchronized void logout() {
         linked = false;
+        pairingNumber = null;
         running = false;
         cancelRotation();
         state.disconnected(WebConnectionState.Reason.LOGGED_OUT);
@@ -122,6 +151,7 @@ public class SimulatorProvider implements WhatsAppProvider {
             return;
         }
         cancelRotation();
+        pairingNumber = OwnNumber.of(phoneNumber);
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             code.append(PAIRING_ALPHABET.charAt(RANDOM.nextInt(PAIRING_ALPHABET.length())));

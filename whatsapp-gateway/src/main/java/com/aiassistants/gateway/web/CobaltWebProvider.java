@@ -21,6 +21,7 @@ import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.ops.GatewayEvents;
 import com.aiassistants.gateway.provider.ConnectionStatus;
+import com.aiassistants.gateway.provider.OwnNumber;
 import com.aiassistants.gateway.provider.InboundMessage;
 import com.aiassistants.gateway.provider.InboundSink;
 import com.aiassistants.gateway.provider.OutboxMessage;
@@ -102,6 +103,21 @@ public class CobaltWebProvider implements WhatsAppProvider {
     @Override
     public ConnectionStatus status() {
         return state.status();
+    }
+
+    /** The linked account's own JID as a number; null before a QR scan or pairing code linked a session. */
+    @Override
+    public String phoneNumber() {
+        Whatsapp whatsapp = api;
+        if (whatsapp == null) {
+            return null;
+        }
+        try {
+            return whatsapp.store().jid().map(jid -> OwnNumber.of(jid.user())).orElse(null);
+        } catch (RuntimeException e) {
+            log.debug("own number of {} unknown: {}", tenantId, e.toString());
+            return null;
+        }
     }
 
     @Override

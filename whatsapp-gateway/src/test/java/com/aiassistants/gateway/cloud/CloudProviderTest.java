@@ -112,6 +112,9 @@ class CloudProviderTest extends GatewayTestBase {
         assertThat((String) outboxTo(from).get("provider_message_id")).startsWith("wamid.");
         assertThat(jdbc.queryForObject("select customer_name from inbox where provider_message_id = ?", String.class, id))
                 .isEqualTo("Ana");
+        // the number's own, from the webhook's metadata.display_phone_number (no phone-number configured)
+        assertThat(admin().get().uri("/admin/tenants/clinic/connection").retrieve().body(java.util.Map.class))
+                .containsEntry("provider", "cloud").containsEntry("phone_number", "+15550783881");
     }
 
     @Test

@@ -29,11 +29,15 @@ class SimulatorLoginTest extends GatewayTestBase {
     void afterALogoutTheQrRotatesUntilAScanLinksTheSessionAgain() {
         awaitActive();
         Await.until("linked at start", () -> "connected".equals(connection().get("state")));
+        // like WhatsApp Web's own JID: the linked number (here the simulator's test number), none while logged out
+        assertThat(connection().get("phone_number")).isEqualTo(SimulatorProvider.TEST_NUMBER);
 
         var out = admin().post().uri("/admin/tenants/linking/logout").retrieve().toEntity(Map.class);
         assertThat(out.getStatusCode().value()).isEqualTo(200);
         assertThat(out.getBody()).containsEntry("state", "logged_out").containsEntry("provider", "simulator");
         assertThat(connection().get("qr_code")).isNull();
+        assertThat(connection().containsKey("phone_number")).isTrue();
+        assertThat(connection().get("phone_number")).isNull();
         // nothing to scan while logged out
         assertThat(http().post().uri("/simulator/tenants/linking/link").retrieve().toBodilessEntity().getStatusCode().value())
                 .isEqualTo(409);
@@ -59,6 +63,7 @@ class SimulatorLoginTest extends GatewayTestBase {
         assertThat(linked.getBody()).containsEntry("state", "connected");
         Map<?, ?> now = connection();
         assertThat(now.get("state")).isEqualTo("connected");
+        assertThat(now.get("phone_number")).isEqualTo(SimulatorProvider.TEST_NUMBER);
         assertThat(now.get("qr_code")).isNull();
         Await.until("the waiting message went out", () -> "sent".equals(outboxStatus(id)));
         assertThat(http().post().uri("/simulator/tenants/linking/link").retrieve().toBodilessEntity().getStatusCode().value())
@@ -88,6 +93,7 @@ class SimulatorLoginTest extends GatewayTestBase {
         assertThat(provider.link()).as("not started: nothing to scan").isFalse();
         provider.start();
         assertThat(provider.status().state()).isEqualTo(State.NEEDS_QR);
+        assertThat(provider.phoneNumber()).as("no session linked yet").isNull();
         String first = provider.status().qrCode();
         Await.until("rotated", () -> !first.equals(provider.status().qrCode()));
 
@@ -97,6 +103,7 @@ class SimulatorLoginTest extends GatewayTestBase {
         assertThat(provider.status().qrCode()).isNull();
         assertThat(provider.link()).isTrue();
         assertThat(provider.status().state()).isEqualTo(State.CONNECTED);
+        assertThat(provider.phoneNumber()).as("the number the code was asked for").isEqualTo("+34600000111");
         assertThat(events).extracting(e -> e.get("state"))
                 .containsSubsequence("connecting", "needs_qr", "needs_qr", "needs_pairing_code", "connected");
         assertThat(events).allSatisfy(e -> assertThat(e).containsEntry("type", "connection").containsEntry("tenant_id", "t1"));
@@ -106,8 +113,23 @@ class SimulatorLoginTest extends GatewayTestBase {
         assertThat(provider.status().state()).isEqualTo(State.CONNECTED);
         provider.logout();
         assertThat(provider.status().state()).isEqualTo(State.LOGGED_OUT);
+        assertThat(provider.phoneNumber()).isNull();
         provider.start();
         assertThat(provider.status().state()).isEqualTo(State.NEEDS_QR);
         provider.stop();
+    }
+
+    @Test
+    void aConfiguredNumberIsReportedOnceLinked() {
+        SimulatorProvider provider = new SimulatorProvider("t2", null, new GatewayEvents(null) {
+            @Override
+            public void publish(Map<String, Object> event) {
+            }
+        }, new GatewayProperties.Simulator(true, GatewayProperties.Simulator.Login.LINKED, Duration.ofSeconds(20)),
+                "+54 9 11 2233-4455");
+        provider.start();
+        assertThat(provider.phoneNumber()).isEqualTo("+5491122334455");
+        provider.logout();
+        assertThat(provider.phoneNumber()).isNull();
     }
 }

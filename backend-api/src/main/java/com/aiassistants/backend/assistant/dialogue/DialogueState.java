@@ -354,6 +354,11 @@ public final class DialogueState {
         reminded = null;
     }
 
+    /** The reminder about {@code booking} is being answered again (a tap on it after an earlier answer). */
+    void answeringReminder(BookingRef booking) {
+        reminded = booking;
+    }
+
     void proposeMove(OfferedSlot slot) {
         newSlot = slot;
         step = Step.CONFIRM_RESCHEDULE;

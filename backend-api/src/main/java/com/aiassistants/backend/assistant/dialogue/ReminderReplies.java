@@ -122,6 +122,8 @@ final class ReminderReplies {
             }
             case "reschedule" -> {
                 Holds.release(t);
+                // also after an earlier answer (confirmed, then moved): the move is the reminder's latest answer
+                t.state.answeringReminder(booking);
                 t.state.startTask(Flow.RESCHEDULE);
                 t.state.listBookings(List.of(booking));
                 Manage.target(t, booking);

@@ -114,6 +114,21 @@ class ReminderRepliesTest {
     }
 
     @Test
+    void tappingRescheduleAfterConfirmingRecordsTheMoveAsTheAnswer() {
+        Booking b = booked("svc-limpieza", "pro-perez", "2026-01-15T10:00");
+        AssistantReply confirmed = send(reminded(b), "Asistiré", "reminder:confirm:" + b.id());
+        assertThat(confirmed.reminderAnswers()).containsExactly(new ReminderAnswer(b.id(), Outcome.CONFIRMED));
+        // later the patient taps the same reminder's "Cambiar horario" and moves it
+        AssistantReply asked = send(confirmed.state(), "Cambiar horario", "reminder:reschedule:" + b.id());
+        assertThat(asked.text()).contains("¿Para qué día querés pasar tu turno de Limpieza dental");
+        AssistantReply offered = send(asked.state(), "el viernes", null);
+        AssistantReply proposed = send(offered.state(), "1", null);
+        AssistantReply moved = send(proposed.state(), "sí", null);
+        assertThat(moved.text()).contains("quedó para el viernes 16");
+        assertThat(moved.reminderAnswers()).containsExactly(new ReminderAnswer(b.id(), Outcome.RESCHEDULED));
+    }
+
+    @Test
     void wordsAreReadInTheRemindersContext() {
         Booking b = booked("svc-limpieza", "pro-perez", "2026-01-15T10:00");
         Booking other = booked("svc-kinesio", "pro-fernandez", "2026-01-16T14:45");

@@ -12,13 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +50,7 @@ import com.aiassistants.common.scheduling.ProfessionalsTools;
 import com.aiassistants.common.testsupport.LocalMcpClient;
 import com.aiassistants.common.testsupport.PostgresTestProperties;
 import com.aiassistants.common.testsupport.ServiceProcess;
+import com.aiassistants.common.testsupport.SettableClock;
 import com.aiassistants.common.testsupport.TestPostgres;
 import com.aiassistants.common.testsupport.TestRedis;
 
@@ -81,7 +80,7 @@ class ReminderFlowTest {
     static final FakeHttpEndpoint GATEWAY = new FakeHttpEndpoint();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
+    static final SettableClock NOW = new SettableClock(Instant.now());
     static ServiceProcess professionals;
     static ServiceProcess calendarProcess;
 
@@ -91,22 +90,7 @@ class ReminderFlowTest {
         @Bean
         @Primary
         Clock clock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return NOW.get();
-                }
-            };
+            return NOW;
         }
     }
 

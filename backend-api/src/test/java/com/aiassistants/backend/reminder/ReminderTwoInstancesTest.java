@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -46,6 +44,7 @@ import com.aiassistants.common.scheduling.CalendarTools.Slot;
 import com.aiassistants.common.scheduling.ProfessionalsTools;
 import com.aiassistants.common.testsupport.LocalMcpClient;
 import com.aiassistants.common.testsupport.ServiceProcess;
+import com.aiassistants.common.testsupport.SettableClock;
 import com.aiassistants.common.testsupport.TestPostgres;
 import com.aiassistants.common.testsupport.TestRedis;
 import com.sun.net.httpserver.HttpServer;
@@ -66,7 +65,7 @@ class ReminderTwoInstancesTest {
     static final String TOKEN = "reminders-two-instances-token-0123";
     static final ZoneId ZONE = ZoneId.of("America/Argentina/Buenos_Aires");
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
+    static final SettableClock NOW = new SettableClock(Instant.now());
     static final FakeGateway GATEWAY = new FakeGateway();
 
     static ServiceProcess professionals;
@@ -83,22 +82,7 @@ class ReminderTwoInstancesTest {
     static class SharedClock {
         @Bean
         Clock clock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return NOW.get();
-                }
-            };
+            return NOW;
         }
     }
 

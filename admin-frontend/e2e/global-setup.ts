@@ -74,7 +74,7 @@ export default async function globalSetup() {
   const stack: ChildProcess = spawn('bash', ['scripts/run-local.sh'], { cwd: repo, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   stack.stderr?.pipe(log);
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the stack did not start in 900 s; see ${join(results, 'stack.log')}`)), 300_000);
+    const timer = setTimeout(() => fail(new Error(`the stack did not start in 900 s; see ${join(results, 'stack.log')}`)), 900_000);
     let output = '';
     stack.stdout?.on('data', (chunk: Buffer) => {
       log.write(chunk);

@@ -2,10 +2,15 @@ package com.aiassistants.backend.assistant.dialogue;
 
 import java.util.Optional;
 
+import com.aiassistants.backend.assistant.nlu.Confirmation;
 import com.aiassistants.backend.assistant.nlu.NameExtractor;
 import com.aiassistants.backend.assistant.nlu.Utterance;
 
-/** ASK_NAME: a bare answer ("Ana Gómez") is the name, unless the message is booking details instead. */
+/**
+ * ASK_NAME: a bare answer ("Ana Gómez") is the name, unless the message is booking details instead. The name
+ * WhatsApp showed, when it was offered, is taken by its tap (even when the tap arrives without the profile name)
+ * or by a typed "sí".
+ */
 final class AskNameStep implements StepHandler {
 
     private final CollectStep details = new CollectStep();
@@ -16,8 +21,10 @@ final class AskNameStep implements StepHandler {
             t.out.say(t.say.askName());
             return true;
         }
-        Optional<String> shown = Questions.USE_SHOWN_NAME.equals(t.replyId()) ? t.channelName() : Optional.empty();
-        if (shown.isPresent()) {
+        Optional<String> shown = Optional.ofNullable(t.state.offeredName()).or(t::channelName);
+        boolean takesShown = Questions.USE_SHOWN_NAME.equals(t.replyId())
+                || (t.replyId() == null && t.state.offeredName() != null && t.confirmation() == Confirmation.YES);
+        if (takesShown && shown.isPresent()) {
             take(t, shown.get());
             return true;
         }

@@ -62,6 +62,8 @@ public final class DialogueState {
     private boolean sameTime;
     /** The booking of the last reminder sent, until the patient answers it or it starts: answers are read about it. */
     private BookingRef reminded;
+    /** The name WhatsApp showed, offered as "book under this name?" while the name is asked. */
+    private String offeredName;
 
     private DialogueState() {
     }
@@ -130,6 +132,10 @@ public final class DialogueState {
 
     public String customerName() {
         return customerName;
+    }
+
+    public String offeredName() {
+        return offeredName;
     }
 
     public String serviceId() {
@@ -220,6 +226,11 @@ public final class DialogueState {
 
     void rememberName(String name) {
         customerName = name;
+        offeredName = null;
+    }
+
+    void offerName(String name) {
+        offeredName = name;
     }
 
     void moveTo(Step next) {

@@ -74,6 +74,7 @@ final class Questions {
             t.out.say(t.say.askName());
             return;
         }
+        t.state.offerName(shown.get());
         t.out.say(t.say.askNameOffering(shown.get()));
         t.out.buttons(List.of(new Option(USE_SHOWN_NAME, t.say.useShownName(), null),
                 new Option(OTHER_NAME, t.say.otherName(), null)));

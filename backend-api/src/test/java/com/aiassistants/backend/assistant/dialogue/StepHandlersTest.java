@@ -133,6 +133,26 @@ class StepHandlersTest {
         }
 
         @Test
+        void theOfferedNameIsTakenWhenTheTapOrATypedYesComesWithoutTheProfileName() {
+            DialogueState state = DialogueState.start("seed");
+            state.startTask(Flow.BOOK);
+            Planner.advance(tap(state, "quiero un turno", "Sheena Nelson", null));
+
+            Turn t = tap(state, "Sí, a ese nombre", null, "name:profile");
+            assertThat(new AskNameStep().handle(t)).isTrue();
+            assertThat(state.customerName()).isEqualTo("Sheena Nelson");
+            assertThat(said(t)).contains("¡Gracias, Sheena Nelson!");
+
+            DialogueState typed = DialogueState.parse(DialogueState.start("seed").toJson());
+            typed.startTask(Flow.BOOK);
+            Planner.advance(tap(typed, "quiero un turno", "Sheena Nelson", null));
+            DialogueState reread = DialogueState.parse(typed.toJson());
+            Turn yes = tap(reread, "sí", null, null);
+            assertThat(new AskNameStep().handle(yes)).isTrue();
+            assertThat(reread.customerName()).isEqualTo("Sheena Nelson");
+        }
+
+        @Test
         void aShownNameThatIsNotAPersonsNameIsNotOffered() {
             DialogueState state = DialogueState.start("seed");
             state.startTask(Flow.BOOK);

@@ -2,14 +2,13 @@ package com.aiassistants.backend.agent;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aiassistants.common.cache.ExpiringCache;
 import com.aiassistants.common.mcp.client.McpToolClient;
 
 /**
@@ -22,33 +21,18 @@ class ProviderTypes {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderTypes.class);
 
-    private record Entry(boolean offline, Instant expires) {
-    }
-
     private final McpToolClient llm;
-    private final Duration ttl;
-    private final Clock clock;
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, Boolean> cache;
 
     ProviderTypes(McpToolClient llm, Duration ttl, Clock clock) {
         this.llm = llm;
-        this.ttl = ttl;
-        this.clock = clock;
+        this.cache = ExpiringCache.of(ttl, 10_000, clock);
     }
 
     boolean isOffline(String tenantId, String providerOverride) {
         String key = tenantId + "\u0000" + (providerOverride == null ? "" : providerOverride);
-        Instant now = clock.instant();
-        Entry cached = cache.get(key);
-        if (cached != null && cached.expires().isAfter(now)) {
-            return cached.offline();
-        }
-        Boolean offline = lookUp(tenantId, providerOverride);
-        if (offline == null) {
-            return false;
-        }
-        cache.put(key, new Entry(offline, now.plus(ttl)));
-        return offline;
+        Boolean offline = cache.get(key, k -> lookUp(tenantId, providerOverride));
+        return offline != null && offline;
     }
 
     private Boolean lookUp(String tenantId, String providerOverride) {

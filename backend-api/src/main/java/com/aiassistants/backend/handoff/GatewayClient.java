@@ -8,14 +8,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.backend.BackendProperties;
 import com.aiassistants.common.channel.PhoneNumbers;
+import com.aiassistants.common.retry.Backoffs;
+import com.aiassistants.common.retry.TransientFailure;
 import com.aiassistants.common.web.ApiProblem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -39,6 +44,8 @@ public class GatewayClient {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final HttpClient http;
+    /** 5xx and I/O errors: {@code retries} more attempts, 200 ms doubling between them. */
+    private final RetryTemplate retries;
 
     public GatewayClient(BackendProperties properties, JsonMapper json, MeterRegistry meters) {
         this.settings = properties.gateway();
@@ -46,6 +53,8 @@ public class GatewayClient {
         this.json = json;
         this.meters = meters;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.retries = Backoffs.retryTemplate(settings.retries(), Duration.ofMillis(200), Duration.ofHours(1),
+                TransientFailure.class::isInstance);
     }
 
 
@@ -134,40 +143,37 @@ public class GatewayClient {
                 .build();
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
+        AtomicInteger attempts = new AtomicInteger();
         try {
-            for (int attempt = 0; ; attempt++) {
-                String failure;
-                try {
-                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    int status = response.statusCode();
-                    if (status < 500) {
-                        outcome = status < 300 ? "ok" : "rejected";
-                        return response;
-                    }
-                    failure = "HTTP " + status;
-                } catch (IOException e) {
-                    failure = e.getClass().getSimpleName();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = "interrupted";
-                }
-                if (attempt >= settings.retries()) {
-                    log.warn("gateway call for {} failed after {} attempts: {}", PhoneNumbers.mask(to), attempt + 1, failure);
-                    throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-unavailable",
-                            "the WhatsApp gateway did not answer (" + failure + ")");
-                }
-                sleep(Duration.ofMillis(200L << attempt));
-            }
+            HttpResponse<byte[]> response = retries.execute(() -> {
+                attempts.incrementAndGet();
+                return send(request);
+            });
+            outcome = response.statusCode() < 300 ? "ok" : "rejected";
+            return response;
+        } catch (RetryException e) {
+            String failure = e.getCause() == null ? "interrupted" : e.getCause().getMessage();
+            log.warn("gateway call for {} failed after {} attempts: {}", PhoneNumbers.mask(to), attempts.get(), failure);
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-unavailable",
+                    "the WhatsApp gateway did not answer (" + failure + ")");
         } finally {
             sample.stop(meters.timer("backend.gateway.calls", "outcome", outcome));
         }
     }
 
-    private static void sleep(Duration duration) {
+    /** One attempt: any answer below 500; 5xx and I/O errors are {@link TransientFailure}s. */
+    private HttpResponse<byte[]> send(HttpRequest request) {
         try {
-            Thread.sleep(duration);
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 500) {
+                throw new TransientFailure("HTTP " + response.statusCode());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new TransientFailure(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted");
         }
     }
 }

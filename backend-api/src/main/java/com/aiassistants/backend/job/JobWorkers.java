@@ -124,7 +124,8 @@ public class JobWorkers implements SmartLifecycle {
             jobs.failed(job.id(), error);
             meters.counter("backend.jobs", "outcome", "failed").increment();
         } else {
-            jobs.retryLater(job.id(), Duration.ofSeconds(1L << Math.min(job.attempts(), 6)), error);
+            jobs.retryLater(job.id(), com.aiassistants.common.retry.Backoffs.delay(Duration.ofSeconds(2),
+                    Duration.ofSeconds(64), job.attempts()), error);
             meters.counter("backend.jobs", "outcome", "retry").increment();
         }
     }

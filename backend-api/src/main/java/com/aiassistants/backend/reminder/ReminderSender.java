@@ -227,7 +227,8 @@ public class ReminderSender {
             metrics.failed(r.kind(), "attempts");
             return;
         }
-        Duration delay = properties.backoff().multipliedBy(1L << Math.min(10, r.attempts() - 1));
+        Duration delay = com.aiassistants.common.retry.Backoffs.delay(properties.backoff(),
+                properties.backoff().multipliedBy(1024), r.attempts());
         reminders.retry(r.id(), owner, now.plus(delay), error);
         metrics.retried(r.kind());
     }

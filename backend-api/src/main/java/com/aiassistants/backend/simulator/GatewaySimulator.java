@@ -9,14 +9,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.backend.BackendProperties;
+import com.aiassistants.common.cache.ExpiringCache;
+import com.aiassistants.common.retry.Backoffs;
+import com.aiassistants.common.retry.TransientFailure;
 import com.aiassistants.common.web.ApiProblem;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,10 +46,9 @@ public class GatewaySimulator {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final HttpClient http;
-    private final Map<String, CachedStatus> statuses = new ConcurrentHashMap<>();
-
-    private record CachedStatus(Status status, long expiresAtNanos) {
-    }
+    private final ExpiringCache<String, Status> statuses;
+    /** 5xx and I/O errors: {@code retries} more attempts, 200 ms doubling between them. */
+    private final RetryTemplate retries;
 
     /** Whether the gateway plays this tenant with the simulator; {@code reason} says why not. */
     public record Status(boolean enabled, String provider, String reason) {
@@ -60,16 +64,19 @@ public class GatewaySimulator {
         this.json = json;
         this.meters = meters;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.statuses = ExpiringCache.of(settings.statusTtl(), 10_000);
+        this.retries = Backoffs.retryTemplate(settings.retries(), Duration.ofMillis(200), Duration.ofHours(1),
+                TransientFailure.class::isInstance);
     }
 
     public Status status(String tenant) {
         if (!settings.enabled()) {
             return new Status(false, null, "disabled");
         }
-        CachedStatus cached = statuses.get(tenant);
-        if (cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
-            return cached.status();
-        }
+        return statuses.get(tenant, this::askStatus);
+    }
+
+    private Status askStatus(String tenant) {
         Status status;
         try {
             Answer answer = call("status", "GET", "/admin/tenants/" + encode(tenant) + "/connection", null, true);
@@ -86,7 +93,6 @@ public class GatewaySimulator {
         } catch (ApiProblem unreachable) {
             status = new Status(false, null, "gateway-unreachable");
         }
-        statuses.put(tenant, new CachedStatus(status, System.nanoTime() + settings.statusTtl().toNanos()));
         return status;
     }
 
@@ -148,44 +154,37 @@ public class GatewaySimulator {
         HttpRequest request = builder.build();
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
+        AtomicInteger attempts = new AtomicInteger();
         try {
-            for (int attempt = 0; ; attempt++) {
-                String failure;
-                try {
-                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    int status = response.statusCode();
-                    if (status < 500) {
-                        JsonNode parsed = response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
-                        if (status < 300) {
-                            outcome = "ok";
-                            return new Answer(status, parsed);
-                        }
-                        outcome = "rejected";
-                        if (returnClientErrors) {
-                            return new Answer(status, parsed);
-                        }
-                        if (status == 400) {
-                            String type = parsed.path("type").asString("invalid-request");
-                            throw ApiProblem.badRequest(type.substring(type.lastIndexOf('/') + 1),
-                                    parsed.path("detail").asString("the simulator refused the request"));
-                        }
-                        throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-rejected",
-                                "the WhatsApp gateway's simulator answered HTTP " + status);
-                    }
-                    failure = "HTTP " + status;
-                } catch (IOException e) {
-                    failure = e.getClass().getSimpleName();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = "interrupted";
-                }
-                if (attempt >= settings.retries()) {
-                    log.warn("gateway simulator {} failed after {} attempts: {}", operation, attempt + 1, failure);
-                    throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-unavailable",
-                            "the WhatsApp gateway did not answer (" + failure + ")");
-                }
-                sleep(Duration.ofMillis(200L << attempt));
+            HttpResponse<byte[]> response;
+            try {
+                response = retries.execute(() -> {
+                    attempts.incrementAndGet();
+                    return send(request);
+                });
+            } catch (RetryException e) {
+                String failure = e.getCause() == null ? "interrupted" : e.getCause().getMessage();
+                log.warn("gateway simulator {} failed after {} attempts: {}", operation, attempts.get(), failure);
+                throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-unavailable",
+                        "the WhatsApp gateway did not answer (" + failure + ")");
             }
+            int status = response.statusCode();
+            JsonNode parsed = response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
+            if (status < 300) {
+                outcome = "ok";
+                return new Answer(status, parsed);
+            }
+            outcome = "rejected";
+            if (returnClientErrors) {
+                return new Answer(status, parsed);
+            }
+            if (status == 400) {
+                String type = parsed.path("type").asString("invalid-request");
+                throw ApiProblem.badRequest(type.substring(type.lastIndexOf('/') + 1),
+                        parsed.path("detail").asString("the simulator refused the request"));
+            }
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-rejected",
+                    "the WhatsApp gateway's simulator answered HTTP " + status);
         } finally {
             sample.stop(meters.timer("backend.simulator.calls", "operation", operation, "outcome", outcome));
         }
@@ -195,11 +194,19 @@ public class GatewaySimulator {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static void sleep(Duration duration) {
+    /** One attempt: any answer below 500; 5xx and I/O errors are {@link TransientFailure}s. */
+    private HttpResponse<byte[]> send(HttpRequest request) {
         try {
-            Thread.sleep(duration);
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 500) {
+                throw new TransientFailure("HTTP " + response.statusCode());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new TransientFailure(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted");
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.aiassistants.backend.tenant;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.aiassistants.backend.support.Signatures;
+import com.aiassistants.common.cache.ExpiringCache;
 
 /**
  * API keys: only the SHA-256 of a key is stored; the plaintext is returned once, at creation. The
@@ -46,46 +48,31 @@ public class ApiKeys {
      */
     public Optional<KeyOwner> authenticate(String presentedKey) {
         String hash = java.util.HexFormat.of().formatHex(Signatures.sha256(presentedKey));
-        long now = System.currentTimeMillis();
-        Cached cached = cache.get(hash);
-        if (cached != null && now - cached.loadedAt() < CACHE_MILLIS) {
-            used(cached.owner().keyId(), now);
-            return Optional.of(cached.owner());
-        }
-        Optional<KeyOwner> owner = jdbc.sql("select id, project_id from api_key where key_hash = ? and revoked_at is null")
+        Optional<KeyOwner> owner = Optional.ofNullable(cache.get(hash, h -> jdbc.sql(
+                "select id, project_id from api_key where key_hash = ? and revoked_at is null")
                 .param(Signatures.sha256(presentedKey))
                 .query((rs, n) -> new KeyOwner(rs.getObject("id", UUID.class), rs.getString("project_id")))
-                .optional();
-        if (cache.size() > 10_000) {
-            cache.clear();
-        }
-        owner.ifPresentOrElse(o -> cache.put(hash, new Cached(o, now)), () -> cache.remove(hash));
-        owner.ifPresent(o -> used(o.keyId(), now));
+                .optional().orElse(null)));
+        owner.ifPresent(o -> used(o.keyId()));
         return owner;
     }
 
     static final long LAST_USE_MILLIS = 60_000;
 
-    private final java.util.Map<UUID, Long> lastUseWritten = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Keys whose last use was written less than {@link #LAST_USE_MILLIS} ago (by this instance). */
+    private final ExpiringCache<UUID, Boolean> lastUseWritten =
+            ExpiringCache.of(Duration.ofMillis(LAST_USE_MILLIS), 10_000);
 
-    private void used(UUID keyId, long now) {
-        Long written = lastUseWritten.get(keyId);
-        if (written != null && now - written < LAST_USE_MILLIS) {
+    private void used(UUID keyId) {
+        if (!lastUseWritten.putIfAbsent(keyId, Boolean.TRUE)) {
             return;
         }
-        if (lastUseWritten.size() > 10_000) {
-            lastUseWritten.clear();
-        }
-        lastUseWritten.put(keyId, now);
         jdbc.sql("update api_key set last_used_at = now() where id = ?").param(keyId).update();
     }
 
     static final long CACHE_MILLIS = 5_000;
 
-    private record Cached(KeyOwner owner, long loadedAt) {
-    }
-
-    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ExpiringCache<String, KeyOwner> cache = ExpiringCache.of(Duration.ofMillis(CACHE_MILLIS), 10_000);
 
     public CreatedKey create(String projectId, String name) {
         byte[] bytes = new byte[24];
@@ -126,7 +113,7 @@ public class ApiKeys {
         boolean revoked = jdbc.sql("update api_key set revoked_at = coalesce(revoked_at, now()) where id = ? and project_id = ?")
                 .params(keyId, projectId)
                 .update() == 1;
-        cache.values().removeIf(c -> c.owner().keyId().equals(keyId));
+        cache.invalidateValuesIf(owner -> owner.keyId().equals(keyId));
         return revoked;
     }
 

@@ -3,14 +3,13 @@ package com.aiassistants.backend.tenant;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aiassistants.common.cache.ExpiringCache;
 import com.aiassistants.common.web.ApiProblem;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -27,28 +26,20 @@ public class Projects {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, Project> cache =
+            ExpiringCache.of(java.time.Duration.ofMillis(CACHE_MILLIS), 10_000);
 
     public Projects(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    private record Cached(Project project, long loadedAt) {
-    }
-
     public Optional<Project> find(String id) {
-        Cached cached = cache.get(id);
-        long now = System.currentTimeMillis();
-        if (cached != null && now - cached.loadedAt() < CACHE_MILLIS) {
-            return Optional.of(cached.project());
-        }
-        Optional<Project> loaded = jdbc.sql("select id, name, time_zone, locale, settings::text as settings, webhook_secret from project where id = ?")
-                .param(id)
+        return Optional.ofNullable(cache.get(id, key -> jdbc.sql(
+                "select id, name, time_zone, locale, settings::text as settings, webhook_secret from project where id = ?")
+                .param(key)
                 .query(this::project)
-                .optional();
-        loaded.ifPresentOrElse(p -> cache.put(id, new Cached(p, now)), () -> cache.remove(id));
-        return loaded;
+                .optional().orElse(null)));
     }
 
     private Project project(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -92,7 +83,7 @@ public class Projects {
             throw ApiProblem.notFound("project");
         }
         recordVersion(id, settings, changedBy);
-        cache.remove(id);
+        cache.invalidate(id);
         return require(id);
     }
 
@@ -101,7 +92,7 @@ public class Projects {
         if (jdbc.sql("update project set webhook_secret = ?, updated_at = now() where id = ?").params(secret, id).update() == 0) {
             throw ApiProblem.notFound("project");
         }
-        cache.remove(id);
+        cache.invalidate(id);
         return secret;
     }
 

@@ -80,8 +80,7 @@ public record CalendarProperties(
 
         /** Delay before attempt number {@code attempts + 1}: retryInitial doubled per attempt, capped at retryMax. */
         public Duration backoff(int attempts) {
-            Duration delay = retryInitial.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-            return delay.compareTo(retryMax) > 0 ? retryMax : delay;
+            return com.aiassistants.common.retry.Backoffs.delay(retryInitial, retryMax, attempts);
         }
     }
 }

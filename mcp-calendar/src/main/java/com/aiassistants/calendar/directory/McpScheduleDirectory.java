@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.calendar.config.CalendarProperties;
+import com.aiassistants.common.cache.ExpiringCache;
 import com.aiassistants.common.mcp.client.McpToolClient;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.common.mcp.client.McpUnavailableException;
@@ -38,7 +39,7 @@ public class McpScheduleDirectory implements ScheduleDirectory {
     }
 
     private final McpToolClient client;
-    private final TtlCache<Key, Object> cache;
+    private final ExpiringCache<Key, Object> cache;
     private final Clock clock;
 
     /** Time off is fetched for this many days ahead at once (searches reach at most a few weeks). */
@@ -47,7 +48,7 @@ public class McpScheduleDirectory implements ScheduleDirectory {
     public McpScheduleDirectory(@Qualifier("professionalsClient") McpToolClient client, CalendarProperties properties,
             Clock clock) {
         this.client = client;
-        this.cache = new TtlCache<>(properties.directoryCacheTtl(), clock, 10_000);
+        this.cache = ExpiringCache.of(properties.directoryCacheTtl(), 10_000, clock);
         this.clock = clock;
     }
 
@@ -101,7 +102,7 @@ public class McpScheduleDirectory implements ScheduleDirectory {
 
     @SuppressWarnings("unchecked")
     private <T> T cached(Key key, java.util.function.Supplier<T> loader) {
-        return (T) cache.get(key, (java.util.function.Supplier<Object>) loader);
+        return (T) cache.get(key, k -> loader.get());
     }
 
     private <T> T call(String tenantId, String tool, Object input, Class<T> type) {

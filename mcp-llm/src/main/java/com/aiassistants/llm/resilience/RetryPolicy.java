@@ -22,7 +22,6 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     /** Backoff before attempt {@code attempt + 1} (attempt counts from 1), without jitter. */
     Duration backoffAfter(int attempt) {
-        long millis = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
-        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+        return com.aiassistants.common.retry.Backoffs.delay(initialBackoff, maxBackoff, attempt);
     }
 }

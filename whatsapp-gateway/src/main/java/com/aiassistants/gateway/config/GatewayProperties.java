@@ -131,10 +131,9 @@ public record GatewayProperties(
             /* Timeout of one call to backend-api. */
             @DefaultValue("10s") @NotNull Duration backendTimeout) {
 
+        /** The wait after {@code attempt} failed attempts: {@code backoff-base} doubled per attempt, at most {@code backoff-max}. */
         public Duration backoff(int attempt) {
-            long factor = 1L << Math.min(Math.max(attempt - 1, 0), 20);
-            long millis = Math.min(backoffBase.toMillis() * factor, backoffMax.toMillis());
-            return Duration.ofMillis(millis);
+            return com.aiassistants.common.retry.Backoffs.delay(backoffBase, backoffMax, attempt);
         }
     }
 

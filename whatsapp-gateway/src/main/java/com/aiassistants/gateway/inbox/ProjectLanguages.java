@@ -6,11 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.aiassistants.common.cache.ExpiringCache;
 import com.aiassistants.common.channel.ChannelProfile;
 import com.aiassistants.gateway.config.GatewayProperties;
 import com.aiassistants.gateway.config.TenantDirectory;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The language each tenant's project speaks ({@code es} / {@code en}), asked of backend-api
@@ -25,16 +24,15 @@ public class ProjectLanguages {
 
     private final BackendClient backend;
     private final TenantDirectory tenants;
-    private final Cache<String, String> languages;
+    private final ExpiringCache<String, String> languages;
     /** The configured language stands in for a short while after backend-api failed, so sends are not slowed. */
-    private final Cache<String, String> fallbacks = Caffeine.newBuilder()
-            .expireAfterWrite(java.time.Duration.ofSeconds(30)).maximumSize(10_000).build();
+    private final ExpiringCache<String, String> fallbacks = ExpiringCache.of(java.time.Duration.ofSeconds(30),
+            10_000);
 
     public ProjectLanguages(BackendClient backend, TenantDirectory tenants, GatewayProperties properties) {
         this.backend = backend;
         this.tenants = tenants;
-        this.languages = Caffeine.newBuilder().expireAfterWrite(properties.inbound().profileCacheTtl()).maximumSize(10_000)
-                .build();
+        this.languages = ExpiringCache.of(properties.inbound().profileCacheTtl(), 10_000);
     }
 
     /** {@code es} or {@code en}. */

@@ -3,11 +3,10 @@ package com.aiassistants.backend.assistant.scheduling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.aiassistants.backend.assistant.Sandbox;
+import com.aiassistants.common.cache.ExpiringCache;
 import com.aiassistants.common.mcp.client.McpToolClient;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
@@ -34,16 +33,12 @@ public class McpSchedulingGateway implements SchedulingGateway, AutoCloseable {
 
     private final McpToolClient professionals;
     private final McpToolClient calendar;
-    private final Duration catalogTtl;
-    private final Map<String, Cached<?>> cache = new ConcurrentHashMap<>();
-
-    private record Cached<T>(T value, long expiresAtNanos) {
-    }
+    private final ExpiringCache<String, Object> cache;
 
     public McpSchedulingGateway(McpToolClient professionals, McpToolClient calendar, Duration catalogTtl) {
         this.professionals = professionals;
         this.calendar = calendar;
-        this.catalogTtl = catalogTtl;
+        this.cache = ExpiringCache.of(catalogTtl, 10_000);
     }
 
     @Override
@@ -108,19 +103,12 @@ public class McpSchedulingGateway implements SchedulingGateway, AutoCloseable {
 
     @Override
     public void catalogueChanged(String tenantId) {
-        cache.keySet().removeIf(key -> key.startsWith(tenantId + "|"));
+        cache.invalidateKeysIf(key -> key.startsWith(tenantId + "|"));
     }
 
     @SuppressWarnings("unchecked")
     private <T> T cached(String key, Supplier<T> loader) {
-        long now = System.nanoTime();
-        Cached<?> hit = cache.get(key);
-        if (hit != null && hit.expiresAtNanos() - now > 0) {
-            return (T) hit.value();
-        }
-        T value = loader.get();
-        cache.put(key, new Cached<>(value, now + catalogTtl.toNanos()));
-        return value;
+        return (T) cache.get(key, k -> loader.get());
     }
 
     @Override

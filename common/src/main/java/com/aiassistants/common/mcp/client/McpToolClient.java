@@ -2,15 +2,20 @@ package com.aiassistants.common.mcp.client;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
 
 import com.aiassistants.common.mcp.McpJson;
+import com.aiassistants.common.retry.Backoffs;
 import com.aiassistants.common.tracing.Traces;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,7 +46,11 @@ public class McpToolClient implements AutoCloseable {
     private final String caller;
     private final MeterRegistry meterRegistry;
     private final Traces traces;
+    /** Transport failures of retryable calls: {@code retries} more attempts, 100 ms doubling between them. */
+    private final RetryTemplate retries;
     private volatile McpSyncClient client;
+
+    private static final RetryTemplate NO_RETRIES = Backoffs.retryTemplate(0, Duration.ZERO, Duration.ZERO, e -> false);
 
     public McpToolClient(String service, McpTarget target, String caller, MeterRegistry meterRegistry) {
         this(service, target, caller, meterRegistry, Traces.NONE);
@@ -54,6 +63,8 @@ public class McpToolClient implements AutoCloseable {
         this.caller = caller;
         this.meterRegistry = meterRegistry;
         this.traces = traces == null ? Traces.NONE : traces;
+        this.retries = Backoffs.retryTemplate(target.retries(), Duration.ofMillis(100), Duration.ofHours(1),
+                e -> !(e instanceof McpToolError));
     }
 
     /** Calls {@code tool} for {@code tenantId}; arguments may be a record or a map; the structured result is bound to {@code resultType}. */
@@ -81,29 +92,35 @@ public class McpToolClient implements AutoCloseable {
         int attempts = retryable ? target.retries() + 1 : 1;
         long started = System.nanoTime();
         String outcome = "ok";
+        AtomicInteger attempt = new AtomicInteger();
         try {
-            for (int attempt = 1; ; attempt++) {
+            return (retryable ? retries : NO_RETRIES).execute(() -> {
+                int number = attempt.incrementAndGet();
                 try {
                     McpSchema.CallToolResult result = ScopedValue.where(CALL_CONTEXT, context)
                             .call(() -> client().callTool(new McpSchema.CallToolRequest(tool, args)));
                     if (Boolean.TRUE.equals(result.isError())) {
-                        McpToolError error = toError(tool, result);
-                        outcome = error.code();
-                        throw error;
+                        throw toError(tool, result);
                     }
                     return structuredContent(result);
                 } catch (McpToolError e) {
                     throw e;
                 } catch (Exception e) {
-                    if (attempt >= attempts) {
-                        outcome = "unavailable";
-                        throw new McpUnavailableException(service + " did not answer " + tool + ": " + e.getMessage(), e);
+                    if (number < attempts) {
+                        log.warn("{} call {} failed (attempt {}/{}): {}", service, tool, number, attempts, e.toString());
+                        resetClient();
                     }
-                    log.warn("{} call {} failed (attempt {}/{}): {}", service, tool, attempt, attempts, e.toString());
-                    resetClient();
-                    sleep(100L * (1L << (attempt - 1)));
+                    throw e;
                 }
+            });
+        } catch (RetryException e) {
+            if (e.getCause() instanceof McpToolError error) {
+                outcome = error.code();
+                throw error;
             }
+            outcome = "unavailable";
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new McpUnavailableException(service + " did not answer " + tool + ": " + cause.getMessage(), cause);
         } finally {
             log.debug("{} {} answered {} in {} ms", service, tool, outcome, (System.nanoTime() - started) / 1_000_000);
             if (meterRegistry != null) {
@@ -231,14 +248,6 @@ public class McpToolClient implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> castMap(Map<?, ?> map) {
         return (Map<String, Object>) map;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -34,11 +34,11 @@ public class AgentConfiguration {
     @Primary
     AgentAssistant agentAssistant(AgentProperties properties, McpClients clients,
             @Qualifier("deterministicAssistant") ObjectProvider<Assistant> deterministic,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<MeterRegistry> meterRegistry, Clock clock) {
         MeterRegistry meters = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
         AgentTurnRunner runner = new AgentTurnRunner(properties, new McpLlmChat(clients.llm()),
                 new McpSchedulingTools(clients.professionals(), clients.calendar()), meters);
-        ProviderTypes providers = new ProviderTypes(clients.llm(), properties.providerCacheTtl(), Clock.systemUTC());
+        ProviderTypes providers = new ProviderTypes(clients.llm(), properties.providerCacheTtl(), clock);
         return new AgentAssistant(properties, runner, providers, deterministic, meters);
     }
 }

@@ -67,8 +67,11 @@ public class StaffCalendar {
     private final JdbcClient jdbc;
     private final LiveEvents events;
     private final BookingNotices notices;
+    private final java.time.Clock clock;
 
-    public StaffCalendar(McpClients mcp, JdbcClient jdbc, LiveEvents events, BookingNotices notices) {
+    public StaffCalendar(McpClients mcp, JdbcClient jdbc, LiveEvents events, BookingNotices notices,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.mcp = mcp;
         this.jdbc = jdbc;
         this.events = events;
@@ -197,7 +200,7 @@ public class StaffCalendar {
 
     private BookingChange changed(String projectId, Booking booking, BookingNotices.Kind notice, String reason) {
         String conversationId = booking.customerId().startsWith("+") ? "whatsapp:" + booking.customerId() : null;
-        events.publish(projectId, null, Frame.booking(conversationId, List.of(booking.id())));
+        events.publish(projectId, null, Frame.booking(conversationId, List.of(booking.id()), clock.instant()));
         String outcome = notice == null ? "skipped" : notices.send(projectId, booking, notice, reason);
         return new BookingChange(BookingView.of(booking), outcome);
     }

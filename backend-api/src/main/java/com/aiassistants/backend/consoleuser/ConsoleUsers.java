@@ -130,12 +130,14 @@ public class ConsoleUsers {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant expires = Instant.now().plus(auth.inviteTtl());
-        jdbc.sql("""
-                insert into admin_invite (user_id, token_hash, expires_at) values (?, ?, ?)
+        // the link is checked against the database's now(), so its expiry is set from it too
+        Instant expires = jdbc.sql("""
+                insert into admin_invite (user_id, token_hash, expires_at) values (?, ?, now() + make_interval(secs => ?))
                 on conflict (user_id) do update set token_hash = excluded.token_hash, expires_at = excluded.expires_at,
-                    created_at = now()""")
-                .params(userId, Signatures.sha256(token), java.sql.Timestamp.from(expires)).update();
+                    created_at = now()
+                returning expires_at""")
+                .params(userId, Signatures.sha256(token), auth.inviteTtl().toMillis() / 1000.0)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
         return new Link(token, expires);
     }
 

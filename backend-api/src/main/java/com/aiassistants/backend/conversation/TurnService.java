@@ -257,17 +257,17 @@ public class TurnService {
                     .update();
             memory.write(projectId, in.customerId(), reply.memoryUpdates(), project.memoryTtl(settings.memoryTtl()), now);
             if (reply.handoff()) {
-                published.add(Frame.handoff(in.conversationId(), true));
+                published.add(Frame.handoff(in.conversationId(), true, clock.instant()));
             }
             if (needsHuman) {
-                published.add(Frame.needsHuman(in.conversationId()));
+                published.add(Frame.needsHuman(in.conversationId(), clock.instant()));
             }
             if (!sandbox && reply.reminderAnswers() != null && !reply.reminderAnswers().isEmpty()) {
                 publisher.publishEvent(new ReminderAnswer.Given(projectId, in.customerId(), reply.reminderAnswers(), now));
             }
             if (reply.bookingIds() != null && !reply.bookingIds().isEmpty()) {
                 insertBookingEvent(projectId, in.conversationId(), reply.bookingIds(), repliedAt);
-                published.add(Frame.booking(in.conversationId(), List.copyOf(reply.bookingIds())));
+                published.add(Frame.booking(in.conversationId(), List.copyOf(reply.bookingIds()), clock.instant()));
             }
         }
         if (in.messageId() != null) {
@@ -391,7 +391,8 @@ public class TurnService {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
     void forgetOldMessageIds() {
         Duration window = settings.duplicateWindow();
-        jdbc.sql("delete from processed_message where created_at < ?")
-                .param(Timestamp.from(Instant.now().minus(window))).update();
+        // created_at is the database's now(), so the cut-off is too
+        jdbc.sql("delete from processed_message where created_at < now() - make_interval(secs => ?)")
+                .param(window.toSeconds()).update();
     }
 }

@@ -23,8 +23,10 @@ public class HandoffService {
     private final JdbcClient jdbc;
     private final LiveEvents events;
     private final GatewayClient gateway;
+    private final java.time.Clock clock;
 
-    public HandoffService(JdbcClient jdbc, LiveEvents events, GatewayClient gateway) {
+    public HandoffService(JdbcClient jdbc, LiveEvents events, GatewayClient gateway, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.events = events;
         this.gateway = gateway;
@@ -54,7 +56,7 @@ public class HandoffService {
         if (updated == 0) {
             throw ApiProblem.notFound("conversation");
         }
-        events.publish(projectId, conversationId, Frame.handoff(conversationId, paused));
+        events.publish(projectId, conversationId, Frame.handoff(conversationId, paused, clock.instant()));
     }
 
     public MessageView reply(String projectId, String conversationId, String text) {
@@ -66,7 +68,7 @@ public class HandoffService {
         if ("whatsapp".equals(conversation[0])) {
             gateway.send(projectId, conversationId.substring("whatsapp:".length()), text);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long id = jdbc.sql("""
                 insert into message (project_id, conversation_id, role, text, created_at) values (?, ?, 'staff', ?, ?)
                 returning id""")

@@ -5,9 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,10 +42,12 @@ public class CallbackSender {
     private final BackendProperties.Jobs settings;
     private final MeterRegistry meters;
     private final HttpClient http;
+    private final java.time.Clock clock;
 
     public CallbackSender(JdbcClient jdbc, JobService jobs, Projects projects, JsonMapper json,
-            BackendProperties properties, MeterRegistry meters) {
+            BackendProperties properties, MeterRegistry meters, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.jobs = jobs;
         this.projects = projects;
         this.json = json;
@@ -63,11 +63,11 @@ public class CallbackSender {
     /** Sends one due callback; false when none was due. */
     boolean sendNext() {
         Optional<Due> due = jdbc.sql("""
-                update job set callback_attempts = callback_attempts + 1, callback_next_at = ?
+                update job set callback_attempts = callback_attempts + 1, callback_next_at = now() + make_interval(secs => ?)
                 where id = (select id from job where callback_status = 'pending' and callback_next_at <= now()
                             order by callback_next_at for update skip locked limit 1)
                 returning id, project_id, callback_url, callback_attempts""")
-                .param(Timestamp.from(Instant.now().plus(settings.callbackTimeout().multipliedBy(3))))
+                .param(settings.callbackTimeout().multipliedBy(3).toMillis() / 1000.0)
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("project_id"),
                         rs.getString("callback_url"), rs.getInt("callback_attempts")))
                 .optional();
@@ -102,7 +102,7 @@ public class CallbackSender {
             }
         }
         byte[] body = json.writeValueAsBytes(view.get());
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
                 .timeout(settings.callbackTimeout())
                 .header("Content-Type", "application/json")
@@ -141,15 +141,15 @@ public class CallbackSender {
             log.warn("callback of job {} given up: {}", due.id(), problem);
         } else {
             Duration delay = backoff(due.attempts());
-            jdbc.sql("update job set callback_next_at = ?, callback_error = ? where id = ?")
-                    .params(Timestamp.from(Instant.now().plus(delay)), problem, due.id()).update();
+            jdbc.sql("update job set callback_next_at = now() + make_interval(secs => ?), callback_error = ? where id = ?")
+                    .params(delay.toMillis() / 1000.0, problem, due.id()).update();
             meters.counter("backend.callbacks", "outcome", "retry").increment();
         }
     }
 
     Duration backoff(int attempts) {
-        Duration delay = settings.callbackBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return delay.compareTo(settings.callbackMaxBackoff()) > 0 ? settings.callbackMaxBackoff() : delay;
+        return com.aiassistants.common.retry.Backoffs.delay(settings.callbackBackoff(), settings.callbackMaxBackoff(),
+                attempts);
     }
 
     private void finish(UUID id, String status, String error) {

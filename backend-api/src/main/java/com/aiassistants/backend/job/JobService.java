@@ -1,8 +1,6 @@
 package com.aiassistants.backend.job;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -95,14 +93,15 @@ public class JobService {
 
     Optional<Claimed> claim(Duration lease) {
         return jdbc.sql("""
-                update job set status = 'running', attempts = attempts + 1, lease_until = ?, updated_at = now()
+                update job set status = 'running', attempts = attempts + 1,
+                  lease_until = now() + make_interval(secs => ?), updated_at = now()
                 where id = (select id from job
                             where status = 'pending' or (status = 'running' and lease_until < now())
                             order by created_at
                             for update skip locked
                             limit 1)
                 returning id, project_id, request::text as request, attempts""")
-                .param(Timestamp.from(Instant.now().plus(lease)))
+                .param(lease.toMillis() / 1000.0)
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("project_id"),
                         json.readValue(rs.getString("request"), InboundMessage.class), rs.getInt("attempts")))
                 .optional();
@@ -133,7 +132,7 @@ public class JobService {
 
     /** Leaves the job running with a lease that ends at the retry time. */
     void retryLater(UUID id, Duration delay, String error) {
-        jdbc.sql("update job set lease_until = ?, error_text = ?, updated_at = now() where id = ?")
-                .params(Timestamp.from(Instant.now().plus(delay)), error, id).update();
+        jdbc.sql("update job set lease_until = now() + make_interval(secs => ?), error_text = ?, updated_at = now() where id = ?")
+                .params(delay.toMillis() / 1000.0, error, id).update();
     }
 }

@@ -1,6 +1,5 @@
 package com.aiassistants.backend.memory;
 
-import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,7 +19,10 @@ public class MemoryController {
 
     private final CustomerMemory memory;
 
-    public MemoryController(CustomerMemory memory) {
+    private final java.time.Clock clock;
+
+    public MemoryController(CustomerMemory memory, java.time.Clock clock) {
+        this.clock = clock;
         this.memory = memory;
     }
 
@@ -33,7 +35,7 @@ public class MemoryController {
     @GetMapping("/v1/memory")
     public MemoryView read(Caller caller, @RequestHeader("X-Customer-Id") String customerId) {
         Inputs.opaqueId("customer_id", customerId);
-        return new MemoryView(customerId, memory.read(caller.projectId(), customerId, Instant.now()));
+        return new MemoryView(customerId, memory.read(caller.projectId(), customerId, clock.instant()));
     }
 
     @DeleteMapping("/v1/memory")

@@ -40,8 +40,11 @@ public class ConversationSocketHandler extends TextWebSocketHandler {
     private final LiveSessions sessions;
     private final TurnService turns;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
-    public ConversationSocketHandler(Tokens tokens, LiveSessions sessions, TurnService turns, JsonMapper json) {
+    public ConversationSocketHandler(Tokens tokens, LiveSessions sessions, TurnService turns, JsonMapper json,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.sessions = sessions;
         this.turns = turns;
@@ -77,7 +80,7 @@ public class ConversationSocketHandler extends TextWebSocketHandler {
             }
         } catch (JwtException | IllegalArgumentException | ApiProblem e) {
             String reason = e instanceof JwtException ? "invalid or expired token" : e.getMessage();
-            sessions.send(session, Frame.error(conversationId, "unauthorized: " + reason));
+            sessions.send(session, Frame.error(conversationId, "unauthorized: " + reason, clock.instant()));
             raw.close(CloseStatus.POLICY_VIOLATION.withReason("unauthorized"));
             return;
         }
@@ -100,20 +103,20 @@ public class ConversationSocketHandler extends TextWebSocketHandler {
         try {
             frame = json.readValue(message.getPayload(), Map.class);
         } catch (RuntimeException e) {
-            sessions.send(session, Frame.error(conversationId, "malformed frame: expected JSON {type, text}"));
+            sessions.send(session, Frame.error(conversationId, "malformed frame: expected JSON {type, text}", clock.instant()));
             return;
         }
         String type = String.valueOf(frame.get("type"));
         switch (type) {
-            case "ping" -> sessions.send(session, Frame.of("pong", conversationId, null));
+            case "ping" -> sessions.send(session, Frame.of("pong", conversationId, null, clock.instant()));
             case "user_message" -> userMessage(session, grant, conversationId, frame.get("text"));
-            default -> sessions.send(session, Frame.error(conversationId, "unknown frame type: " + type));
+            default -> sessions.send(session, Frame.error(conversationId, "unknown frame type: " + type, clock.instant()));
         }
     }
 
     private void userMessage(WebSocketSession session, Tokens.WsGrant grant, String conversationId, Object text) {
         if (conversationId == null || conversationId.startsWith("whatsapp:")) {
-            sessions.send(session, Frame.error(conversationId, "user_message needs a web conversation socket"));
+            sessions.send(session, Frame.error(conversationId, "user_message needs a web conversation socket", clock.instant()));
             return;
         }
         try {
@@ -121,12 +124,12 @@ public class ConversationSocketHandler extends TextWebSocketHandler {
             String customer = grant.customerId() != null ? grant.customerId() : "web:" + conversationId;
             TurnResult result = turns.handle(new InboundMessage(grant.projectId(), conversationId, "web", customer, null,
                     checked, null, null));
-            sessions.send(session, Frame.of("assistant_message", conversationId, result.text()));
+            sessions.send(session, Frame.of("assistant_message", conversationId, result.text(), clock.instant()));
         } catch (ApiProblem problem) {
-            sessions.send(session, Frame.error(conversationId, problem.getMessage()));
+            sessions.send(session, Frame.error(conversationId, problem.getMessage(), clock.instant()));
         } catch (RuntimeException e) {
             log.warn("websocket turn failed: {}", e.getMessage());
-            sessions.send(session, Frame.error(conversationId, "the message could not be processed"));
+            sessions.send(session, Frame.error(conversationId, "the message could not be processed", clock.instant()));
         }
     }
 

@@ -21,8 +21,8 @@ public class RealtimeConfig implements WebSocketConfigurer {
     private final BackendProperties properties;
 
     public RealtimeConfig(Tokens tokens, LiveSessions sessions, TurnService turns, JsonMapper json,
-            BackendProperties properties) {
-        this.handler = new ConversationSocketHandler(tokens, sessions, turns, json);
+            BackendProperties properties, java.time.Clock clock) {
+        this.handler = new ConversationSocketHandler(tokens, sessions, turns, json, clock);
         this.properties = properties;
     }
 

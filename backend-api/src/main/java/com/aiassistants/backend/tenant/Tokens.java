@@ -134,6 +134,11 @@ public class Tokens {
     public record Issued(String token, long expiresIn) {
     }
 
+    /**
+     * Session and WebSocket tokens carry the real time, not the service's {@link java.time.Clock}: Spring Security's
+     * decoders check {@code iat}/{@code exp} against the system clock, and a clock started elsewhere (demos, golden
+     * dialogues) would make every token already expired or not yet valid.
+     */
     public Issued session(AdminUser user) {
         Instant now = Instant.now();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(auth.jwtIssuer()).subject(user.id().toString())

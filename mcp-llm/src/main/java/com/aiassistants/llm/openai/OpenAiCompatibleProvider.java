@@ -175,6 +175,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                // an HTTP date from the provider's server: compared with the real time, not a clock started elsewhere
                 Duration wait = Duration.between(Instant.now(), at);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException unreadable) {

@@ -27,11 +27,7 @@ public class ProviderHealth {
     private final Map<String, Snapshot> byProvider = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    public ProviderHealth() {
-        this(Clock.systemUTC());
-    }
-
-    ProviderHealth(Clock clock) {
+    public ProviderHealth(Clock clock) {
         this.clock = clock;
     }
 

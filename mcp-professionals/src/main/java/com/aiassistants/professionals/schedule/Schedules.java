@@ -33,10 +33,11 @@ public class Schedules {
     private final ScheduleRepository repository;
     private final ProfessionalRepository professionals;
     private final ProfessionalsProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public Schedules(ScheduleRepository repository, ProfessionalRepository professionals,
-            ProfessionalsProperties properties) {
+            ProfessionalsProperties properties, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.professionals = professionals;
         this.properties = properties;

@@ -29,13 +29,15 @@ public class CloudProvider implements WhatsAppProvider {
     private final GraphApiClient graph;
     private final CustomerWindow window;
     private final Function<String, String> projectLanguage;
+    private final java.time.Clock clock;
     private volatile boolean started;
     /** The display_phone_number of the latest webhook, when the number is not configured. */
     private volatile String seenNumber;
 
     /** @param projectLanguage tenant id → the project's language ({@code es} / {@code en}) */
     public CloudProvider(String tenantId, GatewayProperties.Tenant tenant, GraphApiClient graph, CustomerWindow window,
-            Function<String, String> projectLanguage) {
+            Function<String, String> projectLanguage, java.time.Clock clock) {
+        this.clock = clock;
         this.tenantId = tenantId;
         this.projectLanguage = projectLanguage;
         this.tenant = tenant;
@@ -56,10 +58,11 @@ public class CloudProvider implements WhatsAppProvider {
     @Override
     public ConnectionStatus status() {
         if (tenant.phoneNumberId() == null || tenant.accessToken() == null) {
-            return ConnectionStatus.of(ConnectionStatus.State.DISCONNECTED, "phone-number-id or access-token missing");
+            return ConnectionStatus.of(ConnectionStatus.State.DISCONNECTED, "phone-number-id or access-token missing",
+                    clock.instant());
         }
-        return started ? ConnectionStatus.of(ConnectionStatus.State.CONNECTED, "Cloud API")
-                : ConnectionStatus.of(ConnectionStatus.State.DISCONNECTED, "stopped");
+        return started ? ConnectionStatus.of(ConnectionStatus.State.CONNECTED, "Cloud API", clock.instant())
+                : ConnectionStatus.of(ConnectionStatus.State.DISCONNECTED, "stopped", clock.instant());
     }
 
     /** The configured {@code phone-number}, else the {@code display_phone_number} its webhooks carry (null before one came). */

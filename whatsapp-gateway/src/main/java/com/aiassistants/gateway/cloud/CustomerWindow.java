@@ -16,13 +16,15 @@ import com.aiassistants.gateway.config.GatewayProperties;
 public class CustomerWindow {
 
     private final Duration window;
+    private final java.time.Clock clock;
 
-    public CustomerWindow(GatewayProperties properties) {
+    public CustomerWindow(GatewayProperties properties, java.time.Clock clock) {
+        this.clock = clock;
         this.window = properties.cloud().serviceWindow();
     }
 
     /** Whether a free-form message may be sent to a user whose latest message arrived at {@code lastInboundAt}. */
     public boolean isOpen(Instant lastInboundAt) {
-        return lastInboundAt != null && lastInboundAt.isAfter(Instant.now().minus(window));
+        return lastInboundAt != null && lastInboundAt.isAfter(clock.instant().minus(window));
     }
 }

@@ -53,14 +53,16 @@ public class GatewayConfiguration {
     @Bean
     ProviderRegistry providerRegistry(GatewayProperties properties, SimulatorTranscript transcript, GatewayEvents events,
             GraphApiClient graph, CustomerWindow window, WebSessionStore sessions, ObjectProvider<InboxService> inbox,
-            ProjectLanguages languages) {
+            ProjectLanguages languages, java.time.Clock clock) {
         List<WhatsAppProvider> providers = new ArrayList<>();
         properties.tenants().forEach((id, tenant) -> providers.add(switch (tenant.provider()) {
-            case SIMULATOR -> new SimulatorProvider(id, transcript, events, properties.simulator(), tenant.phoneNumber());
-            case CLOUD -> new CloudProvider(id, tenant, graph, window, languages::of);
-            case WEB -> new CobaltWebProvider(id, properties, sessions, message -> inbox.getObject().accept(message), events);
+            case SIMULATOR -> new SimulatorProvider(id, transcript, events, properties.simulator(), tenant.phoneNumber(),
+                    clock);
+            case CLOUD -> new CloudProvider(id, tenant, graph, window, languages::of, clock);
+            case WEB -> new CobaltWebProvider(id, properties, sessions, message -> inbox.getObject().accept(message), events,
+                    clock);
         }));
-        return new ProviderRegistry(providers);
+        return new ProviderRegistry(providers, clock);
     }
 
     /**

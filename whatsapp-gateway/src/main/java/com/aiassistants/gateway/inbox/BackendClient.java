@@ -38,9 +38,11 @@ public class BackendClient {
     private final Duration timeout;
     private final HttpClient http;
     private final Traces traces;
+    private final java.time.Clock clock;
 
     public BackendClient(TenantDirectory tenants, JsonMapper json, GatewayMetrics metrics, GatewayProperties properties,
-            Traces traces) {
+            Traces traces, java.time.Clock clock) {
+        this.clock = clock;
         this.traces = traces;
         this.tenants = tenants;
         this.json = json;
@@ -88,7 +90,7 @@ public class BackendClient {
             throws BackendException {
         GatewayProperties.Backend backend = tenants.get(tenantId).backend();
         byte[] body = json.writeValueAsBytes(request);
-        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(backend.baseUrl()) + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")

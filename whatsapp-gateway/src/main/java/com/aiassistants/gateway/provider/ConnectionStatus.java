@@ -10,8 +10,8 @@ public record ConnectionStatus(State state, String detail, String qrCode, String
 
     public enum State { CONNECTED, CONNECTING, NEEDS_QR, NEEDS_PAIRING_CODE, DISCONNECTED, LOGGED_OUT, BANNED, STANDBY }
 
-    public static ConnectionStatus of(State state, String detail) {
-        return new ConnectionStatus(state, detail, null, null, Instant.now());
+    public static ConnectionStatus of(State state, String detail, Instant since) {
+        return new ConnectionStatus(state, detail, null, null, since);
     }
 
     public boolean up() {

@@ -18,9 +18,11 @@ public class ProviderRegistry implements LeaseListener {
     private static final Logger log = LoggerFactory.getLogger(ProviderRegistry.class);
 
     private final Map<String, WhatsAppProvider> byTenant = new LinkedHashMap<>();
+    private final java.time.Clock clock;
     private volatile boolean active;
 
-    public ProviderRegistry(List<WhatsAppProvider> providers) {
+    public ProviderRegistry(List<WhatsAppProvider> providers, java.time.Clock clock) {
+        this.clock = clock;
         providers.forEach(p -> byTenant.put(p.tenantId(), p));
     }
 
@@ -43,7 +45,8 @@ public class ProviderRegistry implements LeaseListener {
     /** Status as the console should see it: {@code STANDBY} on the instance that does not hold the lease. */
     public ConnectionStatus status(String tenantId) {
         return active ? forTenant(tenantId).status()
-                : ConnectionStatus.of(ConnectionStatus.State.STANDBY, "another instance holds the connection");
+                : ConnectionStatus.of(ConnectionStatus.State.STANDBY, "another instance holds the connection",
+                        clock.instant());
     }
 
     @Override

@@ -58,9 +58,11 @@ public class SimulatorController {
     private final GatewayEvents events;
     private final GatewayProperties properties;
     private final ProviderRegistry providers;
+    private final java.time.Clock clock;
 
     public SimulatorController(InboxService inbox, SimulatorTranscript transcript, TenantDirectory tenants,
-            GatewayEvents events, GatewayProperties properties, ProviderRegistry providers) {
+            GatewayEvents events, GatewayProperties properties, ProviderRegistry providers, java.time.Clock clock) {
+        this.clock = clock;
         this.providers = providers;
         this.inbox = inbox;
         this.transcript = transcript;
@@ -103,7 +105,7 @@ public class SimulatorController {
             events.publish(event);
         }
         InboundSink.Result result = inbox.accept(new InboundMessage(tenantId, ProviderType.SIMULATOR, messageId, number,
-                message.customerName(), kind, text, Instant.now()));
+                message.customerName(), kind, text, clock.instant()));
         return new Accepted(messageId, result.name().toLowerCase());
     }
 

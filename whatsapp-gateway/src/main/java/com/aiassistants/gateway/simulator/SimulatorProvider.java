@@ -60,13 +60,13 @@ public class SimulatorProvider implements WhatsAppProvider {
     public static final String TEST_NUMBER = "+15555550100";
 
     public SimulatorProvider(String tenantId, SimulatorTranscript transcript, GatewayEvents events,
-            GatewayProperties.Simulator settings) {
-        this(tenantId, transcript, events, settings, null);
+            GatewayProperties.Simulator settings, java.time.Clock clock) {
+        this(tenantId, transcript, events, settings, null, clock);
     }
 
     /** @param phoneNumber the tenant's configured {@code phone-number}, or null */
     public SimulatorProvider(String tenantId, SimulatorTranscript transcript, GatewayEvents events,
-            GatewayProperties.Simulator settings, String phoneNumber) {
+            GatewayProperties.Simulator settings, String phoneNumber, java.time.Clock clock) {
         this.tenantId = tenantId;
         this.configuredNumber = OwnNumber.of(phoneNumber);
         this.transcript = transcript;
@@ -80,7 +80,7 @@ public class SimulatorProvider implements WhatsAppProvider {
             event.put("tenant_id", tenantId);
             event.put("state", status.state().name().toLowerCase());
             events.publish(event);
-        });
+        }, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("simulator-login-" + tenantId).daemon().factory());
     }

@@ -63,6 +63,7 @@ public class CobaltWebProvider implements WhatsAppProvider {
     private final GatewayProperties.InteractiveReplyAs replyAs;
     private final WebInboundFilter filter;
     private final WebConnectionState state;
+    private final java.time.Clock clock;
     private final ScheduledExecutorService scheduler;
     private volatile Whatsapp api;
     private volatile boolean running;
@@ -70,7 +71,8 @@ public class CobaltWebProvider implements WhatsAppProvider {
     private volatile ScheduledFuture<?> snapshots;
 
     public CobaltWebProvider(String tenantId, GatewayProperties properties, WebSessionStore sessions, InboundSink inbox,
-            GatewayEvents events) {
+            GatewayEvents events, java.time.Clock clock) {
+        this.clock = clock;
         this.tenantId = tenantId;
         this.settings = properties.web();
         this.sessions = sessions;
@@ -85,7 +87,7 @@ public class CobaltWebProvider implements WhatsAppProvider {
             event.put("tenant_id", tenantId);
             event.put("state", status.state().name().toLowerCase());
             events.publish(event);
-        });
+        }, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("whatsapp-web-" + tenantId).daemon().factory());
     }
@@ -193,7 +195,7 @@ public class CobaltWebProvider implements WhatsAppProvider {
             Jid chat = info.chatJid();
             boolean privateChat = chat != null && (chat.hasServer(JidServer.user()) || chat.hasServer(JidServer.lid()));
             Instant sentAt = info.timestampSeconds().isPresent() ? Instant.ofEpochSecond(info.timestampSeconds().getAsLong())
-                    : Instant.now();
+                    : clock.instant();
             WebInboundFilter.Decision decision = filter.decide(info.fromMe(), privateChat);
             if (decision != WebInboundFilter.Decision.ACCEPT) {
                 log.debug("WhatsApp Web message {} ignored: {}", info.id(), decision);

@@ -1,5 +1,6 @@
 package com.aiassistants.gateway.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -18,10 +19,14 @@ public class WebConnectionState {
     private final Duration reconnectMin;
     private final Duration reconnectMax;
     private final Consumer<ConnectionStatus> onChange;
-    private volatile ConnectionStatus status = ConnectionStatus.of(State.DISCONNECTED, "not started");
+    private final Clock clock;
+    private volatile ConnectionStatus status;
     private volatile int failedAttempts;
 
-    public WebConnectionState(Duration reconnectMin, Duration reconnectMax, Consumer<ConnectionStatus> onChange) {
+    public WebConnectionState(Duration reconnectMin, Duration reconnectMax, Consumer<ConnectionStatus> onChange,
+            Clock clock) {
+        this.clock = clock;
+        this.status = ConnectionStatus.of(State.DISCONNECTED, "not started", clock.instant());
         this.reconnectMin = reconnectMin;
         this.reconnectMax = reconnectMax;
         this.onChange = onChange;
@@ -32,26 +37,26 @@ public class WebConnectionState {
     }
 
     public void connecting() {
-        set(ConnectionStatus.of(State.CONNECTING, "opening the WhatsApp Web session"));
+        set(ConnectionStatus.of(State.CONNECTING, "opening the WhatsApp Web session", clock.instant()));
     }
 
     public void qrCode(String qr) {
         set(new ConnectionStatus(State.NEEDS_QR, "scan the QR code with WhatsApp > Linked devices", qr, null,
-                java.time.Instant.now()));
+                clock.instant()));
     }
 
     public void pairingCode(String code) {
         set(new ConnectionStatus(State.NEEDS_PAIRING_CODE, "enter the pairing code in WhatsApp > Linked devices", null,
-                code, java.time.Instant.now()));
+                code, clock.instant()));
     }
 
     public void loggedIn() {
         failedAttempts = 0;
-        set(ConnectionStatus.of(State.CONNECTED, "WhatsApp Web session open"));
+        set(ConnectionStatus.of(State.CONNECTED, "WhatsApp Web session open", clock.instant()));
     }
 
     public void stopped() {
-        set(ConnectionStatus.of(State.DISCONNECTED, "stopped"));
+        set(ConnectionStatus.of(State.DISCONNECTED, "stopped", clock.instant()));
     }
 
     /**
@@ -60,28 +65,29 @@ public class WebConnectionState {
     public Duration disconnected(Reason reason) {
         return switch (reason) {
             case RECONNECTING -> {
-                set(ConnectionStatus.of(State.CONNECTING, "reconnecting"));
+                set(ConnectionStatus.of(State.CONNECTING, "reconnecting", clock.instant()));
                 yield null;
             }
             case LOGGED_OUT -> {
-                set(ConnectionStatus.of(State.LOGGED_OUT, "the session was logged out: a new QR or pairing code is needed"));
+                set(ConnectionStatus.of(State.LOGGED_OUT, "the session was logged out: a new QR or pairing code is needed",
+                        clock.instant()));
                 yield null;
             }
             case BANNED -> {
-                set(ConnectionStatus.of(State.BANNED, "WhatsApp banned this number"));
+                set(ConnectionStatus.of(State.BANNED, "WhatsApp banned this number", clock.instant()));
                 yield null;
             }
             case DISCONNECTED -> {
                 Duration delay = backoff(++failedAttempts);
-                set(ConnectionStatus.of(State.DISCONNECTED, "connection lost; reconnecting in " + delay.toSeconds() + " s"));
+                set(ConnectionStatus.of(State.DISCONNECTED, "connection lost; reconnecting in " + delay.toSeconds() + " s",
+                        clock.instant()));
                 yield delay;
             }
         };
     }
 
     Duration backoff(int attempt) {
-        long millis = reconnectMin.toMillis() * (1L << Math.min(attempt - 1, 20));
-        return Duration.ofMillis(Math.min(millis, reconnectMax.toMillis()));
+        return com.aiassistants.common.retry.Backoffs.delay(reconnectMin, reconnectMax, attempt);
     }
 
     private void set(ConnectionStatus next) {

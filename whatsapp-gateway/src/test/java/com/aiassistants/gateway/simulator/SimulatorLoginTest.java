@@ -89,7 +89,8 @@ class SimulatorLoginTest extends GatewayTestBase {
             }
         };
         SimulatorProvider provider = new SimulatorProvider("t1", null, bus,
-                new GatewayProperties.Simulator(true, GatewayProperties.Simulator.Login.QR, Duration.ofMillis(100)));
+                new GatewayProperties.Simulator(true, GatewayProperties.Simulator.Login.QR, Duration.ofMillis(100)),
+                java.time.Clock.systemUTC());
         assertThat(provider.link()).as("not started: nothing to scan").isFalse();
         provider.start();
         assertThat(provider.status().state()).isEqualTo(State.NEEDS_QR);
@@ -126,7 +127,7 @@ class SimulatorLoginTest extends GatewayTestBase {
             public void publish(Map<String, Object> event) {
             }
         }, new GatewayProperties.Simulator(true, GatewayProperties.Simulator.Login.LINKED, Duration.ofSeconds(20)),
-                "+54 9 11 2233-4455");
+                "+54 9 11 2233-4455", java.time.Clock.systemUTC());
         provider.start();
         assertThat(provider.phoneNumber()).isEqualTo("+5491122334455");
         provider.logout();

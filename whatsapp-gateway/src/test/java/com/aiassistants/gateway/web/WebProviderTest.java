@@ -73,7 +73,7 @@ class WebProviderTest extends GatewayTestBase {
     void theStatusIsHonestAndReconnectsBackOffUpToACap() {
         List<State> seen = new ArrayList<>();
         WebConnectionState state = new WebConnectionState(Duration.ofSeconds(1), Duration.ofSeconds(8),
-                s -> seen.add(s.state()));
+                s -> seen.add(s.state()), java.time.Clock.systemUTC());
         state.connecting();
         state.qrCode("2@abc,def");
         assertThat(state.status().qrCode()).isEqualTo("2@abc,def");

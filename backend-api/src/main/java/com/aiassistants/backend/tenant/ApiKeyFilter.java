@@ -12,17 +12,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.aiassistants.common.web.FilterProblems;
+
 /** {@code X-API-Key} → the key's project; an unknown or revoked key is a 401 right here. */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-API-Key";
 
     private final ApiKeys apiKeys;
-    private final ProblemResponses problems;
 
-    public ApiKeyFilter(ApiKeys apiKeys, ProblemResponses problems) {
+    public ApiKeyFilter(ApiKeys apiKeys) {
         this.apiKeys = apiKeys;
-        this.problems = problems;
     }
 
     @Override
@@ -35,7 +35,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         }
         var owner = key.length() > 200 ? java.util.Optional.<ApiKeys.KeyOwner>empty() : apiKeys.authenticate(key.trim());
         if (owner.isEmpty()) {
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "invalid or revoked API key");
+            FilterProblems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "invalid or revoked API key");
             return;
         }
         Caller caller = Caller.apiKey(owner.get().keyId(), owner.get().projectId());

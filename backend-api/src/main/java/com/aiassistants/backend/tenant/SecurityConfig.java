@@ -25,6 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.aiassistants.backend.BackendProperties;
 import com.aiassistants.common.web.ApiProblem;
+import com.aiassistants.common.web.FilterProblems;
 
 /**
  * Everything under {@code /v1} needs an API key or a console JWT; {@code /v1/admin} needs a
@@ -62,7 +63,7 @@ public class SecurityConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, Tokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, Tokens tokens) throws Exception {
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -80,17 +81,17 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Caller.Kind.ADMIN.name())
                         .anyRequest().permitAll())
-                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(apiKeys), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(tokens.bearerDecoder()).jwtAuthenticationConverter(tokens::toCaller))
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((req, res, ex) -> FilterProblems.write(req, res, HttpStatus.UNAUTHORIZED,
                                 "unauthorized", "send X-API-Key or Authorization: Bearer <console token>"))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "forbidden",
+                        .accessDeniedHandler((req, res, ex) -> FilterProblems.write(req, res, HttpStatus.FORBIDDEN, "forbidden",
                                 "not allowed for this credential")))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((req, res, ex) -> FilterProblems.write(req, res, HttpStatus.UNAUTHORIZED,
                                 "unauthorized", "send X-API-Key or Authorization: Bearer <console token>"))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "forbidden",
+                        .accessDeniedHandler((req, res, ex) -> FilterProblems.write(req, res, HttpStatus.FORBIDDEN, "forbidden",
                                 "not allowed for this credential")));
         return http.build();
     }

@@ -9,7 +9,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.aiassistants.common.web.FilterProblems;
 
 /**
  * Guards {@code /admin/**} (REST and the {@code /admin/ws} handshake) with
@@ -38,29 +41,28 @@ public class AdminTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (token == null) {
-            reject(response, 403, "admin-disabled", "the admin API is disabled: set ai-assistants.gateway.admin-token");
+            reject(request, response, HttpStatus.FORBIDDEN, "admin-disabled",
+                    "the admin API is disabled: set ai-assistants.gateway.admin-token");
             return;
         }
         String header = request.getHeader("Authorization");
         if (header == null || !header.startsWith("Bearer ")) {
-            reject(response, 401, "unauthorized", "Authorization: Bearer <admin token> required");
+            reject(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authorization: Bearer <admin token> required");
             return;
         }
         byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(token, given)) {
-            reject(response, 401, "unauthorized", "invalid admin token");
+            reject(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "invalid admin token");
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static void reject(HttpServletResponse response, int status, String slug, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        if (status == 401) {
+    private static void reject(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
+            String detail) throws IOException {
+        if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getWriter().write("{\"type\":\"https://ai-assistants.dev/problems/" + slug + "\",\"title\":\""
-                + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+        FilterProblems.write(request, response, status, slug, detail);
     }
 }

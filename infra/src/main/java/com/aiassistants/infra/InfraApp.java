@@ -4,6 +4,8 @@ import com.aiassistants.infra.data.DataStack;
 import com.aiassistants.infra.edge.EdgeStack;
 import com.aiassistants.infra.network.NetworkStack;
 import com.aiassistants.infra.observability.ObservabilityStack;
+import com.aiassistants.infra.pipeline.PipelineConfig;
+import com.aiassistants.infra.pipeline.PipelineStack;
 import com.aiassistants.infra.registry.RegistryStack;
 import com.aiassistants.infra.security.SecurityStack;
 import com.aiassistants.infra.services.ServicesStack;
@@ -15,13 +17,14 @@ import software.amazon.awscdk.Tags;
 
 /**
  * CDK entry point ({@code cdk.json} runs it). Stacks, in dependency order:
- * Registry, Security, Network, Data, Edge, Services, Observability — all named {@code AiAssistants-<env>-*}.
+ * Registry, Security, Network, Data, Edge, Services, Observability — all named {@code AiAssistants-<env>-*} — and,
+ * when the context names {@code githubRepository}, Pipeline (the CI's OIDC identity, {@link PipelineStack}).
  */
 public final class InfraApp {
 
-    /** The stacks of one environment. */
+    /** The stacks of one environment; {@code pipeline} is {@code null} without {@code githubRepository} in context. */
     public record Stacks(RegistryStack registry, SecurityStack security, NetworkStack network, DataStack data, EdgeStack edge,
-                         ServicesStack services, ObservabilityStack observability) {
+                         ServicesStack services, ObservabilityStack observability, PipelineStack pipeline) {
     }
 
     static final String CROSS_STACK_REFERENCES = "@aws-cdk/core:defaultCrossStackReferences";
@@ -72,8 +75,11 @@ public final class InfraApp {
                 security);
         ObservabilityStack observability = new ObservabilityStack(app, prefix + "-Observability", props, config,
                 data, edge, services, security);
+        PipelineConfig pipelineConfig = PipelineConfig.fromContext(app.getNode(), config.env());
+        PipelineStack pipeline = pipelineConfig == null ? null
+                : new PipelineStack(app, prefix + "-Pipeline", props, config, pipelineConfig, registry, edge, services);
         Tags.of(app).add("project", "ai-assistants");
         Tags.of(app).add("environment", config.env());
-        return new Stacks(registry, security, network, data, edge, services, observability);
+        return new Stacks(registry, security, network, data, edge, services, observability, pipeline);
     }
 }

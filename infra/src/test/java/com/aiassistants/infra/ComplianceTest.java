@@ -20,7 +20,7 @@ class ComplianceTest {
         InfraApp.Stacks stacks = (env.equals("prod") ? SynthesizedApp.prod() : SynthesizedApp.dev()).stacks();
         List<String> findings = new ArrayList<>();
         for (Stack stack : List.of(stacks.registry(), stacks.security(), stacks.network(), stacks.data(), stacks.edge(),
-                stacks.services(), stacks.observability())) {
+                stacks.services(), stacks.observability(), stacks.pipeline())) {
             findings.addAll(findings(stack));
         }
         assertThat(findings).as("cdk-nag findings in %s: fix them, or acknowledge each next to its resource "

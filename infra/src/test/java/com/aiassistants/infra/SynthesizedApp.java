@@ -22,13 +22,17 @@ public final class SynthesizedApp {
     public static final String CONSOLE_CERTIFICATE_ARN =
             "arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000";
 
+    /** The repository whose workflows may assume the pipeline role (the Pipeline stack exists only with one). */
+    public static final String GITHUB_REPOSITORY = "example-org/ai-assistants";
+
     private static final Map<String, SynthesizedApp> CACHE = new ConcurrentHashMap<>();
 
     private final InfraApp.Stacks stacks;
     private final Map<Stack, Template> templates = new ConcurrentHashMap<>();
 
     private SynthesizedApp(String env) {
-        App app = new App(AppProps.builder().outdir(Path.of("target", "cdk.out", env).toString()).build());
+        App app = new App(AppProps.builder().outdir(Path.of("target", "cdk.out", env).toString())
+                .context(Map.of("githubRepository", GITHUB_REPOSITORY)).build());
         DeploymentConfig config = new DeploymentConfig(env, "0123abc", ALARM_EMAIL, CERTIFICATE_ARN, "api.example.com",
                 "", "", false, env.equals("prod") ? Sizing.prod() : Sizing.dev(),
                 env.equals("prod") ? CONSOLE_DOMAIN : "", env.equals("prod") ? CONSOLE_CERTIFICATE_ARN : "");

@@ -225,6 +225,15 @@ public class EdgeStack extends Stack {
         CfnOutput.Builder.create(this, "ConsoleBucketName").value(consoleBucket.getBucketName()).build();
         CfnOutput.Builder.create(this, "ConsoleUrl").value("https://" + consoleDistribution.getDistributionDomainName()).build();
         CfnOutput.Builder.create(this, "ConsoleDistributionId").value(consoleDistribution.getDistributionId()).build();
+        // a named export, so the pipeline's policy (and its cdk-nag acknowledgement) names the bucket the same way
+        // before and after synthesis
+        CfnOutput.Builder.create(this, "ConsoleBucketArn").value(consoleBucket.getBucketArn())
+                .exportName(consoleBucketArnExport(config)).build();
+    }
+
+    /** The export holding the console bucket's ARN, e.g. {@code AiAssistants-prod-ConsoleBucketArn}. */
+    public static String consoleBucketArnExport(DeploymentConfig config) {
+        return config.stackPrefix() + "-ConsoleBucketArn";
     }
 
     /**

@@ -1,11 +1,8 @@
 package com.aiassistants.backend.conversation;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +13,6 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,7 +34,6 @@ import com.aiassistants.common.web.ApiProblem;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The turn pipeline, in two PostgreSQL transactions so staff see the patient's message while the
@@ -56,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  * When answering fails the patient's message stays stored and its claim stays open, so the channel's
  * retry of the same message id answers it (once); a message without an id is removed again, because
- * its retry could not be told apart from a new message.
+ * its retry could not be told apart from a new message. The SQL is {@link ConversationStore}'s.
  */
 @Service
 public class TurnService {
@@ -67,31 +62,26 @@ public class TurnService {
     private final Projects projects;
     private final CustomerMemory memory;
     private final LiveEvents events;
-    private final JdbcClient jdbc;
+    private final ConversationStore store;
     private final TransactionTemplate transactions;
-    private final JsonMapper json;
     private final BackendProperties.Conversation settings;
     private final Clock clock;
     private final MeterRegistry meters;
     private final ApplicationEventPublisher publisher;
 
-    public TurnService(Assistant assistant, Projects projects, CustomerMemory memory, LiveEvents events, JdbcClient jdbc,
-            TransactionTemplate transactions, JsonMapper json, BackendProperties properties,
+    public TurnService(Assistant assistant, Projects projects, CustomerMemory memory, LiveEvents events,
+            ConversationStore store, TransactionTemplate transactions, BackendProperties properties,
             ObjectProvider<Clock> clock, MeterRegistry meters, ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.assistant = assistant;
         this.projects = projects;
         this.memory = memory;
         this.events = events;
-        this.jdbc = jdbc;
+        this.store = store;
         this.transactions = transactions;
-        this.json = json;
         this.settings = properties.conversation();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.meters = meters;
-    }
-
-    private record ConversationRow(String state, boolean paused) {
     }
 
     /** The patient's message as stored by the first transaction; {@code rowId} null for a duplicate. */
@@ -170,37 +160,13 @@ public class TurnService {
 
     /** First transaction: claim the message id, store the patient's message. */
     private Received receive(InboundMessage in) {
-        String projectId = in.projectId();
-        if (in.messageId() != null) {
-            int claimed = jdbc.sql("""
-                    insert into processed_message (project_id, message_id, conversation_id) values (?, ?, ?)
-                    on conflict (project_id, message_id) do nothing""")
-                    .params(projectId, in.messageId(), in.conversationId()).update();
-            if (claimed == 0) {
-                log.info("duplicate message id: answering with the first reply");
-                return new Received(null, null);
-            }
+        if (in.messageId() != null && !store.claimMessageId(in.projectId(), in.messageId(), in.conversationId())) {
+            log.info("duplicate message id: answering with the first reply");
+            return new Received(null, null);
         }
-        int created = jdbc.sql("""
-                insert into conversation (project_id, id, channel, customer_id, customer_name) values (?, ?, ?, ?, ?)
-                on conflict (project_id, id) do nothing""")
-                .params(projectId, in.conversationId(), in.channel(), in.customerId(), in.customerName()).update();
-        if (created == 0) {
-            // never wait for a turn that is committing its update of the row: row-lock waiters are woken in no
-            // particular order, which would let a later message overtake an earlier one (the turn touches it too)
-            jdbc.sql("""
-                    update conversation set updated_at = now(), customer_name = coalesce(?, customer_name)
-                    where (project_id, id) in (select project_id, id from conversation where project_id = ? and id = ?
-                                               for no key update skip locked)""")
-                    .params(in.customerName(), projectId, in.conversationId()).update();
-        }
+        store.openConversation(in);
         Instant now = clock.instant();
-        long rowId = jdbc.sql("""
-                insert into message (project_id, conversation_id, role, text, message_id, reply_id, created_at)
-                values (?, ?, 'user', ?, ?, ?, ?) returning id""")
-                .params(projectId, in.conversationId(), in.text(), in.messageId(), in.replyId(), Timestamp.from(now))
-                .query(Long.class).single();
-        return new Received(rowId, now);
+        return new Received(store.insertUserMessage(in, now), now);
     }
 
     /** Second transaction: the conversation's turn, one at a time, unless the message was answered already. */
@@ -208,24 +174,21 @@ public class TurnService {
             Received received, List<Frame> published) {
         String projectId = project.id();
         // FIFO per conversation across instances: advisory-lock waiters are granted in queue order
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(lockKey(projectId, in.conversationId()))
-                .query((rs, n) -> 1).list();
+        store.lock(projectId, in.conversationId());
         long rowId;
         if (in.messageId() != null) {
-            Optional<TurnResult> answered = previous(projectId, in.messageId(), received.duplicate());
+            Optional<TurnResult> answered = store.storedReply(projectId, in.messageId(), received.duplicate());
             if (answered.isPresent()) {
                 return answered.get();
             }
-            rowId = received.duplicate() ? storedRow(projectId, in) : received.rowId();
+            rowId = received.duplicate() ? store.storedUserRow(in) : received.rowId();
         } else {
             rowId = received.rowId();
         }
-        ConversationRow conversation = jdbc.sql("select state, paused from conversation where project_id = ? and id = ?")
-                .params(projectId, in.conversationId())
-                .query((rs, n) -> new ConversationRow(rs.getString("state"), rs.getBoolean("paused")))
-                .single();
+        ConversationStore.ConversationRow conversation = store.conversation(projectId, in.conversationId());
         Instant now = clock.instant();
-        List<AssistantTurn.HistoryEntry> history = history(projectId, in.conversationId(), rowId);
+        List<AssistantTurn.HistoryEntry> history = settings.historySize() == 0 ? List.of()
+                : store.history(projectId, in.conversationId(), rowId, settings.historySize());
 
         String text = "";
         AssistantReply.Interactive interactive = null;
@@ -243,18 +206,11 @@ public class TurnService {
             interactive = reply.interactive();
             Instant repliedAt = clock.instant();
             if (!text.isEmpty()) {
-                insertMessage(projectId, in.conversationId(), "assistant", text, null, null, repliedAt);
+                store.insertMessage(projectId, in.conversationId(), "assistant", text, repliedAt);
                 published.add(Frame.message(in.conversationId(), "assistant", text, repliedAt));
             }
             boolean needsHuman = reply.handoff() || HumanRequests.asksForPerson(in.text());
-            jdbc.sql("""
-                    update conversation set state = ?, paused = paused or ?, updated_at = now(),
-                      paused_by = case when ? then 'assistant' else paused_by end,
-                      needs_human_since = case when ? then coalesce(needs_human_since, ?) else needs_human_since end
-                    where project_id = ? and id = ?""")
-                    .params(reply.state(), reply.handoff(), reply.handoff(), needsHuman, Timestamp.from(now), projectId,
-                            in.conversationId())
-                    .update();
+            store.updateAfterTurn(projectId, in.conversationId(), reply.state(), reply.handoff(), needsHuman, now);
             memory.write(projectId, in.customerId(), reply.memoryUpdates(), project.memoryTtl(settings.memoryTtl()), now);
             if (reply.handoff()) {
                 published.add(Frame.handoff(in.conversationId(), true, clock.instant()));
@@ -266,14 +222,12 @@ public class TurnService {
                 publisher.publishEvent(new ReminderAnswer.Given(projectId, in.customerId(), reply.reminderAnswers(), now));
             }
             if (reply.bookingIds() != null && !reply.bookingIds().isEmpty()) {
-                insertBookingEvent(projectId, in.conversationId(), reply.bookingIds(), repliedAt);
+                store.insertBookingEvent(projectId, in.conversationId(), reply.bookingIds(), repliedAt);
                 published.add(Frame.booking(in.conversationId(), List.copyOf(reply.bookingIds()), clock.instant()));
             }
         }
         if (in.messageId() != null) {
-            jdbc.sql("update processed_message set response_text = ?, interactive = ?::jsonb where project_id = ? and message_id = ?")
-                    .params(text, interactive == null ? null : json.writeValueAsString(interactive), projectId, in.messageId())
-                    .update();
+            store.storeReply(projectId, in.messageId(), text, interactive);
         }
         return new TurnResult(in.conversationId(), in.messageId(), text, interactive, false);
     }
@@ -295,7 +249,7 @@ public class TurnService {
     /** A message without an id whose turn failed: removed, so the caller's retry does not store it twice. */
     private void forget(InboundMessage in, long rowId) {
         try {
-            jdbc.sql("delete from message where project_id = ? and id = ?").params(in.projectId(), rowId).update();
+            store.deleteMessage(in.projectId(), rowId);
         } catch (RuntimeException e) {
             log.warn("could not remove the unanswered message: {}", e.getMessage());
         }
@@ -311,88 +265,23 @@ public class TurnService {
             java.util.function.UnaryOperator<String> stateUpdate) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(lockKey(projectId, conversationId)).query((rs, n) -> 1).list();
-            String state = jdbc.sql("""
-                    insert into conversation (project_id, id, channel, customer_id) values (?, ?, 'whatsapp', ?)
-                    on conflict (project_id, id) do update set updated_at = now()
-                    returning state""")
-                    .params(projectId, conversationId, customerId).query((rs, n) -> rs.getString(1)).list().getFirst();
-            insertMessage(projectId, conversationId, "assistant", text, null, null, now);
+            store.lock(projectId, conversationId);
+            String state = store.openOutboundConversation(projectId, conversationId, customerId);
+            store.insertMessage(projectId, conversationId, "assistant", text, now);
             if (stateUpdate != null) {
-                jdbc.sql("update conversation set state = ? where project_id = ? and id = ?")
-                        .params(stateUpdate.apply(state), projectId, conversationId).update();
+                store.setState(projectId, conversationId, stateUpdate.apply(state));
             }
         });
         events.publish(projectId, conversationId, Frame.message(conversationId, "assistant", text, now));
     }
 
+    /** The turn lock key of a conversation (see {@link ConversationStore#lockKey}). */
     public static long lockKey(String projectId, String conversationId) {
-        byte[] digest = com.aiassistants.backend.support.Signatures.sha256(projectId + "\u0000" + conversationId);
-        return java.nio.ByteBuffer.wrap(digest).getLong();
-    }
-
-    /** The stored reply of an answered message id (response_text is set when its turn committed). */
-    private Optional<TurnResult> previous(String projectId, String messageId, boolean duplicate) {
-        return jdbc.sql("""
-                select conversation_id, response_text, interactive::text as interactive from processed_message
-                where project_id = ? and message_id = ? and response_text is not null""")
-                .params(projectId, messageId)
-                .query((rs, n) -> new TurnResult(rs.getString("conversation_id"), messageId, rs.getString("response_text"),
-                        rs.getString("interactive") == null ? null
-                                : json.readValue(rs.getString("interactive"), AssistantReply.Interactive.class),
-                        duplicate))
-                .optional();
-    }
-
-    /** The stored patient message of a claimed id whose first turn failed (its retry answers it now). */
-    private long storedRow(String projectId, InboundMessage in) {
-        return jdbc.sql("""
-                select id from message where project_id = ? and conversation_id = ? and role = 'user' and message_id = ?
-                order by id limit 1""")
-                .params(projectId, in.conversationId(), in.messageId()).query(Long.class).single();
-    }
-
-    /**
-     * The thread as the assistant saw it when this message arrived: every reply so far, and the patient's
-     * messages before this one (later ones, stored while an earlier turn ran, wait for their own turn).
-     */
-    private List<AssistantTurn.HistoryEntry> history(String projectId, String conversationId, long messageRow) {
-        if (settings.historySize() == 0) {
-            return List.of();
-        }
-        List<AssistantTurn.HistoryEntry> recent = new ArrayList<>(jdbc.sql("""
-                select role, text, created_at from message where project_id = ? and conversation_id = ? and role <> 'system'
-                  and not (role = 'user' and id >= ?)
-                order by id desc limit ?""")
-                .params(projectId, conversationId, messageRow, settings.historySize())
-                .query((rs, n) -> new AssistantTurn.HistoryEntry(rs.getString("role"), rs.getString("text"),
-                        rs.getTimestamp("created_at").toInstant()))
-                .list());
-        Collections.reverse(recent);
-        return recent;
-    }
-
-    void insertMessage(String projectId, String conversationId, String role, String text, String messageId,
-            String replyId, Instant at) {
-        jdbc.sql("""
-                insert into message (project_id, conversation_id, role, text, message_id, reply_id, created_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(projectId, conversationId, role, text, messageId, replyId, Timestamp.from(at)).update();
-    }
-
-    /** The bookings a turn made or changed, as a {@code system} row of kind {@code booking} in the thread. */
-    private void insertBookingEvent(String projectId, String conversationId, List<String> bookingIds, Instant at) {
-        jdbc.sql("""
-                insert into message (project_id, conversation_id, role, kind, text, booking_ids, created_at)
-                values (?, ?, 'system', 'booking', '', ?, ?)""")
-                .params(projectId, conversationId, bookingIds.toArray(String[]::new), Timestamp.from(at)).update();
+        return ConversationStore.lockKey(projectId, conversationId);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
     void forgetOldMessageIds() {
-        Duration window = settings.duplicateWindow();
-        // created_at is the database's now(), so the cut-off is too
-        jdbc.sql("delete from processed_message where created_at < now() - make_interval(secs => ?)")
-                .param(window.toSeconds()).update();
+        store.forgetMessageIdsOlderThan(settings.duplicateWindow());
     }
 }

@@ -1,0 +1,236 @@
+package com.aiassistants.backend.conversation;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.aiassistants.backend.assistant.AssistantReply;
+import com.aiassistants.backend.assistant.AssistantTurn;
+import com.aiassistants.backend.support.Signatures;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one owner of the {@code conversation}, {@code message} and {@code processed_message} SQL of a turn and of
+ * staff's replies: the statements {@link TurnService} runs in its two transactions and {@code HandoffService} runs
+ * for take-over and staff messages. Every method runs in the caller's transaction.
+ */
+@Repository
+public class ConversationStore {
+
+    /** A conversation's dialogue state and whether the bot is paused in it. */
+    public record ConversationRow(String state, boolean paused) {
+    }
+
+    /** Where a conversation came from: its channel and its customer. */
+    public record Origin(String channel, String customerId) {
+    }
+
+    /** One row of a thread as the console shows it. */
+    public record MessageRow(long id, String role, String kind, String text, Instant createdAt, List<String> bookingIds) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public ConversationStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The turn lock of one conversation: a 64-bit hash of (project, conversation) for {@code pg_advisory_xact_lock}. */
+    public static long lockKey(String projectId, String conversationId) {
+        byte[] digest = Signatures.sha256(projectId + "\u0000" + conversationId);
+        return java.nio.ByteBuffer.wrap(digest).getLong();
+    }
+
+    /** Waits for the conversation's turn lock (FIFO across instances), held until the transaction ends. */
+    void lock(String projectId, String conversationId) {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(lockKey(projectId, conversationId)).query((rs, n) -> 1).list();
+    }
+
+    /** Claims a message id; false when it was claimed before (a duplicate). */
+    boolean claimMessageId(String projectId, String messageId, String conversationId) {
+        return jdbc.sql("""
+                insert into processed_message (project_id, message_id, conversation_id) values (?, ?, ?)
+                on conflict (project_id, message_id) do nothing""")
+                .params(projectId, messageId, conversationId).update() == 1;
+    }
+
+    /** Creates the conversation, or touches it (never waiting for a turn that is committing its update of the row). */
+    void openConversation(InboundMessage in) {
+        int created = jdbc.sql("""
+                insert into conversation (project_id, id, channel, customer_id, customer_name) values (?, ?, ?, ?, ?)
+                on conflict (project_id, id) do nothing""")
+                .params(in.projectId(), in.conversationId(), in.channel(), in.customerId(), in.customerName()).update();
+        if (created == 0) {
+            // row-lock waiters are woken in no particular order, which would let a later message overtake an earlier
+            // one (the turn touches the row too): skip a locked row instead of waiting for it
+            jdbc.sql("""
+                    update conversation set updated_at = now(), customer_name = coalesce(?, customer_name)
+                    where (project_id, id) in (select project_id, id from conversation where project_id = ? and id = ?
+                                               for no key update skip locked)""")
+                    .params(in.customerName(), in.projectId(), in.conversationId()).update();
+        }
+    }
+
+    /** Creates the conversation of a message the assistant sends on its own, or touches it; its state. */
+    String openOutboundConversation(String projectId, String conversationId, String customerId) {
+        return jdbc.sql("""
+                insert into conversation (project_id, id, channel, customer_id) values (?, ?, 'whatsapp', ?)
+                on conflict (project_id, id) do update set updated_at = now()
+                returning state""")
+                .params(projectId, conversationId, customerId).query((rs, n) -> rs.getString(1)).list().getFirst();
+    }
+
+    /** Stores the patient's message; its row id. */
+    long insertUserMessage(InboundMessage in, Instant at) {
+        return jdbc.sql("""
+                insert into message (project_id, conversation_id, role, text, message_id, reply_id, created_at)
+                values (?, ?, 'user', ?, ?, ?, ?) returning id""")
+                .params(in.projectId(), in.conversationId(), in.text(), in.messageId(), in.replyId(), Timestamp.from(at))
+                .query(Long.class).single();
+    }
+
+    /** Stores a message of the assistant or staff; its row id. */
+    public long insertMessage(String projectId, String conversationId, String role, String text, Instant at) {
+        return jdbc.sql("""
+                insert into message (project_id, conversation_id, role, text, created_at) values (?, ?, ?, ?, ?)
+                returning id""")
+                .params(projectId, conversationId, role, text, Timestamp.from(at)).query(Long.class).single();
+    }
+
+    /** The bookings a turn made or changed, as a {@code system} row of kind {@code booking} in the thread. */
+    void insertBookingEvent(String projectId, String conversationId, List<String> bookingIds, Instant at) {
+        jdbc.sql("""
+                insert into message (project_id, conversation_id, role, kind, text, booking_ids, created_at)
+                values (?, ?, 'system', 'booking', '', ?, ?)""")
+                .params(projectId, conversationId, bookingIds.toArray(String[]::new), Timestamp.from(at)).update();
+    }
+
+    void deleteMessage(String projectId, long rowId) {
+        jdbc.sql("delete from message where project_id = ? and id = ?").params(projectId, rowId).update();
+    }
+
+    /** The stored reply of an answered message id ({@code response_text} is set when its turn committed). */
+    Optional<TurnResult> storedReply(String projectId, String messageId, boolean duplicate) {
+        return jdbc.sql("""
+                select conversation_id, response_text, interactive::text as interactive from processed_message
+                where project_id = ? and message_id = ? and response_text is not null""")
+                .params(projectId, messageId)
+                .query((rs, n) -> new TurnResult(rs.getString("conversation_id"), messageId, rs.getString("response_text"),
+                        rs.getString("interactive") == null ? null
+                                : json.readValue(rs.getString("interactive"), AssistantReply.Interactive.class),
+                        duplicate))
+                .optional();
+    }
+
+    /** Keeps a message id's reply, so a repeated id gets it. */
+    void storeReply(String projectId, String messageId, String text, AssistantReply.Interactive interactive) {
+        jdbc.sql("update processed_message set response_text = ?, interactive = ?::jsonb where project_id = ? and message_id = ?")
+                .params(text, interactive == null ? null : json.writeValueAsString(interactive), projectId, messageId)
+                .update();
+    }
+
+    /** The stored patient message of a claimed id whose first turn failed (its retry answers it now). */
+    long storedUserRow(InboundMessage in) {
+        return jdbc.sql("""
+                select id from message where project_id = ? and conversation_id = ? and role = 'user' and message_id = ?
+                order by id limit 1""")
+                .params(in.projectId(), in.conversationId(), in.messageId()).query(Long.class).single();
+    }
+
+    ConversationRow conversation(String projectId, String conversationId) {
+        return jdbc.sql("select state, paused from conversation where project_id = ? and id = ?")
+                .params(projectId, conversationId)
+                .query((rs, n) -> new ConversationRow(rs.getString("state"), rs.getBoolean("paused")))
+                .single();
+    }
+
+    /** A conversation's channel and customer, if it exists. */
+    public Optional<Origin> origin(String projectId, String conversationId) {
+        return jdbc.sql("select channel, customer_id from conversation where project_id = ? and id = ?")
+                .params(projectId, conversationId)
+                .query((rs, n) -> new Origin(rs.getString("channel"), rs.getString("customer_id")))
+                .optional();
+    }
+
+    public boolean exists(String projectId, String conversationId) {
+        return jdbc.sql("select count(*) from conversation where project_id = ? and id = ?")
+                .params(projectId, conversationId).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * The thread as the assistant saw it when the message in row {@code messageRow} arrived: every reply so far, and
+     * the patient's messages before that one (later ones, stored while an earlier turn ran, wait for their own turn).
+     */
+    List<AssistantTurn.HistoryEntry> history(String projectId, String conversationId, long messageRow, int size) {
+        List<AssistantTurn.HistoryEntry> recent = new ArrayList<>(jdbc.sql("""
+                select role, text, created_at from message where project_id = ? and conversation_id = ? and role <> 'system'
+                  and not (role = 'user' and id >= ?)
+                order by id desc limit ?""")
+                .params(projectId, conversationId, messageRow, size)
+                .query((rs, n) -> new AssistantTurn.HistoryEntry(rs.getString("role"), rs.getString("text"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list());
+        Collections.reverse(recent);
+        return recent;
+    }
+
+    /** A thread's messages before {@code beforeId} (all when null), newest first. */
+    public List<MessageRow> messagesNewestFirst(String projectId, String conversationId, int limit, Long beforeId) {
+        return jdbc.sql("""
+                select id, role, kind, text, created_at, booking_ids from message
+                where project_id = ? and conversation_id = ? and id < ?
+                order by id desc limit ?""")
+                .params(projectId, conversationId, beforeId == null ? Long.MAX_VALUE : beforeId, limit)
+                .query((rs, n) -> new MessageRow(rs.getLong("id"), rs.getString("role"), rs.getString("kind"),
+                        rs.getString("text"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getArray("booking_ids") == null ? null
+                                : List.of((String[]) rs.getArray("booking_ids").getArray())))
+                .list();
+    }
+
+    /** After a turn: the new dialogue state, a pause the assistant asked for, and a patient's request for a person. */
+    void updateAfterTurn(String projectId, String conversationId, String state, boolean handoff, boolean needsHuman,
+            Instant at) {
+        jdbc.sql("""
+                update conversation set state = ?, paused = paused or ?, updated_at = now(),
+                  paused_by = case when ? then 'assistant' else paused_by end,
+                  needs_human_since = case when ? then coalesce(needs_human_since, ?) else needs_human_since end
+                where project_id = ? and id = ?""")
+                .params(state, handoff, handoff, needsHuman, Timestamp.from(at), projectId, conversationId)
+                .update();
+    }
+
+    void setState(String projectId, String conversationId, String state) {
+        jdbc.sql("update conversation set state = ? where project_id = ? and id = ?")
+                .params(state, projectId, conversationId).update();
+    }
+
+    public void touch(String projectId, String conversationId) {
+        jdbc.sql("update conversation set updated_at = now() where project_id = ? and id = ?")
+                .params(projectId, conversationId).update();
+    }
+
+    /** Staff take over ({@code paused}) or hand back; answers a patient's request for a person. False: no such conversation. */
+    public boolean setPaused(String projectId, String conversationId, boolean paused, String by) {
+        return jdbc.sql("""
+                update conversation set paused = ?, paused_by = ?, needs_human_since = null, updated_at = now()
+                where project_id = ? and id = ?""")
+                .params(paused, paused ? by : null, projectId, conversationId).update() == 1;
+    }
+
+    /** Forgets message ids claimed longer ago than {@code window} (their {@code created_at} is the database's now()). */
+    void forgetMessageIdsOlderThan(Duration window) {
+        jdbc.sql("delete from processed_message where created_at < now() - make_interval(secs => ?)")
+                .param(window.toSeconds()).update();
+    }
+}

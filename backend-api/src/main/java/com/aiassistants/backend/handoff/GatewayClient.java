@@ -1,6 +1,5 @@
 package com.aiassistants.backend.handoff;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -147,7 +146,7 @@ public class GatewayClient {
         try {
             HttpResponse<byte[]> response = retries.execute(() -> {
                 attempts.incrementAndGet();
-                return send(request);
+                return TransientFailure.send(http, request);
             });
             outcome = response.statusCode() < 300 ? "ok" : "rejected";
             return response;
@@ -158,22 +157,6 @@ public class GatewayClient {
                     "the WhatsApp gateway did not answer (" + failure + ")");
         } finally {
             sample.stop(meters.timer("backend.gateway.calls", "outcome", outcome));
-        }
-    }
-
-    /** One attempt: any answer below 500; 5xx and I/O errors are {@link TransientFailure}s. */
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() >= 500) {
-                throw new TransientFailure("HTTP " + response.statusCode());
-            }
-            return response;
-        } catch (IOException e) {
-            throw new TransientFailure(e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure("interrupted");
         }
     }
 }

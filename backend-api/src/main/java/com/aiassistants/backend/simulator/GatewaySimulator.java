@@ -1,6 +1,5 @@
 package com.aiassistants.backend.simulator;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -160,7 +159,7 @@ public class GatewaySimulator {
             try {
                 response = retries.execute(() -> {
                     attempts.incrementAndGet();
-                    return send(request);
+                    return TransientFailure.send(http, request);
                 });
             } catch (RetryException e) {
                 String failure = e.getCause() == null ? "interrupted" : e.getCause().getMessage();
@@ -192,21 +191,5 @@ public class GatewaySimulator {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** One attempt: any answer below 500; 5xx and I/O errors are {@link TransientFailure}s. */
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() >= 500) {
-                throw new TransientFailure("HTTP " + response.statusCode());
-            }
-            return response;
-        } catch (IOException e) {
-            throw new TransientFailure(e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure("interrupted");
-        }
     }
 }

@@ -44,6 +44,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * staff tools later). Overlaps are refused by the database's exclusion constraint, never by a
  * read-then-write check; every state change is compare-and-set and writes its booking-log event
  * into the outbox in the same transaction.
+ * <p>
+ * Longer than the reactor's ~300-line guide on purpose: the transitions are each a compare-and-set with its outbox
+ * write in one transaction, and reading them side by side is how a change to one is checked against the others.
  */
 @Service
 public class BookingService {

@@ -35,6 +35,9 @@ import com.aiassistants.common.mcp.client.McpUnavailableException;
  * customer introduces → intents that interrupt any step (human, menu, my bookings, cancel,
  * reschedule, questions about prices/services/professionals/hours) → the current step's
  * {@link StepHandler} (a choice, a yes/no, a correction) → what the message asks when idle.
+ * <p>
+ * A little over the reactor's ~300-line guide on purpose: the order of reading above is the class, and the steps
+ * themselves already live in their {@link StepHandler}s.
  */
 public final class DialogueEngine {
 

@@ -22,6 +22,9 @@ import com.aiassistants.common.mcp.McpJson;
  * the methods below while one turn is handled, and persisted as JSON (snake_case, fields only) by
  * the conversation layer between turns. Unknown properties are ignored on read so older states keep
  * loading after the shape grows.
+ * <p>
+ * Longer than the reactor's ~300-line guide on purpose: it is the one persisted shape of a conversation together
+ * with the small methods that change it; split, the JSON form would be spread over several types.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,

@@ -14,6 +14,9 @@ import com.aiassistants.backend.assistant.nlu.Language;
  * lives in the bundles: times, names, codes and prices are always passed in from what the scheduling
  * tools returned, formatted by {@link Formats}. Each method names one sentence, so the dialogue code
  * reads as what it says and a missing key fails at once.
+ * <p>
+ * Longer than the reactor's ~300-line guide on purpose: one short method per sentence of the bundles, a flat list
+ * with nothing to split by but the sentences themselves.
  */
 public final class Replies {
 

@@ -44,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  * only "internal error" and the request id (the cause is logged).</li>
  * </ul>
  * Runs after {@link ServiceTokenFilter}, whose 401/403 stay HTTP-level problem details.
+ * <p>
+ * Longer than the reactor's ~300-line guide on purpose: the checks before the SDK and the rewriting after it are
+ * one contract (every failure is one JSON-RPC error shape), kept in one place with the response wrapper it needs.
  */
 public class JsonRpcErrorFilter extends OncePerRequestFilter {
 

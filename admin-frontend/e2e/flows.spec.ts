@@ -15,6 +15,8 @@ test('an owner tries a changed greeting in the sandbox without saving it', async
   await signIn(page, owner);
   const saved = await savedFlow(request, baseURL);
   await page.goto('/flows');
+  // the activation codes' wa.me links use the number the WhatsApp connection reports (the simulator's, linked)
+  await expect(page.getByTestId('clinic-number')).toContainText('+15555550100');
   const draft = `¡Hola! Soy el borrador de prueba (${Date.now()})`;
   await page.getByLabel('Saludo').fill(draft);
 

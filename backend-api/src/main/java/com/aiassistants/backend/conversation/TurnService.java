@@ -95,6 +95,11 @@ public class TurnService {
     public static final String SANDBOX_CHANNEL = "sandbox";
 
     public TurnResult handle(InboundMessage in) {
+        // every channel's entry (HTTP, jobs, the conversation socket) ends here: none may write into a sandbox
+        if (in.conversationId().startsWith(SANDBOX_CHANNEL + ":")) {
+            throw ApiProblem.badRequest("invalid-conversation_id",
+                    "sandbox: conversations belong to the console's try-it panel");
+        }
         return handle(in, null);
     }
 

@@ -214,6 +214,24 @@ class TryItTest extends BackendTestBase {
         assertThat(web.status()).isEqualTo(400);
     }
 
+    @Test
+    void noChannelCanWriteIntoASandboxConversation() throws Exception {
+        TestProject project = newProject();
+        String sandboxId = ok(say(project.ownerToken(), null, "hola", draft("Hola"))).get("sandbox_id").asString();
+        String conversation = "sandbox:" + sandboxId;
+        Response token = send("POST", "/v1/ws/tokens", key(project.apiKey()), json(Map.of("conversation_id", conversation)));
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        try (com.aiassistants.backend.WsClient ws = new com.aiassistants.backend.WsClient("ws://localhost:" + port
+                + "/v1/ws/conversations/" + conversation + "?token=" + token.text("token"))) {
+            ws.send(Map.of("type", "user_message", "text", "intruso"));
+            assertThat(ws.next("error").toString()).contains("sandbox");
+        }
+        assertThat(send("POST", "/v1/async/conversations/" + conversation + "/messages", key(project.apiKey()),
+                json(Map.of("text", "intruso"))).status()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from message where project_id = ? and conversation_id = ? and text = 'intruso'")
+                .params(project.id(), conversation).query(Long.class).single()).isZero();
+    }
+
     private static void assertInvalid(Response response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -16,8 +16,12 @@ usage: scripts/build-and-push.sh [options]
   --base-image IMAGE  base image (default eclipse-temurin:25-jre; tar:///path/base.tar or scratch work offline)
   --with-tests        run the test suites before building (default: skipped, CI runs them separately)
   --tar               build local image tarballs (<module>/target/jib-image.tar) instead of pushing; no AWS needed
+  --from-tars         push the tarballs an earlier `--tar` run left (same --tag) with docker instead of building:
+                      CI builds once and pushes the same images to each environment's registry
+  --no-images         console only: build or publish no image
   --env NAME          environment whose console to publish (stack AiAssistants-NAME-Edge; default: $AI_ASSISTANTS_ENV)
   --no-console        images only: do not build and publish the console
+  --console-dist DIR  publish this already built console (e.g. a CI artifact of `npm run build`) instead of building it
   --cognito-authority URL / --cognito-client-id ID
                       the console signs in with Cognito's hosted UI (default: $AI_ASSISTANTS_COGNITO_AUTHORITY /
                       $AI_ASSISTANTS_COGNITO_CLIENT_ID; without them config.json says local sign-in)
@@ -28,7 +32,7 @@ USAGE
 }
 
 REGION="${AWS_REGION:-}"; ACCOUNT=""; PROFILE=""; SERVICES="$ALL_SERVICES"; TAG=""; LATEST=0
-BASE_IMAGE=""; WITH_TESTS=0; TAR=0; DRY_RUN=0
+BASE_IMAGE=""; WITH_TESTS=0; TAR=0; DRY_RUN=0; FROM_TARS=0; IMAGES=1; CONSOLE_DIST=""
 ENV_NAME="${AI_ASSISTANTS_ENV:-}"; CONSOLE=1
 COGNITO_AUTHORITY="${AI_ASSISTANTS_COGNITO_AUTHORITY:-}"; COGNITO_CLIENT_ID="${AI_ASSISTANTS_COGNITO_CLIENT_ID:-}"
 while [[ $# -gt 0 ]]; do
@@ -42,6 +46,9 @@ while [[ $# -gt 0 ]]; do
     --base-image) BASE_IMAGE="${2:?--base-image needs a value}"; shift 2 ;;
     --with-tests) WITH_TESTS=1; shift ;;
     --tar) TAR=1; shift ;;
+    --from-tars) FROM_TARS=1; shift ;;
+    --no-images) IMAGES=0; shift ;;
+    --console-dist) CONSOLE_DIST="${2:?--console-dist needs a value}"; shift 2 ;;
     --env) ENV_NAME="${2:?--env needs a value}"; shift 2 ;;
     --no-console) CONSOLE=0; shift ;;
     --cognito-authority) COGNITO_AUTHORITY="${2:?--cognito-authority needs a value}"; shift 2 ;;
@@ -52,6 +59,13 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 check_services "$SERVICES"
+[[ $TAR -eq 1 && $FROM_TARS -eq 1 ]] && die "--tar builds the tarballs, --from-tars pushes them: one at a time"
+[[ $IMAGES -eq 0 && ( $TAR -eq 1 || $FROM_TARS -eq 1 ) ]] && die "--no-images builds no image: drop --tar/--from-tars"
+[[ $IMAGES -eq 0 && $CONSOLE -eq 0 ]] && die "--no-images with --no-console leaves nothing to do"
+if [[ -n "$CONSOLE_DIST" && $DRY_RUN -eq 0 ]]; then
+  CONSOLE_DIST="$(cd "$CONSOLE_DIST" 2>/dev/null && pwd)" || die "--console-dist: no such directory"
+  [[ -f "$CONSOLE_DIST/index.html" ]] || die "--console-dist $CONSOLE_DIST has no index.html (not a console build)"
+fi
 cd "$REPO_ROOT"
 
 GIT_SHA="$(git rev-parse --short=12 HEAD 2>/dev/null)" || die "not a git checkout: cannot tag by SHA (use --tag)"
@@ -65,6 +79,8 @@ aws_cli() { if [[ -n "$PROFILE" ]]; then aws --profile "$PROFILE" "$@"; else aws
 
 if [[ $TAR -eq 1 ]]; then
   REGISTRY="local"
+elif [[ $IMAGES -eq 0 && -z "$ENV_NAME" ]]; then
+  REGISTRY="none"
 else
   if [[ -z "$REGION" ]]; then
     if [[ $DRY_RUN -eq 1 ]]; then REGION="<region>"; else
@@ -89,7 +105,8 @@ MVN_ARGS=(-B -pl "$SERVICES" -am package "$GOAL" "-Dimage.registry=$REGISTRY" "-
 
 # ---- the console: S3 + CloudFront of the environment's edge stack ----
 CONSOLE_DIR="$REPO_ROOT/admin-frontend"
-if [[ $CONSOLE -eq 1 && ! -f "$CONSOLE_DIR/package.json" ]]; then
+CONSOLE_BUILD="${CONSOLE_DIST:-$CONSOLE_DIR/dist}"
+if [[ $CONSOLE -eq 1 && -z "$CONSOLE_DIST" && ! -f "$CONSOLE_DIR/package.json" ]]; then
   log "console skipped: admin-frontend/package.json not found (nothing to build)"; CONSOLE=0
 fi
 if [[ $CONSOLE -eq 1 && ( $TAR -eq 1 || -z "$ENV_NAME" ) ]]; then
@@ -120,15 +137,19 @@ publish_console() {
   distribution="$(stack_output ConsoleDistributionId)"
   url="$(stack_output ConsoleUrl)"
   [[ -n "$bucket" && "$bucket" != "None" ]] || die "$EDGE_STACK has no ConsoleBucketName output"
-  log "building the console (npm ci && npm run build)"
-  (cd "$CONSOLE_DIR" && npm ci --no-audit --no-fund >&2 && npm run build >&2) || die "console build failed"
-  console_config "$url" >"$CONSOLE_DIR/dist/config.json"
+  if [[ -z "$CONSOLE_DIST" ]]; then
+    log "building the console (npm ci && npm run build)"
+    (cd "$CONSOLE_DIR" && npm ci --no-audit --no-fund >&2 && npm run build >&2) || die "console build failed"
+  else
+    log "publishing the console built in $CONSOLE_DIST"
+  fi
+  console_config "$url" >"$CONSOLE_BUILD/config.json"
   log "uploading the console to s3://$bucket"
-  aws_cli s3 sync "$CONSOLE_DIR/dist/assets" "s3://$bucket/assets" --region "$REGION" --cache-control "$IMMUTABLE" >&2
-  aws_cli s3 sync "$CONSOLE_DIR/dist" "s3://$bucket" --region "$REGION" --exclude "assets/*" \
+  aws_cli s3 sync "$CONSOLE_BUILD/assets" "s3://$bucket/assets" --region "$REGION" --cache-control "$IMMUTABLE" >&2
+  aws_cli s3 sync "$CONSOLE_BUILD" "s3://$bucket" --region "$REGION" --exclude "assets/*" \
     --exclude index.html --exclude config.json --cache-control "$NO_CACHE" >&2
   for f in config.json index.html; do
-    aws_cli s3 cp "$CONSOLE_DIR/dist/$f" "s3://$bucket/$f" --region "$REGION" --cache-control "$NO_CACHE" >&2
+    aws_cli s3 cp "$CONSOLE_BUILD/$f" "s3://$bucket/$f" --region "$REGION" --cache-control "$NO_CACHE" >&2
   done
   aws_cli cloudfront create-invalidation --distribution-id "$distribution" --paths "/index.html" "/config.json" "/" \
     --query Invalidation.Id --output text >&2 || die "CloudFront invalidation failed"
@@ -139,13 +160,23 @@ IFS=',' read -ra SERVICE_LIST <<<"$SERVICES"
 if [[ $DRY_RUN -eq 1 ]]; then
   log "dry run: nothing is built, logged in or pushed"
   step=1
-  if [[ $TAR -eq 0 ]]; then
-    log "$step. log in to ECR: aws${PROFILE:+ --profile $PROFILE} ecr get-login-password --region $REGION -> temporary DOCKER_CONFIG with an auth entry for $REGISTRY"; step=$((step+1))
+  if [[ $IMAGES -eq 1 && $TAR -eq 0 ]]; then
+    if [[ $FROM_TARS -eq 1 ]]; then
+      log "$step. log in to ECR: aws${PROFILE:+ --profile $PROFILE} ecr get-login-password --region $REGION | docker login --password-stdin $REGISTRY (temporary DOCKER_CONFIG)"
+    else
+      log "$step. log in to ECR: aws${PROFILE:+ --profile $PROFILE} ecr get-login-password --region $REGION -> temporary DOCKER_CONFIG with an auth entry for $REGISTRY"
+    fi
+    step=$((step+1))
   fi
-  log "$step. build: mvn ${MVN_ARGS[*]}"; step=$((step+1))
+  if [[ $IMAGES -eq 1 && $FROM_TARS -eq 0 ]]; then
+    log "$step. build: mvn ${MVN_ARGS[*]}"; step=$((step+1))
+  fi
   for s in "${SERVICE_LIST[@]}"; do
+    [[ $IMAGES -eq 1 ]] || break
     if [[ $TAR -eq 1 ]]; then
       log "$step. $s -> $s/target/jib-image.tar ($REGISTRY/ai-assistants/$s:$TAG, label org.opencontainers.image.revision=$GIT_SHA)"
+    elif [[ $FROM_TARS -eq 1 ]]; then
+      log "$step. docker load -i $s/target/jib-image.tar; docker tag local/ai-assistants/$s:$TAG $REGISTRY/ai-assistants/$s:$TAG; docker push$([[ $LATEST -eq 1 ]] && echo " (and :latest)")"
     else
       log "$step. push $REGISTRY/ai-assistants/$s:$TAG$([[ $LATEST -eq 1 ]] && echo " and :latest")"
     fi
@@ -153,8 +184,12 @@ if [[ $DRY_RUN -eq 1 ]]; then
   done
   if [[ $CONSOLE -eq 1 ]]; then
     log "$step. console: read ConsoleBucketName, ConsoleDistributionId, ConsoleUrl from stack $EDGE_STACK"; step=$((step+1))
-    log "$step. console: (cd admin-frontend && npm ci && npm run build)"; step=$((step+1))
-    log "$step. console: write admin-frontend/dist/config.json: $(console_config '<ConsoleUrl>')"; step=$((step+1))
+    if [[ -z "$CONSOLE_DIST" ]]; then
+      log "$step. console: (cd admin-frontend && npm ci && npm run build)"; step=$((step+1))
+    else
+      log "$step. console: use the build in $CONSOLE_DIST"; step=$((step+1))
+    fi
+    log "$step. console: write ${CONSOLE_BUILD#"$REPO_ROOT"/}/config.json: $(console_config '<ConsoleUrl>')"; step=$((step+1))
     log "$step. console: upload dist/assets/* with Cache-Control $IMMUTABLE; index.html, config.json and the rest with $NO_CACHE"; step=$((step+1))
     log "$step. console: CloudFront invalidation of /index.html /config.json /"
   fi
@@ -162,6 +197,32 @@ if [[ $DRY_RUN -eq 1 ]]; then
   exit 0
 fi
 
+push_tars() {
+  local s source target
+  command -v docker >/dev/null || die "docker is required for --from-tars"
+  for s in "${SERVICE_LIST[@]}"; do
+    [[ -s "$s/target/jib-image.tar" ]] || die "$s/target/jib-image.tar is missing: build it first with --tar --tag $TAG"
+  done
+  aws_cli ecr get-login-password --region "$REGION" | docker login --username AWS --password-stdin "$REGISTRY" >&2 \
+    || die "ECR login failed"
+  for s in "${SERVICE_LIST[@]}"; do
+    source="local/ai-assistants/$s:$TAG"; target="$REGISTRY/ai-assistants/$s:$TAG"
+    docker load --quiet --input "$s/target/jib-image.tar" >&2 || die "docker load of $s failed"
+    docker tag "$source" "$target" && docker push --quiet "$target" >&2 || die "push of $target failed"
+    if [[ $LATEST -eq 1 ]]; then
+      docker tag "$source" "$REGISTRY/ai-assistants/$s:latest" && docker push --quiet "$REGISTRY/ai-assistants/$s:latest" >&2 \
+        || die "push of $REGISTRY/ai-assistants/$s:latest failed"
+    fi
+    log "pushed $target"
+  done
+}
+
+if [[ $IMAGES -eq 1 && $FROM_TARS -eq 1 ]]; then
+  command -v aws >/dev/null || die "the AWS CLI is required to log in to ECR"
+  DOCKER_CONFIG="$(mktemp -d)"; export DOCKER_CONFIG
+  trap 'rm -rf "$DOCKER_CONFIG"' EXIT
+  push_tars
+elif [[ $IMAGES -eq 1 ]]; then
 find_jdk25
 if [[ $TAR -eq 0 ]]; then
   command -v aws >/dev/null || die "the AWS CLI is required to log in to ECR"
@@ -185,8 +246,10 @@ for s in "${SERVICE_LIST[@]}"; do
     log "pushed $REGISTRY/ai-assistants/$s:$TAG"
   fi
 done
+fi
 if [[ $CONSOLE -eq 1 ]]; then
-  command -v npm >/dev/null || die "npm is required to build the console (or pass --no-console)"
+  [[ -n "$CONSOLE_DIST" ]] || command -v npm >/dev/null || die "npm is required to build the console (or pass --no-console)"
+  [[ -n "$REGION" && "$REGION" != "<region>" ]] || die "no region: pass --region or set AWS_REGION"
   publish_console
 fi
 # the tag on stdout so CI can hand it to deploy.sh

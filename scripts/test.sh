@@ -4,7 +4,8 @@
 #   TEST_REDIS_URL     a Redis for tests (else Testcontainers; tests needing Redis are skipped with the reason)
 #   CHROMIUM_PATH      the browser for the console's end-to-end tests (default /usr/bin/chromium)
 # With no arguments: every Maven module (verify also builds the services' jars), then the console's tests
-# (scripts/test-console.sh: build, component tests, end-to-end journeys against the real services).
+# (scripts/test-console.sh: build, component tests, end-to-end journeys against the real services) and the
+# delivery pipeline's definitions (scripts/check-workflows.sh: actionlint, the scripts they call, documented settings).
 # Extra arguments go to Maven only, e.g. scripts/test.sh -pl mcp-calendar -am (the console is not tested then).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,5 +16,6 @@ bench_classes="$(mktemp -d)"
 rm -rf "$bench_classes"
 ./mvnw -B -ntp verify "$@"
 if [ $# -eq 0 ]; then
+  scripts/check-workflows.sh
   scripts/test-console.sh
 fi

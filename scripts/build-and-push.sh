@@ -198,7 +198,7 @@ if [[ $DRY_RUN -eq 1 ]]; then
 fi
 
 push_tars() {
-  local s source target
+  local s src target
   command -v docker >/dev/null || die "docker is required for --from-tars"
   for s in "${SERVICE_LIST[@]}"; do
     [[ -s "$s/target/jib-image.tar" ]] || die "$s/target/jib-image.tar is missing: build it first with --tar --tag $TAG"
@@ -206,11 +206,11 @@ push_tars() {
   aws_cli ecr get-login-password --region "$REGION" | docker login --username AWS --password-stdin "$REGISTRY" >&2 \
     || die "ECR login failed"
   for s in "${SERVICE_LIST[@]}"; do
-    source="local/ai-assistants/$s:$TAG"; target="$REGISTRY/ai-assistants/$s:$TAG"
+    src="local/ai-assistants/$s:$TAG"; target="$REGISTRY/ai-assistants/$s:$TAG"
     docker load --quiet --input "$s/target/jib-image.tar" >&2 || die "docker load of $s failed"
-    docker tag "$source" "$target" && docker push --quiet "$target" >&2 || die "push of $target failed"
+    docker tag "$src" "$target" && docker push --quiet "$target" >&2 || die "push of $target failed"
     if [[ $LATEST -eq 1 ]]; then
-      docker tag "$source" "$REGISTRY/ai-assistants/$s:latest" && docker push --quiet "$REGISTRY/ai-assistants/$s:latest" >&2 \
+      docker tag "$src" "$REGISTRY/ai-assistants/$s:latest" && docker push --quiet "$REGISTRY/ai-assistants/$s:latest" >&2 \
         || die "push of $REGISTRY/ai-assistants/$s:latest failed"
     fi
     log "pushed $target"

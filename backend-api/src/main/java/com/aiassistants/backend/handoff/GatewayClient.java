@@ -1,9 +1,6 @@
 package com.aiassistants.backend.handoff;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,11 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 import com.aiassistants.backend.BackendProperties;
 import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.retry.Backoffs;
+import com.aiassistants.common.retry.HttpAttempt;
 import com.aiassistants.common.retry.TransientFailure;
 import com.aiassistants.common.web.ApiProblem;
 
@@ -42,7 +42,7 @@ public class GatewayClient {
     private final BackendProperties.Simulator tenants;
     private final JsonMapper json;
     private final MeterRegistry meters;
-    private final HttpClient http;
+    private final RestClient http;
     /** 5xx and I/O errors: {@code retries} more attempts, 200 ms doubling between them. */
     private final RetryTemplate retries;
 
@@ -51,7 +51,7 @@ public class GatewayClient {
         this.tenants = properties.simulator();
         this.json = json;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.http = HttpAttempt.client(settings.timeout());
         this.retries = Backoffs.retryTemplate(settings.retries(), Duration.ofMillis(200), Duration.ofHours(1),
                 TransientFailure.class::isInstance);
     }
@@ -96,10 +96,10 @@ public class GatewayClient {
     }
 
     private byte[] post(Object body, String to) {
-        HttpResponse<byte[]> response = call("/admin/messages", body, to);
-        if (response.statusCode() >= 300) {
+        HttpAttempt response = call("/admin/messages", body, to);
+        if (response.status() >= 300) {
             throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-rejected",
-                    "the WhatsApp gateway refused the message (HTTP " + response.statusCode() + ")");
+                    "the WhatsApp gateway refused the message (HTTP " + response.status() + ")");
         }
         return response.body();
     }
@@ -116,39 +116,38 @@ public class GatewayClient {
             return ErasureOutcome.NOT_CONFIGURED;
         }
         String tenant = java.net.URLEncoder.encode(tenants.gatewayTenant(projectId), java.nio.charset.StandardCharsets.UTF_8);
-        HttpResponse<byte[]> response = call("/admin/tenants/" + tenant + "/customers/erase",
+        HttpAttempt response = call("/admin/tenants/" + tenant + "/customers/erase",
                 java.util.Map.of("number", number), number);
-        if (response.statusCode() == 404) {
+        if (response.status() == 404) {
             return ErasureOutcome.NOT_ON_GATEWAY;
         }
-        if (response.statusCode() >= 300) {
+        if (response.status() >= 300) {
             throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-rejected",
-                    "the WhatsApp gateway refused the erasure (HTTP " + response.statusCode() + ")");
+                    "the WhatsApp gateway refused the erasure (HTTP " + response.status() + ")");
         }
         return ErasureOutcome.ERASED;
     }
 
     /** POSTs to the gateway, retrying 5xx and I/O errors; answers any response below 500. */
-    private HttpResponse<byte[]> call(String path, Object body, String to) {
+    private HttpAttempt call(String path, Object body, String to) {
         if (settings.url() == null || settings.url().isBlank()) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gateway-not-configured",
                     "ai-assistants.backend.gateway.url is not set");
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url().replaceAll("/+$", "") + path))
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
+        RestClient.RequestHeadersSpec<?> request = http.post()
+                .uri(URI.create(settings.url().replaceAll("/+$", "") + path))
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + settings.adminToken())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
+                .body(json.writeValueAsBytes(body));
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         AtomicInteger attempts = new AtomicInteger();
         try {
-            HttpResponse<byte[]> response = retries.execute(() -> {
+            HttpAttempt response = retries.execute(() -> {
                 attempts.incrementAndGet();
-                return TransientFailure.send(http, request);
+                return HttpAttempt.of(request);
             });
-            outcome = response.statusCode() < 300 ? "ok" : "rejected";
+            outcome = response.status() < 300 ? "ok" : "rejected";
             return response;
         } catch (RetryException e) {
             String failure = e.getCause() == null ? "interrupted" : e.getCause().getMessage();

@@ -2,9 +2,6 @@ package com.aiassistants.backend.simulator;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -14,12 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 import com.aiassistants.backend.BackendProperties;
 import com.aiassistants.common.cache.ExpiringCache;
 import com.aiassistants.common.retry.Backoffs;
+import com.aiassistants.common.retry.HttpAttempt;
 import com.aiassistants.common.retry.TransientFailure;
 import com.aiassistants.common.web.ApiProblem;
 
@@ -44,7 +45,7 @@ public class GatewaySimulator {
     private final BackendProperties.Simulator settings;
     private final JsonMapper json;
     private final MeterRegistry meters;
-    private final HttpClient http;
+    private final RestClient http;
     private final ExpiringCache<String, Status> statuses;
     /** 5xx and I/O errors: {@code retries} more attempts, 200 ms doubling between them. */
     private final RetryTemplate retries;
@@ -62,7 +63,7 @@ public class GatewaySimulator {
         this.settings = properties.simulator();
         this.json = json;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.http = HttpAttempt.client(settings.timeout());
         this.statuses = ExpiringCache.of(settings.statusTtl(), 10_000);
         this.retries = Backoffs.retryTemplate(settings.retries(), Duration.ofMillis(200), Duration.ofHours(1),
                 TransientFailure.class::isInstance);
@@ -142,24 +143,21 @@ public class GatewaySimulator {
      * on as a 400 problem); others are returned when {@code returnClientErrors}, else a 502 problem.
      */
     private Answer call(String operation, String method, String path, byte[] body, boolean returnClientErrors) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path)).timeout(settings.timeout())
-                .header("Accept", "application/json")
+        RestClient.RequestBodySpec spec = http.method(HttpMethod.valueOf(body != null ? "POST" : method))
+                .uri(URI.create(base() + path))
+                .accept(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + gateway.adminToken());
-        if (body != null) {
-            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        } else {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpRequest request = builder.build();
+        RestClient.RequestHeadersSpec<?> request = body == null ? spec
+                : spec.contentType(MediaType.APPLICATION_JSON).body(body);
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         AtomicInteger attempts = new AtomicInteger();
         try {
-            HttpResponse<byte[]> response;
+            HttpAttempt response;
             try {
                 response = retries.execute(() -> {
                     attempts.incrementAndGet();
-                    return TransientFailure.send(http, request);
+                    return HttpAttempt.of(request);
                 });
             } catch (RetryException e) {
                 String failure = e.getCause() == null ? "interrupted" : e.getCause().getMessage();
@@ -167,7 +165,7 @@ public class GatewaySimulator {
                 throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-unavailable",
                         "the WhatsApp gateway did not answer (" + failure + ")");
             }
-            int status = response.statusCode();
+            int status = response.status();
             JsonNode parsed = response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
             if (status < 300) {
                 outcome = "ok";

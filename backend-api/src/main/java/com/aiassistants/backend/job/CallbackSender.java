@@ -1,18 +1,19 @@
 package com.aiassistants.backend.job;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 import com.aiassistants.backend.BackendProperties;
 import com.aiassistants.backend.tenant.Projects;
@@ -41,7 +42,7 @@ public class CallbackSender {
     private final JsonMapper json;
     private final BackendProperties.Jobs settings;
     private final MeterRegistry meters;
-    private final HttpClient http;
+    private final RestClient http;
     private final java.time.Clock clock;
 
     public CallbackSender(JdbcClient jdbc, JobService jobs, Projects projects, JsonMapper json,
@@ -53,8 +54,10 @@ public class CallbackSender {
         this.json = json;
         this.settings = properties.jobs();
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.callbackTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(settings.callbackTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+        requests.setReadTimeout(settings.callbackTimeout());
+        this.http = RestClient.builder().requestFactory(requests).build();
     }
 
     private record Due(UUID id, String projectId, String url, int attempts) {
@@ -103,9 +106,8 @@ public class CallbackSender {
         }
         byte[] body = json.writeValueAsBytes(view.get());
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
-                .timeout(settings.callbackTimeout())
-                .header("Content-Type", "application/json")
+        RestClient.RequestHeadersSpec<?> request = http.post().uri(URI.create(due.url()))
+                .contentType(MediaType.APPLICATION_JSON)
                 // the same on every attempt: receivers de-duplicate on it (delivery is at-least-once)
                 .header("X-Callback-Delivery-Id", due.id().toString())
                 .header("Idempotency-Key", due.id().toString())
@@ -113,11 +115,10 @@ public class CallbackSender {
                 .header("X-Callback-Attempt", Integer.toString(due.attempts()))
                 .header("X-Callback-Timestamp", timestamp)
                 .header("X-Callback-Signature", HmacSignatures.sign(project.get().webhookSecret(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .body(body);
         String problem;
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = request.exchange((sent, response) -> response.getStatusCode().value());
             if (status >= 200 && status < 300) {
                 finish(due.id(), "delivered", null);
                 meters.counter("backend.callbacks", "outcome", "delivered").increment();
@@ -129,11 +130,8 @@ public class CallbackSender {
                 return;
             }
             problem = "callback answered " + status;
-        } catch (IOException e) {
-            problem = "callback failed: " + e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problem = "interrupted";
+        } catch (ResourceAccessException e) {
+            problem = "callback failed: " + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName();
         }
         if (due.attempts() >= settings.callbackMaxAttempts()) {
             finish(due.id(), "failed", problem + " after " + due.attempts() + " attempts");

@@ -20,8 +20,6 @@ import com.aiassistants.gateway.provider.SendException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST {graph}/{phone_number_id}/messages} with the real Graph API JSON. One HTTP attempt per
@@ -55,7 +53,7 @@ public class GraphApiClient {
     /** Sends and returns the wamid. */
     public String send(String phoneNumberId, String accessToken, String to, OutgoingMessage message)
             throws SendException, WindowClosedException {
-        byte[] body = json.writeValueAsBytes(payload(to, message));
+        byte[] body = json.writeValueAsBytes(GraphMessage.of(to, message));
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.graphBaseUrl() + "/" + phoneNumberId + "/messages"))
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + (accessToken == null ? "" : accessToken))
@@ -120,80 +118,5 @@ public class GraphApiClient {
                 return java.util.Optional.empty();
             }
         }).orElse(null);
-    }
-
-    ObjectNode payload(String to, OutgoingMessage m) {
-        ObjectNode root = json.createObjectNode();
-        root.put("messaging_product", "whatsapp");
-        root.put("recipient_type", "individual");
-        root.put("to", to);
-        switch (m.kind()) {
-            case TEXT -> {
-                root.put("type", "text");
-                root.putObject("text").put("preview_url", false).put("body", m.text());
-            }
-            case BUTTONS -> {
-                root.put("type", "interactive");
-                ObjectNode interactive = root.putObject("interactive");
-                interactive.put("type", "button");
-                interactive.putObject("body").put("text", m.text());
-                ArrayNode buttons = interactive.putObject("action").putArray("buttons");
-                for (OutgoingMessage.Button b : m.buttons()) {
-                    ObjectNode button = buttons.addObject();
-                    button.put("type", "reply");
-                    button.putObject("reply").put("id", b.id()).put("title", clip(b.title(), 20));
-                }
-            }
-            case LIST -> {
-                root.put("type", "interactive");
-                ObjectNode interactive = root.putObject("interactive");
-                interactive.put("type", "list");
-                interactive.putObject("body").put("text", m.text());
-                ObjectNode action = interactive.putObject("action");
-                action.put("button", clip(m.listTitle(), 20));
-                ObjectNode section = action.putArray("sections").addObject();
-                section.put("title", clip(m.listTitle(), 24));
-                ArrayNode rows = section.putArray("rows");
-                for (OutgoingMessage.ListItem item : m.listItems()) {
-                    ObjectNode row = rows.addObject();
-                    row.put("id", item.id());
-                    row.put("title", clip(item.title(), 24));
-                    if (item.description() != null && !item.description().isBlank()) {
-                        row.put("description", clip(item.description(), 72));
-                    }
-                }
-            }
-            case TEMPLATE -> {
-                root.put("type", "template");
-                ObjectNode template = root.putObject("template");
-                template.put("name", m.templateName());
-                template.putObject("language").put("code", m.templateLanguage());
-                boolean body = m.templateParameters() != null && !m.templateParameters().isEmpty();
-                boolean buttons = m.templateButtonPayloads() != null && !m.templateButtonPayloads().isEmpty();
-                if (body || buttons) {
-                    ArrayNode components = template.putArray("components");
-                    if (body) {
-                        ObjectNode component = components.addObject();
-                        component.put("type", "body");
-                        ArrayNode parameters = component.putArray("parameters");
-                        m.templateParameters().forEach(p -> parameters.addObject().put("type", "text").put("text", p));
-                    }
-                    // one component per quick-reply button of the approved template: its payload comes back on a tap
-                    for (int i = 0; buttons && i < m.templateButtonPayloads().size(); i++) {
-                        ObjectNode button = components.addObject();
-                        button.put("type", "button");
-                        button.put("sub_type", "quick_reply");
-                        button.put("index", Integer.toString(i));
-                        button.putArray("parameters").addObject().put("type", "payload")
-                                .put("payload", m.templateButtonPayloads().get(i));
-                    }
-                }
-            }
-        }
-        return root;
-    }
-
-    private static String clip(String s, int max) {
-        return s == null ? "" : s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -3,7 +3,10 @@ package com.aiassistants.gateway.support;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits for asynchronous work (workers) to reach a state; fails with a message after a generous limit. */
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/** Waits (with Awaitility) for asynchronous work (workers) to reach a state; fails with a message after a generous limit. */
 public final class Await {
 
     private Await() {
@@ -14,17 +17,12 @@ public final class Await {
     }
 
     public static void until(String what, Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(Long.getLong("await.poll-ms", 20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            Awaitility.await(what).atMost(limit).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(Long.getLong("await.poll-ms", 20)))
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
         }
     }
 }

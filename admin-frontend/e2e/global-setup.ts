@@ -73,7 +73,23 @@ export default async function globalSetup() {
   const log = createWriteStream(join(results, 'stack.log'));
   const stack: ChildProcess = spawn('bash', ['scripts/run-local.sh'], { cwd: repo, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   stack.stderr?.pipe(log);
-  await new Promise<void>((ready, fail) => {
+  const stop = async () => {
+    if (stack.pid) {
+      try {
+        process.kill(-stack.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      await new Promise((done) => {
+        if (stack.exitCode !== null) done(undefined);
+        else stack.once('exit', done);
+        setTimeout(done, 30_000);
+      });
+    }
+    await oidc.close();
+    if (database) psql(database.admin, `drop database if exists ${database.name} with (force)`);
+  };
+  const started = new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`the stack did not start in 900 s; see ${join(results, 'stack.log')}`)), 900_000);
     let output = '';
     stack.stdout?.on('data', (chunk: Buffer) => {
@@ -89,6 +105,13 @@ export default async function globalSetup() {
       fail(new Error(`run-local.sh exited with ${code}; see ${join(results, 'stack.log')} and ${local}/logs`));
     });
   });
+  try {
+    await started;
+  } catch (error) {
+    // a stack that never became healthy is stopped too: no services or database left behind
+    await stop();
+    throw error;
+  }
   process.env.E2E_BASE_URL = base;
   // the gateway itself, for the simulator's test endpoints (a patient's phone scanning the QR)
   process.env.E2E_GATEWAY_URL = `http://127.0.0.1:${8081 + offset}`;
@@ -97,20 +120,7 @@ export default async function globalSetup() {
   console.log(`end-to-end stack on ${base} (data and logs in ${local})`);
 
   return async () => {
-    if (stack.pid) {
-      try {
-        process.kill(-stack.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-      await new Promise((done) => {
-        if (stack.exitCode !== null) done(undefined);
-        else stack.once('exit', done);
-        setTimeout(done, 30_000);
-      });
-    }
-    await oidc.close();
-    if (database) psql(database.admin, `drop database if exists ${database.name} with (force)`);
+    await stop();
     if (!process.env.E2E_KEEP) rmSync(local, { recursive: true, force: true });
   };
 }

@@ -8,6 +8,7 @@ import { ApiError } from '@/lib/api/client';
 import type { Booking, CustomerProfile as Profile, MemoryItem } from '@/lib/api/types';
 import { hasRole, useAuth } from '@/lib/auth/auth';
 import { useFormat } from '@/lib/format';
+import { useFailureNotice } from '@/lib/notices';
 import { useCustomer, useEraseCustomer, useExportCustomer, useForgetMemory } from '../api/customers';
 
 const ACTIVE = new Set(['HELD', 'CONFIRMED']);
@@ -147,8 +148,7 @@ function Memory({ customerId, memory, canManage }: { customerId: string; memory:
   const { t } = useTranslation();
   const format = useFormat();
   const forget = useForgetMemory(customerId);
-  const failed = (error: unknown) =>
-    notifications.show({ color: 'red', title: t('errors.actionFailed'), message: error instanceof Error ? error.message : '' });
+  const failed = useFailureNotice();
   return (
     <Card>
       <Group justify="space-between" mb="sm">
@@ -217,8 +217,7 @@ function DataRequests({ customerId, name }: { customerId: string; name: string }
   const exporter = useExportCustomer();
   const erase = useEraseCustomer();
   const [asking, setAsking] = useState(false);
-  const failed = (error: unknown) =>
-    notifications.show({ color: 'red', title: t('errors.actionFailed'), message: error instanceof Error ? error.message : '' });
+  const failed = useFailureNotice();
   return (
     <Group gap="xs">
       <Button

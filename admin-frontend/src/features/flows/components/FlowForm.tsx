@@ -5,6 +5,7 @@ import { IconBrandWhatsapp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProjectSettings } from '@/lib/api/types';
+import { useFailureNotice } from '@/lib/notices';
 import { useSaveSettings } from '@/lib/project/settings';
 import { useClinicNumber } from '../api/number';
 import { CodeLink } from './CodeLink';
@@ -37,6 +38,7 @@ function toFlow(values: Values, flow: Flow): Flow {
  */
 export function FlowForm({ settings, onDraftChange }: { settings: ProjectSettings; onDraftChange?: (draft: Flow) => void }) {
   const { t } = useTranslation();
+  const failed = useFailureNotice();
   const save = useSaveSettings();
   const flow: Flow = settings.settings.flow ?? {};
   const form = useForm<Values>({
@@ -72,8 +74,7 @@ export function FlowForm({ settings, onDraftChange }: { settings: ProjectSetting
       },
       {
         onSuccess: () => notifications.show({ color: 'teal', message: t('settings.saved') }),
-        onError: (error) =>
-          notifications.show({ color: 'red', title: t('errors.actionFailed'), message: error instanceof Error ? error.message : '' }),
+        onError: failed,
       },
     );
 

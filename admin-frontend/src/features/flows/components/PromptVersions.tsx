@@ -6,6 +6,7 @@ import { diffLines } from 'diff';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSettings } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
+import { useFailureNotice } from '@/lib/notices';
 import { useSaveSettings } from '@/lib/project/settings';
 import { useSettingsHistory } from '../api/history';
 import classes from './PromptVersions.module.css';
@@ -23,6 +24,7 @@ interface PromptVersion {
  */
 export function PromptVersions({ settings, onDraftChange }: { settings: ProjectSettings; onDraftChange?: (prompt: string) => void }) {
   const { t } = useTranslation();
+  const failed = useFailureNotice();
   const format = useFormat();
   const history = useSettingsHistory();
   const save = useSaveSettings();
@@ -65,8 +67,7 @@ export function PromptVersions({ settings, onDraftChange }: { settings: ProjectS
       },
       {
         onSuccess: () => notifications.show({ color: 'teal', message: t('flows.promptSaved') }),
-        onError: (error) =>
-          notifications.show({ color: 'red', title: t('errors.actionFailed'), message: error instanceof Error ? error.message : '' }),
+        onError: failed,
       },
     );
 

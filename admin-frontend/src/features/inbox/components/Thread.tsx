@@ -12,12 +12,12 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconHandStop, IconRobot, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { StateBadge } from '@/components/StateBadge';
 import type { ConversationItem, Message } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
+import { useFailureNotice } from '@/lib/notices';
 import { useHandBack, useMarkRead, useMessages, useReply, useTakeOver } from '../api/conversations';
 import { ChannelIcon, customerLabel } from './ConversationList';
 import classes from './Inbox.module.css';
@@ -75,8 +75,7 @@ export function Thread({ conversation }: { conversation: ConversationItem }) {
     if (unread > 0) read({ conversationId: id });
   }, [id, unread, count, read]);
 
-  const failed = (error: unknown) =>
-    notifications.show({ color: 'red', title: t('errors.actionFailed'), message: error instanceof Error ? error.message : '' });
+  const failed = useFailureNotice();
 
   const send = () => {
     const text = draft.trim();

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Table, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconKey, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKey } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
+import { useFailureNotice } from '@/lib/notices';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '@/lib/project/settings';
 import { ConfirmModal, SecretModal } from './SecretModal';
 
@@ -18,8 +18,7 @@ export function ApiKeysCard() {
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const failed = (error: unknown) =>
-    notifications.show({ color: 'red', title: t('errors.actionFailed'), message: error instanceof Error ? error.message : '' });
+  const failed = useFailureNotice();
 
   return (
     <Card>

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSettings } from '@/lib/api/types';
+import { useFailureNotice } from '@/lib/notices';
 import { useSaveSettings } from '@/lib/project/settings';
 
 interface Values {
@@ -33,6 +34,7 @@ function zones(): string[] {
  */
 export function ProjectForm({ settings }: { settings: ProjectSettings }) {
   const { t } = useTranslation();
+  const failed = useFailureNotice();
   const save = useSaveSettings();
   const form = useForm<Values>({
     initialValues: {
@@ -74,8 +76,7 @@ export function ProjectForm({ settings }: { settings: ProjectSettings }) {
       },
       {
         onSuccess: () => notifications.show({ color: 'teal', message: t('settings.saved') }),
-        onError: (error) =>
-          notifications.show({ color: 'red', title: t('errors.actionFailed'), message: error instanceof Error ? error.message : '' }),
+        onError: failed,
       },
     );
   };

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Button, Card, Group, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useFailureNotice } from '@/lib/notices';
 import { useRotateWebhookSecret } from '@/lib/project/settings';
 import { ConfirmModal, SecretModal } from './SecretModal';
 
 /** Rotates the HMAC secret the gateway signs its webhooks with; the new one is shown once. */
 export function WebhookSecretCard() {
   const { t } = useTranslation();
+  const failed = useFailureNotice();
   const rotate = useRotateWebhookSecret();
   const [confirming, setConfirming] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
@@ -38,8 +39,7 @@ export function WebhookSecretCard() {
               setConfirming(false);
               setSecret(answer.webhook_secret);
             },
-            onError: (error) =>
-              notifications.show({ color: 'red', title: t('errors.actionFailed'), message: error instanceof Error ? error.message : '' }),
+            onError: failed,
           })
         }
       />

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconLogout, IconRefresh } from '@tabler/icons-react';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/client';
 import type { WhatsAppConnection } from '@/lib/api/types';
+import { useFailureNotice } from '@/lib/notices';
 import { useConnection, useLogout, usePairingCode, useReconnect } from '../api/whatsapp';
 
 // dark shades under white text (WCAG AA contrast in every state)
@@ -100,8 +100,7 @@ function Actions({ connection }: { connection: WhatsAppConnection }) {
   const pairing = usePairingCode();
   const [confirm, setConfirm] = useState(false);
   const [phone, setPhone] = useState('');
-  const failed = (error: unknown) =>
-    notifications.show({ color: 'red', title: t('errors.actionFailed'), message: error instanceof Error ? error.message : '' });
+  const failed = useFailureNotice();
   const loggedIn = connection.state === 'connected';
   const canPair = connection.state === 'needs_qr' || connection.state === 'needs_pairing_code';
   return (

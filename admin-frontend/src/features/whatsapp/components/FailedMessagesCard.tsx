@@ -2,11 +2,13 @@ import { Alert, Button, Card, Group, Loader, Table, Text, Title } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/format';
+import { useFailureNotice } from '@/lib/notices';
 import { useFailedMessages, useRetryFailed } from '../api/whatsapp';
 
 /** Patient messages the gateway gave up on (the patient was told it could not be processed), with re-queue. */
 export function FailedMessagesCard({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
+  const actionFailed = useFailureNotice();
   const format = useFormat();
   const failed = useFailedMessages();
   const retry = useRetryFailed();
@@ -14,8 +16,7 @@ export function FailedMessagesCard({ canManage }: { canManage: boolean }) {
     retry.mutate(ids, {
       onSuccess: (answer) =>
         notifications.show({ color: 'green', message: t('whatsapp.failed.requeued', { count: answer.requeued.length }) }),
-      onError: (error) =>
-        notifications.show({ color: 'red', title: t('errors.actionFailed'), message: error instanceof Error ? error.message : '' }),
+      onError: actionFailed,
     });
   const rows = failed.data ?? [];
   return (

@@ -54,6 +54,11 @@ final class AgentTestServices {
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
         }
+
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
     }
 
     static void register(DynamicPropertyRegistry registry) {

@@ -18,6 +18,7 @@ final class AskNameStep implements StepHandler {
     @Override
     public boolean handle(Turn t) {
         if (Questions.OTHER_NAME.equals(t.replyId())) {
+            t.state.offerName(null);
             t.out.say(t.say.askName());
             return true;
         }

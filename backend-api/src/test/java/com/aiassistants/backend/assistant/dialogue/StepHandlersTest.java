@@ -166,11 +166,15 @@ class StepHandlersTest {
         void anotherNameAsksForItInWords() {
             DialogueState state = DialogueState.start("seed");
             state.startTask(Flow.BOOK);
-            state.moveTo(Step.ASK_NAME);
+            Planner.advance(tap(state, "quiero un turno", "Sheena Nelson", null));
             Turn t = tap(state, "Otro nombre", "Sheena Nelson", "name:other");
             assertThat(new AskNameStep().handle(t)).isTrue();
             assertThat(state.customerName()).isNull();
             assertThat(said(t)).contains("¿Cómo te llamás?");
+
+            Turn yes = tap(state, "sí", null, null);
+            new AskNameStep().handle(yes);
+            assertThat(state.customerName()).as("the offer was turned down: a later 'sí' does not take it").isNull();
         }
     }
 

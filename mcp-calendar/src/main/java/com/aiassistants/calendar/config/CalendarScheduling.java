@@ -7,7 +7,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-import com.aiassistants.calendar.booking.BookingService;
+import com.aiassistants.calendar.booking.HoldExpiry;
 import com.aiassistants.calendar.bookinglog.BookingLogRelay;
 
 /**
@@ -22,18 +22,18 @@ public class CalendarScheduling implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(CalendarScheduling.class);
 
     private final CalendarProperties properties;
-    private final BookingService bookings;
+    private final HoldExpiry holds;
     private final BookingLogRelay relay;
 
-    public CalendarScheduling(CalendarProperties properties, BookingService bookings, BookingLogRelay relay) {
+    public CalendarScheduling(CalendarProperties properties, HoldExpiry holds, BookingLogRelay relay) {
         this.properties = properties;
-        this.bookings = bookings;
+        this.holds = holds;
         this.relay = relay;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(() -> guarded("hold sweeper", bookings::expireStaleHolds),
+        registrar.addFixedDelayTask(() -> guarded("hold sweeper", holds::expireStaleHolds),
                 properties.sweeperInterval());
         registrar.addFixedDelayTask(() -> guarded("booking log relay", relay::deliverDue),
                 properties.bookingLog().pollInterval());

@@ -4,7 +4,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.aiassistants.calendar.availability.AvailabilityService;
+import com.aiassistants.calendar.booking.BookingQueries;
 import com.aiassistants.calendar.booking.BookingService;
+import com.aiassistants.calendar.booking.BookingTransitions;
 import com.aiassistants.calendar.stats.BookingStatsService;
 import com.aiassistants.common.mcp.server.McpTool;
 import com.aiassistants.common.mcp.server.ToolContext;
@@ -63,7 +65,7 @@ public class CalendarToolDefinitions {
     }
 
     @Bean
-    McpTool<MarkOutcomeInput, Booking> markBookingOutcome(BookingService bookings) {
+    McpTool<MarkOutcomeInput, Booking> markBookingOutcome(BookingTransitions bookings) {
         return McpTool.command(CalendarTools.MARK_BOOKING_OUTCOME, """
                 Records whether the patient came to a CONFIRMED booking that has started: outcome COMPLETED or \
                 NO_SHOW (a marked outcome may be switched to the other; marking the same twice is harmless). \
@@ -73,7 +75,7 @@ public class CalendarToolDefinitions {
     }
 
     @Bean
-    McpTool<ConfirmBookingInput, Booking> confirmBooking(BookingService bookings) {
+    McpTool<ConfirmBookingInput, Booking> confirmBooking(BookingTransitions bookings) {
         return McpTool.command(CalendarTools.CONFIRM_BOOKING, """
                 Confirms a HELD booking (by id or short code). Confirming twice is harmless. Errors: hold_expired, \
                 invalid_transition, not_found.""",
@@ -82,7 +84,7 @@ public class CalendarToolDefinitions {
     }
 
     @Bean
-    McpTool<CancelBookingInput, Booking> cancelBooking(BookingService bookings) {
+    McpTool<CancelBookingInput, Booking> cancelBooking(BookingTransitions bookings) {
         return McpTool.command(CalendarTools.CANCEL_BOOKING, """
                 Cancels a HELD or CONFIRMED booking (by id or short code) and frees its time. Cancelling twice is \
                 harmless. Pass customer_id to only cancel that customer's booking.""",
@@ -91,7 +93,7 @@ public class CalendarToolDefinitions {
     }
 
     @Bean
-    McpTool<RescheduleBookingInput, Booking> rescheduleBooking(BookingService bookings) {
+    McpTool<RescheduleBookingInput, Booking> rescheduleBooking(BookingTransitions bookings) {
         return McpTool.command(CalendarTools.RESCHEDULE_BOOKING, """
                 Moves a HELD or CONFIRMED booking to a new start (from find_available_slots), atomically: the old \
                 time is released only if the new one was taken. Errors: slot_taken (with alternatives), \
@@ -101,7 +103,7 @@ public class CalendarToolDefinitions {
     }
 
     @Bean
-    McpTool<RecordAttendanceInput, Booking> recordAttendance(BookingService bookings) {
+    McpTool<RecordAttendanceInput, Booking> recordAttendance(BookingTransitions bookings) {
         return McpTool.command(CalendarTools.RECORD_ATTENDANCE, """
                 Records the patient's answer to a reminder on the booking: CONFIRMED (will attend; the booking must \
                 be CONFIRMED) or CANCELLED (cancelled from a reminder; cancel_booking first). A move clears it. \
@@ -111,13 +113,13 @@ public class CalendarToolDefinitions {
     }
 
     @Bean
-    McpTool<BookingIdInput, Booking> getBooking(BookingService bookings) {
+    McpTool<BookingIdInput, Booking> getBooking(BookingQueries bookings) {
         return McpTool.query(CalendarTools.GET_BOOKING, "One booking by id or short code.", BookingIdInput.class,
                 Booking.class, (ctx, in) -> bookings.get(ctx.requireTenant(), in.bookingId()));
     }
 
     @Bean
-    McpTool<ListCustomerBookingsInput, BookingList> listCustomerBookings(BookingService bookings) {
+    McpTool<ListCustomerBookingsInput, BookingList> listCustomerBookings(BookingQueries bookings) {
         return McpTool.query(CalendarTools.LIST_CUSTOMER_BOOKINGS, """
                 A customer's bookings, by start time: upcoming HELD and CONFIRMED ones, or all of them with \
                 include_past.""", ListCustomerBookingsInput.class, BookingList.class,
@@ -125,7 +127,7 @@ public class CalendarToolDefinitions {
     }
 
     @Bean
-    McpTool<ListBookingsInput, BookingList> listBookings(BookingService bookings) {
+    McpTool<ListBookingsInput, BookingList> listBookings(BookingQueries bookings) {
         return McpTool.query(CalendarTools.LIST_BOOKINGS, """
                 Bookings overlapping [from, to) (at most 63 days), optionally for one professional, one service and \
                 some statuses, by start time, in pages of at most 1000: when next_cursor is set, pass it as cursor \
@@ -143,7 +145,7 @@ public class CalendarToolDefinitions {
     }
 
     @Bean
-    McpTool<EraseCustomerInput, ErasedCustomer> eraseCustomer(BookingService bookings) {
+    McpTool<EraseCustomerInput, ErasedCustomer> eraseCustomer(BookingTransitions bookings) {
         return McpTool.command(CalendarTools.ERASE_CUSTOMER, """
                 Erases a patient's personal data (right to erasure): every booking of customer_id, and its \
                 booking-log events not yet delivered, get replacement_id instead and lose the customer name and \

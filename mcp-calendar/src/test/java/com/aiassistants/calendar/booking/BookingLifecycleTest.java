@@ -32,7 +32,7 @@ import com.aiassistants.common.scheduling.CalendarTools.RescheduleBookingInput;
 class BookingLifecycleTest extends CalendarIntegrationTest {
 
     @Autowired
-    BookingService bookingService;
+    HoldExpiry holdExpiry;
 
     Booking holdSlot(String tenant, HoldSlotInput input) {
         return calendar.call(tenant, CalendarTools.HOLD_SLOT, input, Booking.class, false);
@@ -235,7 +235,7 @@ class BookingLifecycleTest extends CalendarIntegrationTest {
         Booking held = holdSlot(tenant, hold("cut", "ana", local("2026-03-03T09:00"), "c1"));
         Booking kept = confirm(tenant, holdSlot(tenant, hold("cut", "ana", local("2026-03-03T09:30"), "c1")).id());
         clock.advance(Duration.ofMinutes(6));
-        assertThat(bookingService.expireStaleHolds()).isGreaterThanOrEqualTo(1);
+        assertThat(holdExpiry.expireStaleHolds()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.queryForObject("select status from booking where id = ?::uuid", String.class, held.id()))
                 .isEqualTo("EXPIRED");
         assertThat(get(tenant, kept.id()).status()).isEqualTo(BookingStatus.CONFIRMED);

@@ -32,6 +32,9 @@ class StaffBookingsTest extends CalendarIntegrationTest {
     @Autowired
     BookingService bookingService;
 
+    @Autowired
+    BookingQueries bookingQueries;
+
     static final String STAFF = "staff:recepcion@clinic.test";
 
     Booking book(String tenant, String service, String professional, Instant start, String customer, String key) {
@@ -159,7 +162,7 @@ class StaffBookingsTest extends CalendarIntegrationTest {
         assertThat(pages).isEqualTo(3);
         // the console's week: one SQL statement for the whole page
         StatementCounter.reset();
-        assertThat(bookingService.inRange(tenant, new ListBookingsInput(from, to, null, null)).bookings()).hasSize(5);
+        assertThat(bookingQueries.inRange(tenant, new ListBookingsInput(from, to, null, null)).bookings()).hasSize(5);
         assertThat(StatementCounter.count()).isEqualTo(1);
 
         assertThat(calendar.call(tenant, CalendarTools.LIST_BOOKINGS,
@@ -243,7 +246,7 @@ class StaffBookingsTest extends CalendarIntegrationTest {
         }
         Instant from = local(monday + "T00:00");
         StatementCounter.reset();
-        BookingList page = bookingService.inRange(tenant, new ListBookingsInput(from, from.plus(Duration.ofDays(7)), null,
+        BookingList page = bookingQueries.inRange(tenant, new ListBookingsInput(from, from.plus(Duration.ofDays(7)), null,
                 null, null, 1000, null));
         assertThat(StatementCounter.count()).isEqualTo(1);
         assertThat(page.bookings()).hasSize(500);

@@ -42,31 +42,31 @@ public class ReminderMessages {
             case REMINDER -> {
                 List<String> ids = List.of(CONFIRM + booking.id(), CANCEL + booking.id(), RESCHEDULE + booking.id());
                 List<GatewayClient.Button> buttons = List.of(
-                        new GatewayClient.Button(ids.get(0), Formats.clip(say.reminderConfirmButton(), 20)),
-                        new GatewayClient.Button(ids.get(1), Formats.clip(say.reminderCancelButton(), 20)),
-                        new GatewayClient.Button(ids.get(2), Formats.clip(say.reminderRescheduleButton(), 20)));
-                yield new GatewayClient.Message(gatewayTenant, to, say.reminder(service, professional, at), buttons,
+                        new GatewayClient.Button(ids.get(0), Formats.clip(say.reminders().reminderConfirmButton(), 20)),
+                        new GatewayClient.Button(ids.get(1), Formats.clip(say.reminders().reminderCancelButton(), 20)),
+                        new GatewayClient.Button(ids.get(2), Formats.clip(say.reminders().reminderRescheduleButton(), 20)));
+                yield new GatewayClient.Message(gatewayTenant, to, say.reminders().reminder(service, professional, at), buttons,
                         new GatewayClient.Template(settings.templateName(), settings.templateLanguage(),
-                                List.of(service, professional, say.dayOf(at), Formats.time(at.toLocalTime())), ids),
+                                List.of(service, professional, say.reminders().dayOf(at), Formats.time(at.toLocalTime())), ids),
                         reminder.id());
             }
             case FOLLOW_UP -> new GatewayClient.Message(gatewayTenant, to,
                     settings.followUpText() != null && !settings.followUpText().isBlank() ? settings.followUpText()
-                            : say.followUp(service, professional), null,
+                            : say.reminders().followUp(service, professional), null,
                     new GatewayClient.Template(settings.followUpTemplateName(), settings.followUpTemplateLanguage(),
                             List.of(service, professional), List.of()), reminder.id());
             case NOTICE_CREATED, NOTICE_MOVED, NOTICE_CANCELLED -> {
                 String code = booking.shortCode() != null ? booking.shortCode() : booking.id();
                 String text = switch (reminder.kind()) {
-                    case NOTICE_CREATED -> say.noticeCreated(service, professional, at, code);
-                    case NOTICE_MOVED -> say.noticeMoved(service, professional, at, code);
-                    default -> say.noticeCancelled(service, at);
+                    case NOTICE_CREATED -> say.reminders().noticeCreated(service, professional, at, code);
+                    case NOTICE_MOVED -> say.reminders().noticeMoved(service, professional, at, code);
+                    default -> say.reminders().noticeCancelled(service, at);
                 };
                 String change = reminder.kind() == Reminder.Kind.NOTICE_CREATED ? "created"
                         : reminder.kind() == Reminder.Kind.NOTICE_MOVED ? "moved" : "cancelled";
                 yield new GatewayClient.Message(gatewayTenant, to, text, null,
                         new GatewayClient.Template(settings.noticeTemplateName(), settings.noticeTemplateLanguage(),
-                                List.of(service, professional, say.dayOf(at), Formats.time(at.toLocalTime()), change),
+                                List.of(service, professional, say.reminders().dayOf(at), Formats.time(at.toLocalTime()), change),
                                 List.of()), reminder.id());
             }
         };

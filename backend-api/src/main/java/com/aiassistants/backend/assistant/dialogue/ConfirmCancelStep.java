@@ -20,12 +20,12 @@ final class ConfirmCancelStep implements StepHandler {
             return false;
         }
         if (answer == Confirmation.LATER) {
-            t.out.say(t.say.cancelLater());
+            t.out.say(t.say.bookings().cancelLater());
             s.resetTask();
             return true;
         }
         if (answer == Confirmation.NO) {
-            t.out.say(t.say.kept());
+            t.out.say(t.say.bookings().kept());
             s.resetTask();
             return true;
         }
@@ -34,10 +34,10 @@ final class ConfirmCancelStep implements StepHandler {
             Booking cancelled = t.gateway.cancel(t.tenantId(), target.id(), t.customerId(), "cancelled by the customer");
             BookingRef done = BookingRef.of(cancelled).withDefaults(target.serviceName(), target.professionalName(), target.localStart());
             t.out.touched(cancelled.id());
-            t.out.say(t.say.cancelled(done.serviceName(), done.localStart()));
+            t.out.say(t.say.bookings().cancelled(done.serviceName(), done.localStart()));
             ReminderReplies.done(t, cancelled.id(), ReminderAnswer.Outcome.CANCELLED);
         } catch (McpToolError e) {
-            t.out.say(t.say.couldNotChange());
+            t.out.say(t.say.bookings().couldNotChange());
         }
         s.resetTask();
         return true;
@@ -46,7 +46,7 @@ final class ConfirmCancelStep implements StepHandler {
     @Override
     public void prompt(Turn t) {
         BookingRef target = t.state.target();
-        t.out.say(t.say.confirmCancel(target.serviceName(), target.localStart()));
+        t.out.say(t.say.bookings().confirmCancel(target.serviceName(), target.localStart()));
         Menu.yesNo(t);
     }
 }

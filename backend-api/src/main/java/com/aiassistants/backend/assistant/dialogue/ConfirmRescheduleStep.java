@@ -26,7 +26,7 @@ final class ConfirmRescheduleStep implements StepHandler {
                         slot.localStart());
                 t.out.touched(moved.id());
                 ReminderReplies.done(t, moved.id(), ReminderAnswer.Outcome.RESCHEDULED);
-                t.out.say(t.say.rescheduled(done.serviceName(), done.professionalName(), done.localStart(), done.code()));
+                t.out.say(t.say.bookings().rescheduled(done.serviceName(), done.professionalName(), done.localStart(), done.code()));
                 s.resetTask();
             } catch (McpToolError e) {
                 s.dropProposedMove();
@@ -35,7 +35,7 @@ final class ConfirmRescheduleStep implements StepHandler {
             return true;
         }
         if (answer == Confirmation.LATER) {
-            t.out.say(t.say.rescheduleLater());
+            t.out.say(t.say.bookings().rescheduleLater());
             return true;
         }
         if (t.replyId() == null && Details.read(t, true)) {
@@ -61,7 +61,7 @@ final class ConfirmRescheduleStep implements StepHandler {
         DialogueState s = t.state;
         BookingRef target = s.target();
         OfferedSlot slot = s.newSlot();
-        t.out.say(t.say.confirmReschedule(target.serviceName(), target.localStart(), slot.localStart(),
+        t.out.say(t.say.bookings().confirmReschedule(target.serviceName(), target.localStart(), slot.localStart(),
                 slot.professionalName() != null ? slot.professionalName() : target.professionalName()));
         Menu.yesNo(t);
     }

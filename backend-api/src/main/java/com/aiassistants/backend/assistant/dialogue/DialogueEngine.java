@@ -1,12 +1,6 @@
 package com.aiassistants.backend.assistant.dialogue;
 
-import java.security.SecureRandom;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -18,7 +12,6 @@ import org.springframework.context.MessageSource;
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
 import com.aiassistants.backend.assistant.nlu.ChoiceParser;
-import com.aiassistants.backend.assistant.nlu.Confirmation;
 import com.aiassistants.backend.assistant.nlu.Intent;
 import com.aiassistants.backend.assistant.nlu.IntentClassifier;
 import com.aiassistants.backend.assistant.nlu.Language;
@@ -34,36 +27,21 @@ import com.aiassistants.common.mcp.client.McpUnavailableException;
  * The state machine. Order of reading a message: activation code → button/list reply → a name the
  * customer introduces → intents that interrupt any step (human, menu, my bookings, cancel,
  * reschedule, questions about prices/services/professionals/hours) → the current step's
- * {@link StepHandler} (a choice, a yes/no, a correction) → what the message asks when idle.
- * <p>
- * A little over the reactor's ~300-line guide on purpose: the order of reading above is the class, and the steps
- * themselves already live in their {@link StepHandler}s.
+ * {@link StepHandler} (a choice, a yes/no, a correction) → what the message asks when idle. The interrupts are
+ * {@link Interrupts}, the named actions (menu rows, activation codes) {@link Actions}, the handlers {@link Steps}.
  */
 public final class DialogueEngine {
 
     private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final List<String> BOOKING_NOUNS = List.of("turno", "turnos", "reserva", "reservas", "cita", "citas",
-            "booking", "bookings", "appointment", "appointments");
 
     private final SchedulingGateway gateway;
     private final MessageSource messages;
-    private final Map<Step, StepHandler> steps = new EnumMap<>(Step.class);
-    private final ConfirmCancelStep confirmCancel = new ConfirmCancelStep();
+    private final Steps steps = new Steps();
+    private final Interrupts interrupts = new Interrupts(steps);
 
     public DialogueEngine(SchedulingGateway gateway, MessageSource messages) {
         this.gateway = gateway;
         this.messages = messages;
-        CollectStep collect = new CollectStep();
-        steps.put(Step.ASK_NAME, new AskNameStep());
-        steps.put(Step.ASK_SERVICE, collect);
-        steps.put(Step.ASK_PROFESSIONAL, collect);
-        steps.put(Step.ASK_DATE, collect);
-        steps.put(Step.OFFER_SLOTS, new OfferSlotsStep());
-        steps.put(Step.CONFIRM_HOLD, new ConfirmHoldStep());
-        steps.put(Step.CHOOSE_BOOKING, new ChooseBookingStep());
-        steps.put(Step.CONFIRM_CANCEL, confirmCancel);
-        steps.put(Step.CONFIRM_RESCHEDULE, new ConfirmRescheduleStep());
     }
 
     public AssistantReply reply(AssistantTurn in) {
@@ -105,19 +83,17 @@ public final class DialogueEngine {
     }
 
     private static DialogueState newState() {
-        byte[] seed = new byte[6];
-        RANDOM.nextBytes(seed);
-        return DialogueState.start(HexFormat.of().formatHex(seed));
+        return DialogueState.start(StateJson.newSeed());
     }
 
     private void dispatch(Turn t) {
         DialogueState s = t.state;
-        String action = activationAction(t);
+        String action = Actions.activation(t);
         if (action != null) {
             if (t.fresh) {
-                t.out.say(greeting(t));
+                t.out.say(Actions.greeting(t));
             }
-            startAction(t, action);
+            Actions.start(t, action);
             return;
         }
         if (ReminderReplies.handle(t)) {
@@ -125,7 +101,7 @@ public final class DialogueEngine {
         }
         String replyId = t.replyId();
         if (replyId != null && replyId.startsWith(Menu.PREFIX)) {
-            startAction(t, replyId.substring(Menu.PREFIX.length()));
+            Actions.start(t, replyId.substring(Menu.PREFIX.length()));
             return;
         }
         Optional<NameExtractor.NameMatch> name = NameExtractor.introduced(t.utterance().raw());
@@ -135,11 +111,11 @@ public final class DialogueEngine {
             t.out.say(IntentClassifier.isGreeting(t.utterance()) ? t.say.hello(s.customerName()) : t.say.thanksName(s.customerName()));
         }
         Intent intent = IntentClassifier.classify(t.utterance());
-        if (interrupt(t, intent)) {
+        if (interrupts.handle(t, intent)) {
             return;
         }
         Step step = s.step();
-        if (step != Step.IDLE && steps.get(step).handle(t)) {
+        if (steps.handle(t)) {
             return;
         }
         if (step != Step.IDLE && ((intent != Intent.THANKS_BYE && intent != Intent.BOOK) || step.confirming())) {
@@ -149,68 +125,13 @@ public final class DialogueEngine {
                 t.out.say(t.say.notUnderstood());
                 s.missed();
             }
-            prompt(t);
+            steps.prompt(t);
             if (s.misses() >= 2) {
                 t.out.say(t.say.menuHint());
             }
             return;
         }
         idle(t, intent);
-    }
-
-    /** Intents that leave (or pause) any step; true if handled. */
-    private boolean interrupt(Turn t, Intent intent) {
-        DialogueState s = t.state;
-        Step step = s.step();
-        switch (intent) {
-            case HUMAN, MENU -> {
-                startAction(t, intent == Intent.HUMAN ? "human" : "menu");
-                return true;
-            }
-            case MY_BOOKINGS -> {
-                if (!step.confirming()) {
-                    Manage.list(t);
-                    return true;
-                }
-            }
-            case CANCEL -> {
-                if (step == Step.CONFIRM_CANCEL) {
-                    return confirmCancel.answer(t, t.replyId() == null ? Confirmation.YES : t.confirmation());
-                }
-                if (!step.confirming() || t.utterance().hasAny(BOOKING_NOUNS)) {
-                    if (step.collecting() && s.flow() == Flow.BOOK && !t.utterance().hasAny(BOOKING_NOUNS)) {
-                        Holds.abandon(t);
-                        t.out.say(t.say.abandoned());
-                        t.out.say(t.say.menuHint());
-                        return true;
-                    }
-                    Manage.start(t, Flow.CANCEL);
-                    return true;
-                }
-            }
-            case RESCHEDULE -> {
-                if (!(step != Step.IDLE && s.flow() != null && t.hasWhen() && !t.utterance().hasAny(BOOKING_NOUNS))) {
-                    Manage.start(t, Flow.RESCHEDULE);
-                    return true;
-                }
-            }
-            default -> {
-                boolean slotRequest = intent == Intent.HOURS && t.hasWhen() && !IntentClassifier.asksWhenOpen(t.utterance());
-                if (intent.informational() && !slotRequest) {
-                    if (IntentClassifier.isGreeting(t.utterance()) && !t.nameGiven()) {
-                        t.out.say(t.say.hello(s.customerName()));
-                    }
-                    InfoAnswers.answer(t, intent);
-                    if (step == Step.IDLE) {
-                        t.out.say(t.say.bookHint());
-                    } else {
-                        prompt(t);
-                    }
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private void idle(Turn t, Intent intent) {
@@ -225,7 +146,7 @@ public final class DialogueEngine {
                 && s.choices().getFirst().startsWith(Menu.PREFIX)) {
             int index = menuChoice.getAsInt() == ChoiceParser.LAST ? s.choices().size() : menuChoice.getAsInt();
             if (index >= 1 && index <= s.choices().size()) {
-                startAction(t, s.choices().get(index - 1).substring(Menu.PREFIX.length()));
+                Actions.start(t, s.choices().get(index - 1).substring(Menu.PREFIX.length()));
                 return;
             }
         }
@@ -238,74 +159,14 @@ public final class DialogueEngine {
             case GREET -> {
                 Holds.abandon(t);
                 if (!nameGiven) {
-                    t.out.say(t.fresh ? greeting(t) : t.say.hello(s.customerName()));
+                    t.out.say(t.fresh ? Actions.greeting(t) : t.say.hello(s.customerName()));
                 }
                 Menu.show(t);
             }
             default -> {
                 if (!nameGiven) {
-                    t.out.say(t.fresh ? greeting(t) : t.say.notUnderstood());
+                    t.out.say(t.fresh ? Actions.greeting(t) : t.say.notUnderstood());
                 }
-                Menu.show(t);
-            }
-        }
-    }
-
-    /** Repeats the question of the current step (after an aside or an unreadable answer). */
-    private void prompt(Turn t) {
-        Step step = t.state.step();
-        if (step == Step.IDLE) {
-            Menu.show(t);
-        } else {
-            steps.get(step).prompt(t);
-        }
-    }
-
-    private static String greeting(Turn t) {
-        return t.flow().greeting() != null ? t.flow().greeting() : t.say.greeting(t.in.tenant().name(), t.state.customerName());
-    }
-
-    /** The tenant's activation code (e.g. FLOW_RESERVA_INIT from a wa.me link) → its action. */
-    private static String activationAction(Turn t) {
-        Map<String, String> codes = t.flow().activationCodes();
-        String text = t.in.text() == null ? "" : t.in.text().strip();
-        if (codes == null || text.isEmpty() || text.length() > 64) {
-            return null;
-        }
-        for (Map.Entry<String, String> code : codes.entrySet()) {
-            if (code.getKey().equalsIgnoreCase(text)) {
-                return code.getValue().strip().toLowerCase(Locale.ROOT);
-            }
-        }
-        return null;
-    }
-
-    private static void startAction(Turn t, String action) {
-        switch (action) {
-            case "book" -> Planner.startBooking(t, false);
-            case "bookings", "my_bookings" -> Manage.list(t);
-            case "cancel" -> Manage.start(t, Flow.CANCEL);
-            case "reschedule" -> Manage.start(t, Flow.RESCHEDULE);
-            case "prices", "services" -> {
-                InfoAnswers.answer(t, Intent.PRICES);
-                t.out.say(t.say.bookHint());
-            }
-            case "professionals" -> {
-                InfoAnswers.answer(t, Intent.PROFESSIONALS);
-                t.out.say(t.say.bookHint());
-            }
-            case "hours" -> InfoAnswers.answer(t, Intent.HOURS);
-            case "human" -> {
-                Holds.abandon(t);
-                t.out.handOff();
-                t.out.say(t.say.handoff());
-            }
-            default -> {
-                if (action.startsWith("book:")) {
-                    Planner.startBooking(t, action.substring(5));
-                    return;
-                }
-                Holds.abandon(t);
                 Menu.show(t);
             }
         }

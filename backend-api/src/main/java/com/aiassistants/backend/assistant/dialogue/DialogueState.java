@@ -9,30 +9,21 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import com.aiassistants.backend.assistant.nlu.DateQuery;
 import com.aiassistants.backend.assistant.nlu.TimeQuery;
-import com.aiassistants.common.mcp.McpJson;
 
 /**
  * The explicit per-conversation state: the working memory of the dialogue, changed only through
- * the methods below while one turn is handled, and persisted as JSON (snake_case, fields only) by
- * the conversation layer between turns. Unknown properties are ignored on read so older states keep
- * loading after the shape grows.
- * <p>
- * Longer than the reactor's ~300-line guide on purpose: it is the one persisted shape of a conversation together
- * with the small methods that change it; split, the JSON form would be spread over several types.
+ * the methods below while one turn is handled, and persisted as JSON by the conversation layer between turns
+ * ({@link StateJson}). What the customer asked for in the task at hand (service, professional, days, time) is
+ * kept in {@link Asked}, unwrapped into the same JSON object.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public final class DialogueState {
-
-    private static final JsonMapper MAPPER = McpJson.MAPPER.rebuild()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private int version = 1;
     private Step step = Step.IDLE;
@@ -43,16 +34,8 @@ public final class DialogueState {
     /** Incremented for every new booking attempt, so a retried turn reuses its key and a new attempt does not. */
     private int flowSeq;
     private String customerName;
-    private String serviceId;
-    private String serviceName;
-    private String professionalId;
-    private String professionalName;
-    private boolean anyProfessional;
-    private LocalDate dateFrom;
-    private LocalDate dateTo;
-    private LocalTime exactTime;
-    private LocalTime earliest;
-    private LocalTime latest;
+    @JsonUnwrapped
+    private Asked asked = new Asked();
     /** Ids the user can pick by number in ASK_SERVICE / ASK_PROFESSIONAL / the menu. */
     private List<String> choices = new ArrayList<>();
     private List<OfferedSlot> offers = new ArrayList<>();
@@ -61,8 +44,6 @@ public final class DialogueState {
     private BookingRef target;
     private OfferedSlot newSlot;
     private int misses;
-    /** "a la misma hora" said before the booking to move was chosen. */
-    private boolean sameTime;
     /** The booking of the last reminder sent, until the patient answers it or it starts: answers are read about it. */
     private BookingRef reminded;
     /** The name WhatsApp showed, offered as "book under this name?" while the name is asked. */
@@ -78,19 +59,13 @@ public final class DialogueState {
         return state;
     }
 
+    /** The state persisted as {@code json}; null when there is none or it cannot be read. */
     public static DialogueState parse(String json) {
-        if (json == null || json.isBlank()) {
-            return null;
-        }
-        try {
-            return MAPPER.readValue(json, DialogueState.class);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return StateJson.read(json, DialogueState.class);
     }
 
     public String toJson() {
-        return MAPPER.writeValueAsString(this);
+        return StateJson.write(this);
     }
 
     /**
@@ -103,125 +78,43 @@ public final class DialogueState {
             if (json != null && !json.isBlank()) {
                 return json;
             }
-            byte[] seed = new byte[6];
-            new java.security.SecureRandom().nextBytes(seed);
-            state = start(java.util.HexFormat.of().formatHex(seed));
+            state = start(StateJson.newSeed());
         }
         state.reminded = booking;
         return state.toJson();
     }
 
-    // ---------------------------------------------------------------- reading
+    public Step step() { return step; }
+    public Flow flow() { return flow; }
+    public String language() { return language; }
+    public String nonceSeed() { return nonceSeed; }
+    public int flowSeq() { return flowSeq; }
+    public String customerName() { return customerName; }
+    public String offeredName() { return offeredName; }
 
-    public Step step() {
-        return step;
-    }
+    // what the customer asked for (kept in Asked)
+    public String serviceId() { return asked.serviceId; }
+    public String serviceName() { return asked.serviceName; }
+    public String professionalId() { return asked.professionalId; }
+    public String professionalName() { return asked.professionalName; }
+    public boolean anyProfessional() { return asked.anyProfessional; }
+    public LocalDate dateFrom() { return asked.dateFrom; }
+    public LocalDate dateTo() { return asked.dateTo; }
+    public LocalTime exactTime() { return asked.exactTime; }
+    public LocalTime earliest() { return asked.earliest; }
+    public LocalTime latest() { return asked.latest; }
 
-    public Flow flow() {
-        return flow;
-    }
+    public int misses() { return misses; }
+    public boolean hasDate() { return asked.dateFrom != null; }
+    public boolean hasTimeWindow() { return asked.earliest != null || asked.latest != null; }
 
-    public String language() {
-        return language;
-    }
-
-    public String nonceSeed() {
-        return nonceSeed;
-    }
-
-    public int flowSeq() {
-        return flowSeq;
-    }
-
-    public String customerName() {
-        return customerName;
-    }
-
-    public String offeredName() {
-        return offeredName;
-    }
-
-    public String serviceId() {
-        return serviceId;
-    }
-
-    public String serviceName() {
-        return serviceName;
-    }
-
-    public String professionalId() {
-        return professionalId;
-    }
-
-    public String professionalName() {
-        return professionalName;
-    }
-
-    public boolean anyProfessional() {
-        return anyProfessional;
-    }
-
-    public LocalDate dateFrom() {
-        return dateFrom;
-    }
-
-    public LocalDate dateTo() {
-        return dateTo;
-    }
-
-    public LocalTime exactTime() {
-        return exactTime;
-    }
-
-    public LocalTime earliest() {
-        return earliest;
-    }
-
-    public LocalTime latest() {
-        return latest;
-    }
-
-    public int misses() {
-        return misses;
-    }
-
-    public boolean hasDate() {
-        return dateFrom != null;
-    }
-
-    public boolean hasTimeWindow() {
-        return earliest != null || latest != null;
-    }
-
-    public List<String> choices() {
-        return Collections.unmodifiableList(choices);
-    }
-
-    public List<OfferedSlot> offers() {
-        return Collections.unmodifiableList(offers);
-    }
-
-    public BookingRef hold() {
-        return hold;
-    }
-
-    public List<BookingRef> bookings() {
-        return Collections.unmodifiableList(bookings);
-    }
-
-    public BookingRef target() {
-        return target;
-    }
-
-    public OfferedSlot newSlot() {
-        return newSlot;
-    }
-
-    public BookingRef reminded() {
-        return reminded;
-    }
-
-    // ---------------------------------------------------------------- changing
+    public List<String> choices() { return Collections.unmodifiableList(choices); }
+    public List<OfferedSlot> offers() { return Collections.unmodifiableList(offers); }
+    public BookingRef hold() { return hold; }
+    public List<BookingRef> bookings() { return Collections.unmodifiableList(bookings); }
+    public BookingRef target() { return target; }
+    public OfferedSlot newSlot() { return newSlot; }
+    public BookingRef reminded() { return reminded; }
 
     void speak(String languageCode) {
         language = languageCode;
@@ -253,31 +146,25 @@ public final class DialogueState {
     }
 
     void chooseService(String id, String name) {
-        serviceId = id;
-        serviceName = name;
+        asked.service(id, name);
         choices = new ArrayList<>();
     }
 
     void forgetService() {
-        serviceId = null;
-        serviceName = null;
+        asked.service(null, null);
     }
 
     void chooseProfessional(String id, String name) {
-        professionalId = id;
-        professionalName = name;
-        anyProfessional = false;
+        asked.professional(id, name);
     }
 
     void acceptAnyProfessional() {
-        anyProfessional = true;
-        professionalId = null;
-        professionalName = null;
+        asked.anyProfessional();
     }
 
     void forgetProfessional() {
-        professionalId = null;
-        professionalName = null;
+        asked.professionalId = null;
+        asked.professionalName = null;
     }
 
     /** Ids the customer may answer by number (e.g. {@code svc:…}, {@code pro:…}, {@code menu:…}). */
@@ -286,21 +173,18 @@ public final class DialogueState {
     }
 
     void wantDates(DateQuery date) {
-        dateFrom = date.from();
-        dateTo = date.to();
+        asked.dates(date);
         offers = new ArrayList<>();
     }
 
     void wantTime(TimeQuery time) {
-        exactTime = time.exact();
-        earliest = time.earliest();
-        latest = time.latest();
+        asked.time(time);
         offers = new ArrayList<>();
     }
 
     /** After an exact time could not be had: search the day without it. */
     void forgetExactTime() {
-        exactTime = null;
+        asked.exactTime = null;
     }
 
     void offer(List<OfferedSlot> slots) {
@@ -333,35 +217,19 @@ public final class DialogueState {
      */
     void aimAt(BookingRef booking) {
         target = booking;
-        if (flow == Flow.RESCHEDULE) {
-            serviceId = booking.serviceId();
-            serviceName = booking.serviceName();
-            professionalId = booking.professionalId();
-            professionalName = booking.professionalName();
-            if (sameTime) {
-                keepTimeOf(booking);
-            }
-            if (dateFrom == null && (exactTime != null || earliest != null || latest != null)) {
-                dateFrom = booking.localStart().toLocalDate();
-                dateTo = dateFrom;
-            }
+        if (flow == Flow.RESCHEDULE && asked.moving(booking)) {
+            offers = new ArrayList<>();
         }
     }
 
     /** Moving at "the same time": the booking's time of day (before the booking is known: remembered for {@link #aimAt}). */
     void wantSameTime() {
         if (target != null) {
-            keepTimeOf(target);
+            asked.timeOf(target);
+            offers = new ArrayList<>();
         } else {
-            sameTime = true;
+            asked.sameTime = true;
         }
-    }
-
-    private void keepTimeOf(BookingRef booking) {
-        exactTime = booking.localStart().toLocalTime();
-        earliest = null;
-        latest = null;
-        offers = new ArrayList<>();
     }
 
     void forgetReminder() {
@@ -386,12 +254,7 @@ public final class DialogueState {
     void resetTask() {
         step = Step.IDLE;
         flow = null;
-        serviceId = null;
-        serviceName = null;
-        professionalId = null;
-        professionalName = null;
-        anyProfessional = false;
-        clearWhen();
+        asked.clear();
         choices = new ArrayList<>();
         offers = new ArrayList<>();
         hold = null;
@@ -399,14 +262,9 @@ public final class DialogueState {
         target = null;
         newSlot = null;
         misses = 0;
-        sameTime = false;
     }
 
     void clearWhen() {
-        dateFrom = null;
-        dateTo = null;
-        exactTime = null;
-        earliest = null;
-        latest = null;
+        asked.clearWhen();
     }
 }

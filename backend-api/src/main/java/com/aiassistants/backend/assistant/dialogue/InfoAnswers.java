@@ -40,16 +40,16 @@ final class InfoAnswers {
         }
         List<Service> shown = named.isEmpty() ? t.catalog().services : named;
         if (named.isEmpty()) {
-            t.out.say(t.say.servicesHeader());
+            t.out.say(t.say.info().servicesHeader());
         }
         for (Service service : shown) {
-            t.out.say("• " + t.say.serviceLine(service.name(), service.durationMinutes(),
+            t.out.say("• " + t.say.info().serviceLine(service.name(), service.durationMinutes(),
                     Formats.price(service.price(), service.currency(), t.lang)));
         }
     }
 
     private static void professionals(Turn t) {
-        t.out.say(t.say.professionalsHeader());
+        t.out.say(t.say.info().professionalsHeader());
         for (Professional professional : t.catalog().professionals) {
             t.out.say("• " + professional.name() + (professional.specialty() == null ? "" : " — " + professional.specialty()));
         }
@@ -73,7 +73,7 @@ final class InfoAnswers {
             }
         }
         if (byDay.isEmpty() && named.size() != 1) {
-            t.out.say(t.say.hoursUnknown());
+            t.out.say(t.say.info().hoursUnknown());
             return;
         }
         java.util.Optional<com.aiassistants.backend.assistant.nlu.DateQuery> date = t.date();
@@ -81,10 +81,10 @@ final class InfoAnswers {
             java.time.LocalDate day = date.get().from();
             String dayText = (named.size() == 1 ? named.getFirst().name() + ": " : "") + Formats.day(day, t.lang);
             List<LocalTime[]> ranges = byDay.get(day.getDayOfWeek());
-            t.out.say(ranges == null ? t.say.closedOn(dayText) : t.say.openOn(dayText, describe(t, merge(ranges))));
+            t.out.say(ranges == null ? t.say.info().closedOn(dayText) : t.say.info().openOn(dayText, describe(t, merge(ranges))));
             return;
         }
-        t.out.say(named.size() == 1 ? t.say.hoursOf(named.getFirst().name()) : t.say.hoursHeader());
+        t.out.say(named.size() == 1 ? t.say.info().hoursOf(named.getFirst().name()) : t.say.info().hoursHeader());
         DayOfWeek groupStart = null;
         String groupText = null;
         DayOfWeek previous = null;
@@ -109,7 +109,7 @@ final class InfoAnswers {
 
     private static void emit(Turn t, DayOfWeek from, DayOfWeek to, String text) {
         String days = from == to ? Formats.weekdayShort(from, t.lang)
-                : t.say.dayRange(Formats.weekdayShort(from, t.lang), Formats.weekdayShort(to, t.lang));
+                : t.say.info().dayRange(Formats.weekdayShort(from, t.lang), Formats.weekdayShort(to, t.lang));
         t.out.say("• " + days + ": " + text);
     }
 
@@ -129,7 +129,7 @@ final class InfoAnswers {
     }
 
     private static String describe(Turn t, List<LocalTime[]> ranges) {
-        List<String> parts = ranges.stream().map(r -> t.say.range(Formats.time(r[0]), Formats.time(r[1]))).toList();
-        return String.join(t.say.and(), parts);
+        List<String> parts = ranges.stream().map(r -> t.say.info().range(Formats.time(r[0]), Formats.time(r[1]))).toList();
+        return String.join(t.say.info().and(), parts);
     }
 }

@@ -34,12 +34,12 @@ final class Manage {
         Holds.abandon(t);
         List<Booking> bookings = upcoming(t, false);
         if (bookings.isEmpty()) {
-            t.out.say(t.say.noBookings());
+            t.out.say(t.say.bookings().noBookings());
             return;
         }
-        t.out.say(t.say.upcoming());
+        t.out.say(t.say.bookings().upcoming());
         for (Booking b : bookings) {
-            t.out.say("• " + t.say.bookingLine(b.serviceName(), b.professionalName(), b.localStart(),
+            t.out.say("• " + t.say.bookings().bookingLine(b.serviceName(), b.professionalName(), b.localStart(),
                     b.shortCode() != null ? b.shortCode() : b.id(), b.status() == CalendarTools.BookingStatus.HELD));
         }
     }
@@ -79,7 +79,7 @@ final class Manage {
             }
         }
         if (bookings.isEmpty()) {
-            t.out.say(t.say.noBookings());
+            t.out.say(t.say.bookings().noBookings());
             t.state.resetTask();
             return;
         }
@@ -99,7 +99,7 @@ final class Manage {
     static void renderChoice(Turn t) {
         DialogueState s = t.state;
         s.moveTo(Step.CHOOSE_BOOKING);
-        t.out.say(t.say.chooseBooking(s.flow() == Flow.CANCEL));
+        t.out.say(t.say.bookings().chooseBooking(s.flow() == Flow.CANCEL));
         List<Option> rows = new ArrayList<>();
         for (int i = 0; i < s.bookings().size(); i++) {
             BookingRef b = s.bookings().get(i);
@@ -108,7 +108,7 @@ final class Manage {
             rows.add(new Option("booking:" + b.id(), Formats.clip(when, 24), Formats.clip(b.serviceName() + " · "
                     + b.professionalName(), 72)));
         }
-        t.out.list(t.say.bookingsTitle(), rows);
+        t.out.list(t.say.bookings().bookingsTitle(), rows);
     }
 
     /** The booking is known: ask to confirm the cancellation, or go on to find the new time. */
@@ -125,8 +125,8 @@ final class Manage {
     static void promptCancel(Turn t) {
         BookingRef booking = t.state.target();
         t.state.moveTo(Step.CONFIRM_CANCEL);
-        t.out.say(t.say.confirmCancel(booking.serviceName(), booking.localStart()));
-        t.out.buttons(List.of(new Option("confirm:yes", t.say.cancelYes(), null),
-                new Option("confirm:no", t.say.cancelNo(), null)));
+        t.out.say(t.say.bookings().confirmCancel(booking.serviceName(), booking.localStart()));
+        t.out.buttons(List.of(new Option("confirm:yes", t.say.bookings().cancelYes(), null),
+                new Option("confirm:no", t.say.bookings().cancelNo(), null)));
     }
 }

@@ -51,7 +51,7 @@ final class OfferSlotsStep implements StepHandler {
         }
         Confirmation answer = Confirmation.of(t.utterance());
         if (answer == Confirmation.LATER) {
-            t.out.say(t.say.offersLater());
+            t.out.say(t.say.slots().offersLater());
             return true;
         }
         if (answer == Confirmation.YES && s.offers().size() == 1) {

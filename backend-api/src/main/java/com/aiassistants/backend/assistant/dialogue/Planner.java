@@ -97,7 +97,7 @@ final class Planner {
         DialogueState s = t.state;
         if (s.flow() == Flow.RESCHEDULE) {
             s.proposeMove(slot);
-            t.out.say(t.say.confirmReschedule(s.target().serviceName(), s.target().localStart(), slot.localStart(),
+            t.out.say(t.say.bookings().confirmReschedule(s.target().serviceName(), s.target().localStart(), slot.localStart(),
                     slot.professionalName() != null ? slot.professionalName() : s.target().professionalName()));
             Menu.yesNo(t);
             return;
@@ -147,7 +147,7 @@ final class Planner {
                 return;
             }
             case CalendarTools.HOLD_EXPIRED -> t.out.say(t.say.holdExpired());
-            default -> t.out.say(s.flow() == Flow.RESCHEDULE ? t.say.couldNotChange() : t.say.couldNotBook());
+            default -> t.out.say(s.flow() == Flow.RESCHEDULE ? t.say.bookings().couldNotChange() : t.say.couldNotBook());
         }
         s.forgetExactTime();
         s.forgetOffers();

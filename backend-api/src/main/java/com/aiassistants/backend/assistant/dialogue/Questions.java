@@ -85,7 +85,7 @@ final class Questions {
         DialogueState s = t.state;
         s.moveTo(Step.ASK_DATE);
         if (s.flow() == Flow.RESCHEDULE) {
-            t.out.say(t.say.askRescheduleDate(s.target().serviceName(), s.target().localStart()));
+            t.out.say(t.say.bookings().askRescheduleDate(s.target().serviceName(), s.target().localStart()));
         } else {
             t.out.say(t.say.askDate(s.serviceName(), s.professionalName()));
         }

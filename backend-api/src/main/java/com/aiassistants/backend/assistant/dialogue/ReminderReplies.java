@@ -44,12 +44,12 @@ final class ReminderReplies {
         String words = String.join(" ", t.utterance().tokens());
         if (OPT_OUT_EXACT.contains(words) || t.utterance().hasAny(OPT_OUT)) {
             t.out.answered(null, Outcome.OPT_OUT);
-            t.out.say(t.say.optedOut());
+            t.out.say(t.say.reminders().optedOut());
             return true;
         }
         if (OPT_IN_EXACT.contains(words)) {
             t.out.answered(null, Outcome.OPT_IN);
-            t.out.say(t.say.optedIn());
+            t.out.say(t.say.reminders().optedIn());
             return true;
         }
         BookingRef reminded = t.state.reminded();
@@ -96,7 +96,7 @@ final class ReminderReplies {
         String bookingId = colon < 0 ? "" : action.substring(colon + 1);
         BookingRef booking = find(t, bookingId);
         if (booking == null) {
-            t.out.say(t.say.reminderGone());
+            t.out.say(t.say.reminders().reminderGone());
             if (t.state.reminded() != null && t.state.reminded().id().equals(bookingId)) {
                 t.state.forgetReminder();
             }
@@ -112,11 +112,11 @@ final class ReminderReplies {
                     BookingRef done = BookingRef.of(cancelled).withDefaults(booking.serviceName(),
                             booking.professionalName(), booking.localStart());
                     t.out.touched(cancelled.id());
-                    t.out.say(t.say.cancelled(done.serviceName(), done.localStart()));
+                    t.out.say(t.say.bookings().cancelled(done.serviceName(), done.localStart()));
                     t.out.answered(booking.id(), Outcome.CANCELLED);
                     t.state.forgetReminder();
                 } catch (McpToolError e) {
-                    t.out.say(t.say.couldNotChange());
+                    t.out.say(t.say.bookings().couldNotChange());
                 }
                 t.state.resetTask();
             }
@@ -128,13 +128,13 @@ final class ReminderReplies {
                 t.state.listBookings(List.of(booking));
                 Manage.target(t, booking);
             }
-            default -> t.out.say(t.say.reminderGone());
+            default -> t.out.say(t.say.reminders().reminderGone());
         }
     }
 
     private static void confirm(Turn t, BookingRef booking) {
         t.out.answered(booking.id(), Outcome.CONFIRMED);
-        t.out.say(t.say.reminderConfirmed(booking.serviceName(), booking.localStart()));
+        t.out.say(t.say.reminders().reminderConfirmed(booking.serviceName(), booking.localStart()));
         t.state.forgetReminder();
     }
 

@@ -49,7 +49,7 @@ final class SlotSearch {
             if (exact.isPresent()) {
                 return new Result(Result.Kind.EXACT, OfferedSlot.of(exact.get()));
             }
-            t.out.say(t.say.exactUnavailable(Formats.time(wanted)));
+            t.out.say(t.say.slots().exactUnavailable(Formats.time(wanted)));
             if (day.isEmpty() && from.equals(to)) {
                 t.out.say(Unavailability.why(t, from));
             }
@@ -62,8 +62,8 @@ final class SlotSearch {
                     .filter(x -> x.localStart().toLocalDate().isBefore(from) || x.localStart().toLocalDate().isAfter(to))
                     .limit(Slots.MAX_OFFERS - nearest.size()).toList();
             if (!nearest.isEmpty() || !sameTime.isEmpty()) {
-                t.out.say(sameTime.isEmpty() ? t.say.offerSlots(serviceName)
-                        : nearest.isEmpty() ? t.say.sameTimeOtherDays(Formats.time(wanted)) : t.say.nearbyOrSameTime());
+                t.out.say(sameTime.isEmpty() ? t.say.slots().offerSlots(serviceName)
+                        : nearest.isEmpty() ? t.say.slots().sameTimeOtherDays(Formats.time(wanted)) : t.say.slots().nearbyOrSameTime());
                 List<Slot> offered = new java.util.ArrayList<>(nearest);
                 offered.addAll(sameTime);
                 offered.sort(Comparator.comparing(Slot::start));
@@ -73,16 +73,16 @@ final class SlotSearch {
         } else {
             List<Slot> slots = find(t, from, to, s.earliest(), s.latest(), Slots.MAX_OFFERS);
             if (!slots.isEmpty()) {
-                t.out.say(t.say.offerSlots(serviceName));
+                t.out.say(t.say.slots().offerSlots(serviceName));
                 Slots.offer(t, slots);
                 return new Result(Result.Kind.OFFERED, null);
             }
             if (s.hasTimeWindow()) {
-                t.out.say(t.say.nothingInWindow());
+                t.out.say(t.say.slots().nothingInWindow());
             } else if (from.equals(to)) {
                 t.out.say(Unavailability.why(t, from));
             } else {
-                t.out.say(t.say.nothingThatDay(Formats.day(from, t.lang)));
+                t.out.say(t.say.slots().nothingThatDay(Formats.day(from, t.lang)));
             }
         }
         List<Slot> later = find(t, to.plusDays(1), to.plusDays(LOOK_AHEAD_DAYS), s.earliest(), s.latest(), Slots.MAX_OFFERS);
@@ -90,12 +90,12 @@ final class SlotSearch {
             later = find(t, to.plusDays(1), to.plusDays(LOOK_AHEAD_DAYS), null, null, Slots.MAX_OFFERS);
         }
         if (later.isEmpty()) {
-            t.out.say(t.say.noSlotsAtAll());
+            t.out.say(t.say.slots().noSlotsAtAll());
             s.clearWhen();
             s.moveTo(Step.ASK_DATE);
             return new Result(Result.Kind.NOTHING, null);
         }
-        t.out.say(t.say.nextFree());
+        t.out.say(t.say.slots().nextFree());
         Slots.offer(t, later);
         return new Result(Result.Kind.OFFERED, null);
     }

@@ -35,8 +35,8 @@ final class Slots {
             t.out.say((i + 1) + ". " + when + (who.isEmpty() ? "" : " — " + who));
             options.add(new Option("slot:" + (i + 1), Formats.clip(when, 24), Formats.clip(who, 72)));
         }
-        t.out.say(t.say.pickSlot());
-        t.out.list(t.say.slotsTitle(), options);
+        t.out.say(t.say.slots().pickSlot());
+        t.out.list(t.say.slots().slotsTitle(), options);
         t.state.moveTo(Step.OFFER_SLOTS);
     }
 

@@ -39,15 +39,15 @@ final class Unavailability {
         }
         String name = who.size() == 1 ? who.getFirst().name() : null;
         if (!anyWorks && (name == null || nobodyWorks(t, day))) {
-            return t.say.closedThatDay(dayText);
+            return t.say.slots().closedThatDay(dayText);
         }
         if (!anyWorks) {
-            return name == null ? t.say.closedThatDay(dayText) : t.say.professionalNotWorking(dayText, name);
+            return name == null ? t.say.slots().closedThatDay(dayText) : t.say.slots().professionalNotWorking(dayText, name);
         }
         if (!anyFree) {
-            return name == null ? t.say.closedThatDay(dayText) : t.say.professionalOff(dayText, name);
+            return name == null ? t.say.slots().closedThatDay(dayText) : t.say.slots().professionalOff(dayText, name);
         }
-        return t.say.fullyBooked(dayText);
+        return t.say.slots().fullyBooked(dayText);
     }
 
     private static boolean nobodyWorks(Turn t, LocalDate day) {

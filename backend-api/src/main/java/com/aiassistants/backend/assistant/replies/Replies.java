@@ -1,7 +1,6 @@
 package com.aiassistants.backend.assistant.replies;
 
 import java.time.LocalDateTime;
-import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -13,24 +12,29 @@ import com.aiassistants.backend.assistant.nlu.Language;
  * {@code assistant/messages_<lang>.properties} through Spring's {@link MessageSource}. Only wording
  * lives in the bundles: times, names, codes and prices are always passed in from what the scheduling
  * tools returned, formatted by {@link Formats}. Each method names one sentence, so the dialogue code
- * reads as what it says and a missing key fails at once.
- * <p>
- * Longer than the reactor's ~300-line guide on purpose: one short method per sentence of the bundles, a flat list
- * with nothing to split by but the sentences themselves.
+ * reads as what it says and a missing key fails at once. The sentences of the booking dialogue are here; groups
+ * with a subject of their own are {@link #slots()}, {@link #bookings()}, {@link #info()} and
+ * {@link #reminders()}.
  */
 public final class Replies {
 
     /** The bundles' basename on the classpath. */
     public static final String BASENAME = "assistant/messages";
 
-    private final MessageSource messages;
+    private final Bundle bundle;
     private final Language lang;
-    private final Locale locale;
+    private final SlotSentences slots;
+    private final InfoSentences info;
+    private final ReminderSentences reminders;
+    private final BookingSentences bookings;
 
     private Replies(MessageSource messages, Language lang) {
-        this.messages = messages;
+        this.bundle = new Bundle(messages, lang);
         this.lang = lang;
-        this.locale = Locale.forLanguageTag(lang.code());
+        this.slots = new SlotSentences(bundle);
+        this.info = new InfoSentences(bundle);
+        this.reminders = new ReminderSentences(bundle);
+        this.bookings = new BookingSentences(bundle);
     }
 
     public static Replies in(MessageSource messages, Language lang) {
@@ -51,6 +55,26 @@ public final class Replies {
         return lang;
     }
 
+    /** Free slots offered, or why there are none. */
+    public SlotSentences slots() {
+        return slots;
+    }
+
+    /** Services and prices, the team, opening hours. */
+    public InfoSentences info() {
+        return info;
+    }
+
+    /** The customer's bookings: listing, choosing, cancelling, moving. */
+    public BookingSentences bookings() {
+        return bookings;
+    }
+
+    /** Reminders, follow-ups and notices of staff changes. */
+    public ReminderSentences reminders() {
+        return reminders;
+    }
+
     /** The console's "try it" sandbox reached a calendar write ({@code hold_slot}, …) that it never makes. */
     public String sandboxRefused(String operation) {
         String action = switch (operation) {
@@ -61,15 +85,15 @@ public final class Replies {
     }
 
     private String m(String key, Object... args) {
-        return messages.getMessage(key, args, locale);
+        return bundle.m(key, args);
     }
 
     private String day(LocalDateTime at) {
-        return Formats.day(at.toLocalDate(), lang);
+        return bundle.day(at);
     }
 
     private static String time(LocalDateTime at) {
-        return Formats.time(at.toLocalTime());
+        return Bundle.time(at);
     }
 
     public String greeting(String business) {
@@ -166,38 +190,6 @@ public final class Replies {
         return m("date.past");
     }
 
-    public String offerSlots(String service) {
-        return m("slots.offer", service);
-    }
-
-    public String pickSlot() {
-        return m("slots.pick");
-    }
-
-    public String slotsTitle() {
-        return m("slots.title");
-    }
-
-    public String exactUnavailable(String time) {
-        return m("slots.exact-unavailable", time);
-    }
-
-    public String nothingThatDay(String day) {
-        return m("slots.nothing-that-day", day);
-    }
-
-    public String nothingInWindow() {
-        return m("slots.nothing-in-window");
-    }
-
-    public String nextFree() {
-        return m("slots.next-free");
-    }
-
-    public String noSlotsAtAll() {
-        return m("slots.none-at-all");
-    }
-
     public String chooseNumber(int max) {
         return m("choose.number", String.valueOf(max));
     }
@@ -251,117 +243,6 @@ public final class Replies {
         return m("scheduling.unavailable");
     }
 
-    public String noBookings() {
-        return m("bookings.none");
-    }
-
-    public String upcoming() {
-        return m("bookings.upcoming");
-    }
-
-    public String bookingLine(String service, String professional, LocalDateTime at, String code, boolean held) {
-        return m(held ? "bookings.line.held" : "bookings.line", Formats.shortDateTime(at, lang), service, professional, code);
-    }
-
-    public String chooseBooking(boolean cancel) {
-        return m(cancel ? "bookings.choose.cancel" : "bookings.choose.change");
-    }
-
-    public String bookingsTitle() {
-        return m("bookings.title");
-    }
-
-    public String confirmCancel(String service, LocalDateTime at) {
-        return m("cancel.confirm", service, day(at), time(at));
-    }
-
-    public String cancelYes() {
-        return m("cancel.yes");
-    }
-
-    public String cancelNo() {
-        return m("cancel.no");
-    }
-
-    public String cancelled(String service, LocalDateTime at) {
-        return m("cancel.done", service, day(at), time(at));
-    }
-
-    public String kept() {
-        return m("booking.kept");
-    }
-
-    public String couldNotChange() {
-        return m("booking.change-failed");
-    }
-
-    public String askRescheduleDate(String service, LocalDateTime at) {
-        return m("reschedule.ask-date", service, Formats.shortDateTime(at, lang));
-    }
-
-    public String confirmReschedule(String service, LocalDateTime from, LocalDateTime to, String professional) {
-        return m("reschedule.confirm", service, Formats.shortDateTime(from, lang), day(to), time(to), professional);
-    }
-
-    public String rescheduled(String service, String professional, LocalDateTime at, String code) {
-        return m("reschedule.done", service, day(at), time(at), professional, code);
-    }
-
-    // ---- reminders, follow-ups, notices (sent by backend-api's reminder package) ----
-
-    public String reminder(String service, String professional, LocalDateTime at) {
-        return m("reminder.text", service, professional, day(at), time(at));
-    }
-
-    public String reminderConfirmButton() {
-        return m("reminder.button.confirm");
-    }
-
-    public String reminderCancelButton() {
-        return m("reminder.button.cancel");
-    }
-
-    public String reminderRescheduleButton() {
-        return m("reminder.button.reschedule");
-    }
-
-    public String reminderConfirmed(String service, LocalDateTime at) {
-        return m("reminder.confirmed", service, day(at), time(at));
-    }
-
-    public String reminderGone() {
-        return m("reminder.gone");
-    }
-
-    public String optedOut() {
-        return m("reminder.opted-out");
-    }
-
-    public String optedIn() {
-        return m("reminder.opted-in");
-    }
-
-    public String followUp(String service, String professional) {
-        return m("follow-up.text", service, professional);
-    }
-
-    public String noticeCreated(String service, String professional, LocalDateTime at, String code) {
-        return m("notice.created", service, professional, day(at), time(at), code);
-    }
-
-    public String noticeMoved(String service, String professional, LocalDateTime at, String code) {
-        return m("notice.moved", service, professional, day(at), time(at), code);
-    }
-
-    public String noticeCancelled(String service, LocalDateTime at) {
-        return m("notice.cancelled", service, day(at), time(at));
-    }
-
-    /** "jueves 5 de marzo" / "Thursday, March 5": a date as a template parameter. */
-    public String dayOf(LocalDateTime at) {
-        return day(at);
-    }
-
     public String handoff() {
         return m("handoff");
     }
@@ -374,92 +255,12 @@ public final class Replies {
         return m("not-understood");
     }
 
-    public String servicesHeader() {
-        return m("info.services");
-    }
-
-    public String serviceLine(String name, int minutes, String price) {
-        return price == null ? m("info.service-line", name, String.valueOf(minutes))
-                : m("info.service-line.price", name, String.valueOf(minutes), price);
-    }
-
-    public String professionalsHeader() {
-        return m("info.professionals");
-    }
-
-    public String hoursHeader() {
-        return m("info.hours");
-    }
-
-    public String hoursUnknown() {
-        return m("info.hours.unknown");
-    }
-
-    public String dayRange(String from, String to) {
-        return m("info.hours.days", from, to);
-    }
-
-    public String and() {
-        return m("info.hours.and");
-    }
-
-    public String range(String from, String to) {
-        return m("info.hours.range", from, to);
-    }
-
     public String bookHint() {
         return m("info.book-hint");
-    }
-
-    public String closedThatDay(String day) {
-        return m("slots.closed", day);
-    }
-
-    public String professionalNotWorking(String day, String professional) {
-        return m("slots.professional-not-working", day, professional);
-    }
-
-    public String professionalOff(String day, String professional) {
-        return m("slots.professional-off", day, professional);
-    }
-
-    public String fullyBooked(String day) {
-        return m("slots.full", day);
-    }
-
-    public String sameTimeOtherDays(String time) {
-        return m("slots.same-time-other-days", time);
-    }
-
-    public String nearbyOrSameTime() {
-        return m("slots.nearby-or-same-time");
-    }
-
-    public String offersLater() {
-        return m("slots.later");
     }
 
     public String holdLater() {
         return m("hold.later");
     }
 
-    public String cancelLater() {
-        return m("cancel.later");
-    }
-
-    public String rescheduleLater() {
-        return m("reschedule.later");
-    }
-
-    public String openOn(String day, String ranges) {
-        return m("info.hours.day", day, ranges);
-    }
-
-    public String closedOn(String day) {
-        return m("info.hours.closed-day", day);
-    }
-
-    public String hoursOf(String professional) {
-        return m("info.hours.professional", professional);
-    }
 }

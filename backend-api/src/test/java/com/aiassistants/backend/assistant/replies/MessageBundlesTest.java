@@ -61,7 +61,7 @@ class MessageBundlesTest {
         assertThat(es.confirmHold("Limpieza dental", "Dra. María Pérez", at))
                 .isEqualTo("Te reservo Limpieza dental con Dra. María Pérez el jueves 15/01 a las 10:30. ¿Confirmás el turno?");
         assertThat(en.greeting("Acme")).startsWith("Hi! I'm the virtual assistant of Acme.");
-        assertThat(es.and()).isEqualTo(" y ");
+        assertThat(es.info().and()).isEqualTo(" y ");
         assertThat(en.chooseNumber(1000)).isEqualTo("Please pick a number from 1 to 1000.");
     }
 }

@@ -35,7 +35,7 @@ import com.aiassistants.gateway.provider.ProviderRegistry;
 import com.aiassistants.gateway.provider.ProviderType;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -108,15 +108,19 @@ public class CloudWebhookController {
         if (secret == null || secret.isBlank() || !WebhookSignature.valid(secret, body, signature)) {
             throw ApiProblem.forbidden("invalid X-Hub-Signature-256");
         }
-        JsonNode root;
+        CloudWebhook webhook;
         try {
-            root = json.readTree(body);
+            webhook = json.readerFor(CloudWebhook.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
         } catch (JacksonException e) {
-            throw ApiProblem.badRequest("invalid-json", "webhook body is not JSON");
+            throw ApiProblem.badRequest("invalid-json", "webhook body is not a Cloud API notification");
         }
-        for (JsonNode entry : root.path("entry")) {
-            for (JsonNode change : entry.path("changes")) {
-                handle(change.path("value"));
+        if (webhook == null) {
+            throw ApiProblem.badRequest("invalid-json", "webhook body is not a Cloud API notification");
+        }
+        for (CloudWebhook.Entry entry : webhook.entry()) {
+            for (CloudWebhook.Change change : entry.changes()) {
+                handle(change.value());
             }
         }
         return ResponseEntity.ok().build();
@@ -127,41 +131,40 @@ public class CloudWebhookController {
                 "webhook bodies are at most " + max + " bytes (cloud.max-body-size)");
     }
 
-    private void handle(JsonNode value) {
-        String phoneNumberId = value.path("metadata").path("phone_number_id").asString("");
+    private void handle(CloudWebhook.Value value) {
+        String phoneNumberId = value.metadata().phoneNumberId();
         String tenantId = tenants.byPhoneNumberId(phoneNumberId).orElse(null);
         if (tenantId == null) {
-            if (!value.path("messages").isEmpty() || !value.path("statuses").isEmpty()) {
+            if (!value.messages().isEmpty() || !value.statuses().isEmpty()) {
                 log.warn("webhook for unknown phone_number_id {}: ignored", phoneNumberId);
             }
             return;
         }
         if (providers.forTenant(tenantId) instanceof CloudProvider cloud) {
-            cloud.displayPhoneNumber(value.path("metadata").path("display_phone_number").asString(null));
+            cloud.displayPhoneNumber(value.metadata().displayPhoneNumber());
         }
         Map<String, String> names = new HashMap<>();
-        for (JsonNode contact : value.path("contacts")) {
-            String key = contact.path("wa_id").asString(contact.path("user_id").asString(""));
-            names.put(key, contact.path("profile").path("name").asString(null));
+        for (CloudWebhook.Contact contact : value.contacts()) {
+            names.put(contact.key(), contact.name());
         }
-        for (JsonNode message : value.path("messages")) {
+        for (CloudWebhook.Message message : value.messages()) {
             InboundMessage inbound = toInbound(tenantId, message, names);
             if (inbound != null) {
                 inbox.accept(inbound);
             }
         }
-        for (JsonNode status : value.path("statuses")) {
+        for (CloudWebhook.Status status : value.statuses()) {
             applyStatus(tenantId, status);
         }
     }
 
     /** The message as the inbox stores it, or null for what is not answered (reactions, unknown system events…). */
-    private InboundMessage toInbound(String tenantId, JsonNode m, Map<String, String> names) {
-        String from = m.path("from").asString("");
-        String id = m.path("id").asString("");
-        String type = m.path("type").asString("");
+    private InboundMessage toInbound(String tenantId, CloudWebhook.Message m, Map<String, String> names) {
+        String from = m.from();
+        String id = m.id();
+        String type = m.type();
         if (from.isEmpty()) {
-            String userId = m.path("from_user_id").asString(m.path("user_id").asString(""));
+            String userId = m.senderUserId();
             if (userId.isEmpty()) {
                 log.warn("message {} of type {} names no sender: ignored", id, type);
                 metrics.inbound(ProviderType.CLOUD, "no_sender");
@@ -190,24 +193,23 @@ public class CloudWebhookController {
         switch (type) {
             case "text" -> {
                 kind = InboundMessage.Kind.TEXT;
-                text = m.path("text").path("body").asString("");
+                text = m.body();
             }
             case "interactive" -> {
-                JsonNode interactive = m.path("interactive");
-                JsonNode reply = interactive.path(interactive.path("type").asString(""));
-                String replyId = reply.path("id").asString("");
-                String title = reply.path("title").asString("");
-                if (replyId.isEmpty() && title.isEmpty()) {
+                CloudWebhook.Reply reply = m.interactive() == null ? new CloudWebhook.Reply(null, null)
+                        : m.interactive().reply();
+                if (reply.id().isEmpty() && reply.title().isEmpty()) {
                     kind = InboundMessage.Kind.UNREADABLE;
                     text = "";
                 } else {
                     kind = InboundMessage.Kind.INTERACTIVE;
-                    text = byTitle && !title.isEmpty() || replyId.isEmpty() ? title : replyId;
+                    text = byTitle && !reply.title().isEmpty() || reply.id().isEmpty() ? reply.title() : reply.id();
                 }
             }
             case "button" -> {
-                String payload = m.path("button").path("payload").asString("");
-                String label = m.path("button").path("text").asString("");
+                CloudWebhook.Button button = m.button() == null ? new CloudWebhook.Button(null, null) : m.button();
+                String payload = button.payload();
+                String label = button.text();
                 kind = payload.isEmpty() && label.isEmpty() ? InboundMessage.Kind.UNREADABLE : InboundMessage.Kind.INTERACTIVE;
                 text = byTitle && !label.isEmpty() || payload.isEmpty() ? label : payload;
             }
@@ -216,7 +218,8 @@ public class CloudWebhookController {
                 text = "";
             }
             case "reaction" -> {
-                log.debug("reaction {} to {}: nothing to answer", id, m.path("reaction").path("message_id").asString(""));
+                log.debug("reaction {} to {}: nothing to answer", id,
+                        m.reaction() == null ? "" : m.reaction().messageId());
                 metrics.inbound(ProviderType.CLOUD, "reaction");
                 return null;
             }
@@ -225,13 +228,13 @@ public class CloudWebhookController {
             }
             default -> {
                 // "unsupported", "unknown" and any type newer than this code: WhatsApp could not show us the content
-                log.info("message {} of type {} ({}): answered as unreadable", id, type,
-                        m.path("unsupported").path("type").asString(m.path("errors").path(0).path("title").asString("")));
+                log.info("message {} of type {} ({}): answered as unreadable", id, type, m.unreadableReason());
                 kind = InboundMessage.Kind.UNREADABLE;
                 text = "";
             }
         }
-        return new InboundMessage(tenantId, ProviderType.CLOUD, id, from, names.get(from), kind, text, sentAt(m));
+        return new InboundMessage(tenantId, ProviderType.CLOUD, id, from, names.get(from), kind, text,
+                sentAt(m.timestamp()));
     }
 
     /**
@@ -239,36 +242,34 @@ public class CloudWebhookController {
      * {@code /admin/tenants/{t}/inbox/notices} and pushed on {@code /admin/ws}) and logged; the conversation, memory
      * and bookings stay under the old number. Other system messages are logged only.
      */
-    private InboundMessage system(String tenantId, JsonNode m, String id, String from, Map<String, String> names) {
-        JsonNode system = m.path("system");
-        String systemType = system.path("type").asString("");
+    private InboundMessage system(String tenantId, CloudWebhook.Message m, String id, String from,
+            Map<String, String> names) {
+        String systemType = m.system() == null || m.system().type() == null ? "" : m.system().type();
         if (!"user_changed_number".equals(systemType)) {
             log.info("system message {} ({}) from {}: nothing to answer", id, systemType, PhoneNumbers.mask(from));
             metrics.inbound(ProviderType.CLOUD, "system");
             return null;
         }
-        String newNumber = system.path("wa_id").asString(system.path("new_wa_id").asString(""));
         return new InboundMessage(tenantId, ProviderType.CLOUD, id, from, names.get(from),
-                InboundMessage.Kind.NUMBER_CHANGED, newNumber, sentAt(m));
+                InboundMessage.Kind.NUMBER_CHANGED, m.system().newNumber(), sentAt(m.timestamp()));
     }
 
-    private Instant sentAt(JsonNode m) {
-        long epoch = m.path("timestamp").asLong(clock.instant().getEpochSecond());
-        return Instant.ofEpochSecond(epoch);
+    private Instant sentAt(Long epochSeconds) {
+        return epochSeconds == null ? Instant.ofEpochSecond(clock.instant().getEpochSecond())
+                : Instant.ofEpochSecond(epochSeconds);
     }
 
-    private void applyStatus(String tenantId, JsonNode status) {
-        String wamid = status.path("id").asString("");
-        String state = status.path("status").asString("");
+    private void applyStatus(String tenantId, CloudWebhook.Status status) {
+        String wamid = status.id();
+        String state = status.status();
         if (wamid.isEmpty() || !java.util.Set.of("sent", "delivered", "read", "failed").contains(state)) {
             return;
         }
-        JsonNode error = status.path("errors").path(0);
-        String code = error.isMissingNode() ? null : error.path("code").asString(null);
-        String title = error.isMissingNode() ? null
-                : error.path("title").asString("") + " " + error.path("error_data").path("details").asString("");
-        Instant at = Instant.ofEpochSecond(status.path("timestamp").asLong(clock.instant().getEpochSecond()));
-        outbox.applyDeliveryStatus(wamid, state, code, title == null ? null : title.trim(), Timestamp.from(at))
+        CloudWebhook.Error error = status.errors().isEmpty() ? null : status.errors().getFirst();
+        String code = error == null ? null : error.code();
+        String title = error == null ? null : error.description();
+        Instant at = sentAt(status.timestamp());
+        outbox.applyDeliveryStatus(wamid, state, code, title, Timestamp.from(at))
                 .ifPresent(outboxId -> {
                     Map<String, Object> event = new LinkedHashMap<>();
                     event.put("type", "status");

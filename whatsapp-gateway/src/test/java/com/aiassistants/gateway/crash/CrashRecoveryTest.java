@@ -76,7 +76,9 @@ class CrashRecoveryTest {
             assertThat(third.exitValue()).isEqualTo(137);
 
             // 4. A healthy instance finishes the work.
-            Process fourth = start(db, backend, freePort(), null, 4);
+            int fourthPort = freePort();
+            Process fourth = start(db, backend, fourthPort, null, 4);
+            awaitHealthy(fourthPort); // a loaded machine may take most of a minute to start a JVM
             Await.until("all replies sent", Duration.ofSeconds(60),
                     () -> count(jdbc, "select count(*) from gateway.outbox where status = 'sent'") == 2
                             && count(jdbc, "select count(*) from gateway.inbox where status = 'done'") == 2);

@@ -1,23 +1,27 @@
 package com.aiassistants.backend.whatsapp;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 import com.aiassistants.backend.BackendProperties;
+import com.aiassistants.common.retry.HttpAttempt;
 import com.aiassistants.common.web.ApiProblem;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,14 +41,14 @@ public class WhatsAppGateway {
     private final BackendProperties.Simulator tenants;
     private final JsonMapper json;
     private final MeterRegistry meters;
-    private final HttpClient http;
+    private final RestClient http;
 
     public WhatsAppGateway(BackendProperties properties, JsonMapper json, MeterRegistry meters) {
         this.settings = properties.gateway();
         this.tenants = properties.simulator();
         this.json = json;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.http = HttpAttempt.client(settings.timeout());
     }
 
     /** Calls {@code /admin/tenants/{project's tenant}{path}}; {@code body} null = no body. */
@@ -59,36 +63,38 @@ public class WhatsAppGateway {
                     "ai-assistants.backend.gateway.url is not set");
         }
         String tenant = URLEncoder.encode(tenants.gatewayTenant(projectId), StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(settings.url().replaceAll("/+$", "") + "/admin/tenants/" + tenant + path))
-                .timeout(settings.timeout())
-                .header("Authorization", "Bearer " + settings.adminToken())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
+        RestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method))
+                .uri(URI.create(settings.url().replaceAll("/+$", "") + "/admin/tenants/" + tenant + path))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + settings.adminToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON);
+        if (body != null) {
+            request.body(json.writeValueAsBytes(body));
+        }
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            int status = response.statusCode();
+            HttpAttempt response = request.exchange((sent, answer) -> new HttpAttempt(answer.getStatusCode().value(),
+                    answer.getBody().readAllBytes()));
+            int status = response.status();
             if (status < 300) {
                 outcome = "ok";
                 return response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
             }
             outcome = "rejected";
             throw refusal(status, response.body());
-        } catch (IOException e) {
-            log.warn("gateway admin call {} {} for project {} failed: {}", method, path, projectId, e.toString());
+        } catch (ResourceAccessException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            log.warn("gateway admin call {} {} for project {} failed: {}", method, path, projectId, cause.toString());
             throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-unavailable",
-                    "the WhatsApp gateway did not answer (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "gateway-unavailable", "interrupted");
+                    "the WhatsApp gateway did not answer (" + cause.getClass().getSimpleName() + ")");
         } finally {
             sample.stop(meters.timer("backend.gateway.admin.calls", "outcome", outcome));
         }
+    }
+
+    /** The parts of the gateway's problem details that are passed on. */
+    private record GatewayProblem(String type, String detail) {
     }
 
     /** The gateway's problem as ours: 404 = the project has no number on the gateway; other 4xx keep status and slug. */
@@ -105,13 +111,15 @@ public class WhatsAppGateway {
         String slug = "gateway-refused";
         String detail = "the WhatsApp gateway refused the call (HTTP " + status + ")";
         try {
-            JsonNode problem = json.readTree(body);
-            String type = problem.path("type").asString("");
-            if (!type.isBlank()) {
-                slug = type.substring(type.lastIndexOf('/') + 1);
+            GatewayProblem problem = json.readerFor(GatewayProblem.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
+            if (problem != null && problem.type() != null && !problem.type().isBlank()) {
+                slug = problem.type().substring(problem.type().lastIndexOf('/') + 1);
             }
-            detail = problem.path("detail").asString(detail);
-        } catch (RuntimeException e) {
+            if (problem != null && problem.detail() != null) {
+                detail = problem.detail();
+            }
+        } catch (JacksonException e) {
             // not a problem document: keep the generic detail
         }
         HttpStatus mapped = HttpStatus.resolve(status);

@@ -214,7 +214,7 @@ class RealtimeAndHandoffTest extends BackendTestBase {
             assertThat(console.next(f -> "staff".equals(f.path("role").asString())).get("text").asString())
                     .isEqualTo("Hola, soy Ana de recepción");
         }
-        FakeHttpEndpoint.Received sent = GATEWAY.received.stream()
+        FakeHttpEndpoint.Received sent = GATEWAY.received().stream()
                 .filter(r -> r.bodyText().contains("Hola, soy Ana de recepción")).findFirst().orElseThrow();
         assertThat(sent.path()).isEqualTo("/admin/messages");
         assertThat(sent.header("Authorization")).isEqualTo("Bearer gateway-admin-token-for-tests");
@@ -241,7 +241,7 @@ class RealtimeAndHandoffTest extends BackendTestBase {
         Response failed = send("POST", "/v1/admin/conversations/whatsapp:" + from + "/reply", bearer(project.ownerToken()),
                 json(Map.of("text", "no llega")));
         assertThat(failed.status()).isEqualTo(502);
-        assertThat(GATEWAY.received.stream().filter(r -> r.bodyText().contains("no llega")).count()).isEqualTo(3);
+        assertThat(GATEWAY.received().stream().filter(r -> r.bodyText().contains("no llega")).count()).isEqualTo(3);
     }
 
     @Test

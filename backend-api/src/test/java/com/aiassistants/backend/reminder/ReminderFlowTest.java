@@ -165,7 +165,7 @@ class ReminderFlowTest {
         NOW.set(Instant.now());
         calendar = new LocalMcpClient("mcp-calendar", calendarProcess.port(), TOKEN);
         customer = "+54911" + (10_000_000 + (int) (Math.random() * 89_999_999));
-        GATEWAY.received.clear();
+        GATEWAY.clearReceived();
     }
 
     /** A confirmed booking for the patient, at the first free slot at least two days ahead, at 10:00 or later. */
@@ -191,7 +191,7 @@ class ReminderFlowTest {
     }
 
     List<FakeHttpEndpoint.Received> sentTo(String phone) {
-        return GATEWAY.received.stream().filter(r -> r.path().equals("/admin/messages"))
+        return GATEWAY.received().stream().filter(r -> r.path().equals("/admin/messages"))
                 .filter(r -> JSON.readTree(r.body()).path("to").asString().equals(phone)).toList();
     }
 

@@ -128,7 +128,7 @@ class TryItTest extends BackendTestBase {
         }
         assertThat(inbound).isZero();
         // nothing was sent to the gateway (WhatsApp)
-        assertThat(GATEWAY.received.stream().filter(r -> r.bodyText().contains("Sandra")).toList()).isEmpty();
+        assertThat(GATEWAY.received().stream().filter(r -> r.bodyText().contains("Sandra")).toList()).isEmpty();
 
         // the memory the assistant kept is the sandbox's own; a reset deletes it with the conversation
         assertThat(memoryRows(project.id(), "sandbox:" + sandboxId)).isEqualTo(1);

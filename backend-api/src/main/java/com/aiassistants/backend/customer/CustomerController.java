@@ -1,5 +1,6 @@
 package com.aiassistants.backend.customer;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -43,8 +44,10 @@ public class CustomerController {
 
     private final Customers customers;
     private final CustomerErasure erasure;
+    private final Clock clock;
 
-    public CustomerController(Customers customers, CustomerErasure erasure) {
+    public CustomerController(Customers customers, CustomerErasure erasure, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.erasure = erasure;
     }
@@ -81,7 +84,7 @@ public class CustomerController {
     public ResponseEntity<Map<String, Object>> export(Caller caller, @PathVariable String customerId) {
         String project = caller.requireAdminOnOwnProject(Role.ADMIN);
         Map<String, Object> export = customers.export(project, StaffActors.of(caller), customer(customerId));
-        String file = "customer-" + customerId.replaceAll("[^A-Za-z0-9]", "") + "-" + LocalDate.now() + ".json";
+        String file = "customer-" + customerId.replaceAll("[^A-Za-z0-9]", "") + "-" + LocalDate.now(clock) + ".json";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
                 .body(export);

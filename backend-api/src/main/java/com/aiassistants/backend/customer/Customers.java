@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,8 +50,10 @@ public class Customers {
     private final JdbcClient jdbc;
     private final McpClients mcp;
     private final CustomerAudit audit;
+    private final Clock clock;
 
-    public Customers(JdbcClient jdbc, McpClients mcp, CustomerAudit audit) {
+    public Customers(JdbcClient jdbc, McpClients mcp, CustomerAudit audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.mcp = mcp;
         this.audit = audit;
@@ -175,7 +177,7 @@ public class Customers {
             throw ApiProblem.notFound("customer");
         }
         Map<String, Object> export = new LinkedHashMap<>();
-        export.put("exported_at", Instant.now().toString());
+        export.put("exported_at", clock.instant().toString());
         export.put("project_id", projectId);
         export.put("customer_id", customerId);
         export.put("conversations", conversations);

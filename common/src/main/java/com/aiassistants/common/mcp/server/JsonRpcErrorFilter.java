@@ -1,25 +1,14 @@
 package com.aiassistants.common.mcp.server;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Runs after {@link ServiceTokenFilter}, whose 401/403 stay HTTP-level problem details.
  * <p>
- * Longer than the reactor's ~300-line guide on purpose: the checks before the SDK and the rewriting after it are
- * one contract (every failure is one JSON-RPC error shape), kept in one place with the response wrapper it needs.
+ * The request body is read once and handed on in a {@link BodyRequest}; the SDK's answer is held in a
+ * {@link BufferedResponse} until it has been looked at.
  */
 public class JsonRpcErrorFilter extends OncePerRequestFilter {
 
@@ -235,170 +224,5 @@ public class JsonRpcErrorFilter extends OncePerRequestFilter {
     private static String abbreviate(String text) {
         String firstLine = text.lines().findFirst().orElse("");
         return firstLine.length() > 300 ? firstLine.substring(0, 300) + "…" : firstLine;
-    }
-
-    /** The request with its body already read into memory. */
-    private static final class BodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
-                    StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-    }
-
-    /** Holds the answer (status, headers pass through, body in memory) until the filter has looked at it. */
-    private static final class BufferedResponse extends HttpServletResponseWrapper {
-
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-        private int status = 200;
-        private PrintWriter writer;
-        private ServletOutputStream stream;
-
-        BufferedResponse(HttpServletResponse response) {
-            super(response);
-        }
-
-        int status() {
-            return status;
-        }
-
-        byte[] bytes() {
-            if (writer != null) {
-                writer.flush();
-            }
-            return body.toByteArray();
-        }
-
-        String text() {
-            return new String(bytes(), StandardCharsets.UTF_8);
-        }
-
-        void copyTo(HttpServletResponse response) throws IOException {
-            byte[] bytes = bytes();
-            response.setStatus(status);
-            if (bytes.length > 0) {
-                response.setContentLength(bytes.length);
-                response.getOutputStream().write(bytes);
-            }
-        }
-
-        @Override
-        public void setStatus(int sc) {
-            this.status = sc;
-            super.setStatus(sc);
-        }
-
-        @Override
-        public void sendError(int sc) {
-            this.status = sc;
-        }
-
-        @Override
-        public void sendError(int sc, String msg) {
-            this.status = sc;
-            if (msg != null) {
-                body.writeBytes(JSON.writeValueAsBytes(Map.of("message", msg)));
-            }
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() {
-            if (stream == null) {
-                stream = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) {
-                        body.write(b);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) {
-                        body.write(b, off, len);
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException("synchronous writes only");
-                    }
-                };
-            }
-            return stream;
-        }
-
-        @Override
-        public PrintWriter getWriter() {
-            if (writer == null) {
-                writer = new PrintWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
-            }
-            return writer;
-        }
-
-        @Override
-        public void flushBuffer() {
-            // held until the filter decides what to send
-        }
-
-        @Override
-        public void setContentLength(int len) {
-            // the filter sets the length of what it really sends
-        }
-
-        @Override
-        public void setContentLengthLong(long len) {
-            // as above
-        }
     }
 }

@@ -1,9 +1,12 @@
 package com.aiassistants.gateway.ops;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -14,6 +17,8 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import com.aiassistants.gateway.provider.ConnectionStatus;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +45,21 @@ public class GatewayEvents {
     }
 
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+
+    /**
+     * What a WhatsApp session calls when its connection changes: logs it ("{session} of {tenant}: STATE (detail)")
+     * and publishes a {@code connection} event.
+     */
+    public Consumer<ConnectionStatus> connectionChanges(String tenantId, String session) {
+        return status -> {
+            log.info("{} of {}: {} ({})", session, tenantId, status.state(), status.detail());
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("type", "connection");
+            event.put("tenant_id", tenantId);
+            event.put("state", status.state().name().toLowerCase(Locale.ROOT));
+            publish(event);
+        };
+    }
 
     /** Sends {@code event} (must contain "type") to every interested client; never throws. */
     public void publish(Map<String, Object> event) {

@@ -73,14 +73,8 @@ public class SimulatorProvider implements WhatsAppProvider {
         this.events = events;
         this.qrRotation = settings.qrRotation();
         this.linked = settings.login() == GatewayProperties.Simulator.Login.LINKED;
-        this.state = new WebConnectionState(Duration.ofSeconds(1), Duration.ofSeconds(1), status -> {
-            log.info("simulated WhatsApp session of {}: {} ({})", tenantId, status.state(), status.detail());
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("type", "connection");
-            event.put("tenant_id", tenantId);
-            event.put("state", status.state().name().toLowerCase());
-            events.publish(event);
-        }, clock);
+        this.state = new WebConnectionState(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                events.connectionChanges(tenantId, "simulated WhatsApp session"), clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("simulator-login-" + tenantId).daemon().factory());
     }

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -80,14 +78,8 @@ public class CobaltWebProvider implements WhatsAppProvider {
         this.replyAs = properties.interactiveReplyAs();
         this.pairingPhoneNumber = settings.pairingPhoneNumber();
         this.filter = new WebInboundFilter();
-        this.state = new WebConnectionState(settings.reconnectMin(), settings.reconnectMax(), status -> {
-            log.info("WhatsApp Web session of {}: {} ({})", tenantId, status.state(), status.detail());
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("type", "connection");
-            event.put("tenant_id", tenantId);
-            event.put("state", status.state().name().toLowerCase());
-            events.publish(event);
-        }, clock);
+        this.state = new WebConnectionState(settings.reconnectMin(), settings.reconnectMax(),
+                events.connectionChanges(tenantId, "WhatsApp Web session"), clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("whatsapp-web-" + tenantId).daemon().factory());
     }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.aiassistants.common.testsupport.BadInputAnswers;
 import com.aiassistants.gateway.support.GatewayTestBase;
 
 /**
@@ -134,21 +134,10 @@ class RouteFuzzTest extends GatewayTestBase {
         if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
             return;
         }
-        if (response.statusCode() >= 500) {
-            findings.add(what);
-            return;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("\tat ") || lower.contains("at com.aiassistants") || lower.contains("stacktrace")
-                || lower.contains("exception") || lower.contains("<html")) {
-            findings.add("leaks internals: " + what);
-            return;
-        }
-        if (response.statusCode() >= 400 && !text.isBlank()) {
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            if (!type.startsWith("application/problem+json")) {
-                findings.add("not problem details (" + type + "): " + what);
-            }
+        String fault = BadInputAnswers.fault(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""), text);
+        if (fault != null) {
+            findings.add(fault + what);
         }
     }
 

@@ -16,6 +16,7 @@ import com.aiassistants.calendar.support.CalendarIntegrationTest;
 import com.aiassistants.common.mcp.ToolSchemas;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.common.scheduling.CalendarTools;
+import com.aiassistants.common.scheduling.GoogleCalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
 import com.aiassistants.common.scheduling.CalendarTools.BookingIdInput;
 import com.aiassistants.common.scheduling.CalendarTools.BookingList;
@@ -42,7 +43,8 @@ class McpToolsTest extends CalendarIntegrationTest {
                 CalendarTools.CANCEL_BOOKING, CalendarTools.RESCHEDULE_BOOKING, CalendarTools.GET_BOOKING,
                 CalendarTools.LIST_CUSTOMER_BOOKINGS, CalendarTools.LIST_BOOKINGS, CalendarTools.BOOKING_STATS,
                 CalendarTools.RECORD_ATTENDANCE, CalendarTools.BOOK_CONFIRMED, CalendarTools.MARK_BOOKING_OUTCOME,
-                CalendarTools.ERASE_CUSTOMER);
+                CalendarTools.ERASE_CUSTOMER, GoogleCalendarTools.CONNECT_URL, GoogleCalendarTools.COMPLETE,
+                GoogleCalendarTools.STATUS, GoogleCalendarTools.DISCONNECT);
         McpSchema.Tool hold = tools.stream().filter(t -> t.name().equals(CalendarTools.HOLD_SLOT)).findFirst().orElseThrow();
         assertThat((Map<String, Object>) hold.inputSchema().get("properties"))
                 .containsKeys("service_id", "professional_id", "start", "customer_id", "idempotency_key");
@@ -64,7 +66,11 @@ class McpToolsTest extends CalendarIntegrationTest {
                 Map.entry(CalendarTools.BOOK_CONFIRMED, Booking.class),
                 Map.entry(CalendarTools.MARK_BOOKING_OUTCOME, Booking.class),
                 Map.entry(CalendarTools.RECORD_ATTENDANCE, Booking.class),
-                Map.entry(CalendarTools.ERASE_CUSTOMER, CalendarTools.ErasedCustomer.class));
+                Map.entry(CalendarTools.ERASE_CUSTOMER, CalendarTools.ErasedCustomer.class),
+                Map.entry(GoogleCalendarTools.CONNECT_URL, GoogleCalendarTools.ConnectUrl.class),
+                Map.entry(GoogleCalendarTools.COMPLETE, GoogleCalendarTools.Connection.class),
+                Map.entry(GoogleCalendarTools.STATUS, GoogleCalendarTools.Connections.class),
+                Map.entry(GoogleCalendarTools.DISCONNECT, GoogleCalendarTools.Disconnected.class));
         for (McpSchema.Tool tool : calendar.listTools()) {
             assertThat(tool.outputSchema()).as(tool.name()).isEqualTo(ToolSchemas.of(contract.get(tool.name())));
         }

@@ -92,7 +92,10 @@ public class AvailabilityService {
         }
     }
 
-    /** Checks that [start, start + duration) is a real slot of the professional: on the grid, in hours, not off. */
+    /**
+     * Checks that [start, start + duration) is a real slot of the professional: on the grid, in hours, not off.
+     * (Busy time in their Google Calendar is checked by the booking's transaction, inside the professional's queue.)
+     */
     public Appointment plan(String tenantId, String serviceId, String professionalId, Instant start) {
         require(serviceId, "service_id");
         require(professionalId, "professional_id");

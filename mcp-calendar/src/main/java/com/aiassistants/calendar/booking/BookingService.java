@@ -15,6 +15,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.aiassistants.calendar.availability.ActiveBookingsQuery;
 import com.aiassistants.calendar.availability.Appointment;
 import com.aiassistants.calendar.availability.AvailabilityService;
 import com.aiassistants.calendar.config.CalendarProperties;
@@ -42,10 +43,12 @@ public class BookingService {
     private final Clock clock;
     private final CalendarProperties properties;
     private final ProfessionalLocks professionalLocks;
+    private final ActiveBookingsQuery busyTimes;
 
     BookingService(BookingRepository repository, AvailabilityService availability, BookingChanges changes,
             HoldExpiry expiry, TransactionTemplate transaction, Clock clock, CalendarProperties properties,
-            ProfessionalLocks professionalLocks) {
+            ProfessionalLocks professionalLocks, ActiveBookingsQuery busyTimes) {
+        this.busyTimes = busyTimes;
         this.repository = repository;
         this.availability = availability;
         this.changes = changes;
@@ -94,6 +97,10 @@ public class BookingService {
             try {
                 return professionalLocks.withProfessional(tenantId, appointment.professional().id(),
                         () -> transaction.execute(status -> insert(tenantId, in, appointment, actor, confirmed)));
+            } catch (CalendarBusyException e) {
+                changes.count("slot_taken");
+                throw BookingRules.slotTaken(availability, tenantId, in.serviceId(), appointment.professional().id(),
+                        appointment.start());
             } catch (DataAccessException e) {
                 if (SqlFailures.isOverlap(e)) {
                     Optional<StoredBooking> raced = repository.findByIdempotencyKey(tenantId, key);
@@ -134,6 +141,10 @@ public class BookingService {
         repository.lockProfessional(tenantId, appointment.professional().id());
         expiry.expireStale(tenantId, appointment.professional().id(), appointment.start(), appointment.blockedUntil(),
                 now);
+        if (busyTimes.googleBusy(tenantId, appointment.professional().id(), appointment.start(),
+                appointment.blockedUntil())) {
+            throw new CalendarBusyException();
+        }
         StoredBooking row = new StoredBooking(UUID.randomUUID(), tenantId, ShortCodes.next(), in.idempotencyKey(),
                 confirmed ? BookingStatus.CONFIRMED : BookingStatus.HELD, appointment.service().id(),
                 appointment.service().name(),

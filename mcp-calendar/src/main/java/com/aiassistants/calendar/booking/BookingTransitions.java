@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.aiassistants.calendar.availability.ActiveBookingsQuery;
 import com.aiassistants.calendar.availability.Appointment;
 import com.aiassistants.calendar.availability.AvailabilityService;
 import com.aiassistants.common.mcp.McpJson;
@@ -49,10 +50,12 @@ public class BookingTransitions {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ProfessionalLocks professionalLocks;
+    private final ActiveBookingsQuery busyTimes;
 
     BookingTransitions(BookingRepository repository, AvailabilityService availability, BookingChanges changes,
             BookingLookup lookup, HoldExpiry expiry, TransactionTemplate transaction, Clock clock,
-            ProfessionalLocks professionalLocks) {
+            ProfessionalLocks professionalLocks, ActiveBookingsQuery busyTimes) {
+        this.busyTimes = busyTimes;
         this.repository = repository;
         this.availability = availability;
         this.changes = changes;
@@ -193,14 +196,24 @@ public class BookingTransitions {
                 moved = professionalLocks.withProfessional(tenantId, professionalId, () -> transaction.execute(status -> {
                     repository.lockProfessional(tenantId, professionalId);
                     expiry.expireStale(tenantId, professionalId, target.start(), target.blockedUntil(), now);
+                    if (busyTimes.googleBusy(tenantId, professionalId, target.start(), target.blockedUntil())) {
+                        throw new CalendarBusyException();
+                    }
                     return repository.move(current, professionalId, target.professional().name(), target.start(),
                             target.end(), target.blockedUntil(), target.zone().getId(), now).map(after -> {
                                 Booking view = after.view(now);
                                 changes.record(tenantId, current.id(), "rescheduled", actor, current.customerId(),
                                         professionalId, now, current.view(now), view);
+                                if (!professionalId.equals(current.professionalId())) {
+                                    changes.leftProfessional(tenantId, current.id(), current.professionalId(), now);
+                                }
                                 return view;
                             });
                 }));
+            } catch (CalendarBusyException e) {
+                changes.count("slot_taken");
+                throw BookingRules.slotTaken(availability, tenantId, current.serviceId(), professionalId,
+                        target.start());
             } catch (DataAccessException e) {
                 if (SqlFailures.isOverlap(e)) {
                     changes.count("slot_taken");

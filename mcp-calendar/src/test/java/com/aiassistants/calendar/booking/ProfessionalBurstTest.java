@@ -32,7 +32,9 @@ import com.aiassistants.common.scheduling.CalendarTools.SlotList;
 @TestPropertySource(properties = {
         "spring.datasource.hikari.maximum-pool-size=2",
         "spring.datasource.hikari.minimum-idle=2",
-        "spring.datasource.hikari.connection-timeout=1000"})
+        "spring.datasource.hikari.connection-timeout=1000",
+        // the pool is the subject here: no Google Calendar pollers beside the burst (a deployment without Google)
+        "ai-assistants.calendar.google.client-id="})
 class ProfessionalBurstTest extends CalendarIntegrationTest {
 
     private static final String[] CUT_STARTS = {"09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "12:00", "12:30",

@@ -47,7 +47,17 @@ import com.aiassistants.common.testsupport.PostgresTestProperties;
         "ai-assistants.calendar.booking-log.timeout=2s",
         "ai-assistants.calendar.booking-log.poll-interval=100ms",
         "ai-assistants.calendar.booking-log.retry-initial=200ms",
-        "ai-assistants.calendar.booking-log.retry-max=800ms"})
+        "ai-assistants.calendar.booking-log.retry-max=800ms",
+        "ai-assistants.calendar.google.client-id=" + FakeGoogle.CLIENT_ID,
+        "ai-assistants.calendar.google.client-secret=" + FakeGoogle.CLIENT_SECRET,
+        "ai-assistants.calendar.google.token-key=" + FakeGoogle.TOKEN_KEY,
+        "ai-assistants.calendar.google.redirect-uri=" + FakeGoogle.REDIRECT_URI,
+        "ai-assistants.calendar.google.retries=0",
+        "ai-assistants.calendar.google.timeout=2s",
+        "ai-assistants.calendar.google.sync-interval=1h",
+        "ai-assistants.calendar.google.poll-interval=300ms",
+        "ai-assistants.calendar.google.retry-initial=100ms",
+        "ai-assistants.calendar.google.retry-max=400ms"})
 @Import(CalendarIntegrationTest.ClockConfig.class)
 public abstract class CalendarIntegrationTest {
 
@@ -58,6 +68,7 @@ public abstract class CalendarIntegrationTest {
 
     protected static final FakeProfessionals DIRECTORY = new FakeProfessionals();
     protected static final FakeBookingLog BOOKING_LOG = new FakeBookingLog();
+    protected static final FakeGoogle GOOGLE = FakeGoogle.start();
     protected static final FakeMcpServer PROFESSIONALS_SERVER = FakeMcpServer.start("mcp-professionals",
             DIRECTORY.tools());
     protected static final FakeMcpServer BOOKING_LOG_SERVER = FakeMcpServer.start("mcp-booking-log",
@@ -70,6 +81,10 @@ public abstract class CalendarIntegrationTest {
         registry.add("ai-assistants.calendar.professionals.token", () -> FakeMcpServer.TOKEN);
         registry.add("ai-assistants.calendar.booking-log.url", () -> BOOKING_LOG_SERVER.url().toString());
         registry.add("ai-assistants.calendar.booking-log.token", () -> FakeMcpServer.TOKEN);
+        registry.add("ai-assistants.calendar.google.auth-uri", () -> GOOGLE.url() + "/o/oauth2/v2/auth");
+        registry.add("ai-assistants.calendar.google.token-uri", () -> GOOGLE.url() + "/token");
+        registry.add("ai-assistants.calendar.google.revoke-uri", () -> GOOGLE.url() + "/revoke");
+        registry.add("ai-assistants.calendar.google.api-url", () -> GOOGLE.url() + "/calendar/v3");
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -2,8 +2,6 @@ package com.aiassistants.llm;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 
@@ -87,15 +85,10 @@ public abstract class LlmServiceTest {
     public static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
     protected static final WireMockServer OPENAI = new WireMockServer(wireMockConfig().dynamicPort());
-    protected static final FakeBedrock BEDROCK;
+    protected static final FakeBedrock BEDROCK = new FakeBedrock();
 
     static {
         OPENAI.start();
-        try {
-            BEDROCK = new FakeBedrock();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @DynamicPropertySource

@@ -1,23 +1,28 @@
 package com.aiassistants.llm.bedrock;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
- * A local stand-in for Bedrock Runtime speaking the Converse wire protocol (REST-JSON): it records
- * each request (path, headers, body) and answers with scripted responses in order, the last one
- * repeating.
+ * A WireMock stand-in for Bedrock Runtime speaking the Converse wire protocol (REST-JSON): it records each request
+ * (path, headers, body) and answers with scripted responses in order, the last one repeating.
  */
 public final class FakeBedrock implements AutoCloseable {
+
+    private static final String SCRIPT = "script";
 
     public record Recorded(String path, Map<String, List<String>> headers, String body) {
     }
@@ -25,44 +30,48 @@ public final class FakeBedrock implements AutoCloseable {
     public record Scripted(int status, Map<String, String> headers, String body) {
     }
 
-    private final HttpServer server;
-    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Scripted> script = new ConcurrentLinkedQueue<>();
-    private volatile Scripted last;
+    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
-    public FakeBedrock() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
+    public FakeBedrock() {
         server.start();
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
+    /** Forgets what was received and answers the next requests with these, in order, the last one repeating. */
     public void reset(Scripted... responses) {
-        requests.clear();
-        script.clear();
-        script.addAll(List.of(responses));
-        last = responses[responses.length - 1];
+        server.resetAll();
+        for (int i = 0; i < responses.length; i++) {
+            String state = i == 0 ? Scenario.STARTED : "answer " + i;
+            var stub = any(anyUrl()).inScenario(SCRIPT).whenScenarioStateIs(state);
+            if (i < responses.length - 1) {
+                stub = stub.willSetStateTo("answer " + (i + 1));
+            }
+            server.stubFor(stub.willReturn(response(responses[i])));
+        }
     }
 
+    /** Every request so far, oldest first. */
     public List<Recorded> requests() {
-        return requests;
+        return server.getAllServeEvents().reversed().stream().map(event -> {
+            var request = event.getRequest();
+            Map<String, List<String>> headers = request.getHeaders().all().stream()
+                    .collect(Collectors.toMap(HttpHeader::key, HttpHeader::values, (a, b) -> a));
+            String path = request.getUrl().contains("?") ? request.getUrl().substring(0, request.getUrl().indexOf('?'))
+                    : request.getUrl();
+            return new Recorded(path, headers, new String(request.getBody(), StandardCharsets.UTF_8));
+        }).toList();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Recorded(exchange.getRequestURI().getRawPath(), Map.copyOf(exchange.getRequestHeaders()), body));
-        Scripted next = script.poll();
-        Scripted answer = next == null ? last : next;
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("x-amzn-RequestId", "req-" + requests.size());
-        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+    private static ResponseDefinitionBuilder response(Scripted answer) {
+        ResponseDefinitionBuilder response = aResponse().withStatus(answer.status())
+                .withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-RequestId", java.util.UUID.randomUUID().toString())
+                .withBody(answer.body());
+        answer.headers().forEach(response::withHeader);
+        return response;
     }
 
     public static Scripted ok(String body) {
@@ -94,6 +103,6 @@ public final class FakeBedrock implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.stop();
     }
 }

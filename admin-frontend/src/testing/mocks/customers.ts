@@ -83,6 +83,21 @@ export function demoCustomers(): Map<string, CustomerProfile> {
   ]);
 }
 
+/** Ana's one claim, made through the assistant and accepted by the shop's hook. */
+export function demoClaims() {
+  return [
+    {
+      id: '0b0c6f1e-2f8a-4c55-9d0a-5f3e2c1b7a10',
+      customer_id: '+5491155550101',
+      order_id: '1234',
+      description: 'Las zapatillas llegaron rotas',
+      hook_claim_id: 'CL-77',
+      status: 'abierto',
+      created_at: '2026-12-05T15:30:00Z',
+    },
+  ];
+}
+
 /** The customers routes over an in-memory map of profiles; staff may only read. */
 export function customerHandlers(customers: Map<string, CustomerProfile>, role: () => string) {
   const problem = (status: number, title: string) =>
@@ -98,6 +113,9 @@ export function customerHandlers(customers: Map<string, CustomerProfile>, role: 
         .filter((c) => !q || c.name?.toLowerCase().includes(q) || (digits.length >= 3 && c.customer_id.includes(digits)));
       return HttpResponse.json({ customers: list });
     }),
+    http.get('*/v1/admin/customers/:id/claims', ({ params }) =>
+      HttpResponse.json({ claims: params.id === '+5491155550101' ? demoClaims() : [] }),
+    ),
     http.get('*/v1/admin/customers/:id', ({ params }) => {
       const profile = customers.get(String(params.id));
       return profile ? HttpResponse.json(profile) : problem(404, 'Not Found');

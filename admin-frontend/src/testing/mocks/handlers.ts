@@ -19,6 +19,8 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
     consoleUsers: { users: demoUsers(), projects: demoProjects() },
     settings: demoSettings(),
     history: demoSettingsHistory(),
+    /** The orders hook as backend-api shows it: the URL and whether a secret is set (the secret itself never). */
+    orderHook: { url: null as string | null, secret_set: false },
     /** The project's WhatsApp connection as backend-api reports it (the WhatsApp page's tests install their own). */
     whatsapp: {
       provider: 'simulator',
@@ -135,6 +137,21 @@ export function createBackend(options: { role?: 'owner' | 'admin' | 'staff'; sup
       return HttpResponse.json(state.settings);
     }),
     http.get('*/v1/admin/projects/:id/settings/history', () => HttpResponse.json(state.history)),
+    http.get('*/v1/admin/projects/:id/order-hook', () =>
+      state.me.role !== 'owner' ? problem(403, 'Forbidden') : HttpResponse.json(state.orderHook),
+    ),
+    http.put('*/v1/admin/projects/:id/order-hook', async ({ request }) => {
+      if (state.me.role !== 'owner') return problem(403, 'Forbidden');
+      const body = (await request.json()) as { url: string; secret?: string };
+      if (!body.url.startsWith('https://')) return problem(400, 'Bad Request');
+      if (!body.secret && !state.orderHook.secret_set) return problem(400, 'Bad Request');
+      state.orderHook = { url: body.url, secret_set: true };
+      return HttpResponse.json(state.orderHook);
+    }),
+    http.delete('*/v1/admin/projects/:id/order-hook', () => {
+      state.orderHook = { url: null, secret_set: false };
+      return new HttpResponse(null, { status: 204 });
+    }),
     http.get('*/v1/admin/whatsapp/connection', () => HttpResponse.json(state.whatsapp)),
     http.get('*/v1/admin/projects/:id/api-keys', () =>
       state.me.role === 'staff' ? problem(403, 'Forbidden') : HttpResponse.json(state.apiKeys),

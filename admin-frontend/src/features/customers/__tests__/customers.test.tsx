@@ -29,6 +29,21 @@ describe('customers', () => {
     expect(screen.getByRole('cell', { name: 'preferred_professional' })).toBeInTheDocument();
   });
 
+  it('lists the claims the patient made through the assistant', async () => {
+    renderApp(ana);
+    const title = await screen.findByRole('heading', { name: 'Claims' });
+    const card = title.parentElement as HTMLElement;
+    expect(await within(card).findByRole('cell', { name: 'CL-77' })).toBeInTheDocument();
+    expect(within(card).getByRole('cell', { name: '1234' })).toBeInTheDocument();
+    expect(within(card).getByText('Las zapatillas llegaron rotas')).toBeInTheDocument();
+    expect(within(card).getByText('abierto')).toBeInTheDocument();
+  });
+
+  it('says when a patient has no claims', async () => {
+    renderApp('/customers/%2B5491144440202');
+    expect(await screen.findByText('No claims made through the assistant.')).toBeInTheDocument();
+  });
+
   it('forgets one memory item and shows it in the data requests', async () => {
     const { backend } = renderApp(ana);
     await userEvent.click(await screen.findByRole('button', { name: 'Forget preferred_professional' }));

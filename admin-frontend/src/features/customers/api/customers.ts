@@ -71,3 +71,12 @@ export function useExportCustomer() {
     onSettled: (_file, _error, customerId) => void queryClient.invalidateQueries({ queryKey: ['customer', customerId] }),
   });
 }
+
+/** Claims the patient made through the assistant (the shop's orders hook accepted them), newest first. */
+export function useClaims(customerId: string) {
+  return useQuery({
+    queryKey: ['customer-claims', customerId],
+    queryFn: ({ signal }) =>
+      data(client.GET('/v1/admin/customers/{customerId}/claims', { params: { path: { customerId } }, signal })),
+  });
+}

@@ -10,6 +10,7 @@ import { hasRole, useAuth } from '@/lib/auth/auth';
 import { useFormat } from '@/lib/format';
 import { useFailureNotice } from '@/lib/notices';
 import { useCustomer, useEraseCustomer, useExportCustomer, useForgetMemory } from '../api/customers';
+import { ClaimsCard } from './ClaimsCard';
 
 const ACTIVE = new Set(['HELD', 'CONFIRMED']);
 
@@ -91,6 +92,8 @@ function ProfileView({ profile }: { profile: Profile }) {
       </Card>
 
       <Memory customerId={customer.customer_id} memory={profile.memory} canManage={canManage} />
+
+      <ClaimsCard customerId={customer.customer_id} />
 
       <Card>
         <Title order={3} size="h5" mb="sm">

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useProjectSettings } from '@/lib/project/settings';
 import { ApiKeysCard } from '../components/ApiKeysCard';
 import { ProjectForm } from '../components/ProjectForm';
+import { OrderHookCard } from '../components/OrderHookCard';
 import { WebhookSecretCard } from '../components/WebhookSecretCard';
 import { UsersCard } from '@/features/users/components/UsersCard';
 
-/** Owner-only: the project's settings, API keys, the webhook secret and the console users. */
+/** Owner-only: the project's settings, API keys, the webhook secret, the orders hook and the console users. */
 export function SettingsRoute() {
   const { t } = useTranslation();
   const settings = useProjectSettings();
@@ -20,6 +21,7 @@ export function SettingsRoute() {
       {settings.data && <ProjectForm key={JSON.stringify(settings.data)} settings={settings.data} />}
       <ApiKeysCard />
       <WebhookSecretCard />
+      <OrderHookCard />
       <UsersCard />
     </Stack>
   );

@@ -40,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
         "ai-assistants.backend.jobs.callback-backoff=50ms",
         "ai-assistants.backend.jobs.poll-interval=100ms",
         "ai-assistants.backend.jobs.callback-allow-local=true",
+        // OrderHookTest's hook server runs on localhost; a short timeout keeps its timeout test quick
+        "ai-assistants.backend.orders.allow-local=true",
+        "ai-assistants.backend.orders.timeout=1s",
+        "ai-assistants.backend.orders.backoff=20ms",
         "ai-assistants.backend.cors.allowed-origins=https://console.example.com",
         "ai-assistants.backend.gateway.admin-token=gateway-admin-token-for-tests",
         // the TestAssistant is the only primary Assistant here (the LLM agent is tested in ..agent)

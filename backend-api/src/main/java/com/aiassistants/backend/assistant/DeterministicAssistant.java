@@ -6,6 +6,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.backend.assistant.dialogue.DialogueEngine;
+import com.aiassistants.backend.assistant.orders.OrderDesk;
 import com.aiassistants.backend.assistant.replies.Replies;
 import com.aiassistants.backend.assistant.scheduling.SchedulingGateway;
 
@@ -22,10 +23,15 @@ public class DeterministicAssistant implements Assistant {
 
     private final DialogueEngine engine;
 
-    /** With the built-in reply bundles {@code assistant/messages_<lang>.properties}. */
-    @Autowired
+    /** With the built-in reply bundles {@code assistant/messages_<lang>.properties}, without an orders hook. */
     public DeterministicAssistant(SchedulingGateway gateway) {
         this(gateway, Replies.bundles());
+    }
+
+    /** With the built-in reply bundles and the projects' orders hooks. */
+    @Autowired
+    public DeterministicAssistant(SchedulingGateway gateway, OrderDesk orders) {
+        this.engine = new DialogueEngine(gateway, Replies.bundles(), orders);
     }
 
     public DeterministicAssistant(SchedulingGateway gateway, MessageSource messages) {

@@ -107,6 +107,9 @@ public class CustomerErasure {
                 .params(erasedAs, projectId, customerId).update();
         jdbc.sql("delete from reminder_opt_out where project_id = ? and customer_id = ?").params(projectId, customerId)
                 .update();
+        // claims made through the orders hook keep the hook's id and status (the shop has its own copy), not the words
+        jdbc.sql("update claim set customer_id = ?, conversation_id = null, description = '' where project_id = ? and customer_id = ?")
+                .params(erasedAs, projectId, customerId).update();
         audit.rename(projectId, customerId, erasedAs);
         return new Erasure(erasedAs, conversations.size(), messages, memory, jobs, reminders, bookings, events, atGateway);
     }

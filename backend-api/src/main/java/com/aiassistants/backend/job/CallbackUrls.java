@@ -89,7 +89,8 @@ public final class CallbackUrls {
         return null;
     }
 
-    static boolean isPublic(InetAddress address) {
+    /** Not loopback, private, link-local (the metadata address), CGNAT, unique-local or reserved. */
+    public static boolean isPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return false;

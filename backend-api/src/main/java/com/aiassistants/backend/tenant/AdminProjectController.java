@@ -120,8 +120,10 @@ public class AdminProjectController {
     public SettingsView updateSettings(Caller caller, @PathVariable String projectId,
             @Valid @RequestBody SettingsUpdate update) {
         ownProject(caller, projectId, Role.OWNER);
+        // the orders hook has its own route (PUT …/order-hook, which checks the URL): kept as stored here
+        ProjectSettings settings = update.settings().withOrderHook(projects.require(projectId).settings().orderHook());
         Project updated = projects.update(projectId, update.name(), ProjectAdministration.zone(update.timeZone()),
-                ProjectAdministration.locale(update.locale()), update.settings(), caller.subject());
+                ProjectAdministration.locale(update.locale()), settings, caller.subject());
         return SettingsView.of(updated);
     }
 

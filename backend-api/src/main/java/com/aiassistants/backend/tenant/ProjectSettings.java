@@ -22,15 +22,36 @@ public record ProjectSettings(@Valid Flow flow, @Valid RateLimits rateLimits,
                 description = "hosts this project's callback_urls may name (exact, or *.example.com for its subdomains); "
                         + "empty or absent: any public https host"))
         @Size(max = 50) List<@Pattern(regexp = "(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?",
-                message = "must be a host name, or *. and a domain") String> callbackHosts) {
+                message = "must be a host name, or *. and a domain") String> callbackHosts,
+        @Valid OrderHook orderHook) {
 
     public ProjectSettings(Flow flow, RateLimits rateLimits, Integer reminderLeadMinutes, Integer memoryTtlDays,
             ReminderSettings reminders) {
-        this(flow, rateLimits, reminderLeadMinutes, memoryTtlDays, reminders, null);
+        this(flow, rateLimits, reminderLeadMinutes, memoryTtlDays, reminders, null, null);
     }
 
     public static ProjectSettings empty() {
-        return new ProjectSettings(null, null, null, null, null, null);
+        return new ProjectSettings(null, null, null, null, null, null, null);
+    }
+
+    /** The same settings with another orders hook (null: none). */
+    public ProjectSettings withOrderHook(OrderHook hook) {
+        return new ProjectSettings(flow, rateLimits, reminderLeadMinutes, memoryTtlDays, reminders, callbackHosts, hook);
+    }
+
+    /** The orders hook's URL, or null when the project has none. */
+    public String orderHookUrl() {
+        return orderHook == null || orderHook.url() == null || orderHook.url().isBlank() ? null : orderHook.url();
+    }
+
+    /**
+     * The shop's orders and claims hook (backend-api's README, "Orders and claims hook"); its HMAC secret is set
+     * apart ({@code PUT …/order-hook}) and never shown.
+     */
+    public record OrderHook(
+            @io.swagger.v3.oas.annotations.media.Schema(types = {"string", "null"},
+                    description = "https URL the assistant POSTs {action, payload} to (signed)")
+            @Size(max = 2000) String url) {
     }
 
     /** The callback host allowlist (empty: any public https host). */

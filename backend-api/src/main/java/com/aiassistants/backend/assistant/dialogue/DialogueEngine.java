@@ -18,6 +18,7 @@ import com.aiassistants.backend.assistant.nlu.Language;
 import com.aiassistants.backend.assistant.nlu.LanguageDetector;
 import com.aiassistants.backend.assistant.nlu.NameExtractor;
 import com.aiassistants.backend.assistant.nlu.Utterance;
+import com.aiassistants.backend.assistant.orders.OrderDesk;
 import com.aiassistants.backend.assistant.replies.Replies;
 import com.aiassistants.backend.assistant.scheduling.SchedulingGateway;
 import com.aiassistants.common.mcp.client.McpToolError;
@@ -36,12 +37,19 @@ public final class DialogueEngine {
 
     private final SchedulingGateway gateway;
     private final MessageSource messages;
+    private final OrderDesk orders;
     private final Steps steps = new Steps();
     private final Interrupts interrupts = new Interrupts(steps);
 
     public DialogueEngine(SchedulingGateway gateway, MessageSource messages) {
+        this(gateway, messages, OrderDesk.NONE);
+    }
+
+    /** With the shop's orders hook ({@link OrderDesk#NONE}: the assistant says it cannot look orders up). */
+    public DialogueEngine(SchedulingGateway gateway, MessageSource messages, OrderDesk orders) {
         this.gateway = gateway;
         this.messages = messages;
+        this.orders = orders;
     }
 
     public AssistantReply reply(AssistantTurn in) {
@@ -57,7 +65,7 @@ public final class DialogueEngine {
         Language lang = in.replyId() != null && !fresh ? fallback
                 : LanguageDetector.detect(utterance, fallback, fresh, nameWords(state, utterance));
         state.speak(lang.code());
-        Turn t = new Turn(in, state, fresh, Replies.in(messages, lang), utterance, gateway);
+        Turn t = new Turn(in, state, fresh, Replies.in(messages, lang), utterance, gateway, orders);
         try {
             dispatch(t);
         } catch (McpUnavailableException | McpToolError e) {

@@ -48,6 +48,8 @@ public final class DialogueState {
     private BookingRef reminded;
     /** The name WhatsApp showed, offered as "book under this name?" while the name is asked. */
     private String offeredName;
+    /** The order looked up or the claim being written (flows ORDER and CLAIM). */
+    private OrderTask orderTask;
 
     private DialogueState() {
     }
@@ -115,9 +117,14 @@ public final class DialogueState {
     public BookingRef target() { return target; }
     public OfferedSlot newSlot() { return newSlot; }
     public BookingRef reminded() { return reminded; }
+    public OrderTask orderTask() { return orderTask; }
 
     void speak(String languageCode) {
         language = languageCode;
+    }
+
+    void workOnOrder(OrderTask task) {
+        orderTask = task;
     }
 
     void rememberName(String name) {
@@ -262,6 +269,7 @@ public final class DialogueState {
         target = null;
         newSlot = null;
         misses = 0;
+        orderTask = null;
     }
 
     void clearWhen() {

@@ -8,7 +8,8 @@ import com.aiassistants.backend.assistant.nlu.IntentClassifier;
 
 /**
  * Intents that leave (or pause) whatever step the conversation is in: a person, the menu, my bookings, cancel,
- * move, and questions about prices, the team or the hours (answered, then the step's question is asked again).
+ * move, questions about prices, the team or the hours (answered, then the step's question is asked again) and
+ * about the shop's orders (a look-up answers and asks the step's question again; a claim leaves the task).
  */
 final class Interrupts {
 
@@ -25,6 +26,16 @@ final class Interrupts {
     boolean handle(Turn t, Intent intent) {
         DialogueState s = t.state;
         Step step = s.step();
+        if (step == Step.ASK_CLAIM_TEXT && intent != Intent.HUMAN && intent != Intent.MENU) {
+            return false; // the claim in the customer's words: whatever it mentions
+        }
+        if (intent.aboutOrders() && !step.aboutOrders()) {
+            boolean leftTheTask = OrderAnswers.start(t, intent);
+            if (!leftTheTask && step != Step.IDLE) {
+                steps.prompt(t);
+            }
+            return true;
+        }
         switch (intent) {
             case HUMAN, MENU -> {
                 Actions.start(t, intent == Intent.HUMAN ? "human" : "menu");

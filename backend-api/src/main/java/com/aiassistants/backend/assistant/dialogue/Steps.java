@@ -23,6 +23,9 @@ final class Steps {
         handlers.put(Step.CHOOSE_BOOKING, new ChooseBookingStep());
         handlers.put(Step.CONFIRM_CANCEL, confirmCancel);
         handlers.put(Step.CONFIRM_RESCHEDULE, new ConfirmRescheduleStep());
+        handlers.put(Step.ASK_ORDER_NUMBER, new OrderSteps.AskOrderNumber());
+        handlers.put(Step.ASK_CLAIM_TEXT, new OrderSteps.AskClaimText());
+        handlers.put(Step.CONFIRM_CLAIM, new OrderSteps.ConfirmClaim());
     }
 
     /** The current step's reading of the message; false when it is not an answer to that step's question. */

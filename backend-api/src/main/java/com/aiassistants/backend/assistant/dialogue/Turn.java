@@ -13,6 +13,7 @@ import com.aiassistants.backend.assistant.nlu.NameExtractor;
 import com.aiassistants.backend.assistant.nlu.TimeExpressionParser;
 import com.aiassistants.backend.assistant.nlu.TimeQuery;
 import com.aiassistants.backend.assistant.nlu.Utterance;
+import com.aiassistants.backend.assistant.orders.OrderDesk;
 import com.aiassistants.backend.assistant.replies.Replies;
 import com.aiassistants.backend.assistant.scheduling.SchedulingGateway;
 
@@ -27,6 +28,7 @@ final class Turn {
     final LocalDate today;
     final Out out = new Out();
     final SchedulingGateway gateway;
+    final OrderDesk orders;
     private Utterance utterance;
     private Catalog catalog;
     private boolean nameGiven;
@@ -35,6 +37,11 @@ final class Turn {
     private Optional<TimeQuery> time;
 
     Turn(AssistantTurn in, DialogueState state, boolean fresh, Replies say, Utterance utterance, SchedulingGateway gateway) {
+        this(in, state, fresh, say, utterance, gateway, OrderDesk.NONE);
+    }
+
+    Turn(AssistantTurn in, DialogueState state, boolean fresh, Replies say, Utterance utterance, SchedulingGateway gateway,
+            OrderDesk orders) {
         this.in = in;
         this.state = state;
         this.fresh = fresh;
@@ -43,6 +50,7 @@ final class Turn {
         this.today = in.now().atZone(in.tenant().zone()).toLocalDate();
         this.utterance = utterance;
         this.gateway = gateway;
+        this.orders = orders;
     }
 
     Utterance utterance() {

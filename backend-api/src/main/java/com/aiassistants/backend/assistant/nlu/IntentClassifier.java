@@ -13,6 +13,9 @@ import java.util.Map;
  * "postpone" say it alone; the everyday verbs ("pasar", "mover", "correr", "adelantar", "atrasar",
  * "cambiar", "move", "push", "change", "shift") only together with a booking noun ("turno", "cita",
  * "appointment") or as a form that carries its object ("pasalo", "correrlo", "move it").
+ * <p>Orders (a shop's hook): a claim ("reclamo", "complaint") first, then the customer's orders ("mis compras",
+ * "what did I buy"), then one order ("¿dónde está mi pedido 1234?", "where is my order #1234"), all before the
+ * booking intents so "cancelar mi pedido" is about the order, not a booking.
  */
 public final class IntentClassifier {
 
@@ -50,6 +53,19 @@ public final class IntentClassifier {
                 "reception", "receptionist", "staff"));
         KEYWORDS.put(Intent.MENU, List.of("menu", "opciones", "ayuda", "help", "options", "que podes hacer",
                 "que puedo hacer", "que haces", "what can you do", "inicio", "start", "volver al inicio", "main menu"));
+        KEYWORDS.put(Intent.CLAIM, List.of("reclamo", "reclamos", "reclamar", "reclamacion", "queja", "quejarme",
+                "denuncia", "devolucion", "devolver", "llego roto", "llego rota", "vino roto", "vino rota", "llego mal",
+                "complaint", "complain", "claim", "file a claim", "file a complaint", "refund", "return my",
+                "arrived broken", "arrived damaged", "came broken"));
+        KEYWORDS.put(Intent.MY_ORDERS, List.of("mis pedidos", "mis compras", "mis ordenes", "que compre", "que pedi",
+                "que encargue", "mi compra", "mis ultimas compras", "ultimas compras", "historial de compras",
+                "my orders", "my purchases", "what did i buy", "what did i order", "what have i ordered",
+                "what i bought", "order history", "purchase history", "past orders", "recent orders"));
+        KEYWORDS.put(Intent.ORDER_STATUS, List.of("mi pedido", "el pedido", "pedido", "mi orden", "la orden",
+                "orden de compra", "nro de pedido", "numero de pedido", "mi envio", "el envio", "envio", "seguimiento",
+                "mi paquete", "el paquete", "paquete", "encomienda", "no me llego", "todavia no llego", "cuando llega",
+                "my order", "the order", "order", "order number", "my package", "package", "parcel", "shipment",
+                "shipping", "tracking", "track", "where is my", "has not arrived", "hasn t arrived", "didn t arrive"));
         KEYWORDS.put(Intent.CANCEL, List.of("cancelar", "cancela", "cancelo", "cancelalo", "cancelarlo", "cancelala",
                 "cancelarla", "cancelame", "cancelen", "anular", "anula", "anulo", "anulalo", "anularlo", "dar de baja", "de baja",
                 "baja del turno", "no voy a poder ir", "no voy a ir", "no puedo ir", "no podre ir", "no voy a poder asistir",

@@ -13,8 +13,8 @@ import com.aiassistants.backend.assistant.nlu.Language;
  * lives in the bundles: times, names, codes and prices are always passed in from what the scheduling
  * tools returned, formatted by {@link Formats}. Each method names one sentence, so the dialogue code
  * reads as what it says and a missing key fails at once. The sentences of the booking dialogue are here; groups
- * with a subject of their own are {@link #slots()}, {@link #bookings()}, {@link #info()} and
- * {@link #reminders()}.
+ * with a subject of their own are {@link #slots()}, {@link #bookings()}, {@link #info()},
+ * {@link #orders()} and {@link #reminders()}.
  */
 public final class Replies {
 
@@ -27,6 +27,7 @@ public final class Replies {
     private final InfoSentences info;
     private final ReminderSentences reminders;
     private final BookingSentences bookings;
+    private final OrderSentences orders;
 
     private Replies(MessageSource messages, Language lang) {
         this.bundle = new Bundle(messages, lang);
@@ -35,6 +36,7 @@ public final class Replies {
         this.info = new InfoSentences(bundle);
         this.reminders = new ReminderSentences(bundle);
         this.bookings = new BookingSentences(bundle);
+        this.orders = new OrderSentences(bundle);
     }
 
     public static Replies in(MessageSource messages, Language lang) {
@@ -68,6 +70,11 @@ public final class Replies {
     /** The customer's bookings: listing, choosing, cancelling, moving. */
     public BookingSentences bookings() {
         return bookings;
+    }
+
+    /** A shop's orders, shipments and claims (the orders hook). */
+    public OrderSentences orders() {
+        return orders;
     }
 
     /** Reminders, follow-ups and notices of staff changes. */

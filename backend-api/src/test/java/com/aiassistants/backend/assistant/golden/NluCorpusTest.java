@@ -25,6 +25,7 @@ import com.aiassistants.backend.assistant.nlu.FuzzyMatcher;
 import com.aiassistants.backend.assistant.nlu.Intent;
 import com.aiassistants.backend.assistant.nlu.IntentClassifier;
 import com.aiassistants.backend.assistant.nlu.MoveRequest;
+import com.aiassistants.backend.assistant.nlu.OrderNumber;
 import com.aiassistants.backend.assistant.nlu.TimeExpressionParser;
 import com.aiassistants.backend.assistant.nlu.TimeQuery;
 import com.aiassistants.backend.assistant.nlu.Utterance;
@@ -36,12 +37,14 @@ import com.aiassistants.common.scheduling.ProfessionalsTools.Service;
  * no question is pending (intent, then service, professional, day and time against the demo clinic's
  * catalogue), or as an answer to a yes/no question. Prints precision and recall per intent and slot
  * accuracy; fails under 95 % of intents right, under 90 % of slots right, or if any request to
- * cancel or move a booking is read as a new booking.
+ * cancel or move a booking is read as a new booking, or any question about orders (or other message) is misread
+ * as (not) about the shop's orders.
  */
 class NluCorpusTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 1, 12);
     private static final List<String> ANSWERS = List.of("YES", "NO", "LATER");
+    private static final List<String> ORDER_INTENTS = List.of("ORDER_STATUS", "MY_ORDERS", "CLAIM");
 
     record Line(int number, String label, String text, Map<String, String> slots) {
     }
@@ -80,6 +83,7 @@ class NluCorpusTest {
         Map<String, int[]> counts = new TreeMap<>(); // label -> {true positives, labelled, predicted}
         List<String> misses = new ArrayList<>();
         List<String> harmful = new ArrayList<>();
+        List<String> ordersMisread = new ArrayList<>();
         int slotsRight = 0;
         int slotsTotal = 0;
         for (Line line : lines) {
@@ -101,6 +105,9 @@ class NluCorpusTest {
                 if ((line.label().equals("CANCEL") || line.label().equals("RESCHEDULE")) && predicted.equals(Intent.BOOK.name())) {
                     harmful.add(line.text());
                 }
+                if (ORDER_INTENTS.contains(line.label()) || ORDER_INTENTS.contains(predicted)) {
+                    ordersMisread.add(line.label() + " read as " + predicted + ": " + line.text());
+                }
             }
             Utterance when = line.label().equals("RESCHEDULE") ? MoveRequest.of(u, TODAY).to() : u;
             for (Map.Entry<String, String> slot : line.slots().entrySet()) {
@@ -110,6 +117,7 @@ class NluCorpusTest {
                     case "date" -> DateExpressionParser.parse(when, TODAY).map(NluCorpusTest::date).orElse("-");
                     case "time" -> TimeExpressionParser.parse(when).map(NluCorpusTest::time).orElse("-");
                     case "sametime" -> String.valueOf(MoveRequest.sameTime(u));
+                    case "order" -> OrderNumber.of(u).orElse("-");
                     default -> throw new IllegalArgumentException("unknown slot " + slot.getKey() + " on line " + line.number());
                 };
                 slotsTotal++;
@@ -134,8 +142,10 @@ class NluCorpusTest {
         System.out.println(report);
         assertThat(lines).as("corpus size").hasSizeGreaterThanOrEqualTo(300);
         assertThat(new TreeSet<>(counts.keySet())).as("intents covered").contains("BOOK", "CANCEL", "RESCHEDULE",
-                "MY_BOOKINGS", "PRICES", "HOURS", "HUMAN", "YES", "NO", "LATER");
+                "MY_BOOKINGS", "PRICES", "HOURS", "HUMAN", "YES", "NO", "LATER", "ORDER_STATUS", "MY_ORDERS", "CLAIM");
         assertThat(harmful).as("cancel/move requests read as a new booking").isEmpty();
+        assertThat(ordersMisread).as("order questions read as something else, or other messages read as about orders")
+                .isEmpty();
         assertThat(100.0 * right / lines.size()).as("intent accuracy\n%s", report).isGreaterThanOrEqualTo(95.0);
         assertThat(100.0 * slotsRight / slotsTotal).as("slot accuracy\n%s", report).isGreaterThanOrEqualTo(90.0);
     }

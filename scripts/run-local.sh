@@ -12,6 +12,8 @@
 #   AI_ASSISTANTS_LOCAL_DIR    where logs and the embedded database live; default .local
 #   AI_ASSISTANTS_CONSOLE      0 to skip building and serving the console; default 1
 #   AI_ASSISTANTS_START_TIMEOUT  seconds to wait for every /health (default 300; a busy 2-core machine needs it)
+#   AI_ASSISTANTS_FAKE_GOOGLE  1 to start a local fake of Google (scripts/fake-google.sh, port 8096 + offset or
+#                              AI_ASSISTANTS_FAKE_GOOGLE_PORT) and turn the Google Calendar integration on against it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -139,6 +141,26 @@ export AI_ASSISTANTS_MCP_LLM_URL="http://localhost:${PORTS[mcp-llm]}"
 export AI_ASSISTANTS_GATEWAY_URL="http://127.0.0.1:${PORTS[whatsapp-gateway]}"
 export AI_ASSISTANTS_BACKEND_URL="http://localhost:${PORTS[backend-api]}"
 API="http://localhost:${PORTS[backend-api]}"
+# optional: a local fake of Google's OAuth and Calendar endpoints, so a professional can "connect" a Google
+# Calendar without a Google account (mcp-calendar README, "Google Calendar"; every request it got is listed at
+# $FAKE_GOOGLE/__admin/requests). Without it the integration is simply off.
+FAKE_GOOGLE=""
+if [ "${AI_ASSISTANTS_FAKE_GOOGLE:-0}" = 1 ]; then
+  GOOGLE_PORT="${AI_ASSISTANTS_FAKE_GOOGLE_PORT:-$((8096 + OFFSET))}"
+  FAKE_GOOGLE="http://localhost:$GOOGLE_PORT"
+  scripts/fake-google.sh "$GOOGLE_PORT" >"$LOGS/fake-google.log" 2>&1 &
+  PIDS+=($!)
+  export AI_ASSISTANTS_GOOGLE_CLIENT_ID="local-fake-client.apps.googleusercontent.com"
+  export AI_ASSISTANTS_GOOGLE_CLIENT_SECRET="local-fake-secret"
+  # 32 bytes, base64; a local-only key (in AWS it comes from Secrets Manager)
+  export AI_ASSISTANTS_GOOGLE_TOKEN_KEY="${AI_ASSISTANTS_GOOGLE_TOKEN_KEY:-bG9jYWwtZmFrZS1nb29nbGUta2V5LW5vdC1zZWNyZXQ=}"
+  export AI_ASSISTANTS_GOOGLE_REDIRECT_URI="$API/v1/google/oauth/callback"
+  export AI_ASSISTANTS_GOOGLE_AUTH_URI="$FAKE_GOOGLE/o/oauth2/v2/auth"
+  export AI_ASSISTANTS_GOOGLE_TOKEN_URI="$FAKE_GOOGLE/token"
+  export AI_ASSISTANTS_GOOGLE_REVOKE_URI="$FAKE_GOOGLE/revoke"
+  export AI_ASSISTANTS_GOOGLE_API_URL="$FAKE_GOOGLE/calendar/v3"
+  export AI_ASSISTANTS_GOOGLE_SYNC_INTERVAL="${AI_ASSISTANTS_GOOGLE_SYNC_INTERVAL:-30s}"
+fi
 ORDER=(mcp-professionals mcp-booking-log mcp-llm mcp-calendar backend-api whatsapp-gateway)
 for module in "${ORDER[@]}"; do
   port=${PORTS[$module]}
@@ -197,7 +219,8 @@ $CONSOLE_LINES
   Demo API key   ${AI_ASSISTANTS_BACKEND_DEMO_API_KEY:-demo-local-key-change-me}   (project "demo", Clínica Demo)
   MCP servers    http://localhost:${PORTS[mcp-professionals]}/mcp … ${PORTS[mcp-llm]}/mcp  (Authorization: Bearer $AI_ASSISTANTS_MCP_TOKEN)
   Logs           $LOGS
-
+${FAKE_GOOGLE:+  Fake Google    $FAKE_GOOGLE   (Google Calendar per professional on the Clinic page; requests: $FAKE_GOOGLE/__admin/requests)
+}
 Try:  curl -s -X POST $API/v1/conversations/web-1/messages -H 'X-API-Key: ${AI_ASSISTANTS_BACKEND_DEMO_API_KEY:-demo-local-key-change-me}' \\
         -H 'X-Customer-Id: +5491122334455' -H 'Content-Type: application/json' -d '{"text":"hola, quiero un turno"}'
 Press Ctrl-C to stop everything.

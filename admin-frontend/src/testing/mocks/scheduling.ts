@@ -1,5 +1,15 @@
 import { http, HttpResponse } from 'msw';
-import type { Booking, DateOverride, HistoryEntry, Professional, Schedule, Service, TimeOff, WorkingRange } from '@/lib/api/types';
+import type {
+  Booking,
+  DateOverride,
+  GoogleCalendarConnection,
+  HistoryEntry,
+  Professional,
+  Schedule,
+  Service,
+  TimeOff,
+  WorkingRange,
+} from '@/lib/api/types';
 import { fromWall, wallTime } from '@/lib/format/zone';
 
 const ZONE = 'America/Argentina/Buenos_Aires';
@@ -78,7 +88,24 @@ export function demoScheduling() {
       { type: 'rescheduled', actor: 'staff:staff@demo.local', occurred_at: todayAt(8, 30), before: null, after: null },
     ],
   };
-  return { professionals, services, ranges, timeOff, overrides, bookings, history, zone: ZONE };
+  // Google Calendar: Dra. Pérez connected, Dr. Ruiz not
+  const google: { enabled: boolean; connections: Record<string, GoogleCalendarConnection | null>; revoked: boolean } = {
+    enabled: true,
+    revoked: true,
+    connections: {
+      'pro-perez': {
+        professional_id: 'pro-perez',
+        status: 'CONNECTED',
+        account: 'perez@clinic.test',
+        connected_at: todayAt(8, 0),
+        last_synced_at: todayAt(8, 2),
+        last_error: null,
+        pending_events: 2,
+      },
+      'pro-ruiz': null,
+    },
+  };
+  return { professionals, services, ranges, timeOff, overrides, bookings, history, google, zone: ZONE };
 }
 
 export type SchedulingState = ReturnType<typeof demoScheduling>;
@@ -162,6 +189,23 @@ export function schedulingHandlers(state: SchedulingState, role: () => string) {
     }),
     http.get('*/v1/admin/catalogue/professionals', () => HttpResponse.json(state.professionals)),
     http.get('*/v1/admin/catalogue/services', () => HttpResponse.json(state.services)),
+    http.get('*/v1/admin/catalogue/professionals/:id/google-calendar', ({ params }) =>
+      HttpResponse.json({ enabled: state.google.enabled, connection: state.google.connections[String(params.id)] ?? null }),
+    ),
+    http.post('*/v1/admin/catalogue/professionals/:id/google-calendar/connect', ({ params }) => {
+      if (!canEdit()) return problem(403, 'forbidden');
+      if (!state.google.enabled) return problem(409, 'google-calendar-disabled');
+      return HttpResponse.json({
+        authorization_url: `https://accounts.google.test/o/oauth2/v2/auth?client_id=test&state=${String(params.id)}.sig`,
+        expires_at: todayAt(23, 0),
+      });
+    }),
+    http.delete('*/v1/admin/catalogue/professionals/:id/google-calendar', ({ params }) => {
+      if (!canEdit()) return problem(403, 'forbidden');
+      if (!state.google.connections[String(params.id)]) return problem(404, 'not-found');
+      state.google.connections[String(params.id)] = null;
+      return HttpResponse.json({ professional_id: params.id, revoked: state.google.revoked });
+    }),
     http.get('*/v1/admin/catalogue/professionals/:id/hours', ({ params }) =>
       HttpResponse.json({
         professional_id: params.id,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -18,11 +18,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ApiError } from '@/lib/api/client';
 import type { Booking, Professional, ProfessionalRequest, Service, ServiceRequest } from '@/lib/api/types';
 import { hasRole, useAuth } from '@/lib/auth/auth';
 import { useProfessionals, useSaveProfessional, useSaveService, useServices, type FutureBookings } from '../api/catalogue';
 import { FutureBookingsModal } from '../components/FutureBookingsModal';
+import { GoogleCalendarCard, type GoogleReturn } from '../components/GoogleCalendarCard';
 import { HoursEditor } from '../components/HoursEditor';
 
 type Save<B> = (body: B, future?: FutureBookings, notify?: boolean) => Promise<unknown>;
@@ -193,6 +195,18 @@ export function CatalogueRoute() {
   const [editingProfessional, setEditingProfessional] = useState<Professional | 'new' | null>(null);
   const [editingService, setEditingService] = useState<Service | 'new' | null>(null);
   const [hoursOf, setHoursOf] = useState<Professional | null>(null);
+  // back from Google: /catalogue?google=connected&professional=<id> (or google=error&reason=…) opens that drawer
+  const [params, setParams] = useSearchParams();
+  const [googleReturn, setGoogleReturn] = useState<GoogleReturn>(null);
+  const googleProfessional = params.get('professional');
+  useEffect(() => {
+    const outcome = params.get('google');
+    if (!outcome || !professionals.data) return;
+    const back = professionals.data.find((p) => p.id === googleProfessional);
+    if (back) setHoursOf(back);
+    setGoogleReturn(outcome === 'connected' ? { outcome: 'connected' } : { outcome: 'error', reason: params.get('reason') ?? '' });
+    setParams({}, { replace: true });
+  }, [params, googleProfessional, professionals.data, setParams]);
   const serviceName = new Map((services.data ?? []).map((s) => [s.id, s.name]));
   const professionalName = new Map((professionals.data ?? []).map((p) => [p.id, p.name]));
 
@@ -206,6 +220,11 @@ export function CatalogueRoute() {
         {t('catalogue.title')}
       </Title>
       {!canEdit && <Text c="dimmed">{t('catalogue.readOnly')}</Text>}
+      {googleReturn?.outcome === 'error' && !hoursOf && (
+        <Alert color="red" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setGoogleReturn(null)}>
+          {t('catalogue.google.failed', { reason: googleReturn.reason })}
+        </Alert>
+      )}
       <Tabs defaultValue="professionals">
         <Tabs.List>
           <Tabs.Tab value="professionals">{t('catalogue.professionals')}</Tabs.Tab>
@@ -326,12 +345,25 @@ export function CatalogueRoute() {
       <Drawer
         closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={hoursOf !== null}
-        onClose={() => setHoursOf(null)}
+        onClose={() => {
+          setHoursOf(null);
+          setGoogleReturn(null);
+        }}
         position="right"
         size="lg"
         title={hoursOf ? t('catalogue.hoursOf', { name: hoursOf.name }) : ''}
       >
-        {hoursOf && <HoursEditor professionalId={hoursOf.id} canEdit={canEdit} />}
+        {hoursOf && (
+          <Stack>
+            <GoogleCalendarCard
+              professionalId={hoursOf.id}
+              professionalName={hoursOf.name}
+              canEdit={canEdit}
+              returned={googleReturn}
+            />
+            <HoursEditor professionalId={hoursOf.id} canEdit={canEdit} />
+          </Stack>
+        )}
       </Drawer>
     </Stack>
   );

@@ -76,6 +76,7 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.OPTIONS, "/v1/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/v1/admin/login", "/v1/admin/invites/lookup", "/v1/admin/invites/accept").permitAll()
                         .requestMatchers("/v1/ws/conversations/*", "/v1/ws/events", "/v1/ws/simulator").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v1/google/oauth/callback").permitAll()
                         .requestMatchers("/v1/admin/**").hasAuthority(Caller.Kind.ADMIN.name())
                         .requestMatchers("/v1/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()

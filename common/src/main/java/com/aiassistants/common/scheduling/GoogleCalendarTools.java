@@ -40,7 +40,10 @@ public final class GoogleCalendarTools {
             String payload = new String(java.util.Base64.getUrlDecoder().decode(state.substring(0, dot)),
                     java.nio.charset.StandardCharsets.UTF_8);
             int newline = payload.indexOf('\n');
-            return newline <= 0 ? null : payload.substring(0, newline);
+            String tenant = newline <= 0 ? null : payload.substring(0, newline);
+            // only what can travel as the X-Tenant-Id header
+            return tenant != null && tenant.length() <= 100 && tenant.chars().allMatch(c -> c > 32 && c < 127) ? tenant
+                    : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -4,6 +4,7 @@ import static com.aiassistants.common.scheduling.BookingLogTools.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.aiassistants.common.mcp.ToolSchemas;
+import com.aiassistants.common.scheduling.BookingLogTools;
 
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -41,9 +43,10 @@ class BookingLogToolsTest extends McpTestBase {
     void listsBothToolsWithTheContractRecordsAsOutputSchemas() {
         List<McpSchema.Tool> tools = client().listTools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(APPEND_BOOKING_EVENT, LIST_BOOKING_EVENTS,
-                ERASE_CUSTOMER);
+                ERASE_CUSTOMER, BookingLogTools.LINK_STATS);
         Map<String, Class<?>> contract = Map.of(APPEND_BOOKING_EVENT, AppendResult.class, LIST_BOOKING_EVENTS,
-                BookingEventList.class, ERASE_CUSTOMER, ErasedCustomer.class);
+                BookingEventList.class, ERASE_CUSTOMER, ErasedCustomer.class, BookingLogTools.LINK_STATS,
+                BookingLogTools.LinkStats.class);
         for (McpSchema.Tool tool : tools) {
             assertThat(tool.description()).hasSizeGreaterThan(100);
             assertThat(tool.outputSchema()).as(tool.name()).isEqualTo(ToolSchemas.of(contract.get(tool.name())));
@@ -227,5 +230,58 @@ class BookingLogToolsTest extends McpTestBase {
         })).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from booking_events where tenant_id = ?", tenant))
                 .hasMessageContaining("append-only");
+    }
+
+    // ---- link_stats ----
+
+    static AppendBookingEventInput access(String id, String code, String customer, Instant at) {
+        return new AppendBookingEventInput(id, null, BookingLogTools.LINK_ACCESSED, "customer:" + customer, customer, null,
+                at, null, Map.of("code", code, "action", "book"));
+    }
+
+    static AppendBookingEventInput confirmed(String id, String customer, Instant at) {
+        return new AppendBookingEventInput(id, "bk-" + id, BookingLogTools.CONFIRMED, "customer:" + customer, customer,
+                "pro-1", at, Map.of("status", "HELD"), Map.of("status", "CONFIRMED"));
+    }
+
+    BookingLogTools.LinkStats linkStats(String tenant, Instant from, Instant to, Integer days) {
+        return call(tenant, BookingLogTools.LINK_STATS, new BookingLogTools.LinkStatsInput(from, to, days),
+                BookingLogTools.LinkStats.class);
+    }
+
+    @Test
+    void linkStatsCountAccessesCustomersAndThoseWhoBookedWithinTheWindowPerCode() {
+        String tenant = newTenant();
+        // ana opens SPRING twice and books two days later; bob opens it and books 10 days later (outside 7 days);
+        // carla opens MENU and had booked before she opened it (not led by the link); dan opens MENU and books at once
+        for (AppendBookingEventInput event : List.of(
+                access("a1", "SPRING", "ana", T0), access("a2", "SPRING", "ana", T0.plusSeconds(60)),
+                confirmed("c-ana", "ana", T0.plus(Duration.ofDays(2))),
+                access("b1", "SPRING", "bob", T0), confirmed("c-bob", "bob", T0.plus(Duration.ofDays(10))),
+                confirmed("c-carla", "carla", T0.minusSeconds(60)), access("k1", "MENU", "carla", T0),
+                access("d1", "MENU", "dan", T0.plusSeconds(5)), confirmed("c-dan", "dan", T0.plusSeconds(300)),
+                access("old", "SPRING", "eve", T0.minus(Duration.ofDays(40))))) {
+            call(tenant, APPEND_BOOKING_EVENT, event, AppendResult.class);
+        }
+        String other = newTenant();
+        call(other, APPEND_BOOKING_EVENT, access("x1", "SPRING", "zoe", T0), AppendResult.class);
+        call(other, APPEND_BOOKING_EVENT, confirmed("x2", "zoe", T0.plusSeconds(1)), AppendResult.class);
+
+        Instant from = T0.minus(Duration.ofDays(30));
+        Instant to = T0.plus(Duration.ofDays(1));
+        assertThat(linkStats(tenant, from, to, null)).isEqualTo(new BookingLogTools.LinkStats(7, List.of(
+                new BookingLogTools.LinkStat("SPRING", 3, 2, 1), new BookingLogTools.LinkStat("MENU", 2, 2, 1))));
+        assertThat(linkStats(tenant, from, to, 30).links()).first()
+                .isEqualTo(new BookingLogTools.LinkStat("SPRING", 3, 2, 2));
+        assertThat(linkStats(other, from, to, null).links())
+                .containsExactly(new BookingLogTools.LinkStat("SPRING", 1, 1, 1));
+        assertThat(linkStats(newTenant(), from, to, null).links()).isEmpty();
+
+        for (BookingLogTools.LinkStatsInput bad : java.util.Arrays.asList(
+                new BookingLogTools.LinkStatsInput(to, from, null), new BookingLogTools.LinkStatsInput(from, to, 0),
+                new BookingLogTools.LinkStatsInput(from, to, 31),
+                new BookingLogTools.LinkStatsInput(T0.minus(Duration.ofDays(400)), T0, null))) {
+            callFails(tenant, BookingLogTools.LINK_STATS, bad, "invalid_request");
+        }
     }
 }

@@ -12,6 +12,12 @@ public final class BookingLogTools {
     public static final String APPEND_BOOKING_EVENT = "append_booking_event";
     public static final String LIST_BOOKING_EVENTS = "list_booking_events";
     public static final String ERASE_CUSTOMER = "erase_customer";
+    public static final String LINK_STATS = "link_stats";
+
+    /** The type of a link access event: {@code after} holds {@code code} (the activation code) and {@code action}. */
+    public static final String LINK_ACCESSED = "link_accessed";
+    /** The type of a booking's confirmation event, the one {@link #LINK_STATS} counts as "booked". */
+    public static final String CONFIRMED = "confirmed";
 
     private BookingLogTools() {
     }
@@ -53,5 +59,22 @@ public final class BookingLogTools {
     }
 
     public record ErasedCustomer(int events) {
+    }
+
+    /** Which activation links led to bookings: link accesses in [from, to), bookings confirmed up to days later. */
+    public record LinkStatsInput(@ToolParam("Link accesses from this instant, inclusive") Instant from,
+            @ToolParam("Link accesses before this instant") Instant to,
+            @ToolParam(value = "A booking confirmed for the customer up to this many days after an access counts "
+                    + "(default 7, 1-30)", required = false) Integer withinDays) {
+    }
+
+    /**
+     * One activation code: {@code accesses} link_accessed events, {@code customers} distinct customers among them,
+     * {@code booked} those customers with a booking confirmed within the window after one of their accesses.
+     */
+    public record LinkStat(String code, long accesses, long customers, long booked) {
+    }
+
+    public record LinkStats(int withinDays, List<LinkStat> links) {
     }
 }

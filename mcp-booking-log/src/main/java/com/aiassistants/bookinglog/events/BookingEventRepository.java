@@ -1,5 +1,7 @@
 package com.aiassistants.bookinglog.events;
 
+import com.aiassistants.common.scheduling.BookingLogTools.LinkStat;
+import com.aiassistants.common.scheduling.BookingLogTools;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -58,6 +60,35 @@ public class BookingEventRepository {
         return "case when " + column + " is null then null else (" + column + " - 'customer_name' - 'notes')"
                 + " || case when " + column + " -> 'customer_id' is not null then jsonb_build_object('customer_id', "
                 + "cast(:replacement as text)) else '{}'::jsonb end end";
+    }
+
+    /**
+     * Per activation code ({@code after.code} of {@code link_accessed} events in [from, to)): the accesses, the distinct
+     * customers, and those of them with a {@code confirmed} event at or after one of their accesses and less than
+     * {@code withinDays} days later. Most accesses first. One statement.
+     */
+    public List<LinkStat> linkStats(String tenant, Instant from, Instant to, int withinDays) {
+        return jdbc.sql("""
+                with accesses as (
+                    select after ->> 'code' as code, customer_id, occurred_at
+                      from booking_events
+                     where tenant_id = :tenant and type = :accessed and occurred_at >= :from and occurred_at < :to
+                       and after ->> 'code' is not null)
+                select a.code, count(*) as accesses, count(distinct a.customer_id) as customers,
+                       count(distinct a.customer_id) filter (where exists (
+                           select 1 from booking_events c
+                            where c.tenant_id = :tenant and c.customer_id = a.customer_id and c.type = :confirmed
+                              and c.occurred_at >= a.occurred_at
+                              and c.occurred_at < a.occurred_at + make_interval(days => :days))) as booked
+                  from accesses a
+                 group by a.code
+                 order by accesses desc, a.code""")
+                .param("tenant", tenant).param("accessed", BookingLogTools.LINK_ACCESSED)
+                .param("confirmed", BookingLogTools.CONFIRMED).param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to)).param("days", withinDays)
+                .query((rs, n) -> new LinkStat(rs.getString("code"), rs.getLong("accesses"), rs.getLong("customers"),
+                        rs.getLong("booked")))
+                .list();
     }
 
     /** Inserts the event unless (tenant, event_id) exists; true when it was inserted. */

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.bookinglog.BookingLogProperties;
+import com.aiassistants.common.scheduling.BookingLogTools.LinkStatsInput;
+import com.aiassistants.common.scheduling.BookingLogTools.LinkStats;
 import com.aiassistants.common.mcp.McpJson;
 import com.aiassistants.common.mcp.server.ToolException;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendBookingEventInput;
@@ -26,6 +28,9 @@ public class BookingLog {
     static final String INVALID_REQUEST = "invalid_request";
     private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
     private static final int MAX_ID = 200;
+    static final int DEFAULT_LINK_DAYS = 7;
+    static final int MAX_LINK_DAYS = 30;
+    static final int MAX_LINK_RANGE_DAYS = 366;
     private static final Logger log = LoggerFactory.getLogger(BookingLog.class);
 
     private final BookingEventRepository repository;
@@ -68,6 +73,21 @@ public class BookingLog {
         return repository.find(tenant, new BookingEventRepository.Filter(optional(in.bookingId(), "booking_id"),
                 optional(in.customerId(), "customer_id"), optional(in.professionalId(), "professional_id"), in.from(),
                 in.to(), limit));
+    }
+
+    /** Which activation links led to bookings (see {@link BookingEventRepository#linkStats}). */
+    public LinkStats linkStats(String tenant, LinkStatsInput in) {
+        if (in.from() == null || in.to() == null || !in.from().isBefore(in.to())) {
+            throw invalid("from and to are required, from before to");
+        }
+        int days = in.withinDays() == null ? DEFAULT_LINK_DAYS : in.withinDays();
+        if (days < 1 || days > MAX_LINK_DAYS) {
+            throw invalid("within_days must be between 1 and " + MAX_LINK_DAYS);
+        }
+        if (java.time.Duration.between(in.from(), in.to()).toDays() > MAX_LINK_RANGE_DAYS) {
+            throw invalid("from and to must be at most " + MAX_LINK_RANGE_DAYS + " days apart");
+        }
+        return new LinkStats(days, repository.linkStats(tenant, in.from(), in.to(), days));
     }
 
     /** A patient's erasure (see {@link BookingEventRepository#eraseCustomer}); erasing again changes nothing. */

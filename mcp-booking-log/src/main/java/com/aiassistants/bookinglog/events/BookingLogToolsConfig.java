@@ -2,6 +2,7 @@ package com.aiassistants.bookinglog.events;
 
 import static com.aiassistants.common.scheduling.BookingLogTools.APPEND_BOOKING_EVENT;
 import static com.aiassistants.common.scheduling.BookingLogTools.ERASE_CUSTOMER;
+import static com.aiassistants.common.scheduling.BookingLogTools.LINK_STATS;
 import static com.aiassistants.common.scheduling.BookingLogTools.LIST_BOOKING_EVENTS;
 
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,8 @@ import com.aiassistants.common.scheduling.BookingLogTools.AppendResult;
 import com.aiassistants.common.scheduling.BookingLogTools.BookingEventList;
 import com.aiassistants.common.scheduling.BookingLogTools.EraseCustomerInput;
 import com.aiassistants.common.scheduling.BookingLogTools.ErasedCustomer;
+import com.aiassistants.common.scheduling.BookingLogTools.LinkStats;
+import com.aiassistants.common.scheduling.BookingLogTools.LinkStatsInput;
 import com.aiassistants.common.scheduling.BookingLogTools.ListBookingEventsInput;
 
 /** The MCP tools of the booking log. */
@@ -40,6 +43,17 @@ class BookingLogToolsConfig {
                 customer's or professional's history.""",
                 ListBookingEventsInput.class, BookingEventList.class,
                 (context, in) -> new BookingEventList(bookingLog.list(context.requireTenant(), in)));
+    }
+
+    @Bean
+    McpTool<LinkStatsInput, LinkStats> linkStatsTool(BookingLog bookingLog) {
+        return McpTool.query(LINK_STATS, """
+                Which activation links (wa.me links with a code) led to bookings: for link_accessed events in \
+                [from, to), per code the accesses, the distinct customers, and those customers with a booking \
+                confirmed at or after one of their accesses and within within_days days (default 7, 1-30). Most \
+                accessed codes first.""",
+                LinkStatsInput.class, LinkStats.class,
+                (context, in) -> bookingLog.linkStats(context.requireTenant(), in));
     }
 
     @Bean

@@ -28,8 +28,16 @@ public class DeterministicAssistant implements Assistant {
         this(gateway, Replies.bundles());
     }
 
-    /** With the built-in reply bundles and the projects' orders hooks. */
+    /**
+     * With the built-in reply bundles, the projects' orders hooks and the calendar-file links under confirmations and
+     * moves (none without a {@link BookingLinks} bean).
+     */
     @Autowired
+    public DeterministicAssistant(SchedulingGateway gateway, OrderDesk orders,
+            org.springframework.beans.factory.ObjectProvider<BookingLinks> links) {
+        this.engine = new DialogueEngine(gateway, Replies.bundles(), orders, links.getIfAvailable(() -> BookingLinks.NONE));
+    }
+
     public DeterministicAssistant(SchedulingGateway gateway, OrderDesk orders) {
         this.engine = new DialogueEngine(gateway, Replies.bundles(), orders);
     }

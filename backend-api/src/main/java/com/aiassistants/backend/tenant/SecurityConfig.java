@@ -77,6 +77,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/v1/admin/login", "/v1/admin/invites/lookup", "/v1/admin/invites/accept").permitAll()
                         .requestMatchers("/v1/ws/conversations/*", "/v1/ws/events", "/v1/ws/simulator").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v1/google/oauth/callback").permitAll()
+                        // the patients' calendar files: the signed token in the path is the credential (ics.CalendarLinks)
+                        .requestMatchers(HttpMethod.GET, "/v1/public/bookings/*").permitAll()
                         .requestMatchers("/v1/admin/**").hasAuthority(Caller.Kind.ADMIN.name())
                         .requestMatchers("/v1/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()

@@ -55,10 +55,15 @@ public final class CalendarTools {
             LocalDateTime localStart, LocalDateTime localEnd, String timeZone) {
     }
 
+    /**
+     * A booking as the tools answer it. {@code version} grows by one with every change of status or time (never
+     * goes back), so a caller can tell a newer answer from an older one, e.g. a calendar file's {@code SEQUENCE};
+     * {@code null} from a server that predates it.
+     */
     public record Booking(String id, String shortCode, BookingStatus status, String serviceId, String serviceName,
             String professionalId, String professionalName, String customerId, String customerName, Instant start,
             Instant end, LocalDateTime localStart, String timeZone, String notes, String channel,
-            Instant holdExpiresAt, Instant createdAt, Instant updatedAt, Attendance attendance) {
+            Instant holdExpiresAt, Instant createdAt, Instant updatedAt, Attendance attendance, Integer version) {
     }
 
     // ---- inputs ----

@@ -28,6 +28,7 @@ record StoredBooking(UUID id, String tenantId, String shortCode, String idempote
         BookingStatus effective = effectiveStatus(now);
         return new Booking(id.toString(), shortCode, effective, serviceId, serviceName, professionalId,
                 professionalName, customerId, customerName, start, end, start.atZone(ZoneId.of(timeZone)).toLocalDateTime(),
-                timeZone, notes, channel, effective == BookingStatus.HELD ? holdExpiresAt : null, createdAt, updatedAt, attendance);
+                timeZone, notes, channel, effective == BookingStatus.HELD ? holdExpiresAt : null, createdAt, updatedAt, attendance,
+                version);
     }
 }

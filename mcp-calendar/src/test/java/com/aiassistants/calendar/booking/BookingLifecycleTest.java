@@ -155,8 +155,11 @@ class BookingLifecycleTest extends CalendarIntegrationTest {
         Booking moved = calendar.call(tenant, CalendarTools.RESCHEDULE_BOOKING,
                 new RescheduleBookingInput(booking.id(), local("2026-03-03T10:00"), null, "c1"), Booking.class);
         assertThat(moved.attendance()).as("the new time is not confirmed yet").isNull();
-        calendar.call(tenant, CalendarTools.CANCEL_BOOKING, new CancelBookingInput(booking.id(), "reminder", "c1"),
-                Booking.class);
+        assertThat(booking.version()).as("confirming is a change").isGreaterThan(held.version());
+        assertThat(moved.version()).as("a move is").isGreaterThan(booking.version());
+        Booking cancelled = calendar.call(tenant, CalendarTools.CANCEL_BOOKING,
+                new CancelBookingInput(booking.id(), "reminder", "c1"), Booking.class);
+        assertThat(cancelled.version()).isGreaterThan(moved.version());
         assertThat(attendance(tenant, booking.id(), Attendance.CANCELLED, "c1").attendance()).isEqualTo(Attendance.CANCELLED);
         assertThat(calendar.call(tenant, CalendarTools.LIST_BOOKINGS, new ListBookingsInput(local("2026-03-03T00:00"),
                 local("2026-03-04T00:00"), null, null), BookingList.class).bookings())

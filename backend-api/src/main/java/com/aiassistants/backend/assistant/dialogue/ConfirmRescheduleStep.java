@@ -27,6 +27,7 @@ final class ConfirmRescheduleStep implements StepHandler {
                 t.out.touched(moved.id());
                 ReminderReplies.done(t, moved.id(), ReminderAnswer.Outcome.RESCHEDULED);
                 t.out.say(t.say.bookings().rescheduled(done.serviceName(), done.professionalName(), done.localStart(), done.code()));
+                t.sayCalendarFile(moved.id());
                 s.resetTask();
             } catch (McpToolError e) {
                 s.dropProposedMove();

@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
+import com.aiassistants.backend.assistant.BookingLinks;
 import com.aiassistants.backend.assistant.nlu.ChoiceParser;
 import com.aiassistants.backend.assistant.nlu.Intent;
 import com.aiassistants.backend.assistant.nlu.IntentClassifier;
@@ -38,18 +39,25 @@ public final class DialogueEngine {
     private final SchedulingGateway gateway;
     private final MessageSource messages;
     private final OrderDesk orders;
+    private final BookingLinks links;
     private final Steps steps = new Steps();
     private final Interrupts interrupts = new Interrupts(steps);
 
     public DialogueEngine(SchedulingGateway gateway, MessageSource messages) {
-        this(gateway, messages, OrderDesk.NONE);
+        this(gateway, messages, OrderDesk.NONE, BookingLinks.NONE);
     }
 
     /** With the shop's orders hook ({@link OrderDesk#NONE}: the assistant says it cannot look orders up). */
     public DialogueEngine(SchedulingGateway gateway, MessageSource messages, OrderDesk orders) {
+        this(gateway, messages, orders, BookingLinks.NONE);
+    }
+
+    /** @param links the calendar-file links put under a confirmation or a move ({@link BookingLinks#NONE}: none) */
+    public DialogueEngine(SchedulingGateway gateway, MessageSource messages, OrderDesk orders, BookingLinks links) {
         this.gateway = gateway;
         this.messages = messages;
         this.orders = orders;
+        this.links = links;
     }
 
     public AssistantReply reply(AssistantTurn in) {
@@ -65,7 +73,7 @@ public final class DialogueEngine {
         Language lang = in.replyId() != null && !fresh ? fallback
                 : LanguageDetector.detect(utterance, fallback, fresh, nameWords(state, utterance));
         state.speak(lang.code());
-        Turn t = new Turn(in, state, fresh, Replies.in(messages, lang), utterance, gateway, orders);
+        Turn t = new Turn(in, state, fresh, Replies.in(messages, lang), utterance, gateway, orders, links);
         try {
             dispatch(t);
         } catch (McpUnavailableException | McpToolError e) {

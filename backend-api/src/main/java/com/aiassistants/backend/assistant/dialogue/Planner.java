@@ -118,6 +118,7 @@ final class Planner {
         try {
             BookingRef done = Holds.confirm(t);
             t.out.say(t.say.confirmed(s.customerName(), done.serviceName(), done.professionalName(), done.localStart(), done.code()));
+            t.sayCalendarFile(done.id());
             s.resetTask();
         } catch (McpToolError e) {
             s.dropHold();

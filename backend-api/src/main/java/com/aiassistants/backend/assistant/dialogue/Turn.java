@@ -3,6 +3,7 @@ package com.aiassistants.backend.assistant.dialogue;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import com.aiassistants.backend.assistant.BookingLinks;
 import com.aiassistants.backend.assistant.AssistantTurn;
 import com.aiassistants.backend.assistant.TenantProfile;
 import com.aiassistants.backend.assistant.nlu.Confirmation;
@@ -29,6 +30,7 @@ final class Turn {
     final Out out = new Out();
     final SchedulingGateway gateway;
     final OrderDesk orders;
+    final BookingLinks links;
     private Utterance utterance;
     private Catalog catalog;
     private boolean nameGiven;
@@ -37,11 +39,17 @@ final class Turn {
     private Optional<TimeQuery> time;
 
     Turn(AssistantTurn in, DialogueState state, boolean fresh, Replies say, Utterance utterance, SchedulingGateway gateway) {
-        this(in, state, fresh, say, utterance, gateway, OrderDesk.NONE);
+        this(in, state, fresh, say, utterance, gateway, OrderDesk.NONE, BookingLinks.NONE);
     }
 
     Turn(AssistantTurn in, DialogueState state, boolean fresh, Replies say, Utterance utterance, SchedulingGateway gateway,
             OrderDesk orders) {
+        this(in, state, fresh, say, utterance, gateway, orders, BookingLinks.NONE);
+    }
+
+    Turn(AssistantTurn in, DialogueState state, boolean fresh, Replies say, Utterance utterance, SchedulingGateway gateway,
+            OrderDesk orders, BookingLinks links) {
+        this.links = links;
         this.in = in;
         this.state = state;
         this.fresh = fresh;
@@ -130,5 +138,20 @@ final class Turn {
 
     boolean nameGiven() {
         return nameGiven;
+    }
+
+    /**
+     * Says where the patient gets the booking's calendar file (after a confirmation or a move), when there is a link;
+     * the file's texts follow the conversation's language when it is not the project's.
+     */
+    void sayCalendarFile(String bookingId) {
+        if (bookingId == null) {
+            return;
+        }
+        String own = Language.fromCode(in.tenant().locale(), Language.ES).code();
+        String url = links.calendarFile(tenantId(), bookingId, lang.code().equals(own) ? null : lang.code());
+        if (url != null) {
+            out.say(say.bookings().calendarFile(url));
+        }
     }
 }

@@ -63,6 +63,11 @@ public final class BookingSentences {
         return b.m("reschedule.confirm", service, Formats.shortDateTime(from, b.language()), b.day(to), Bundle.time(to), professional);
     }
 
+    /** The line under a confirmation or a move: the booking's calendar file. */
+    public String calendarFile(String url) {
+        return b.m("booking.calendar_file", url);
+    }
+
     public String rescheduled(String service, String professional, LocalDateTime at, String code) {
         return b.m("reschedule.done", service, b.day(at), Bundle.time(at), professional, code);
     }

@@ -132,7 +132,7 @@ public final class AssistantTurnBench {
         private static Booking booking(CalendarTools.BookingStatus status, Instant start) {
             LocalDateTime local = LocalDateTime.ofInstant(start, ZONE);
             return new Booking("bk-1", "ABCDE", status, "svc-limpieza", "Limpieza dental", "pro-perez", "Dra. María Pérez",
-                    "c", "Ana", start, start.plusSeconds(1800), local, ZONE.getId(), "", "whatsapp", start, start, start, null);
+                    "c", "Ana", start, start.plusSeconds(1800), local, ZONE.getId(), "", "whatsapp", start, start, start, null, 1);
         }
     }
 }

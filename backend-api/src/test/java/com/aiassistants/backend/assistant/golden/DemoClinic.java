@@ -167,7 +167,7 @@ final class DemoClinic {
         Instant created = now();
         Booking booking = new Booking(id, shortCode(sequence), BookingStatus.HELD, service.id(), service.name(), p.id(),
                 p.name(), in.customerId(), orEmpty(in.customerName()), slot.start(), slot.end(), localStart, ZONE.getId(),
-                orEmpty(in.notes()), orEmpty(in.channel()), created.plus(Duration.ofMinutes(5)), created, created.plusNanos(sequence), null);
+                orEmpty(in.notes()), orEmpty(in.channel()), created.plus(Duration.ofMinutes(5)), created, created.plusNanos(sequence), null, 1);
         bookings.put(id, booking);
         byIdempotencyKey.put(in.idempotencyKey(), id);
         return booking;
@@ -253,7 +253,8 @@ final class DemoClinic {
         sequence++;
         Booking updated = new Booking(b.id(), b.shortCode(), status, b.serviceId(), b.serviceName(), professionalId,
                 professionalName, b.customerId(), b.customerName(), start, end, localStart, b.timeZone(), b.notes(),
-                b.channel(), b.holdExpiresAt(), b.createdAt(), now().plusNanos(sequence), null);
+                b.channel(), b.holdExpiresAt(), b.createdAt(), now().plusNanos(sequence), null,
+                b.version() == null ? 1 : b.version() + 1);
         bookings.put(b.id(), updated);
         return updated;
     }

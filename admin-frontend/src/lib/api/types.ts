@@ -82,7 +82,11 @@ export interface DashboardStats {
   conversations: number;
   conversations_with_booking: number;
   reminders?: ReminderStats;
+  links?: LinkConversions;
 }
+
+// which activation links led to bookings (issue 19)
+export type LinkConversions = Schemas['LinkConversions'];
 
 // reminders sent in the last days and the patients' answers (issue 16)
 export type ReminderStats = Schemas['ReminderStats'];

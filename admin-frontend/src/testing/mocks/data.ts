@@ -113,6 +113,14 @@ export function demoDashboard(): DashboardStats {
     reminders: { days: 30, sent: 20, confirmed: 13, cancelled: 2, rescheduled: 1, no_answer: 4, confirmation_rate: 0.65 },
     conversations: 40,
     conversations_with_booking: 14,
+    links: {
+      available: true,
+      within_days: 7,
+      links: [
+        { code: 'PROMO_OTONO', accesses: 12, patients: 10, booked: 4, conversion_rate: 0.4 },
+        { code: 'MENU_INIT', accesses: 5, patients: 2, booked: 0, conversion_rate: 0 },
+      ],
+    },
   };
 }
 

@@ -47,4 +47,28 @@ describe('dashboard', () => {
       screen.getByText('0 de 0 recordatorios confirmados en los últimos 30 días · 0 cancelados, 0 movidos, 0 sin respuesta'),
     ).toBeInTheDocument();
   });
+
+  it('shows which activation links led to bookings', async () => {
+    renderApp('/dashboard');
+    const table = await screen.findByRole('table', { name: 'Which links lead to bookings' });
+    const promo = within(table).getByRole('row', { name: /PROMO_OTONO/ });
+    expect(within(promo).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['PROMO_OTONO', '12', '10', '4', '40%']);
+    const menu = within(table).getByRole('row', { name: /MENU_INIT/ });
+    expect(within(menu).getByText('0%')).toBeInTheDocument();
+    expect(screen.getByText(/booking confirmed within 7 days of opening the link/)).toBeInTheDocument();
+  });
+
+  it('says so when the link figures are unavailable, in Spanish', async () => {
+    renderApp('/dashboard', { language: 'es' });
+    server.use(
+      http.get('*/v1/admin/stats/dashboard', () =>
+        HttpResponse.json({ ...demoDashboard(), links: { available: false, within_days: 7, links: [] } }),
+      ),
+    );
+    expect(await screen.findByText('Qué enlaces terminan en turnos')).toBeInTheDocument();
+    expect(
+      screen.getByText('Las cifras de enlaces no están disponibles ahora (el registro de turnos no respondió).'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Qué enlaces terminan en turnos' })).not.toBeInTheDocument();
+  });
 });

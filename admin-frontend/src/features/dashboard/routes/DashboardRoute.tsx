@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/format';
 import { useDashboard } from '../api/stats';
 import { Agenda } from '../components/Agenda';
+import { LinkConversions } from '../components/LinkConversions';
 import { StatCard } from '../components/StatCard';
 
 // the charting library is the page's heaviest part: it loads after the counters and the agenda
@@ -124,6 +125,11 @@ export function DashboardRoute() {
                 <BotShareChart bot={stats.replies_by_bot} staff={stats.replies_by_staff} />
               </ChartSlot>
             </Grid.Col>
+            {stats.links && (
+              <Grid.Col span={12}>
+                <LinkConversions data={stats.links} />
+              </Grid.Col>
+            )}
           </Grid>
         </>
       )}

@@ -24,6 +24,7 @@ import com.aiassistants.backend.assistant.AssistantTurn;
 import com.aiassistants.backend.assistant.ReminderAnswer;
 import com.aiassistants.backend.assistant.Sandbox;
 import com.aiassistants.backend.assistant.TenantProfile;
+import com.aiassistants.backend.linkaccess.LinkAccesses;
 import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.backend.realtime.Frame;
 import com.aiassistants.backend.realtime.LiveEvents;
@@ -68,11 +69,14 @@ public class TurnService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final ApplicationEventPublisher publisher;
+    private final LinkAccesses linkAccesses;
 
     public TurnService(Assistant assistant, Projects projects, CustomerMemory memory, LiveEvents events,
             ConversationStore store, TransactionTemplate transactions, BackendProperties properties,
-            ObjectProvider<Clock> clock, MeterRegistry meters, ApplicationEventPublisher publisher) {
+            ObjectProvider<Clock> clock, MeterRegistry meters, ApplicationEventPublisher publisher,
+            LinkAccesses linkAccesses) {
         this.publisher = publisher;
+        this.linkAccesses = linkAccesses;
         this.assistant = assistant;
         this.projects = projects;
         this.memory = memory;
@@ -126,7 +130,7 @@ public class TurnService {
         MDC.put("conversationId", PhoneNumbers.maskConversation(in.conversationId()));
         Received received = null;
         try {
-            received = transactions.execute(tx -> receive(in));
+            received = transactions.execute(tx -> receive(in, sandbox ? null : profile));
             if (!received.duplicate() && !sandbox) {
                 events.publish(in.projectId(), in.conversationId(),
                         Frame.message(in.conversationId(), "user", in.text(), received.at()));
@@ -163,15 +167,22 @@ public class TurnService {
         }
     }
 
-    /** First transaction: claim the message id, store the patient's message. */
-    private Received receive(InboundMessage in) {
+    /**
+     * First transaction: claim the message id, store the patient's message and, when it is one of the project's
+     * activation codes (not in a sandbox: {@code profile} null), note the link access with it.
+     */
+    private Received receive(InboundMessage in, TenantProfile profile) {
         if (in.messageId() != null && !store.claimMessageId(in.projectId(), in.messageId(), in.conversationId())) {
             log.info("duplicate message id: answering with the first reply");
             return new Received(null, null);
         }
         store.openConversation(in);
         Instant now = clock.instant();
-        return new Received(store.insertUserMessage(in, now), now);
+        Received received = new Received(store.insertUserMessage(in, now), now);
+        if (profile != null) {
+            linkAccesses.noteIfCode(profile, in.channel(), in.customerId(), in.text(), now);
+        }
+        return received;
     }
 
     /** Second transaction: the conversation's turn, one at a time, unless the message was answered already. */

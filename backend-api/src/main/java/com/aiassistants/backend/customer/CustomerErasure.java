@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.aiassistants.backend.conversation.TurnService;
 import com.aiassistants.backend.customer.CustomerViews.Erasure;
 import com.aiassistants.backend.handoff.GatewayClient;
+import com.aiassistants.backend.linkaccess.LinkAccessOutbox;
 import com.aiassistants.backend.mcp.McpCalls;
 import com.aiassistants.backend.mcp.McpClients;
 import com.aiassistants.common.scheduling.BookingLogTools;
@@ -40,8 +41,11 @@ public class CustomerErasure {
     private final CustomerAudit audit;
     private final GatewayClient gateway;
 
+    private final LinkAccessOutbox linkAccesses;
+
     public CustomerErasure(JdbcClient jdbc, TransactionTemplate transactions, McpClients mcp, Customers customers,
-            CustomerAudit audit, GatewayClient gateway) {
+            CustomerAudit audit, GatewayClient gateway, LinkAccessOutbox linkAccesses) {
+        this.linkAccesses = linkAccesses;
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -53,6 +57,8 @@ public class CustomerErasure {
     public Erasure erase(String projectId, String actor, String customerId) {
         customers.profile(projectId, customerId); // 404 when nothing is held about them
         String erasedAs = Customers.ERASED_PREFIX + UUID.randomUUID();
+        // before the booking log's erasure: an access delivered after it must not bring the patient's id back
+        linkAccesses.eraseCustomer(projectId, customerId, erasedAs);
         int bookings = McpCalls.run(() -> mcp.calendar().call(projectId, CalendarTools.ERASE_CUSTOMER,
                 new CalendarTools.EraseCustomerInput(customerId, erasedAs), CalendarTools.ErasedCustomer.class, false))
                 .rows();

@@ -53,8 +53,11 @@ public class DashboardStats {
     private final Clock clock;
 
     private final ReminderRepository reminderStats;
+    private final LinkFigures linkFigures;
 
-    public DashboardStats(JdbcClient jdbc, McpClients mcp, ObjectProvider<Clock> clock, ReminderRepository reminderStats) {
+    public DashboardStats(JdbcClient jdbc, McpClients mcp, ObjectProvider<Clock> clock, ReminderRepository reminderStats,
+            LinkFigures linkFigures) {
+        this.linkFigures = linkFigures;
         this.reminderStats = reminderStats;
         this.jdbc = jdbc;
         this.mcp = mcp;
@@ -88,11 +91,12 @@ public class DashboardStats {
      * @param conversationsWithBooking of those, the ones where a booking was made or changed
      * @param reminders          appointment reminders sent in the last 30 days and the patients' answers
      *                           ({@code confirmation_rate} = confirmed / sent)
+     * @param links              activation links opened in the last 30 days, per code, and the bookings that followed
      */
     public record Dashboard(String timeZone, LocalDate date, boolean bookingsAvailable, List<AgendaItem> todayAgenda,
             long bookingsToday, long bookingsWeek, long bookingsMadeToday, List<DayCount> bookingsPerDay, long noShows,
             List<HourCount> messagesPerHour, long repliesByBot, long repliesByStaff, long conversations,
-            long conversationsWithBooking, ReminderRepository.ReminderStats reminders) {
+            long conversationsWithBooking, ReminderRepository.ReminderStats reminders, LinkFigures.LinkConversions links) {
     }
 
     public Dashboard dashboard(Project project) {
@@ -118,7 +122,8 @@ public class DashboardStats {
         return new Dashboard(zone.getId(), today, bookings.available(), bookings.agenda(), bookings.today(),
                 bookings.week(), bookings.madeToday(), bookings.perDay(), bookings.noShows(), perHour,
                 replies.getOrDefault("assistant", 0L), replies.getOrDefault("staff", 0L), conversations[0],
-                Math.min(conversations[0], conversations[1]), reminderStats.stats(project.id(), now, DAYS));
+                Math.min(conversations[0], conversations[1]), reminderStats.stats(project.id(), now, DAYS),
+                linkFigures.links(project.id(), since, now.plusSeconds(1)));
     }
 
     private List<HourCount> messagesPerHour(String projectId, Instant now) {

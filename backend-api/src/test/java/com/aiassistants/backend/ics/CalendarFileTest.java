@@ -63,6 +63,9 @@ class CalendarFileTest extends BackendTestBase {
         registry.add("ai-assistants.backend.mcp.professionals.token", () -> TOKEN);
         registry.add("ai-assistants.backend.mcp.calendar.token", () -> TOKEN);
         registry.add("ai-assistants.backend.calendar-files.public-base-url", () -> "https://clinic.example.com");
+        // a loaded machine (CI beside other suites) may take longer than the production timeouts
+        registry.add("ai-assistants.backend.mcp.professionals.timeout", () -> "15s");
+        registry.add("ai-assistants.backend.mcp.calendar.timeout", () -> "15s");
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> 4);
     }
 

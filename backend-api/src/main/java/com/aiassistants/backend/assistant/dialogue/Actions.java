@@ -1,8 +1,6 @@
 package com.aiassistants.backend.assistant.dialogue;
 
-import java.util.Locale;
-import java.util.Map;
-
+import com.aiassistants.backend.assistant.ActivationCodes;
 import com.aiassistants.backend.assistant.nlu.Intent;
 
 /**
@@ -16,17 +14,8 @@ final class Actions {
 
     /** The tenant's activation code (e.g. FLOW_RESERVA_INIT from a wa.me link) → its action. */
     static String activation(Turn t) {
-        Map<String, String> codes = t.flow().activationCodes();
-        String text = t.in.text() == null ? "" : t.in.text().strip();
-        if (codes == null || text.isEmpty() || text.length() > 64) {
-            return null;
-        }
-        for (Map.Entry<String, String> code : codes.entrySet()) {
-            if (code.getKey().equalsIgnoreCase(text)) {
-                return code.getValue().strip().toLowerCase(Locale.ROOT);
-            }
-        }
-        return null;
+        return ActivationCodes.match(t.flow().activationCodes(), t.in.text()).map(ActivationCodes.Match::action)
+                .orElse(null);
     }
 
     /** The tenant's greeting, or ours with the business's (and the customer's) name. */

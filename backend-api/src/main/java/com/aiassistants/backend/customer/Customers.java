@@ -201,6 +201,12 @@ public class Customers {
                 select message_id, conversation_id, response_text, interactive, created_at from processed_message
                 where project_id = ? and conversation_id = any (?) order by created_at""", projectId,
                 conversationIds.toArray(String[]::new)));
+        export.put("claims", rows("""
+                select id, conversation_id, order_id, description, hook_claim_id, status, created_at from claim
+                where project_id = ? and customer_id = ? order by created_at""", projectId, customerId));
+        export.put("link_accesses_pending", rows("""
+                select code, action, channel, accessed_at from link_access_outbox
+                where project_id = ? and customer_id = ? order by accessed_at""", projectId, customerId));
         export.put("audit", audit.of(projectId, customerId).stream().map(McpJson::toMap).toList());
         audit.record(projectId, actor, "exported", customerId, Map.of("conversations", conversations.size(),
                 "bookings", bookings.size()));

@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.aiassistants.backend.BackendTestBase;
+import com.aiassistants.backend.orders.Claims;
 import com.aiassistants.backend.tenant.AdminUsers;
 import com.aiassistants.backend.tenant.AdminUsers.Role;
 import com.aiassistants.common.testsupport.ServiceProcess;
@@ -53,6 +54,9 @@ class ConsoleCustomersTest extends BackendTestBase {
 
     @Autowired
     AdminUsers users;
+
+    @Autowired
+    Claims claims;
 
     @DynamicPropertySource
     static void schedulingServices(DynamicPropertyRegistry registry) {
@@ -204,7 +208,7 @@ class ConsoleCustomersTest extends BackendTestBase {
     List<String> backendRowsContaining(String projectId, String needle) {
         List<String> found = new ArrayList<>();
         for (String table : List.of("conversation", "message", "processed_message", "customer_memory", "job",
-                "reminder", "reminder_opt_out", "audit_event")) {
+                "reminder", "reminder_opt_out", "audit_event", "claim", "link_access_outbox")) {
             found.addAll(jdbc.sql("select '" + table + ": ' || t::text from " + table
                     + " t where project_id = ? and t::text ilike ?").params(projectId, "%" + needle + "%")
                     .query(String.class).list());
@@ -328,6 +332,14 @@ class ConsoleCustomersTest extends BackendTestBase {
                 "message_id", "m-2", "from_number", phone, "new_number", newNumber))), 400);
         problem(whatsapp(clinic.project(), "/v1/channels/whatsapp/gateway/notices", "{not json"), 400);
 
+        // a claim the shop's hook accepted (orders.Claims, as the assistant stores it) and an activation-code access
+        // still on its way to the booking log both name the patient
+        claims.store(project, phone, "whatsapp:" + phone, "1234", "la rodilla ortopédica llegó rota", "CL-9", "abierto");
+        jdbc.sql("""
+                insert into link_access_outbox (id, project_id, code, action, channel, customer_id, accessed_at, next_attempt_at)
+                values (gen_random_uuid(), ?, 'PROMO', 'book', 'whatsapp', ?, now(), now() + interval '1 day')""")
+                .params(project, phone).update();
+
         Response download = call("GET", path(phone) + "/export", clinic.adminToken(), null);
         JsonNode export = ok(download, 200);
         assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment")
@@ -343,6 +355,10 @@ class ConsoleCustomersTest extends BackendTestBase {
         assertThat(export.get("booking_events")).isNotEmpty();
         assertThat(export.get("booking_events").get(0).get("customer_id").asString()).isEqualTo(phone);
         assertThat(export.get("processed_messages")).hasSize(2);
+        assertThat(export.get("claims")).hasSize(1);
+        assertThat(export.get("claims").get(0).get("hook_claim_id").asString()).isEqualTo("CL-9");
+        assertThat(export.get("claims").get(0).get("description").asString()).isEqualTo("la rodilla ortopédica llegó rota");
+        assertThat(export.get("link_accesses_pending").findValuesAsString("code")).containsExactly("PROMO");
         for (String table : List.of("reminders", "reminder_opt_out", "jobs", "audit")) {
             assertThat(export.has(table)).as(table).isTrue();
         }

@@ -1,6 +1,6 @@
 // A sample orders and claims hook for trying the assistant locally (backend-api's README, "Orders and claims hook").
-// Run it with a JDK 25:   java scripts/SampleOrderHook.java            (port 8099, secret demo-order-hook-secret-0001)
-// or choose:              ORDER_HOOK_PORT=8099 ORDER_HOOK_SECRET=... java scripts/SampleOrderHook.java
+// Run it with scripts/sample-order-hook.sh, which finds a JDK 25 (port 8099, secret demo-order-hook-secret-0001),
+// or choose:   ORDER_HOOK_PORT=8099 ORDER_HOOK_SECRET=... scripts/sample-order-hook.sh
 // It verifies X-Hook-Signature = base64(HMAC-SHA256(secret, X-Hook-Timestamp + "." + raw body)) with a timestamp at
 // most 300 s away (401 otherwise) and answers {action, payload} from three demo orders, whoever asks.
 // Demo only: it reads the JSON it needs with patterns instead of a JSON library, to stay one file without dependencies.

@@ -38,7 +38,7 @@ export function ClaimsCard({ customerId }: { customerId: string }) {
                   </Stack>
                 </Table.Td>
                 <Table.Td>{claim.hook_claim_id ?? '—'}</Table.Td>
-                <Table.Td>{claim.status ? <Badge variant="light">{claim.status}</Badge> : '—'}</Table.Td>
+                <Table.Td>{claim.status ? <Badge variant="light" miw="max-content">{claim.status}</Badge> : '—'}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

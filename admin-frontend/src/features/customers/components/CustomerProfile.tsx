@@ -84,7 +84,7 @@ function ProfileView({ profile }: { profile: Profile }) {
                     </Text>
                   )}
                 </div>
-                <Badge variant="light">{t('customers.messages', { count: c.messages })}</Badge>
+                <Badge variant="light" style={{ flexShrink: 0 }}>{t('customers.messages', { count: c.messages })}</Badge>
               </Group>
             ))}
           </Stack>

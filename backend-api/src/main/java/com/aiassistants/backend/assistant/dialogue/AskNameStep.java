@@ -1,6 +1,8 @@
 package com.aiassistants.backend.assistant.dialogue;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.aiassistants.backend.assistant.nlu.Confirmation;
 import com.aiassistants.backend.assistant.nlu.NameExtractor;
@@ -9,9 +11,12 @@ import com.aiassistants.backend.assistant.nlu.Utterance;
 /**
  * ASK_NAME: a bare answer ("Ana Gómez") is the name, unless the message is booking details instead. The name
  * WhatsApp showed, when it was offered, is taken by its tap (even when the tap arrives without the profile name)
- * or by a typed "sí".
+ * or by a typed "sí" — unless a name follows the yes ("sí, Pedro Ramos"): the patient's own words win.
  */
 final class AskNameStep implements StepHandler {
+
+    private static final Pattern LEADING_YES = Pattern.compile("^\\s*(?:s[ií]|yes|dale|ok(?:ay)?)(?=[\\s,.;:!-])[\\s,.;:!-]*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final CollectStep details = new CollectStep();
 
@@ -26,7 +31,7 @@ final class AskNameStep implements StepHandler {
         boolean takesShown = Questions.USE_SHOWN_NAME.equals(t.replyId())
                 || (t.replyId() == null && t.state.offeredName() != null && t.confirmation() == Confirmation.YES);
         if (takesShown && shown.isPresent()) {
-            take(t, shown.get());
+            take(t, t.replyId() == null ? typedAfterYes(t.utterance().raw()).orElse(shown.get()) : shown.get());
             return true;
         }
         if (!t.nameGiven() && t.replyId() == null && !t.hasWhen() && t.catalog().serviceMatcher.match(t.utterance()).isEmpty()) {
@@ -37,6 +42,15 @@ final class AskNameStep implements StepHandler {
             }
         }
         return details.handle(t);
+    }
+
+    /** The name in "sí, Pedro Ramos" (nothing after a bare "sí"). */
+    static Optional<String> typedAfterYes(String raw) {
+        Matcher yes = LEADING_YES.matcher(raw);
+        if (!yes.find() || yes.end() >= raw.length()) {
+            return Optional.empty();
+        }
+        return NameExtractor.bare(raw.substring(yes.end())).map(NameExtractor.NameMatch::name);
     }
 
     @Override

@@ -153,6 +153,25 @@ class StepHandlersTest {
         }
 
         @Test
+        void aNameTypedAfterTheYesWinsOverTheShownOne() {
+            for (String answer : List.of("sí, Pedro Ramos", "Si Pedro Ramos", "yes, Pedro Ramos", "dale: Pedro Ramos")) {
+                DialogueState state = DialogueState.start("seed");
+                state.startTask(Flow.BOOK);
+                Planner.advance(tap(state, "quiero un turno", "Pedro", null));
+                Turn t = tap(state, answer, "Pedro", null);
+                assertThat(new AskNameStep().handle(t)).isTrue();
+                assertThat(state.customerName()).as(answer).isEqualTo("Pedro Ramos");
+            }
+            for (String answer : List.of("sí", "sí, por favor", "sí!")) {
+                DialogueState state = DialogueState.start("seed");
+                state.startTask(Flow.BOOK);
+                Planner.advance(tap(state, "quiero un turno", "Pedro", null));
+                new AskNameStep().handle(tap(state, answer, "Pedro", null));
+                assertThat(state.customerName()).as(answer).isEqualTo("Pedro");
+            }
+        }
+
+        @Test
         void aShownNameThatIsNotAPersonsNameIsNotOffered() {
             DialogueState state = DialogueState.start("seed");
             state.startTask(Flow.BOOK);

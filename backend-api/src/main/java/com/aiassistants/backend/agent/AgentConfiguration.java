@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import com.aiassistants.backend.assistant.Assistant;
+import com.aiassistants.backend.assistant.orders.OrderDesk;
 import com.aiassistants.backend.mcp.McpClients;
 import com.aiassistants.backend.mcp.McpClientsConfiguration;
 
@@ -20,7 +21,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Wires the LLM agent as the primary {@link Assistant}, with the deterministic engine (bean
- * {@code deterministicAssistant}) as its router target and fallback. Off with
+ * {@code deterministicAssistant}) as its router target and fallback, and the projects' orders hooks
+ * ({@link OrderDesk}, none without one) behind its order tools. Off with
  * {@code ai-assistants.backend.agent.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,10 +36,11 @@ public class AgentConfiguration {
     @Primary
     AgentAssistant agentAssistant(AgentProperties properties, McpClients clients,
             @Qualifier("deterministicAssistant") ObjectProvider<Assistant> deterministic,
-            ObjectProvider<MeterRegistry> meterRegistry, Clock clock) {
+            ObjectProvider<MeterRegistry> meterRegistry, Clock clock, ObjectProvider<OrderDesk> orders) {
         MeterRegistry meters = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
         AgentTurnRunner runner = new AgentTurnRunner(properties, new McpLlmChat(clients.llm()),
-                new McpSchedulingTools(clients.professionals(), clients.calendar()), meters);
+                new McpSchedulingTools(clients.professionals(), clients.calendar()),
+                orders.getIfAvailable(() -> OrderDesk.NONE), meters);
         ProviderTypes providers = new ProviderTypes(clients.llm(), properties.providerCacheTtl(), clock);
         return new AgentAssistant(properties, runner, providers, deterministic, meters);
     }

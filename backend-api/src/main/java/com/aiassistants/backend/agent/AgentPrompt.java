@@ -12,7 +12,8 @@ import com.aiassistants.backend.assistant.TenantProfile;
 /**
  * The system message of an agent turn: the tenant's own prompt (or a default in its language), then the
  * facts of the turn the model cannot know: now in the tenant's zone, the customer's name and their
- * upcoming bookings (from {@code list_customer_bookings}).
+ * upcoming bookings (from {@code list_customer_bookings}); when the project has an orders hook, that orders can be
+ * looked up and claims filed with the order tools.
  */
 final class AgentPrompt {
 
@@ -22,7 +23,7 @@ final class AgentPrompt {
     }
 
     static String system(TenantProfile tenant, ZonedDateTime now, String customerName,
-            List<Map<String, Object>> upcoming) {
+            List<Map<String, Object>> upcoming, boolean orders) {
         boolean english = "en".equalsIgnoreCase(tenant.locale());
         String own = tenant.flow() == null ? null : tenant.flow().systemPrompt();
         StringBuilder text = new StringBuilder(own == null || own.isBlank() ? defaultPrompt(tenant, english) : own.strip());
@@ -42,6 +43,18 @@ final class AgentPrompt {
                     .append(english ? " with " : " con ").append(value(booking, "professional_name")).append(", ")
                     .append(value(booking, "local_start").replace('T', ' ')).append(" (")
                     .append(value(booking, "status")).append(")");
+        }
+        if (orders) {
+            text.append("\n- ").append(english
+                    ? "Orders: the shop's order system is connected. Use get_order, list_orders and track_shipment "
+                            + "for questions about the customer's purchases and deliveries, and create_claim for a "
+                            + "complaint once the customer described it and agreed to file it; state only what these "
+                            + "tools returned, and if they fail apologise and suggest trying later or a person."
+                    : "Pedidos: el sistema de pedidos de la tienda está conectado. Usá get_order, list_orders y "
+                            + "track_shipment para preguntas sobre las compras y envíos del cliente, y create_claim para "
+                            + "un reclamo cuando el cliente lo describió y aceptó registrarlo; decí solo lo que "
+                            + "devolvieron estas herramientas y, si fallan, pedí disculpas y sugerí probar más tarde o "
+                            + "hablar con una persona.");
         }
         return text.toString();
     }

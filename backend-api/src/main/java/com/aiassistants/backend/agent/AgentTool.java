@@ -13,9 +13,10 @@ import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.ProfessionalsTools;
 
 /**
- * The scheduling tools the model can be offered: which service serves each, the contract record its
- * arguments bind to, and the arguments the agent fills in itself from the authenticated turn (removed from
- * the schema the model sees and overwritten whatever the model sends).
+ * The tools the model can be offered: the scheduling tools (which MCP service serves each) and the order tools
+ * (served by the project's orders hook through {@link OrderTools}, no MCP service); the record its arguments bind to,
+ * and the arguments the agent fills in itself from the authenticated turn (removed from the schema the model sees
+ * and overwritten whatever the model sends).
  */
 enum AgentTool {
 
@@ -49,8 +50,20 @@ enum AgentTool {
             "Cancels one of the customer's bookings", Set.of("customer_id")),
     RESCHEDULE_BOOKING(Service.CALENDAR, CalendarTools.RESCHEDULE_BOOKING, CalendarTools.RescheduleBookingInput.class,
             true, "Moves one of the customer's bookings to another free slot (new_start from find_available_slots)",
-            Set.of("customer_id"));
+            Set.of("customer_id")),
 
+    GET_ORDER(OrderTools.GET_ORDER, OrderTools.GetOrderInput.class, false,
+            "One of the customer's orders from the shop's order system: status, date, items, total, shipment"),
+    LIST_ORDERS(OrderTools.LIST_ORDERS, OrderTools.ListOrdersInput.class, false,
+            "The customer's recent orders from the shop's order system, newest first"),
+    TRACK_SHIPMENT(OrderTools.TRACK_SHIPMENT, OrderTools.TrackShipmentInput.class, false,
+            "Where the shipment of one of the customer's orders is: status, carrier, tracking number and link, "
+                    + "estimated delivery"),
+    CREATE_CLAIM(OrderTools.CREATE_CLAIM, OrderTools.CreateClaimInput.class, true,
+            "Files a claim (complaint) with the shop about an order; call it only once the customer described "
+                    + "the problem and agreed to file it");
+
+    /** The MCP service of a scheduling tool; null for the order tools, which the project's orders hook serves. */
     final Service service;
     final String toolName;
     final Class<?> inputType;
@@ -71,6 +84,16 @@ enum AgentTool {
         this.modelSchema = schemaWithout(ToolSchemas.of(inputType), injected);
         this.required = modelSchema.get("required") instanceof List<?> list
                 ? list.stream().map(Object::toString).toList() : List.of();
+    }
+
+    /** An order tool: served by the project's orders hook, offered only when the project has one. */
+    AgentTool(String toolName, Class<?> inputType, boolean write, String description) {
+        this(null, toolName, inputType, write, description, Set.of());
+    }
+
+    /** Served by the project's orders hook ({@link OrderTools}) rather than an MCP service. */
+    boolean ordersHook() {
+        return service == null;
     }
 
     static Optional<AgentTool> byName(String name) {
@@ -103,6 +126,7 @@ enum AgentTool {
 
     private static Map<String, Object> schemaWithout(Map<String, Object> schema, Set<String> removed) {
         Map<String, Object> copy = new LinkedHashMap<>(schema);
+        copy.putIfAbsent("properties", Map.of()); // a tool without arguments still shows an (empty) object
         if (copy.get("properties") instanceof Map<?, ?> properties) {
             Map<Object, Object> kept = new LinkedHashMap<>(properties);
             removed.forEach(kept::remove);

@@ -3,14 +3,18 @@ package com.aiassistants.backend.agent;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.aiassistants.backend.assistant.AssistantTurn;
+import com.aiassistants.backend.assistant.orders.OrderDesk;
 import com.aiassistants.common.mcp.client.McpToolError;
 import com.aiassistants.common.mcp.client.McpUnavailableException;
 import com.aiassistants.common.scheduling.CalendarTools;
@@ -19,7 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * One agent turn: system prompt with the turn's facts, bounded history, the user's message and the
- * allowlisted tools go to the model; the tool calls it asks for are run (at most {@code maxRounds}
+ * allowlisted tools (and the order tools when the project has an orders hook) go to the model; the tool calls it asks for are run (at most {@code maxRounds}
  * rounds); its final text must pass the {@link ReplyGuard}. Anything else ends in {@link AgentFallback}.
  * Runs on one thread; the caller enforces the wall-time budget by interrupting it.
  */
@@ -35,21 +39,31 @@ final class AgentTurnRunner {
     private final AgentProperties properties;
     private final LlmChat chat;
     private final SchedulingTools tools;
+    private final OrderTools orders;
     private final MeterRegistry meters;
     private final List<LlmChat.ToolSpec> specs;
     private final Set<String> allowlist;
+    private final List<LlmChat.ToolSpec> specsWithOrders;
+    private final Set<String> allowlistWithOrders;
 
-    AgentTurnRunner(AgentProperties properties, LlmChat chat, SchedulingTools tools, MeterRegistry meters) {
+    AgentTurnRunner(AgentProperties properties, LlmChat chat, SchedulingTools tools, OrderDesk orders,
+            MeterRegistry meters) {
         this.properties = properties;
         this.chat = chat;
         this.tools = tools;
+        this.orders = new OrderTools(orders);
         this.meters = meters;
         this.allowlist = Set.copyOf(properties.allowlist());
         this.specs = properties.allowlist().stream()
-                .map(name -> AgentTool.byName(name).orElseThrow(() -> new IllegalStateException(
+                .map(name -> AgentTool.byName(name).filter(t -> !t.ordersHook()).orElseThrow(() -> new IllegalStateException(
                         "ai-assistants.backend.agent.allowlist: unknown tool '" + name + "'; known: "
-                                + java.util.Arrays.stream(AgentTool.values()).map(t -> t.toolName).toList())))
+                                + Arrays.stream(AgentTool.values()).filter(t -> !t.ordersHook()).map(t -> t.toolName).toList()
+                                + " (the order tools are offered whenever the project has an orders hook)")))
                 .map(AgentTool::spec).toList();
+        List<AgentTool> orderTools = Arrays.stream(AgentTool.values()).filter(AgentTool::ordersHook).toList();
+        this.specsWithOrders = Stream.concat(specs.stream(), orderTools.stream().map(AgentTool::spec)).toList();
+        this.allowlistWithOrders = Stream.concat(allowlist.stream(), orderTools.stream().map(t -> t.toolName))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -67,14 +81,17 @@ final class AgentTurnRunner {
                 turn.channel(), turn.conversationId(), turn.now());
         Evidence evidence = new Evidence(zone);
         evidence.trustDate(now.toLocalDate());
-        ToolCallExecutor executor = new ToolCallExecutor(tools, allowlist, context, evidence, meters);
+        boolean withOrders = orders.offered(tenantId);
+        ToolCallExecutor executor = new ToolCallExecutor(tools, orders, withOrders ? allowlistWithOrders : allowlist,
+                context, evidence, meters);
+        List<LlmChat.ToolSpec> offered = withOrders ? specsWithOrders : specs;
 
         long t0 = System.nanoTime();
         List<Map<String, Object>> upcoming = upcomingBookings(tenantId, turn.customerId(), evidence);
         waited += System.nanoTime() - t0;
 
         List<LlmChat.Message> messages = new ArrayList<>();
-        messages.add(LlmChat.Message.system(AgentPrompt.system(turn.tenant(), now, name, upcoming)));
+        messages.add(LlmChat.Message.system(AgentPrompt.system(turn.tenant(), now, name, upcoming, withOrders)));
         history(turn).forEach(messages::add);
         messages.add(LlmChat.Message.user(turn.text().strip()));
 
@@ -84,7 +101,7 @@ final class AgentTurnRunner {
         for (int round = 0; ; round++) {
             checkInterrupted();
             t0 = System.nanoTime();
-            LlmChat.Response response = chat.complete(tenantId, new LlmChat.Request(List.copyOf(messages), specs,
+            LlmChat.Response response = chat.complete(tenantId, new LlmChat.Request(List.copyOf(messages), offered,
                     temperature, properties.maxTokens(), blankToNull(llm.model()), blankToNull(llm.provider()),
                     modelBudgetMillis(deadlineNanos)));
             waited += System.nanoTime() - t0;

@@ -46,7 +46,11 @@ final class Evidence {
         dates.add(date);
     }
 
-    /** Records a tool's answer (a result, or the body of a refusal such as slot_taken with its alternatives). */
+    /**
+     * Records a tool's answer (a result, or the body of a refusal such as slot_taken with its alternatives). An order
+     * tool's answer vouches for dates, times and identifiers, never for a booking's state (an order's status is the
+     * shop's text).
+     */
     void record(AgentTool tool, boolean succeeded, Map<String, Object> body) {
         if (tool == AgentTool.HOLD_SLOT) {
             holdAttempted = true;
@@ -57,21 +61,21 @@ final class Evidence {
         if (succeeded && tool == AgentTool.CANCEL_BOOKING) {
             cancelSucceeded = true;
         }
-        walk(body, null);
+        walk(body, null, !tool.ordersHook());
     }
 
-    private void walk(Object node, String key) {
+    private void walk(Object node, String key, boolean bookings) {
         if (node instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> walk(v, String.valueOf(k)));
+            map.forEach((k, v) -> walk(v, String.valueOf(k), bookings));
         } else if (node instanceof List<?> list) {
-            list.forEach(item -> walk(item, key));
+            list.forEach(item -> walk(item, key, bookings));
         } else if (node instanceof String text) {
-            value(key, text);
+            value(key, text, bookings);
         }
     }
 
-    private void value(String key, String text) {
-        if ("status".equals(key)) {
+    private void value(String key, String text, boolean bookings) {
+        if (bookings && "status".equals(key)) {
             confirmedBookingSeen |= text.equals("CONFIRMED");
             cancelledBookingSeen |= text.equals("CANCELLED");
         }

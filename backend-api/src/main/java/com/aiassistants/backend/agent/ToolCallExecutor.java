@@ -22,8 +22,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Runs the tool calls the model asks for during one turn: only allowlisted tools; arguments bound to the
  * contract records (unknown fields and wrong types refused, required ones checked); the customer, the
  * channel and the idempotency key filled in from the authenticated turn whatever the model sent; the
- * tenant travels as the {@code X-Tenant-Id} header of the turn, never as an argument. A refused call is
- * answered to the model as a tool error so it can correct itself within the round cap.
+ * tenant travels as the {@code X-Tenant-Id} header of the turn, never as an argument. Order tools go to the
+ * project's orders hook ({@link OrderTools}) with the turn's customer. A refused call is answered to the model as a
+ * tool error so it can correct itself within the round cap.
  */
 final class ToolCallExecutor {
 
@@ -44,22 +45,24 @@ final class ToolCallExecutor {
     }
 
     private final SchedulingTools tools;
+    private final OrderTools orders;
     private final Set<String> allowlist;
     private final TurnContext context;
     private final Evidence evidence;
     private final MeterRegistry meters;
     private long toolNanos;
 
-    ToolCallExecutor(SchedulingTools tools, Set<String> allowlist, TurnContext context, Evidence evidence,
-            MeterRegistry meters) {
+    ToolCallExecutor(SchedulingTools tools, OrderTools orders, Set<String> allowlist, TurnContext context,
+            Evidence evidence, MeterRegistry meters) {
         this.tools = tools;
+        this.orders = orders;
         this.allowlist = allowlist;
         this.context = context;
         this.evidence = evidence;
         this.meters = meters;
     }
 
-    /** Nanoseconds spent waiting for the scheduling services so far. */
+    /** Nanoseconds spent waiting for the scheduling services and the orders hook so far. */
     long toolNanos() {
         return toolNanos;
     }
@@ -72,13 +75,17 @@ final class ToolCallExecutor {
                     "Unknown tool '" + call.name() + "'. Use only the tools you were given.");
         }
         AgentTool tool = known.get();
-        Map<String, Object> arguments;
+        Object input;
         try {
-            arguments = prepare(tool, call.arguments());
+            input = bind(tool, call.arguments());
         } catch (IllegalArgumentException e) {
             count(tool.toolName, "invalid_arguments");
             return refused(tool.toolName, "invalid_arguments", e.getMessage());
         }
+        if (tool.ordersHook()) {
+            return order(tool, input);
+        }
+        Map<String, Object> arguments = McpJson.toMap(input);
         if (tool.write) {
             Sandbox.refuseWrite(tool.toolName);
         }
@@ -105,8 +112,24 @@ final class ToolCallExecutor {
         }
     }
 
-    /** Validates the model's arguments and returns the ones actually sent. */
-    private Map<String, Object> prepare(AgentTool tool, Map<String, Object> fromModel) {
+    /** An order tool: the hook's answer, or its failure as a tool error (never a fallback). */
+    private Outcome order(AgentTool tool, Object input) {
+        long started = System.nanoTime();
+        try {
+            OrderTools.Answer answer = orders.call(tool, input, context);
+            evidence.record(tool, answer.ok(), answer.body());
+            count(tool.toolName, answer.ok() ? "ok" : "tool_error");
+            return new Outcome(tool.toolName, answer.ok(), answer.body(), null);
+        } catch (IllegalArgumentException e) {
+            count(tool.toolName, "invalid_arguments");
+            return refused(tool.toolName, "invalid_arguments", e.getMessage());
+        } finally {
+            toolNanos += System.nanoTime() - started;
+        }
+    }
+
+    /** Validates the model's arguments and binds the ones actually used to the tool's input record. */
+    private Object bind(AgentTool tool, Map<String, Object> fromModel) {
         if (fromModel.containsKey("_raw")) {
             throw new IllegalArgumentException("arguments must be a JSON object");
         }
@@ -128,13 +151,11 @@ final class ToolCallExecutor {
                 arguments.put("customer_name", context.knownName());
             }
         }
-        Object bound;
         try {
-            bound = McpJson.fromMap(arguments, tool.inputType);
+            return McpJson.fromMap(arguments, tool.inputType);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(firstLine(e.getMessage()));
         }
-        return McpJson.toMap(bound);
     }
 
     /** The same hold asked again in the same turn (e.g. a retried turn) gets the same booking. */

@@ -55,7 +55,7 @@ public final class AgentBenchSupport {
                     "tool_calls", null, "fake", "fake-model");
         };
         AgentProperties properties = AgentProperties.defaults();
-        AgentTurnRunner runner = new AgentTurnRunner(properties, chat, tools, meters);
+        AgentTurnRunner runner = new AgentTurnRunner(properties, chat, tools, com.aiassistants.backend.assistant.orders.OrderDesk.NONE, meters);
         ProviderTypes providers = new ProviderTypes(null, Duration.ofMinutes(5), java.time.Clock.systemUTC()) {
             @Override
             boolean isOffline(String tenantId, String providerOverride) {

@@ -20,9 +20,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Real mcp-professionals (demo clinic), mcp-calendar and mcp-llm as child processes, once per JVM, with
- * mcp-llm's provider for tenant {@code demo} pointed at the scripted {@link FakeOpenAi} (no retries) and for
- * tenant {@code budget-clinic} at the same fake with three attempts; tenant {@code offline-clinic} stays on
- * the offline provider. Stopped at JVM exit.
+ * mcp-llm's provider for tenant {@code demo} — and for every tenant without an entry, such as the projects
+ * {@code AgentOrdersTest} creates — pointed at the scripted {@link FakeOpenAi} (no retries) and for tenant
+ * {@code budget-clinic} at the same fake with three attempts; tenant {@code offline-clinic} is on the offline
+ * provider. Stopped at JVM exit.
  */
 final class AgentTestServices {
 
@@ -91,7 +92,8 @@ final class AgentTestServices {
                 retrying + "type=openai", retrying + "base-url=" + MODEL.baseUrl(), retrying + "model=fake-model",
                 retrying + "max-attempts=3", retrying + "initial-backoff=300ms", retrying + "max-backoff=300ms",
                 retrying + "read-timeout=15s",
-                "--ai-assistants.llm.tenants.demo.provider=fake",
+                "--ai-assistants.llm.default-provider=fake", "--ai-assistants.llm.tenants.demo.provider=fake",
+                "--ai-assistants.llm.tenants.offline-clinic.provider=offline",
                 "--ai-assistants.llm.tenants.budget-clinic.provider=fakeretry"));
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             SERVICES.reversed().forEach(ServiceProcess::close);

@@ -46,9 +46,9 @@ import tools.jackson.databind.JsonNode;
  * independently of the service's own signing — and answers 401 otherwise, as backend-api's README tells shops to.
  * The real {@link DeterministicAssistant} answers the patient's messages; claims land in PostgreSQL and in the
  * console's API, per project. Timeouts and retries come from the test properties of {@link BackendTestBase}
- * ({@code orders.timeout=1s}, 2 retries).
+ * ({@code orders.timeout=1s}, 2 retries). {@code AgentOrdersTest} checks its hook's signatures with {@link #signed}.
  */
-class OrderHookTest extends BackendTestBase {
+public class OrderHookTest extends BackendTestBase {
 
     static final WireMockServer HOOK = new WireMockServer(wireMockConfig().dynamicPort());
     static final String CUSTOMER = "+5491155550123";
@@ -84,13 +84,13 @@ class OrderHookTest extends BackendTestBase {
                 .willReturn(aResponse().withStatus(401).withBody("{\"ok\":false,\"error\":\"bad signature\"}")));
     }
 
-    static MappingBuilder signed(MappingBuilder mapping, String secret) {
+    public static MappingBuilder signed(MappingBuilder mapping, String secret) {
         return mapping.andMatching((Request request) -> MatchResult.of(signatureValid(secret,
                 request.getHeader("X-Hook-Timestamp"), request.getBody(), request.getHeader("X-Hook-Signature"))));
     }
 
     /** The documented scheme, computed here. */
-    static boolean signatureValid(String secret, String timestamp, byte[] body, String signature) {
+    public static boolean signatureValid(String secret, String timestamp, byte[] body, String signature) {
         if (timestamp == null || signature == null) {
             return false;
         }

@@ -65,10 +65,8 @@ final class OrderAnswers {
     }
 
     static OrderDesk.Customer customer(Turn t) {
-        String id = t.customerId();
-        String phone = id != null && id.matches("\\+?[0-9]{6,15}") ? id : null;
         String name = t.state.customerName() != null ? t.state.customerName() : t.in.customerName();
-        return new OrderDesk.Customer(id, phone, name, t.in.conversationId());
+        return OrderDesk.Customer.of(t.customerId(), name, t.in.conversationId());
     }
 
     static void list(Turn t) {

@@ -76,6 +76,12 @@ public interface OrderDesk {
 
     /** Who asks: the conversation's customer id (E.164 phone on WhatsApp), their phone when known, their name. */
     record Customer(String id, String phone, String name, String conversationId) {
+
+        /** The customer of a turn: {@code phone} is the id when the id is a phone number (WhatsApp), else null. */
+        public static Customer of(String id, String name, String conversationId) {
+            String phone = id != null && id.matches("\\+?[0-9]{6,15}") ? id : null;
+            return new Customer(id, phone, name, conversationId);
+        }
     }
 
     record Item(String name, Integer quantity) {

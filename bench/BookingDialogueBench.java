@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * deterministic assistant and the real MCP services. Prints per-turn latency percentiles and how
  * many dialogues ended confirmed.
  *
- * Usage: java bench/BookingDialogueBench.java [conversations=100] [thinkMs=1000] [baseUrl=http://localhost:8080] [apiKey=demo-local-key-change-me] [warmupDialogues=300]
+ * Usage: java bench/BookingDialogueBench.java [conversations=100] [thinkMs=1000] [baseUrl=http://localhost:8080] [apiKey=demo-local-key-change-me] [warmupDialogues=300] [dialoguesPerConversation=1]
  * thinkMs is the pause between a reply and the user's next message (0 = closed loop, saturation).
  */
 public class BookingDialogueBench {
@@ -27,8 +27,10 @@ public class BookingDialogueBench {
         int conversations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         think = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         String base = args.length > 2 ? args[2] : "http://localhost:8080";
-        String key = args.length > 3 ? args[3] : DemoProject.API_KEY;
+        String key = args.length > 3 && !args[3].isBlank() ? args[3] : DemoProject.API_KEY;
         int warmupDialogues = args.length > 4 ? Integer.parseInt(args[4]) : 300;
+        // a closed loop (think 0) needs each conversation to go on for a while: it then plays this many dialogues in a row
+        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         Latencies latencies = new Latencies();
@@ -54,7 +56,12 @@ public class BookingDialogueBench {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < conversations; i++) {
                 int n = i;
-                executor.submit(() -> dialogue(http, base, key, "bench-" + run + "-" + n, n, latencies, confirmed, errors, outcomes));
+                executor.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        int dialogue = n + r * conversations;
+                        dialogue(http, base, key, "bench-" + run + "-" + dialogue, dialogue, latencies, confirmed, errors, outcomes);
+                    }
+                });
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -42,9 +42,10 @@ class BookingLogToolsTest extends McpTestBase {
     @Test
     void listsBothToolsWithTheContractRecordsAsOutputSchemas() {
         List<McpSchema.Tool> tools = client().listTools();
-        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(APPEND_BOOKING_EVENT, LIST_BOOKING_EVENTS,
-                ERASE_CUSTOMER, BookingLogTools.LINK_STATS);
-        Map<String, Class<?>> contract = Map.of(APPEND_BOOKING_EVENT, AppendResult.class, LIST_BOOKING_EVENTS,
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(APPEND_BOOKING_EVENT,
+                APPEND_BOOKING_EVENTS, LIST_BOOKING_EVENTS, ERASE_CUSTOMER, BookingLogTools.LINK_STATS);
+        Map<String, Class<?>> contract = Map.of(APPEND_BOOKING_EVENT, AppendResult.class, APPEND_BOOKING_EVENTS,
+                AppendResults.class, LIST_BOOKING_EVENTS,
                 BookingEventList.class, ERASE_CUSTOMER, ErasedCustomer.class, BookingLogTools.LINK_STATS,
                 BookingLogTools.LinkStats.class);
         for (McpSchema.Tool tool : tools) {
@@ -165,6 +166,29 @@ class BookingLogToolsTest extends McpTestBase {
                 .singleElement().satisfies(e -> assertThat(e.bookingId()).isEqualTo("bk-b"));
         callFails(null, LIST_BOOKING_EVENTS, new ListBookingEventsInput(null, null, null, null, null, null),
                 "invalid_request");
+    }
+
+    /** An outbox delivers in bulk: one call, each event once, results in order; one invalid event refuses them all. */
+    @Test
+    void severalEventsAppendInOneCallEachOnceOrNoneWhenOneIsInvalid() {
+        String tenant = newTenant();
+        call(tenant, APPEND_BOOKING_EVENT, event("b-1", "bk-1", "held", "cust", "pro", T0), AppendResult.class);
+        AppendResults results = call(tenant, APPEND_BOOKING_EVENTS, new AppendBookingEventsInput(List.of(
+                event("b-1", "bk-1", "held", "cust", "pro", T0),
+                event("b-2", "bk-1", "confirmed", "cust", "pro", T0.plusSeconds(60)),
+                event("b-3", "bk-1", "cancelled", "cust", "pro", T0.plusSeconds(120)))), AppendResults.class);
+        assertThat(results.results()).containsExactly(new AppendResult("b-1", true), new AppendResult("b-2", false),
+                new AppendResult("b-3", false));
+        assertThat(list(tenant, new ListBookingEventsInput("bk-1", null, null, null, null, null)))
+                .extracting(BookingEvent::type).containsExactly("cancelled", "confirmed", "held");
+
+        callFails(tenant, APPEND_BOOKING_EVENTS, new AppendBookingEventsInput(List.of(
+                event("b-4", "bk-2", "held", "cust", "pro", T0),
+                new AppendBookingEventInput("b-5", "bk-2", "Confirmed!", "system", null, null, T0, null, null))),
+                "invalid_request");
+        callFails(tenant, APPEND_BOOKING_EVENTS, new AppendBookingEventsInput(List.of()), "invalid_request");
+        assertThat(list(tenant, new ListBookingEventsInput("bk-2", null, null, null, null, null)))
+                .as("nothing of a refused batch is recorded").isEmpty();
     }
 
     @Test

@@ -64,21 +64,34 @@ public class ConversationStore {
                 .params(projectId, messageId, conversationId).update() == 1;
     }
 
-    /** Creates the conversation, or touches it (never waiting for a turn that is committing its update of the row). */
-    void openConversation(InboundMessage in) {
-        int created = jdbc.sql("""
-                insert into conversation (project_id, id, channel, customer_id, customer_name) values (?, ?, ?, ?, ?)
-                on conflict (project_id, id) do nothing""")
-                .params(in.projectId(), in.conversationId(), in.channel(), in.customerId(), in.customerName()).update();
-        if (created == 0) {
-            // row-lock waiters are woken in no particular order, which would let a later message overtake an earlier
-            // one (the turn touches the row too): skip a locked row instead of waiting for it
-            jdbc.sql("""
-                    update conversation set updated_at = now(), customer_name = coalesce(?, customer_name)
-                    where (project_id, id) in (select project_id, id from conversation where project_id = ? and id = ?
-                                               for no key update skip locked)""")
-                    .params(in.customerName(), in.projectId(), in.conversationId()).update();
-        }
+    /**
+     * Stores the patient's message, creating its conversation or touching it, in one statement (one round trip);
+     * the message's row id. A conversation row locked by a turn that is committing its update is not waited for:
+     * row-lock waiters are woken in no particular order, which would let a later message overtake an earlier one
+     * (the turn touches the row too), so a locked row is skipped instead. The message's foreign key is checked at the
+     * end of the statement, when the conversation created by the same statement exists.
+     */
+    long receiveUserMessage(InboundMessage in, Instant at) {
+        return jdbc.sql("""
+                with created as (
+                  insert into conversation (project_id, id, channel, customer_id, customer_name) values (:project, :conversation,
+                    :channel, :customer, :customerName)
+                  on conflict (project_id, id) do nothing
+                  returning 1),
+                touched as (
+                  update conversation set updated_at = now(), customer_name = coalesce(:customerName, customer_name)
+                  where not exists (select 1 from created)
+                    and (project_id, id) in (select project_id, id from conversation where project_id = :project
+                                             and id = :conversation for no key update skip locked)
+                  returning 1)
+                insert into message (project_id, conversation_id, role, text, message_id, reply_id, created_at)
+                values (:project, :conversation, 'user', :text, :messageId, :replyId, :at) returning id""")
+                .param("project", in.projectId()).param("conversation", in.conversationId())
+                .param("channel", in.channel()).param("customer", in.customerId())
+                .param("customerName", in.customerName(), java.sql.Types.VARCHAR)
+                .param("text", in.text()).param("messageId", in.messageId(), java.sql.Types.VARCHAR)
+                .param("replyId", in.replyId(), java.sql.Types.VARCHAR).param("at", Timestamp.from(at))
+                .query(Long.class).single();
     }
 
     /** Creates the conversation of a message the assistant sends on its own, or touches it; its state. */
@@ -88,15 +101,6 @@ public class ConversationStore {
                 on conflict (project_id, id) do update set updated_at = now()
                 returning state""")
                 .params(projectId, conversationId, customerId).query((rs, n) -> rs.getString(1)).list().getFirst();
-    }
-
-    /** Stores the patient's message; its row id. */
-    long insertUserMessage(InboundMessage in, Instant at) {
-        return jdbc.sql("""
-                insert into message (project_id, conversation_id, role, text, message_id, reply_id, created_at)
-                values (?, ?, 'user', ?, ?, ?, ?) returning id""")
-                .params(in.projectId(), in.conversationId(), in.text(), in.messageId(), in.replyId(), Timestamp.from(at))
-                .query(Long.class).single();
     }
 
     /** Stores a message of the assistant or staff; its row id. */
@@ -198,15 +202,26 @@ public class ConversationStore {
                 .list();
     }
 
-    /** After a turn: the new dialogue state, a pause the assistant asked for, and a patient's request for a person. */
-    void updateAfterTurn(String projectId, String conversationId, String state, boolean handoff, boolean needsHuman,
-            Instant at) {
+    /**
+     * After a turn, in one statement: the assistant's reply stored as a message at {@code repliedAt} (none when
+     * {@code reply} is empty), the new dialogue state, a pause the assistant asked for, and a patient's request for a
+     * person.
+     */
+    void recordTurn(String projectId, String conversationId, String reply, Instant repliedAt, String state,
+            boolean handoff, boolean needsHuman, Instant at) {
         jdbc.sql("""
-                update conversation set state = ?, paused = paused or ?, updated_at = now(),
-                  paused_by = case when ? then 'assistant' else paused_by end,
-                  needs_human_since = case when ? then coalesce(needs_human_since, ?) else needs_human_since end
-                where project_id = ? and id = ?""")
-                .params(state, handoff, handoff, needsHuman, Timestamp.from(at), projectId, conversationId)
+                with reply as (
+                  insert into message (project_id, conversation_id, role, text, created_at)
+                  select :project, :conversation, 'assistant', :reply, cast(:repliedAt as timestamptz) where :reply <> ''
+                  returning 1)
+                update conversation set state = :state, paused = paused or :handoff, updated_at = now(),
+                  paused_by = case when :handoff then 'assistant' else paused_by end,
+                  needs_human_since = case when :needsHuman then coalesce(needs_human_since, :at) else needs_human_since end
+                where project_id = :project and id = :conversation""")
+                .param("project", projectId).param("conversation", conversationId)
+                .param("reply", reply).param("repliedAt", Timestamp.from(repliedAt))
+                .param("state", state, java.sql.Types.VARCHAR).param("handoff", handoff).param("needsHuman", needsHuman)
+                .param("at", Timestamp.from(at))
                 .update();
     }
 

@@ -176,9 +176,8 @@ public class TurnService {
             log.info("duplicate message id: answering with the first reply");
             return new Received(null, null);
         }
-        store.openConversation(in);
         Instant now = clock.instant();
-        Received received = new Received(store.insertUserMessage(in, now), now);
+        Received received = new Received(store.receiveUserMessage(in, now), now);
         if (profile != null) {
             linkAccesses.noteIfCode(profile, in.channel(), in.customerId(), in.text(), now);
         }
@@ -222,11 +221,10 @@ public class TurnService {
             interactive = reply.interactive();
             Instant repliedAt = clock.instant();
             if (!text.isEmpty()) {
-                store.insertMessage(projectId, in.conversationId(), "assistant", text, repliedAt);
                 published.add(Frame.message(in.conversationId(), "assistant", text, repliedAt));
             }
             boolean needsHuman = reply.handoff() || HumanRequests.asksForPerson(in.text());
-            store.updateAfterTurn(projectId, in.conversationId(), reply.state(), reply.handoff(), needsHuman, now);
+            store.recordTurn(projectId, in.conversationId(), text, repliedAt, reply.state(), reply.handoff(), needsHuman, now);
             memory.write(projectId, in.customerId(), reply.memoryUpdates(), project.memoryTtl(settings.memoryTtl()), now);
             if (reply.handoff()) {
                 published.add(Frame.handoff(in.conversationId(), true, clock.instant()));

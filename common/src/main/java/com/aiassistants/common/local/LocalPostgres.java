@@ -41,6 +41,9 @@ public final class LocalPostgres {
                 .setDataDirectory(dataDir.toFile())
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // the embedded library turns this off for speed; the stack keeps PostgreSQL's default, as RDS
+                // does, so that a 200 means committed here too and benchmarks measure the real commit path
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         createDatabase(port, "ai_assistants");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -10,12 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.aiassistants.common.redis.RedisClients;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
@@ -26,6 +29,12 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * or in a bounded map of this process. A configuration only shapes a bucket that does not exist yet,
  * so callers put the limit in the key. Redis keys expire {@code keepAfterFull} after their bucket
  * would be full again. What a failing Redis call does is the caller's choice: {@link OnRedisError}.
+ * <p>
+ * A Redis bucket is a compare-and-swap: read the state, write it back only if unchanged. Many requests
+ * on one key at once (a busy API key, a WhatsApp number's send limit) would make most of them fail the
+ * swap and start again, a Redis round trip each time; so the proxy of each key is kept (bounded, expiring
+ * when unused) with Bucket4j's batching optimization: requests that arrive while one is in flight on the
+ * same key are sent together as the next single swap. The limits stay exact.
  * Needs {@code bucket4j_jdk17-core}, {@code bucket4j_jdk17-lettuce} and {@code lettuce-core}.
  */
 public final class TokenBuckets implements AutoCloseable {
@@ -50,6 +59,11 @@ public final class TokenBuckets implements AutoCloseable {
     private final OnRedisError onRedisError;
     private final RedisClient ownedClient;
     private final Map<String, Bucket> local = new ConcurrentHashMap<>();
+    /** The batching Redis proxy of each key in use (a proxy holds no tokens; the state stays in Redis). */
+    private final Cache<String, Bucket> proxies = Caffeine.newBuilder()
+            .maximumSize(MAX_LOCAL_BUCKETS)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
     private final AtomicLong lastRedisWarning = new AtomicLong();
     /** {@link System#nanoTime()} before which {@link OnRedisError#USE_LOCAL} skips Redis; 0 = Redis is used. */
     private volatile long localUntil;
@@ -110,7 +124,9 @@ public final class TokenBuckets implements AutoCloseable {
             return operation.apply(localBucket(key, configuration));
         }
         try {
-            T result = operation.apply(redis.builder().build(key, () -> configuration));
+            Bucket proxy = proxies.get(key, k -> redis.builder().withOptimization(Optimizations.batching())
+                    .build(k, () -> configuration));
+            T result = operation.apply(proxy);
             localUntil = 0;
             return result;
         } catch (RuntimeException e) {

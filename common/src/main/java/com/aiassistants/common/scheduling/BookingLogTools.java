@@ -10,6 +10,9 @@ import com.aiassistants.common.mcp.ToolParam;
 public final class BookingLogTools {
 
     public static final String APPEND_BOOKING_EVENT = "append_booking_event";
+    public static final String APPEND_BOOKING_EVENTS = "append_booking_events";
+    /** Most events one {@link #APPEND_BOOKING_EVENTS} call takes. */
+    public static final int MAX_EVENTS_PER_APPEND = 100;
     public static final String LIST_BOOKING_EVENTS = "list_booking_events";
     public static final String ERASE_CUSTOMER = "erase_customer";
     public static final String LINK_STATS = "link_stats";
@@ -40,6 +43,15 @@ public final class BookingLogTools {
     }
 
     public record AppendResult(String eventId, boolean duplicate) {
+    }
+
+    /** Several events of one tenant in one call: all recorded (each once) or, when one is invalid, none. */
+    public record AppendBookingEventsInput(
+            @ToolParam("The events, oldest first (1 to 100); each as append_booking_event takes it") List<AppendBookingEventInput> events) {
+    }
+
+    /** One result per event, in the order sent. */
+    public record AppendResults(List<AppendResult> results) {
     }
 
     public record ListBookingEventsInput(@ToolParam(value = "Filter by booking", required = false) String bookingId,

@@ -1,5 +1,7 @@
 package com.aiassistants.bookinglog.events;
 
+import static com.aiassistants.common.scheduling.BookingLogTools.MAX_EVENTS_PER_APPEND;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aiassistants.bookinglog.BookingLogProperties;
 import com.aiassistants.common.scheduling.BookingLogTools.LinkStatsInput;
@@ -16,6 +19,7 @@ import com.aiassistants.common.mcp.McpJson;
 import com.aiassistants.common.mcp.server.ToolException;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendBookingEventInput;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendResult;
+import com.aiassistants.common.scheduling.BookingLogTools.AppendResults;
 import com.aiassistants.common.scheduling.BookingLogTools.BookingEvent;
 import com.aiassistants.common.scheduling.BookingLogTools.EraseCustomerInput;
 import com.aiassistants.common.scheduling.BookingLogTools.ErasedCustomer;
@@ -35,14 +39,50 @@ public class BookingLog {
 
     private final BookingEventRepository repository;
     private final BookingLogProperties properties;
+    private final TransactionTemplate transactions;
 
-    public BookingLog(BookingEventRepository repository, BookingLogProperties properties) {
+    public BookingLog(BookingEventRepository repository, BookingLogProperties properties, TransactionTemplate transactions) {
         this.repository = repository;
         this.properties = properties;
+        this.transactions = transactions;
     }
 
     /** Records the event once: appending the same event_id again answers {@code duplicate: true} and changes nothing. */
     public AppendResult append(String tenant, AppendBookingEventInput in) {
+        return record(tenant, newEvent(in));
+    }
+
+    /**
+     * Records several events, each once, in one transaction; one result per event in the order given. Every event is
+     * checked first: an invalid one refuses the whole call, naming it ({@code events[i]: …}), and nothing is recorded.
+     */
+    public AppendResults appendAll(String tenant, List<AppendBookingEventInput> events) {
+        if (events == null || events.isEmpty() || events.size() > MAX_EVENTS_PER_APPEND) {
+            throw invalid("events must hold 1 to " + MAX_EVENTS_PER_APPEND + " events");
+        }
+        List<BookingEventRepository.NewEvent> checked = new java.util.ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                checked.add(newEvent(events.get(i)));
+            } catch (ToolException e) {
+                throw new ToolException(e.code(), "events[" + i + "]: " + e.getMessage(), e.details());
+            }
+        }
+        return new AppendResults(transactions.execute(tx -> checked.stream().map(event -> record(tenant, event)).toList()));
+    }
+
+    private AppendResult record(String tenant, BookingEventRepository.NewEvent event) {
+        boolean inserted = repository.insertIfAbsent(tenant, event);
+        if (!inserted) {
+            log.info("booking event {} already recorded; duplicate append ignored", event.eventId());
+        }
+        return new AppendResult(event.eventId(), !inserted);
+    }
+
+    private BookingEventRepository.NewEvent newEvent(AppendBookingEventInput in) {
+        if (in == null) {
+            throw invalid("an event is required");
+        }
         String eventId = required(in.eventId(), "event_id");
         String type = required(in.type(), "type");
         if (!TYPE.matcher(type).matches()) {
@@ -52,14 +92,9 @@ public class BookingLog {
         if (in.occurredAt() == null) {
             throw invalid("occurred_at is required");
         }
-        var event = new BookingEventRepository.NewEvent(eventId, optional(in.bookingId(), "booking_id"), type, actor,
+        return new BookingEventRepository.NewEvent(eventId, optional(in.bookingId(), "booking_id"), type, actor,
                 optional(in.customerId(), "customer_id"), optional(in.professionalId(), "professional_id"),
                 in.occurredAt(), json(in.before(), "before"), json(in.after(), "after"));
-        boolean inserted = repository.insertIfAbsent(tenant, event);
-        if (!inserted) {
-            log.info("booking event {} already recorded; duplicate append ignored", eventId);
-        }
-        return new AppendResult(eventId, !inserted);
     }
 
     public List<BookingEvent> list(String tenant, ListBookingEventsInput in) {

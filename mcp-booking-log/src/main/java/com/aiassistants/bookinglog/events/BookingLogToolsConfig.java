@@ -1,6 +1,7 @@
 package com.aiassistants.bookinglog.events;
 
 import static com.aiassistants.common.scheduling.BookingLogTools.APPEND_BOOKING_EVENT;
+import static com.aiassistants.common.scheduling.BookingLogTools.APPEND_BOOKING_EVENTS;
 import static com.aiassistants.common.scheduling.BookingLogTools.ERASE_CUSTOMER;
 import static com.aiassistants.common.scheduling.BookingLogTools.LINK_STATS;
 import static com.aiassistants.common.scheduling.BookingLogTools.LIST_BOOKING_EVENTS;
@@ -10,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 import com.aiassistants.common.mcp.server.McpTool;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendBookingEventInput;
+import com.aiassistants.common.scheduling.BookingLogTools.AppendBookingEventsInput;
+import com.aiassistants.common.scheduling.BookingLogTools.AppendResults;
 import com.aiassistants.common.scheduling.BookingLogTools.AppendResult;
 import com.aiassistants.common.scheduling.BookingLogTools.BookingEventList;
 import com.aiassistants.common.scheduling.BookingLogTools.EraseCustomerInput;
@@ -32,6 +35,18 @@ class BookingLogToolsConfig {
                 writers may retry freely. Events can never be changed or deleted.""",
                 AppendBookingEventInput.class, AppendResult.class,
                 (context, in) -> bookingLog.append(context.requireTenant(), in));
+    }
+
+    @Bean
+    McpTool<AppendBookingEventsInput, AppendResults> appendBookingEventsTool(BookingLog bookingLog) {
+        return McpTool.command(APPEND_BOOKING_EVENTS, """
+                Appends several events (1 to 100, oldest first) to the tenant's booking audit log in one call, \
+                each exactly as append_booking_event would: idempotent on event_id, one result per event in the \
+                order sent (duplicate=true for an event recorded before). All or nothing: when one event is \
+                invalid nothing is recorded and the error names it (events[i]). For writers that deliver \
+                events in bulk, such as an outbox.""",
+                AppendBookingEventsInput.class, AppendResults.class,
+                (context, in) -> bookingLog.appendAll(context.requireTenant(), in.events()));
     }
 
     @Bean

@@ -122,6 +122,11 @@ public class BookingEventOutbox {
         jdbc.sql("DELETE FROM booking_event_outbox WHERE event_id = ?").param(eventId).update();
     }
 
+    /** Several delivered events removed in one statement. */
+    public void delivered(List<UUID> eventIds) {
+        jdbc.sql("DELETE FROM booking_event_outbox WHERE event_id = ANY(?)").param(eventIds.toArray(UUID[]::new)).update();
+    }
+
     public void failed(UUID eventId, Instant nextAttemptAt, String error) {
         jdbc.sql("""
                 UPDATE booking_event_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?

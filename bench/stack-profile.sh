@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Where the whole stack's CPU goes per booking turn. Runs bench/BookingDialogueBench.java against the stack of
+# scripts/run-local.sh (already running) and, between the end of the warm-up and the end of the measured run:
+#  - reads the CPU time (user + system, from /proc) of every service JVM, of the embedded PostgreSQL (the
+#    postmaster and its backends) and of Redis, and prints it per measured turn;
+#  - splits each JVM's CPU into its threads' roles: request work, JIT compiler, GC, the rest of the VM;
+#  - with PROFILE_JFR=1, records a JFR profile of every JVM (settings=profile) into bench/out/ and prints
+#    bench/JfrBreakdown.java's split of it by library.
+#
+# usage: bench/stack-profile.sh <conversations> <think-ms> [warm-up dialogues] [dialogues per conversation]
+# env:   BENCH_BACKEND (default http://localhost:8080), PROFILE_JFR (0 or 1, default 0)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/java25.sh
+CONVERSATIONS="${1:?conversations}"
+THINK="${2:?think-ms}"
+WARMUP="${3:-300}"
+ROUNDS="${4:-1}"
+BASE="${BENCH_BACKEND:-http://localhost:8080}"
+OUT=bench/out
+mkdir -p "$OUT"
+HZ=$(getconf CLK_TCK)
+MODULES="backend-api whatsapp-gateway mcp-calendar mcp-professionals mcp-booking-log mcp-llm"
+
+pid_of() { pgrep -f -- "-jar .*/$1-[^/]*-exec\.jar" | head -1 || true; }
+# the embedded PostgreSQL of run-local.sh: the postmaster whose data directory is under .local, and its children
+postgres_pids() {
+  local pm
+  pm=$(pgrep -f -- "postgres.*-D .*pgdata" | head -1 || true)
+  [ -n "$pm" ] && { echo "$pm"; pgrep -P "$pm" || true; }
+}
+# CPU ticks (utime + stime) of the given processes, summed
+ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+# CPU ticks of one JVM's threads by role, as "request jit gc vm"
+roles() {
+  local pid=$1
+  for task in /proc/"$pid"/task/*; do
+    [ -r "$task/stat" ] && { tr -d '\n' < "$task/comm"; echo -n "|"; awk '{sub(/^.*\) /, ""); print $12 + $13}' "$task/stat"; }
+  done | awk -F'|' '
+    /Compiler/ { jit += $2; next }
+    /GC|G1 |ZGC|ZWorker|ZDirector|ZStat|ZUnmapper/ { gc += $2; next }
+    /VM Thread|VM Periodic|Signal|Service Thread|Monitor Deflation|Common-Cleaner|Finalizer|Reference Handl|Notification|Attach|JFR/ { vm += $2; next }
+    { req += $2 }
+    END { printf "%d %d %d %d\n", req, jit, gc, vm }'
+}
+
+declare -A PID BEFORE ROLES_BEFORE
+snapshot_start() {
+  for m in $MODULES; do
+    PID[$m]=$(pid_of "$m")
+    [ -n "${PID[$m]}" ] || continue
+    BEFORE[$m]=$(ticks "${PID[$m]}")
+    ROLES_BEFORE[$m]=$(roles "${PID[$m]}")
+    if [ "${PROFILE_JFR:-0}" = 1 ]; then
+      jcmd "${PID[$m]}" JFR.start name=stack-profile settings=profile "filename=$ROOT_OUT/$m.jfr" >/dev/null
+    fi
+  done
+  PG_PIDS=$(postgres_pids | tr '\n' ' ')
+  BEFORE[postgres]=$(ticks $PG_PIDS)
+  REDIS_PID=$(pgrep -x redis-server | head -1 || true)
+  BEFORE[redis]=$(ticks $REDIS_PID)
+}
+
+ROOT_OUT=$(cd "$OUT" && pwd)
+echo "bench: $CONVERSATIONS conversations, think $THINK ms, warm-up $WARMUP dialogues, $ROUNDS dialogue(s) each, against $BASE"
+TURNS=""
+while IFS= read -r line; do
+  echo "$line"
+  case "$line" in
+    warm-up:*) snapshot_start ;;
+    conversations=*) TURNS=$(sed -E 's/.* turns=([0-9]+) .*/\1/' <<<"$line")
+      declare -A AFTER ROLES_AFTER
+      for m in $MODULES; do
+        [ -n "${PID[$m]:-}" ] || continue
+        AFTER[$m]=$(ticks "${PID[$m]}")
+        ROLES_AFTER[$m]=$(roles "${PID[$m]}")
+        if [ "${PROFILE_JFR:-0}" = 1 ]; then jcmd "${PID[$m]}" JFR.stop name=stack-profile >/dev/null; fi
+      done
+      AFTER[postgres]=$(ticks $PG_PIDS)
+      AFTER[redis]=$(ticks $REDIS_PID)
+      ;;
+  esac
+done < <(java bench/BookingDialogueBench.java "$CONVERSATIONS" "$THINK" "$BASE" "" "$WARMUP" "$ROUNDS")
+
+[ -n "$TURNS" ] && [ "$TURNS" -gt 0 ] || { echo "no measured turns" >&2; exit 1; }
+echo
+echo "CPU per measured turn ($TURNS turns; ms of one core):"
+printf '  %-18s %8s   %s\n' process total "requests / JIT / GC / VM"
+sum=0
+for m in $MODULES postgres redis; do
+  [ -n "${BEFORE[$m]:-}" ] || continue
+  ms=$(awk -v a="${BEFORE[$m]}" -v b="${AFTER[$m]}" -v hz="$HZ" -v t="$TURNS" 'BEGIN{printf "%.2f", (b-a)*1000/hz/t}')
+  sum=$(awk -v s="$sum" -v x="$ms" 'BEGIN{printf "%.2f", s+x}')
+  split=""
+  if [ -n "${ROLES_BEFORE[$m]:-}" ]; then
+    split=$(paste -d' ' <(tr ' ' '\n' <<<"${ROLES_BEFORE[$m]}") <(tr ' ' '\n' <<<"${ROLES_AFTER[$m]}") \
+      | awk -v hz="$HZ" -v t="$TURNS" '{printf "%.2f / ", ($2-$1)*1000/hz/t}' | sed 's| / $||')
+  fi
+  printf '  %-18s %8s   %s\n' "$m" "$ms" "$split"
+done
+printf '  %-18s %8s\n' "sum" "$sum"
+
+if [ "${PROFILE_JFR:-0}" = 1 ]; then
+  for m in $MODULES; do
+    [ -f "$OUT/$m.jfr" ] || continue
+    ms=$(awk -v a="${BEFORE[$m]}" -v b="${AFTER[$m]}" -v hz="$HZ" -v t="$TURNS" 'BEGIN{printf "%.3f", (b-a)*1000/hz/t}')
+    echo
+    java bench/JfrBreakdown.java "$OUT/$m.jfr" "$ms"
+  done
+fi

@@ -52,6 +52,7 @@ public class BookingDialogueBench {
         System.out.printf("warm-up: %d dialogues in %.1f s; undone: %d bookings%n", Math.max(1, warmupDialogues),
                 (System.nanoTime() - warmStarted) / 1e9, cancelAll(http, base, key));
         think = measuredThink;
+        awaitSignal("go");
         long started = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < conversations; i++) {
@@ -72,6 +73,7 @@ public class BookingDialogueBench {
         System.out.println("last reply kinds: " + outcomes);
         byStep.forEach((step, turn) -> System.out.printf("  turn %d: p50=%.1f p90=%.1f p99=%.1f ms%n", step + 1,
                 turn.pct(0.5), turn.pct(0.9), turn.pct(0.99)));
+        awaitSignal("done");
         int booked = toCancel.size();
         System.out.println("cleanup: cancelled " + cancelAll(http, base, key) + " of " + booked + " bookings made by this run");
     }
@@ -149,6 +151,22 @@ public class BookingDialogueBench {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * With BENCH_SIGNAL set (bench/stack-profile.sh), waits until the file BENCH_SIGNAL.name exists: the profiler
+     * reads every process's CPU time before the measured run starts and after it ends, with no other load meanwhile.
+     */
+    static void awaitSignal(String name) {
+        String signal = System.getenv("BENCH_SIGNAL");
+        if (signal == null || signal.isBlank()) {
+            return;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(signal + "." + name);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!java.nio.file.Files.exists(file) && System.nanoTime() < deadline) {
+            pause(20);
+        }
     }
 
     static void pause(int millis) {

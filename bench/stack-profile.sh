@@ -38,17 +38,20 @@ ticks() {
   done
   echo "$total"
 }
-# CPU ticks of one JVM's threads by role, as "request jit gc vm"
+# CPU ticks of one JVM's threads by role, as "request jit gc vm" (one awk over every thread's stat; the thread name
+# is the parenthesised second field)
 roles() {
-  local pid=$1
-  for task in /proc/"$pid"/task/*; do
-    [ -r "$task/stat" ] && { tr -d '\n' < "$task/comm"; echo -n "|"; awk '{sub(/^.*\) /, ""); print $12 + $13}' "$task/stat"; }
-  done | awk -F'|' '
-    /Compiler/ { jit += $2; next }
-    /GC|G1 |ZGC|ZWorker|ZDirector|ZStat|ZUnmapper/ { gc += $2; next }
-    /VM Thread|VM Periodic|Signal|Service Thread|Monitor Deflation|Common-Cleaner|Finalizer|Reference Handl|Notification|Attach|JFR/ { vm += $2; next }
-    { req += $2 }
-    END { printf "%d %d %d %d\n", req, jit, gc, vm }'
+  awk '{
+      lp = index($0, "("); rp = length($0) - index(reverse($0), ")") + 1
+      name = substr($0, lp + 1, rp - lp - 1)
+      split(substr($0, rp + 2), f, " "); t = f[12] + f[13]
+      if (name ~ /Compiler/) jit += t
+      else if (name ~ /GC|G1 |ZGC|ZWorker|ZDirector|ZStat|ZUnmapper/) gc += t
+      else if (name ~ /VM Thread|VM Periodic|Signal|Service Thread|Monitor Deflation|Common-Cleaner|Finalizer|Reference Handl|Notification|Attach|JFR/) vm += t
+      else req += t
+    }
+    function reverse(s,   r, i) { r = ""; for (i = length(s); i > 0; i--) r = r substr(s, i, 1); return r }
+    END { printf "%d %d %d %d\n", req, jit, gc, vm }' /proc/"$1"/task/*/stat 2>/dev/null
 }
 
 declare -A PID BEFORE ROLES_BEFORE
@@ -69,12 +72,17 @@ snapshot_start() {
 }
 
 ROOT_OUT=$(cd "$OUT" && pwd)
+# the load generator waits after its warm-up until the first snapshot is taken, and before its clean-up until the
+# second is, so that neither snapshot overlaps other load
+SIGNAL="$ROOT_OUT/.signal-$$"
+rm -f "$SIGNAL".*
+export BENCH_SIGNAL="$SIGNAL"
 echo "bench: $CONVERSATIONS conversations, think $THINK ms, warm-up $WARMUP dialogues, $ROUNDS dialogue(s) each, against $BASE"
 TURNS=""
 while IFS= read -r line; do
   echo "$line"
   case "$line" in
-    warm-up:*) snapshot_start ;;
+    warm-up:*) snapshot_start; touch "$SIGNAL.go" ;;
     conversations=*) TURNS=$(sed -E 's/.* turns=([0-9]+) .*/\1/' <<<"$line")
       declare -A AFTER ROLES_AFTER
       for m in $MODULES; do
@@ -85,10 +93,12 @@ while IFS= read -r line; do
       done
       AFTER[postgres]=$(ticks $PG_PIDS)
       AFTER[redis]=$(ticks $REDIS_PID)
+      touch "$SIGNAL.done"
       ;;
   esac
 done < <(java bench/BookingDialogueBench.java "$CONVERSATIONS" "$THINK" "$BASE" "" "$WARMUP" "$ROUNDS")
 
+rm -f "$SIGNAL".*
 [ -n "$TURNS" ] && [ "$TURNS" -gt 0 ] || { echo "no measured turns" >&2; exit 1; }
 echo
 echo "CPU per measured turn ($TURNS turns; ms of one core):"
@@ -110,7 +120,9 @@ printf '  %-18s %8s\n' "sum" "$sum"
 if [ "${PROFILE_JFR:-0}" = 1 ]; then
   for m in $MODULES; do
     [ -f "$OUT/$m.jfr" ] || continue
-    ms=$(awk -v a="${BEFORE[$m]}" -v b="${AFTER[$m]}" -v hz="$HZ" -v t="$TURNS" 'BEGIN{printf "%.3f", (b-a)*1000/hz/t}')
+    # execution samples are taken in the application's threads only: their share scales the request threads' CPU
+    ms=$(awk -v a="${ROLES_BEFORE[$m]%% *}" -v b="${ROLES_AFTER[$m]%% *}" -v hz="$HZ" -v t="$TURNS" \
+      'BEGIN{printf "%.3f", (b-a)*1000/hz/t}')
     echo
     java bench/JfrBreakdown.java "$OUT/$m.jfr" "$ms"
   done

@@ -114,8 +114,8 @@ public class BookingService {
                 if (SqlFailures.isUniqueViolationOf(e, BookingRepository.IDEMPOTENCY_CONSTRAINT)) {
                     return sameRequest(repository.findByIdempotencyKey(tenantId, key).orElseThrow(), in);
                 }
-                if (SqlFailures.isUniqueViolationOf(e, BookingRepository.SHORT_CODE_CONSTRAINT)
-                        && attempt < BookingRules.CAS_ATTEMPTS) {
+                if ((SqlFailures.isUniqueViolationOf(e, BookingRepository.SHORT_CODE_CONSTRAINT)
+                        || SqlFailures.isTransientConflict(e)) && attempt < BookingRules.CAS_ATTEMPTS) {
                     continue;
                 }
                 throw e;

@@ -7,12 +7,23 @@ final class SqlFailures {
 
     static final String EXCLUSION_VIOLATION = "23P01";
     static final String UNIQUE_VIOLATION = "23505";
+    static final String DEADLOCK_DETECTED = "40P01";
+    static final String SERIALIZATION_FAILURE = "40001";
 
     private SqlFailures() {
     }
 
     static boolean isOverlap(Throwable e) {
         return hasState(e, EXCLUSION_VIOLATION);
+    }
+
+    /**
+     * PostgreSQL rolled the transaction back to break a deadlock or a serialization conflict with another one; running it
+     * again is the documented answer (two holds of one customer for different professionals at once can deadlock on the
+     * booking table's indexes).
+     */
+    static boolean isTransientConflict(Throwable e) {
+        return hasState(e, DEADLOCK_DETECTED) || hasState(e, SERIALIZATION_FAILURE);
     }
 
     static boolean isUniqueViolationOf(Throwable e, String constraint) {

@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -49,9 +48,10 @@ public class McpToolServerAutoConfiguration {
     @ConditionalOnBean(McpTool.class)
     McpStatelessSyncServer mcpServer(HttpServletStatelessServerTransport transport, List<McpTool<?, ?>> tools,
             org.springframework.core.env.Environment environment, ObjectProvider<MeterRegistry> meterRegistry) {
-        McpToolAdapter adapter = new McpToolAdapter(meterRegistry.getIfAvailable(),
-                new ToolArguments(McpJsonDefaults.getSchemaValidator()));
+        ToolSchemaValidator schemas = new ToolSchemaValidator();
+        McpToolAdapter adapter = new McpToolAdapter(meterRegistry.getIfAvailable(), new ToolArguments(schemas));
         return McpServer.sync(transport)
+                .jsonSchemaValidator(schemas)
                 .serverInfo(environment.getProperty("spring.application.name", "ai-assistants-mcp"),
                         environment.getProperty("ai-assistants.version", "0.1.0"))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())

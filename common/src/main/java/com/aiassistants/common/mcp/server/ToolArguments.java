@@ -1,6 +1,5 @@
 package com.aiassistants.common.mcp.server;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -116,6 +115,22 @@ public final class ToolArguments {
         }
     }
 
+    /** A record component as {@link #checkDates} walks it: its accessor and its name as the JSON has it. */
+    private record Component(java.lang.reflect.Method accessor, String name) {
+    }
+
+    /** Every call binds the same few input records: their components are looked up once per class. */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return java.util.Arrays.stream(type.getRecordComponents()).map(component -> {
+                java.lang.reflect.Method accessor = component.getAccessor();
+                accessor.trySetAccessible();
+                return new Component(accessor, snakeCase(component.getName()));
+            }).toList();
+        }
+    };
+
     private static void checkDates(String path, Object value) {
         if (value == null) {
             return;
@@ -135,17 +150,14 @@ public final class ToolArguments {
             return;
         }
         if (value instanceof Record record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
+            for (Component component : COMPONENTS.get(record.getClass())) {
                 Object child;
                 try {
-                    java.lang.reflect.Method accessor = component.getAccessor();
-                    accessor.trySetAccessible();
-                    child = accessor.invoke(record);
+                    child = component.accessor().invoke(record);
                 } catch (ReflectiveOperationException e) {
                     continue;
                 }
-                String name = snakeCase(component.getName());
-                checkDates(path.isEmpty() ? name : path + "." + name, child);
+                checkDates(path.isEmpty() ? component.name() : path + "." + component.name(), child);
             }
         } else if (value instanceof Collection<?> items) {
             int i = 0;

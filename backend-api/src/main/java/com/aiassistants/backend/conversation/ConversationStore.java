@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -151,13 +150,6 @@ public class ConversationStore {
                 .params(in.projectId(), in.conversationId(), in.messageId()).query(Long.class).single();
     }
 
-    ConversationRow conversation(String projectId, String conversationId) {
-        return jdbc.sql("select state, paused from conversation where project_id = ? and id = ?")
-                .params(projectId, conversationId)
-                .query((rs, n) -> new ConversationRow(rs.getString("state"), rs.getBoolean("paused")))
-                .single();
-    }
-
     /** A conversation's channel and customer, if it exists. */
     public Optional<Origin> origin(String projectId, String conversationId) {
         return jdbc.sql("select channel, customer_id from conversation where project_id = ? and id = ?")
@@ -171,21 +163,41 @@ public class ConversationStore {
                 .params(projectId, conversationId).query(Integer.class).single() > 0;
     }
 
+    /** What a turn reads under the conversation's lock: its row and the thread as the assistant sees it. */
+    record TurnContext(ConversationRow conversation, List<AssistantTurn.HistoryEntry> history) {
+    }
+
     /**
-     * The thread as the assistant saw it when the message in row {@code messageRow} arrived: every reply so far, and
-     * the patient's messages before that one (later ones, stored while an earlier turn ran, wait for their own turn).
+     * The conversation's state and pause, and the last {@code size} messages of its thread as the assistant saw it when
+     * the message in row {@code messageRow} arrived: every reply so far, and the patient's messages before that one
+     * (later ones, stored while an earlier turn ran, wait for their own turn); oldest first, in one round trip.
      */
-    List<AssistantTurn.HistoryEntry> history(String projectId, String conversationId, long messageRow, int size) {
-        List<AssistantTurn.HistoryEntry> recent = new ArrayList<>(jdbc.sql("""
-                select role, text, created_at from message where project_id = ? and conversation_id = ? and role <> 'system'
-                  and not (role = 'user' and id >= ?)
-                order by id desc limit ?""")
-                .params(projectId, conversationId, messageRow, size)
-                .query((rs, n) -> new AssistantTurn.HistoryEntry(rs.getString("role"), rs.getString("text"),
-                        rs.getTimestamp("created_at").toInstant()))
-                .list());
-        Collections.reverse(recent);
-        return recent;
+    TurnContext turnContext(String projectId, String conversationId, long messageRow, int size) {
+        List<AssistantTurn.HistoryEntry> history = new ArrayList<>();
+        List<ConversationRow> conversation = jdbc.sql("""
+                select c.state, c.paused, h.role, h.text, h.created_at
+                from conversation c
+                left join lateral (
+                  select m.id, m.role, m.text, m.created_at from message m
+                  where m.project_id = c.project_id and m.conversation_id = c.id and m.role <> 'system'
+                    and not (m.role = 'user' and m.id >= :row)
+                  order by m.id desc limit :size) h on true
+                where c.project_id = :project and c.id = :conversation
+                order by h.id""")
+                .param("project", projectId).param("conversation", conversationId)
+                .param("row", messageRow).param("size", size)
+                .query((rs, n) -> {
+                    if (rs.getString("role") != null) {
+                        history.add(new AssistantTurn.HistoryEntry(rs.getString("role"), rs.getString("text"),
+                                rs.getTimestamp("created_at").toInstant()));
+                    }
+                    return new ConversationRow(rs.getString("state"), rs.getBoolean("paused"));
+                })
+                .list();
+        if (conversation.isEmpty()) {
+            throw new org.springframework.dao.EmptyResultDataAccessException("no conversation " + conversationId, 1);
+        }
+        return new TurnContext(conversation.getFirst(), List.copyOf(history));
     }
 
     /** A thread's messages before {@code beforeId} (all when null), newest first. */

@@ -200,10 +200,10 @@ public class TurnService {
         } else {
             rowId = received.rowId();
         }
-        ConversationStore.ConversationRow conversation = store.conversation(projectId, in.conversationId());
+        ConversationStore.TurnContext context = store.turnContext(projectId, in.conversationId(), rowId, settings.historySize());
+        ConversationStore.ConversationRow conversation = context.conversation();
+        List<AssistantTurn.HistoryEntry> history = context.history();
         Instant now = clock.instant();
-        List<AssistantTurn.HistoryEntry> history = settings.historySize() == 0 ? List.of()
-                : store.history(projectId, in.conversationId(), rowId, settings.historySize());
 
         String text = "";
         AssistantReply.Interactive interactive = null;

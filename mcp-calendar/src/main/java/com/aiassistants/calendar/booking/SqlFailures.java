@@ -19,8 +19,8 @@ final class SqlFailures {
 
     /**
      * PostgreSQL rolled the transaction back to break a deadlock or a serialization conflict with another one; running it
-     * again is the documented answer (two holds of one customer for different professionals at once can deadlock on the
-     * booking table's indexes).
+     * again is the documented answer (two concurrent inserts can wait for each other in the booking table's unique and
+     * exclusion indexes).
      */
     static boolean isTransientConflict(Throwable e) {
         return hasState(e, DEADLOCK_DETECTED) || hasState(e, SERIALIZATION_FAILURE);

@@ -18,6 +18,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -34,7 +36,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * on one key at once (a busy API key, a WhatsApp number's send limit) would make most of them fail the
  * swap and start again, a Redis round trip each time; so the proxy of each key is kept (bounded, expiring
  * when unused) with Bucket4j's batching optimization: requests that arrive while one is in flight on the
- * same key are sent together as the next single swap. The limits stay exact.
+ * same key are sent together as the next single swap. The limits stay exact. A caller may accept a bounded
+ * slack instead ({@link #applyWithSlack}): the key's proxy then answers from its own copy of the bucket and
+ * settles with Redis once it has taken {@code slack} tokens or {@code interval} has passed (Bucket4j's
+ * delaying optimization), so each instance can let at most {@code slack} more through per interval.
  * Needs {@code bucket4j_jdk17-core}, {@code bucket4j_jdk17-lettuce} and {@code lettuce-core}.
  */
 public final class TokenBuckets implements AutoCloseable {
@@ -120,11 +125,27 @@ public final class TokenBuckets implements AutoCloseable {
 
     /** Runs {@code operation} on the bucket {@code key}, created with {@code configuration} if absent. */
     public <T> T apply(String key, BucketConfiguration configuration, Function<Bucket, T> operation) {
+        return apply(key, configuration, Optimizations.batching(), operation);
+    }
+
+    /**
+     * Like {@link #apply}, for a busy key whose limit may be passed by a little: this instance settles with Redis
+     * after at most {@code slack} tokens or {@code interval}, whichever comes first; a slack of 0 is {@link #apply}.
+     * A key must always be used the same way (its proxy is kept).
+     */
+    public <T> T applyWithSlack(String key, BucketConfiguration configuration, long slack, Duration interval,
+            Function<Bucket, T> operation) {
+        return apply(key, configuration, slack <= 0 ? Optimizations.batching()
+                : Optimizations.delaying(new DelayParameters(slack, interval)), operation);
+    }
+
+    private <T> T apply(String key, BucketConfiguration configuration, Optimization optimization,
+            Function<Bucket, T> operation) {
         if (redis == null || (localUntil != 0 && System.nanoTime() - localUntil < 0)) {
             return operation.apply(localBucket(key, configuration));
         }
         try {
-            Bucket proxy = proxies.get(key, k -> redis.builder().withOptimization(Optimizations.batching())
+            Bucket proxy = proxies.get(key, k -> redis.builder().withOptimization(optimization)
                     .build(k, () -> configuration));
             T result = operation.apply(proxy);
             localUntil = 0;

@@ -63,6 +63,40 @@ class TokenBucketsTest {
         }
     }
 
+    /**
+     * A key used with slack settles with Redis only every {@code slack} tokens (or interval): another instance sees
+     * those tokens late, by at most the slack; with no slack every token is settled at once.
+     */
+    @Test
+    void withSlackAnInstanceSettlesItsTokensWithRedisInBatchesOfTheSlack() {
+        String url = TestRedis.assumeAvailable();
+        String prefix = TestRedis.keyPrefix("token-buckets");
+        BucketConfiguration hundred = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(100).refillIntervally(100, Duration.ofHours(1)).build()).build();
+        try (TokenBuckets busy = TokenBuckets.connect(url, KEEP_AFTER_FULL, OnRedisError.FAIL, "test buckets");
+                TokenBuckets other = TokenBuckets.connect(url, KEEP_AFTER_FULL, OnRedisError.FAIL, "test buckets")) {
+            Function<Bucket, Long> available = Bucket::getAvailableTokens;
+            String slack = prefix + "slack";
+            for (int i = 0; i < 6; i++) {
+                boolean took = busy.applyWithSlack(slack, hundred, 5, Duration.ofHours(1), b -> b.tryConsume(1));
+                assertThat(took).isTrue();
+            }
+            // the first call settled its token; the next five stayed in this instance
+            assertThat(other.apply(slack, hundred, available)).isEqualTo(99L);
+            for (int i = 0; i < 3; i++) {
+                busy.applyWithSlack(slack, hundred, 5, Duration.ofHours(1), b -> b.tryConsume(1));
+            }
+            // the seventh would pass the slack: it settled the five with itself; the eighth and ninth are local again
+            assertThat(other.apply(slack, hundred, available)).isEqualTo(93L);
+
+            String exact = prefix + "exact";
+            for (int i = 0; i < 4; i++) {
+                busy.applyWithSlack(exact, hundred, 0, Duration.ofHours(1), b -> b.tryConsume(1));
+            }
+            assertThat(other.apply(exact, hundred, available)).isEqualTo(96L);
+        }
+    }
+
     @Test
     void redisBucketsAreSharedBetweenStoresAndExpire() {
         String url = TestRedis.assumeAvailable();

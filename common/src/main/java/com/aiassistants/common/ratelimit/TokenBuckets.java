@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,10 @@ public final class TokenBuckets implements AutoCloseable {
     private final OnRedisError onRedisError;
     private final RedisClient ownedClient;
     private final Map<String, Bucket> local = new ConcurrentHashMap<>();
-    /** The batching Redis proxy of each key in use (a proxy holds no tokens; the state stays in Redis). */
+    /**
+     * The Redis proxy of each key in use, with its optimization: a batching proxy holds no tokens; a delaying one
+     * ({@link #applyWithSlack}) holds up to its slack of tokens not yet settled, which its eviction forgets.
+     */
     private final Cache<String, Bucket> proxies = Caffeine.newBuilder()
             .maximumSize(MAX_LOCAL_BUCKETS)
             .expireAfterAccess(Duration.ofMinutes(10))
@@ -125,7 +129,7 @@ public final class TokenBuckets implements AutoCloseable {
 
     /** Runs {@code operation} on the bucket {@code key}, created with {@code configuration} if absent. */
     public <T> T apply(String key, BucketConfiguration configuration, Function<Bucket, T> operation) {
-        return apply(key, configuration, Optimizations.batching(), operation);
+        return apply(key, configuration, Optimizations::batching, operation);
     }
 
     /**
@@ -135,17 +139,18 @@ public final class TokenBuckets implements AutoCloseable {
      */
     public <T> T applyWithSlack(String key, BucketConfiguration configuration, long slack, Duration interval,
             Function<Bucket, T> operation) {
-        return apply(key, configuration, slack <= 0 ? Optimizations.batching()
-                : Optimizations.delaying(new DelayParameters(slack, interval)), operation);
+        return apply(key, configuration, slack <= 0 ? Optimizations::batching
+                : () -> Optimizations.delaying(new DelayParameters(slack, interval)), operation);
     }
 
-    private <T> T apply(String key, BucketConfiguration configuration, Optimization optimization,
+    /** {@code optimization} is made only when the key's proxy is (once per key in use, not per call). */
+    private <T> T apply(String key, BucketConfiguration configuration, Supplier<Optimization> optimization,
             Function<Bucket, T> operation) {
         if (redis == null || (localUntil != 0 && System.nanoTime() - localUntil < 0)) {
             return operation.apply(localBucket(key, configuration));
         }
         try {
-            Bucket proxy = proxies.get(key, k -> redis.builder().withOptimization(optimization)
+            Bucket proxy = proxies.get(key, k -> redis.builder().withOptimization(optimization.get())
                     .build(k, () -> configuration));
             T result = operation.apply(proxy);
             localUntil = 0;

@@ -63,7 +63,10 @@ public class CalendarLinks implements BookingLinks {
         if (projectId.contains("/") || bookingId.contains("/")) {
             throw new IllegalArgumentException("ids with '/' cannot be linked");
         }
-        byte[] payload = (projectId + "/" + bookingId).getBytes(StandardCharsets.UTF_8);
+        return signed((projectId + "/" + bookingId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String signed(byte[] payload) {
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
     }
 
@@ -77,14 +80,15 @@ public class CalendarLinks implements BookingLinks {
             return Optional.empty();
         }
         byte[] payload;
-        byte[] signature;
         try {
             payload = DECODER.decode(token.substring(0, dot));
-            signature = DECODER.decode(token.substring(dot + 1));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(mac(payload), signature)) {
+        // Compared as text, not as decoded bytes: the decoder ignores a last character's unused bits, so several
+        // spellings decode to the same signature; only the one this class writes is accepted.
+        byte[] expected = signed(payload).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         String text = new String(payload, StandardCharsets.UTF_8);

@@ -196,10 +196,17 @@ class CalendarFileTest extends BackendTestBase {
         String token = links.token(clinic.project().id(), id);
         assertThat(send("GET", "/v1/public/bookings/" + token + ".ics", Map.of(), null).status()).isEqualTo(200);
 
-        char last = token.charAt(token.length() - 1);
-        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        int middleOfSignature = token.indexOf('.') + 8;
+        String tampered = replaceAt(token, middleOfSignature);
         assertNotFound("/v1/public/bookings/" + tampered + ".ics", Map.of());
         assertNotFound("/v1/public/bookings/" + tampered + ".ics", Map.of("Accept", "text/calendar"));
+        // The last character of a 16-byte signature carries 2 bits; any other spelling of it is refused too.
+        for (char last : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            String respelled = token.substring(0, token.length() - 1) + last;
+            if (!respelled.equals(token)) {
+                assertNotFound("/v1/public/bookings/" + respelled + ".ics", Map.of());
+            }
+        }
         assertNotFound("/v1/public/bookings/not-a-token.ics", Map.of());
         // properly signed, but the booking is another project's: tenant isolation
         assertNotFound(path(links.url(other.project().id(), id)), Map.of());
@@ -210,6 +217,11 @@ class CalendarFileTest extends BackendTestBase {
                 clinic.serviceId(), clinic.professionalId(), java.time.Instant.parse(at(day, "15:00")), phone(), "Bea",
                 null, "whatsapp", UUID.randomUUID().toString()), Booking.class);
         assertNotFound(path(links.url(clinic.project().id(), held.id())), Map.of());
+    }
+
+    static String replaceAt(String text, int index) {
+        char replacement = text.charAt(index) == 'x' ? 'y' : 'x';
+        return text.substring(0, index) + replacement + text.substring(index + 1);
     }
 
     /** 2026-03-03T12:00:00Z → 20260303T120000Z. */

@@ -118,11 +118,16 @@ class CalendarFileRenderingTest {
         String forged = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("other/6f1c0c3e-2b7a-4c55-9d0e-3f4b5a6c7d8e".getBytes(StandardCharsets.UTF_8))
                 + token.substring(token.indexOf('.'));
-        char last = token.charAt(token.length() - 1);
-        String flipped = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
-        for (String bad : List.of(forged, flipped, token.substring(0, token.indexOf('.')), token + ".x", "", "not a token",
+        for (String bad : List.of(forged, token.substring(0, token.indexOf('.')), token + ".x", "", "not a token",
                 "%%%.%%%", links("another-signing-key-of-32-characters-or-more").token("acme", "b"))) {
             assertThat(links.verify(bad)).as(bad).isEqualTo(Optional.empty());
+        }
+        // The signature's last character carries 2 bits; the decoder alone would accept 3 other spellings of it.
+        for (char last : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            String respelled = token.substring(0, token.length() - 1) + last;
+            if (!respelled.equals(token)) {
+                assertThat(links.verify(respelled)).as(respelled).isEmpty();
+            }
         }
         // a key of its own signs differently from the one derived from the JWT secret
         assertThat(links("a-separate-signing-key-with-32-chars-min").verify(token)).isEmpty();

@@ -9,6 +9,8 @@ import com.aiassistants.backend.redis.RedisConnections;
 
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,10 +83,46 @@ public class LiveEvents implements DisposableBean {
 
     private void receive(String message) {
         try {
+            Address to = Address.of(json, message);
+            if (to == null || !sessions.watches(to.projectId(), to.conversationId())) {
+                return;
+            }
             Envelope envelope = json.readValue(message, Envelope.class);
             sessions.deliver(envelope.projectId(), envelope.conversationId(), envelope.frame());
         } catch (RuntimeException e) {
             log.warn("ignored a malformed live event: {}", e.getMessage());
+        }
+    }
+
+    /** Where an event goes: its project and conversation ({@code null} for a project-wide event). */
+    record Address(String projectId, String conversationId) {
+
+        /**
+         * The project and conversation of an event, read without binding its frame: every instance receives every
+         * event, and most have no socket watching it. {@code null} when the message names no project.
+         */
+        static Address of(JsonMapper json, String message) {
+            String project = null;
+            String conversation = null;
+            try (JsonParser parser = json.createParser(message)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                    JsonToken value = parser.nextToken();
+                    if (name.equals("project_id") && value == JsonToken.VALUE_STRING) {
+                        project = parser.getString();
+                    } else if (name.equals("conversation_id") && value == JsonToken.VALUE_STRING) {
+                        conversation = parser.getString();
+                    } else {
+                        parser.skipChildren();
+                    }
+                    if (project != null && conversation != null) {
+                        break;
+                    }
+                }
+            }
+            return project == null ? null : new Address(project, conversation);
         }
     }
 

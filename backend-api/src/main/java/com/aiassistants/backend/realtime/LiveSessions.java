@@ -38,6 +38,12 @@ public class LiveSessions {
         });
     }
 
+    /** Whether a socket of this instance follows the conversation or its whole project. */
+    boolean watches(String projectId, String conversationId) {
+        return byKey.containsKey(key(projectId, null))
+                || conversationId != null && byKey.containsKey(key(projectId, conversationId));
+    }
+
     void deliver(String projectId, String conversationId, Frame frame) {
         Set<WebSocketSession> conversation = conversationId == null ? null : byKey.get(key(projectId, conversationId));
         Set<WebSocketSession> project = byKey.get(key(projectId, null));

@@ -3,6 +3,7 @@
 # scripts/run-local.sh (already running) and, between the end of the warm-up and the end of the measured run:
 #  - reads the CPU time (user + system, from /proc) of every service JVM, of the embedded PostgreSQL (the
 #    postmaster and its backends) and of Redis, and prints it per measured turn;
+#  - reads the load generator's own CPU too (it shares the cores), printed apart from the sum;
 #  - splits each JVM's CPU into its threads' roles: request work, JIT compiler, GC, the rest of the VM;
 #  - with PROFILE_JFR=1, records a JFR profile of every JVM (settings=profile) into bench/out/ and prints
 #    bench/JfrBreakdown.java's split of it by library.
@@ -69,6 +70,8 @@ snapshot_start() {
   BEFORE[postgres]=$(ticks $PG_PIDS)
   REDIS_PID=$(pgrep -x redis-server | head -1 || true)
   BEFORE[redis]=$(ticks $REDIS_PID)
+  GENERATOR_PID=$(pgrep -f -- "bench/BookingDialogueBench.java" | head -1 || true)
+  BEFORE[generator]=$(ticks $GENERATOR_PID)
 }
 
 ROOT_OUT=$(cd "$OUT" && pwd)
@@ -93,6 +96,7 @@ while IFS= read -r line; do
       done
       AFTER[postgres]=$(ticks $PG_PIDS)
       AFTER[redis]=$(ticks $REDIS_PID)
+      AFTER[generator]=$(ticks $GENERATOR_PID)
       touch "$SIGNAL.done"
       ;;
   esac
@@ -116,6 +120,9 @@ for m in $MODULES postgres redis; do
   printf '  %-18s %8s   %s\n' "$m" "$ms" "$split"
 done
 printf '  %-18s %8s\n' "sum" "$sum"
+# the load generator runs on the same cores: its share is what the stack could not use
+printf '  %-18s %8s   (the load generator, not in the sum)\n' "generator" \
+  "$(awk -v a="${BEFORE[generator]:-0}" -v b="${AFTER[generator]:-0}" -v hz="$HZ" -v t="$TURNS" 'BEGIN{printf "%.2f", (b-a)*1000/hz/t}')"
 
 if [ "${PROFILE_JFR:-0}" = 1 ]; then
   for m in $MODULES; do

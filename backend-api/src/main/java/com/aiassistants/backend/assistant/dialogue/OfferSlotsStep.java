@@ -9,6 +9,7 @@ import com.aiassistants.backend.assistant.nlu.ChoiceParser;
 import com.aiassistants.backend.assistant.nlu.Confirmation;
 import com.aiassistants.backend.assistant.nlu.DateQuery;
 import com.aiassistants.backend.assistant.nlu.TimeQuery;
+import com.aiassistants.backend.assistant.nlu.Utterance;
 
 /**
  * OFFER_SLOTS: the customer picks an offered slot (tap, number, "el último", or the time itself),
@@ -41,6 +42,9 @@ final class OfferSlotsStep implements StepHandler {
                     .filter(o -> date.isEmpty() || Manage.within(o.localStart().toLocalDate(), date.get()))
                     .findFirst().orElse(null);
         }
+        if (pick == null && date.isEmpty() && time.isEmpty() && anyOfThem(t)) {
+            pick = s.offers().getFirst();
+        }
         if (pick != null) {
             Planner.pick(t, pick);
             return true;
@@ -66,6 +70,23 @@ final class OfferSlotsStep implements StepHandler {
         }
         return false;
     }
+
+    /**
+     * "Cualquiera", "me da igual", "whichever": any of the offered slots will do, so the earliest is taken (the customer
+     * still confirms it). Not when the message names a professional or a service ("cualquier profesional" widens the
+     * search instead).
+     */
+    static boolean anyOfThem(Turn t) {
+        Utterance u = t.utterance();
+        return !t.state.offers().isEmpty() && u.hasAny(ANY_OF_THEM) && !u.hasAny(ABOUT_WHO)
+                && t.catalog().serviceMatcher.match(u).isEmpty() && t.catalog().professionalMatcher.match(u).isEmpty();
+    }
+
+    private static final List<String> ANY_OF_THEM = List.of("cualquiera", "cualquier horario", "cualquier hora",
+            "cualquier turno", "el que sea", "la que sea", "me da igual", "da igual", "indistinto", "el que haya",
+            "any", "any of them", "whichever", "either", "doesn t matter", "does not matter", "no preference");
+    private static final List<String> ABOUT_WHO = List.of("profesional", "profesionales", "doctor", "doctora", "dr",
+            "dra", "medico", "medica", "professional", "anyone", "anybody", "whoever");
 
     @Override
     public void prompt(Turn t) {

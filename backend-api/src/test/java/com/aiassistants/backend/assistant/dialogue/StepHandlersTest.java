@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
@@ -268,6 +270,27 @@ class StepHandlersTest {
             assertThat(new OfferSlotsStep().handle(t)).isTrue();
             assertThat(offered.state.step()).isEqualTo(Step.CONFIRM_HOLD);
             assertThat(said(t)).contains("jueves 15/01 a las 09:30");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"cualquiera", "me da igual", "el que sea, gracias", "whichever"})
+        void cualquieraOrMeDaIgualTakesTheEarliestOfferToConfirm(String anyOfThem) {
+            Turn offered = offered();
+            String earliest = offered.state.offers().getFirst().localStart().toLocalTime().toString();
+            Turn t = turn(offered.state, anyOfThem);
+            assertThat(new OfferSlotsStep().handle(t)).isTrue();
+            assertThat(offered.state.step()).isEqualTo(Step.CONFIRM_HOLD);
+            assertThat(said(t)).contains("jueves 15/01 a las " + earliest).doesNotContain("1.");
+        }
+
+        @Test
+        void anyProfessionalOrAnotherDayIsNotAPick() {
+            for (String notAPick : List.of("cualquier profesional", "cualquiera el viernes")) {
+                Turn offered = offered();
+                Turn t = turn(offered.state, notAPick);
+                new OfferSlotsStep().handle(t);
+                assertThat(offered.state.step()).as(notAPick).isNotEqualTo(Step.CONFIRM_HOLD);
+            }
         }
 
         @Test

@@ -29,6 +29,7 @@ function whatsapp(role: 'owner' | 'admin' | 'staff') {
     pairing_code: manager && state.state === 'needs_pairing_code' ? state.pairing : null,
     since: '2026-12-04T13:00:00Z',
     can_manage: manager,
+    phone_number: state.state === 'connected' ? '+5491155550100' : null,
   });
   const forbidden = () =>
     HttpResponse.json({ type: 'https://ai-assistants.dev/problems/forbidden', title: 'Forbidden', status: 403 }, { status: 403 });
@@ -88,6 +89,7 @@ describe('whatsapp', () => {
     const fake = whatsapp('owner');
     expect(await screen.findByText('Waiting for QR scan')).toBeInTheDocument();
     expect(screen.getByText('Provider: Simulator (test mode)')).toBeInTheDocument();
+    expect(screen.queryByTestId('whatsapp-number')).not.toBeInTheDocument();
     const qr = await screen.findByTestId('whatsapp-qr');
     expect(qr).toHaveAttribute('data-qr', '2@first');
     expect(within(qr).getByRole('img', { name: 'QR code to link WhatsApp' })).toBeInTheDocument();
@@ -97,6 +99,7 @@ describe('whatsapp', () => {
     fake.state = 'connected';
     expect(await screen.findByText('Connected', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByTestId('whatsapp-qr')).not.toBeInTheDocument();
+    expect(screen.getByTestId('whatsapp-number')).toHaveTextContent('Number: +5491155550100');
   });
 
   it('logs out after asking, reconnects to a new QR and logs in with a pairing code', async () => {

@@ -57,6 +57,11 @@ function ConnectionView({ connection }: { connection: WhatsAppConnection }) {
           <Text c="dimmed" size="sm">
             {t('whatsapp.provider', { provider: t(`whatsapp.providers.${connection.provider}`, connection.provider) })}
           </Text>
+          {connection.phone_number && (
+            <Text size="sm" data-testid="whatsapp-number">
+              {t('whatsapp.number', { number: connection.phone_number })}
+            </Text>
+          )}
         </div>
         <Badge color={COLORS[state] ?? 'gray.8'} size="lg" data-testid="whatsapp-state">
           {t(`whatsapp.states.${state}`, state)}

@@ -12,6 +12,8 @@
 #   AI_ASSISTANTS_LOCAL_DIR    where logs and the embedded database live; default .local
 #   AI_ASSISTANTS_CONSOLE      0 to skip building and serving the console; default 1
 #   AI_ASSISTANTS_START_TIMEOUT  seconds to wait for every /health (default 300; a busy 2-core machine needs it)
+#   AI_ASSISTANTS_MAX_RESTARTS how many times a service that exits is started again (default 5; the pause
+#                              before each doubles from 1 s up to 30 s)
 #   AI_ASSISTANTS_FAKE_GOOGLE  1 to start a local fake of Google (scripts/fake-google.sh, port 8096 + offset or
 #                              AI_ASSISTANTS_FAKE_GOOGLE_PORT) and turn the Google Calendar integration on against it
 set -euo pipefail
@@ -169,13 +171,21 @@ for module in "${ORDER[@]}"; do
     exit 1
   fi
 done
-for module in "${ORDER[@]}"; do
-  port=${PORTS[$module]}
+declare -A SERVICE_PID=()
+# starts one service in the background; its console output goes to $LOGS/<module>.out (appended on a restart, so the
+# crash's last lines stay above the new start)
+start_service() {
+  local module="$1" append="${2:-}" jar
   jar=$(ls "$module"/target/*-exec.jar | head -1)
+  if [ -z "$append" ]; then : >"$LOGS/$module.out"; fi
   # shellcheck disable=SC2086
-  # shellcheck disable=SC2086
-  PORT="$port" java $JAVA_OPTS -jar "$jar" --spring.profiles.active=local --logging.file.name="$LOGS/$module.log" ${ARGS[$module]:-} >"$LOGS/$module.out" 2>&1 &
+  PORT="${PORTS[$module]}" java $JAVA_OPTS -jar "$jar" --spring.profiles.active=local \
+    --logging.file.name="$LOGS/$module.log" ${ARGS[$module]:-} >>"$LOGS/$module.out" 2>&1 &
+  SERVICE_PID[$module]=$!
   PIDS+=($!)
+}
+for module in "${ORDER[@]}"; do
+  start_service "$module"
 done
 
 echo "Waiting for the services to be healthy…"
@@ -225,14 +235,35 @@ Try:  curl -s -X POST $API/v1/conversations/web-1/messages -H 'X-API-Key: ${AI_A
         -H 'X-Customer-Id: +5491122334455' -H 'Content-Type: application/json' -d '{"text":"hola, quiero un turno"}'
 Press Ctrl-C to stop everything.
 MSG
-# keep running until Ctrl-C; a service that dies is reported, the others stay up
-declare -A REPORTED=()
+# keep running until Ctrl-C. A service that exits is restarted after a pause that doubles each time (1 s, 2 s, 4 s …
+# up to 30 s), at most AI_ASSISTANTS_MAX_RESTARTS times (default 5) per service, as ECS replaces a stopped task; the
+# others stay up meanwhile.
+MAX_RESTARTS="${AI_ASSISTANTS_MAX_RESTARTS:-5}"
+declare -A RESTARTS=() RESTART_AT=()
+PG_REPORTED=""
 while :; do
-  for i in "${!PIDS[@]}"; do
-    if [ -z "${REPORTED[$i]:-}" ] && ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-      REPORTED[$i]=1
-      echo "!!! ${ORDER[$i]} exited; see $LOGS/${ORDER[$i]}.out — the other services keep running (restart the stack to bring it back)" >&2
+  for module in "${ORDER[@]}"; do
+    kill -0 "${SERVICE_PID[$module]}" 2>/dev/null && continue
+    if [ -z "${RESTART_AT[$module]:-}" ]; then
+      count=$(( ${RESTARTS[$module]:-0} + 1 ))
+      RESTARTS[$module]=$count
+      if [ "$count" -gt "$MAX_RESTARTS" ]; then
+        RESTART_AT[$module]=never
+        echo "!!! $module exited again; not restarting it after $MAX_RESTARTS restarts (see $LOGS/$module.out)" >&2
+        continue
+      fi
+      pause=$(( 1 << (count - 1) )); [ "$pause" -gt 30 ] && pause=30
+      RESTART_AT[$module]=$(( SECONDS + pause ))
+      echo "!!! $module exited (see $LOGS/$module.out); restarting it in ${pause} s ($count of $MAX_RESTARTS)" >&2
+    elif [ "${RESTART_AT[$module]}" != never ] && [ "$SECONDS" -ge "${RESTART_AT[$module]}" ]; then
+      start_service "$module" append
+      unset 'RESTART_AT[$module]'
+      echo "    $module started again (pid ${SERVICE_PID[$module]}); it is ready when http://127.0.0.1:${PORTS[$module]}/health answers" >&2
     fi
   done
-  sleep 2
+  if [ -n "$PG_PID" ] && [ -z "$PG_REPORTED" ] && ! kill -0 "$PG_PID" 2>/dev/null; then
+    PG_REPORTED=1
+    echo "!!! the embedded PostgreSQL exited (see $LOGS/postgres.log); restart the stack to bring it back" >&2
+  fi
+  sleep 1
 done

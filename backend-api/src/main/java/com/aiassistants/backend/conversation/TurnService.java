@@ -1,6 +1,7 @@
 package com.aiassistants.backend.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -31,6 +34,8 @@ import com.aiassistants.backend.realtime.LiveEvents;
 import com.aiassistants.backend.tenant.Project;
 import com.aiassistants.backend.tenant.Projects;
 import com.aiassistants.common.channel.PhoneNumbers;
+import com.aiassistants.common.database.TransactionConflicts;
+import com.aiassistants.common.retry.Backoffs;
 import com.aiassistants.common.web.ApiProblem;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -130,7 +135,7 @@ public class TurnService {
         MDC.put("conversationId", PhoneNumbers.maskConversation(in.conversationId()));
         Received received = null;
         try {
-            received = transactions.execute(tx -> receive(in, sandbox ? null : profile));
+            received = receiveRetryingConflicts(in, sandbox ? null : profile);
             if (!received.duplicate() && !sandbox) {
                 events.publish(in.projectId(), in.conversationId(),
                         Frame.message(in.conversationId(), "user", in.text(), received.at()));
@@ -165,6 +170,34 @@ public class TurnService {
             sample.stop(meters.timer("backend.turns", "channel", in.channel(), "outcome", outcome));
             MDC.remove("conversationId");
         }
+    }
+
+    /**
+     * The first transaction, run again when PostgreSQL rolled it back to break a deadlock: concurrent messages of one
+     * conversation lock its row in different modes (the touch, the message's foreign-key check, a turn's update) and
+     * can wait for each other. Nothing of a rolled-back transaction is kept, so at most two more runs follow, 10 and
+     * 20 ms later; any other failure ends it at once.
+     */
+    private Received receiveRetryingConflicts(InboundMessage in, TenantProfile profile) {
+        try {
+            return RECEIVE_RETRIES.execute(() -> transactions.execute(tx -> receive(in, profile)));
+        } catch (RetryException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static final RetryTemplate RECEIVE_RETRIES = Backoffs.retryTemplate(2, Duration.ofMillis(10),
+            Duration.ofMillis(40), TurnService::lostAConflict);
+
+    private static boolean lostAConflict(Throwable e) {
+        boolean conflict = TransactionConflicts.isTransient(e);
+        if (conflict) {
+            log.info("storing the message lost a deadlock with another message of the conversation; storing it again");
+        }
+        return conflict;
     }
 
     /**

@@ -19,6 +19,7 @@ import com.aiassistants.calendar.availability.ActiveBookingsQuery;
 import com.aiassistants.calendar.availability.Appointment;
 import com.aiassistants.calendar.availability.AvailabilityService;
 import com.aiassistants.calendar.config.CalendarProperties;
+import com.aiassistants.common.database.TransactionConflicts;
 import com.aiassistants.common.mcp.server.ToolException;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.BookConfirmedInput;
@@ -115,7 +116,7 @@ public class BookingService {
                     return sameRequest(repository.findByIdempotencyKey(tenantId, key).orElseThrow(), in);
                 }
                 if ((SqlFailures.isUniqueViolationOf(e, BookingRepository.SHORT_CODE_CONSTRAINT)
-                        || SqlFailures.isTransientConflict(e)) && attempt < BookingRules.CAS_ATTEMPTS) {
+                        || TransactionConflicts.isTransient(e)) && attempt < BookingRules.CAS_ATTEMPTS) {
                     continue;
                 }
                 throw e;

@@ -193,6 +193,11 @@ deadline=$((SECONDS + ${AI_ASSISTANTS_START_TIMEOUT:-300}))
 for module in "${ORDER[@]}"; do
   port=${PORTS[$module]}
   until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do
+    if ! kill -0 "${SERVICE_PID[$module]}" 2>/dev/null; then
+      echo "$module exited while starting; last lines of $LOGS/$module.out:" >&2
+      tail -20 "$LOGS/$module.out" >&2
+      exit 1
+    fi
     if [ $SECONDS -ge $deadline ]; then
       echo "$module did not become healthy; last lines of $LOGS/$module.out:" >&2
       tail -20 "$LOGS/$module.out" >&2

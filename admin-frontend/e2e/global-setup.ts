@@ -19,10 +19,14 @@ function free(port: number): Promise<boolean> {
   });
 }
 
-/** An offset that moves every port of the stack onto free ones (never the fixed defaults). */
+/**
+ * An offset that moves every port of the stack onto free ones (never the fixed defaults), all of them between 10080
+ * and 32086: below Linux's ephemeral range (32768 and up), where the system hands out the local ports of outgoing
+ * connections, so no client socket can take one between this check and the service's start.
+ */
 async function freeOffset(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const offset = 20_000 + Math.floor(Math.random() * 3_500) * 10;
+    const offset = 2_000 + Math.floor(Math.random() * 2_200) * 10;
     const checks = await Promise.all(ports.map((port) => free(port + offset)));
     if (checks.every(Boolean)) return offset;
   }

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,7 +33,7 @@ import com.aiassistants.backend.realtime.LiveEvents;
 import com.aiassistants.backend.tenant.Project;
 import com.aiassistants.backend.tenant.Projects;
 import com.aiassistants.common.channel.PhoneNumbers;
-import com.aiassistants.common.database.TransactionConflicts;
+import com.aiassistants.common.database.SqlStates;
 import com.aiassistants.common.retry.Backoffs;
 import com.aiassistants.common.web.ApiProblem;
 
@@ -179,21 +178,14 @@ public class TurnService {
      * 20 ms later; any other failure ends it at once.
      */
     private Received receiveRetryingConflicts(InboundMessage in, TenantProfile profile) {
-        try {
-            return RECEIVE_RETRIES.execute(() -> transactions.execute(tx -> receive(in, profile)));
-        } catch (RetryException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return RECEIVE_RETRIES.invoke(() -> transactions.execute(tx -> receive(in, profile)));
     }
 
     private static final RetryTemplate RECEIVE_RETRIES = Backoffs.retryTemplate(2, Duration.ofMillis(10),
             Duration.ofMillis(40), TurnService::lostAConflict);
 
     private static boolean lostAConflict(Throwable e) {
-        boolean conflict = TransactionConflicts.isTransient(e);
+        boolean conflict = SqlStates.isTransientConflict(e);
         if (conflict) {
             log.info("storing the message lost a deadlock with another message of the conversation; storing it again");
         }

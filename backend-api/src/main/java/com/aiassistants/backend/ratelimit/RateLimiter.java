@@ -22,10 +22,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Token buckets per API key and per end user (phone or customer id), sized per minute from the
  * project's settings. Buckets live in Redis (Bucket4j CAS over Lettuce) so every instance shares
- * them (an API key's with a slack of 1 % of its limit, see {@link #API_KEY_SLACK_DIVISOR}; an end user's exact); in-process when Redis is absent at start-up. A changed limit starts a fresh bucket (the limit
- * is part of the key). Exhausted → 429 with {@code Retry-After}. A Redis call that fails later falls
- * back to an in-process bucket ({@link OnRedisError#USE_LOCAL}): during a Redis outage limits hold per
- * instance instead of every request failing.
+ * them (an API key's with a slack of 1 % of its limit, see {@link #API_KEY_SLACK_DIVISOR}; an end
+ * user's exact); in-process when Redis is absent at start-up. A changed limit starts a fresh bucket
+ * (the limit is part of the key). Exhausted → 429 with {@code Retry-After}. A Redis call that fails
+ * later falls back to an in-process bucket ({@link OnRedisError#USE_LOCAL}): during a Redis outage
+ * limits hold per instance instead of every request failing.
  */
 @Component
 public class RateLimiter {

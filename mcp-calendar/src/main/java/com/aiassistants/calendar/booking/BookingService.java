@@ -19,7 +19,7 @@ import com.aiassistants.calendar.availability.ActiveBookingsQuery;
 import com.aiassistants.calendar.availability.Appointment;
 import com.aiassistants.calendar.availability.AvailabilityService;
 import com.aiassistants.calendar.config.CalendarProperties;
-import com.aiassistants.common.database.TransactionConflicts;
+import com.aiassistants.common.database.SqlStates;
 import com.aiassistants.common.mcp.server.ToolException;
 import com.aiassistants.common.scheduling.CalendarTools;
 import com.aiassistants.common.scheduling.CalendarTools.BookConfirmedInput;
@@ -116,7 +116,7 @@ public class BookingService {
                     return sameRequest(repository.findByIdempotencyKey(tenantId, key).orElseThrow(), in);
                 }
                 if ((SqlFailures.isUniqueViolationOf(e, BookingRepository.SHORT_CODE_CONSTRAINT)
-                        || TransactionConflicts.isTransient(e)) && attempt < BookingRules.CAS_ATTEMPTS) {
+                        || SqlStates.isTransientConflict(e)) && attempt < BookingRules.CAS_ATTEMPTS) {
                     continue;
                 }
                 throw e;

@@ -1,8 +1,6 @@
 package com.aiassistants.calendar.booking;
 
-import java.sql.SQLException;
-
-import com.aiassistants.common.database.TransactionConflicts;
+import com.aiassistants.common.database.SqlStates;
 
 /** Recognises PostgreSQL constraint violations behind Spring's translated exceptions. */
 final class SqlFailures {
@@ -14,20 +12,11 @@ final class SqlFailures {
     }
 
     static boolean isOverlap(Throwable e) {
-        return hasState(e, EXCLUSION_VIOLATION);
+        return SqlStates.has(e, EXCLUSION_VIOLATION);
     }
 
     static boolean isUniqueViolationOf(Throwable e, String constraint) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
-                    && sql.getMessage() != null && sql.getMessage().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasState(Throwable e, String state) {
-        return TransactionConflicts.hasState(e, state);
+        return SqlStates.find(e, UNIQUE_VIOLATION)
+                .filter(sql -> sql.getMessage() != null && sql.getMessage().contains(constraint)).isPresent();
     }
 }

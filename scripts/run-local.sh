@@ -26,6 +26,8 @@ OFFSET="${AI_ASSISTANTS_PORT_OFFSET:-0}"
 LOGS="$LOCAL/logs"
 mkdir -p "$LOGS"
 PIDS=()
+# the running process of each service (a restart replaces it), by module
+declare -A SERVICE_PID=()
 PG_PID=""
 
 stop_all() {
@@ -33,8 +35,8 @@ stop_all() {
   trap - INT TERM EXIT
   echo
   echo "Stopping services…"
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}" "${SERVICE_PID[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}" "${SERVICE_PID[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ -n "$PG_PID" ]; then
     kill -TERM "$PG_PID" 2>/dev/null || true
     wait "$PG_PID" 2>/dev/null || true
@@ -171,7 +173,6 @@ for module in "${ORDER[@]}"; do
     exit 1
   fi
 done
-declare -A SERVICE_PID=()
 # starts one service in the background; its console output goes to $LOGS/<module>.out (appended on a restart, so the
 # crash's last lines stay above the new start)
 start_service() {
@@ -182,7 +183,6 @@ start_service() {
   PORT="${PORTS[$module]}" java $JAVA_OPTS -jar "$jar" --spring.profiles.active=local \
     --logging.file.name="$LOGS/$module.log" ${ARGS[$module]:-} >>"$LOGS/$module.out" 2>&1 &
   SERVICE_PID[$module]=$!
-  PIDS+=($!)
 }
 for module in "${ORDER[@]}"; do
   start_service "$module"
@@ -193,13 +193,11 @@ deadline=$((SECONDS + ${AI_ASSISTANTS_START_TIMEOUT:-300}))
 for module in "${ORDER[@]}"; do
   port=${PORTS[$module]}
   until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do
-    if ! kill -0 "${SERVICE_PID[$module]}" 2>/dev/null; then
-      echo "$module exited while starting; last lines of $LOGS/$module.out:" >&2
-      tail -20 "$LOGS/$module.out" >&2
-      exit 1
-    fi
-    if [ $SECONDS -ge $deadline ]; then
-      echo "$module did not become healthy; last lines of $LOGS/$module.out:" >&2
+    failure=""
+    kill -0 "${SERVICE_PID[$module]}" 2>/dev/null || failure="exited while starting"
+    [ $SECONDS -lt $deadline ] || failure="did not become healthy"
+    if [ -n "$failure" ]; then
+      echo "$module $failure; last lines of $LOGS/$module.out:" >&2
       tail -20 "$LOGS/$module.out" >&2
       exit 1
     fi

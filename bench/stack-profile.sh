@@ -104,32 +104,37 @@ done < <(java bench/BookingDialogueBench.java "$CONVERSATIONS" "$THINK" "$BASE" 
 
 rm -f "$SIGNAL".*
 [ -n "$TURNS" ] && [ "$TURNS" -gt 0 ] || { echo "no measured turns" >&2; exit 1; }
+# ms of one core per measured turn between two tick readings: per_turn <before> <after> [printf format]
+per_turn() {
+  awk -v a="$1" -v b="$2" -v hz="$HZ" -v t="$TURNS" -v format="${3:-%.2f}" 'BEGIN{printf format, (b-a)*1000/hz/t}'
+}
 echo
 echo "CPU per measured turn ($TURNS turns; ms of one core):"
 printf '  %-18s %8s   %s\n' process total "requests / JIT / GC / VM"
 sum=0
 for m in $MODULES postgres redis; do
   [ -n "${BEFORE[$m]:-}" ] || continue
-  ms=$(awk -v a="${BEFORE[$m]}" -v b="${AFTER[$m]}" -v hz="$HZ" -v t="$TURNS" 'BEGIN{printf "%.2f", (b-a)*1000/hz/t}')
+  ms=$(per_turn "${BEFORE[$m]}" "${AFTER[$m]}")
   sum=$(awk -v s="$sum" -v x="$ms" 'BEGIN{printf "%.2f", s+x}')
   split=""
   if [ -n "${ROLES_BEFORE[$m]:-}" ]; then
-    split=$(paste -d' ' <(tr ' ' '\n' <<<"${ROLES_BEFORE[$m]}") <(tr ' ' '\n' <<<"${ROLES_AFTER[$m]}") \
-      | awk -v hz="$HZ" -v t="$TURNS" '{printf "%.2f / ", ($2-$1)*1000/hz/t}' | sed 's| / $||')
+    read -r -a before <<<"${ROLES_BEFORE[$m]}"
+    read -r -a after <<<"${ROLES_AFTER[$m]}"
+    split="$(per_turn "${before[0]}" "${after[0]}") / $(per_turn "${before[1]}" "${after[1]}") / $(per_turn \
+      "${before[2]}" "${after[2]}") / $(per_turn "${before[3]}" "${after[3]}")"
   fi
   printf '  %-18s %8s   %s\n' "$m" "$ms" "$split"
 done
 printf '  %-18s %8s\n' "sum" "$sum"
 # the load generator runs on the same cores: its share is what the stack could not use
 printf '  %-18s %8s   (the load generator, not in the sum)\n' "generator" \
-  "$(awk -v a="${BEFORE[generator]:-0}" -v b="${AFTER[generator]:-0}" -v hz="$HZ" -v t="$TURNS" 'BEGIN{printf "%.2f", (b-a)*1000/hz/t}')"
+  "$(per_turn "${BEFORE[generator]:-0}" "${AFTER[generator]:-0}")"
 
 if [ "${PROFILE_JFR:-0}" = 1 ]; then
   for m in $MODULES; do
     [ -f "$OUT/$m.jfr" ] || continue
     # execution samples are taken in the application's threads only: their share scales the request threads' CPU
-    ms=$(awk -v a="${ROLES_BEFORE[$m]%% *}" -v b="${ROLES_AFTER[$m]%% *}" -v hz="$HZ" -v t="$TURNS" \
-      'BEGIN{printf "%.3f", (b-a)*1000/hz/t}')
+    ms=$(per_turn "${ROLES_BEFORE[$m]%% *}" "${ROLES_AFTER[$m]%% *}" "%.3f")
     echo
     java bench/JfrBreakdown.java "$OUT/$m.jfr" "$ms"
   done

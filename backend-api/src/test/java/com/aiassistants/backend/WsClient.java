@@ -14,7 +14,11 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A JDK WebSocket client that queues received frames and records the close code. */
+/**
+ * A JDK WebSocket client that queues received frames and records the close code. The constructor returns once the
+ * server has opened the session (it answered a ping, whose pong is not queued), so no event published afterwards is
+ * missed; a socket the server refuses returns at its error frame or close.
+ */
 public final class WsClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,6 +48,34 @@ public final class WsClient implements AutoCloseable {
                         return null;
                     }
                 }).join();
+        awaitOpened();
+    }
+
+    private void awaitOpened() {
+        try {
+            socket.sendText("{\"type\":\"ping\"}", true).join();
+        } catch (RuntimeException e) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && !closed.isDone()) {
+            for (JsonNode frame : frames) {
+                String type = frame.path("type").asString();
+                if ("pong".equals(type)) {
+                    frames.remove(frame);
+                    return;
+                }
+                if ("error".equals(type)) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public void send(Object frame) {

@@ -38,15 +38,17 @@ public class ConversationSocketHandler extends TextWebSocketHandler {
 
     private final Tokens tokens;
     private final LiveSessions sessions;
+    private final LiveEvents events;
     private final TurnService turns;
     private final JsonMapper json;
     private final java.time.Clock clock;
 
-    public ConversationSocketHandler(Tokens tokens, LiveSessions sessions, TurnService turns, JsonMapper json,
-            java.time.Clock clock) {
+    public ConversationSocketHandler(Tokens tokens, LiveSessions sessions, LiveEvents events, TurnService turns,
+            JsonMapper json, java.time.Clock clock) {
         this.clock = clock;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.events = events;
         this.turns = turns;
         this.json = json;
     }
@@ -88,6 +90,7 @@ public class ConversationSocketHandler extends TextWebSocketHandler {
         if (conversationId != null) {
             raw.getAttributes().put(CONVERSATION, conversationId);
         }
+        events.follow(grant.projectId());
         sessions.add(grant.projectId(), conversationId, session);
     }
 
@@ -139,6 +142,7 @@ public class ConversationSocketHandler extends TextWebSocketHandler {
         WebSocketSession session = (WebSocketSession) raw.getAttributes().getOrDefault(DECORATED, raw);
         if (grant != null) {
             sessions.remove(grant.projectId(), (String) raw.getAttributes().get(CONVERSATION), session);
+            events.unfollow(grant.projectId());
         }
     }
 }

@@ -1,8 +1,19 @@
 package com.aiassistants.backend.realtime;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.aiassistants.backend.redis.RedisConnections;
@@ -14,23 +25,31 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes live events to every backend instance: through Redis pub/sub (each instance,
- * including the sender, receives the event and hands it to its own sockets), or straight to the
- * local sockets when there is no Redis.
+ * Publishes live events to every backend instance that has a socket following them: through Redis pub/sub, one
+ * channel per project ({@value #CHANNEL_PREFIX}{@code <project id>}), or straight to the local sockets when there is
+ * no Redis. An instance subscribes to a project's channel while one of its sockets follows the project or one of its
+ * conversations ({@link #follow}, {@link #unfollow}), so a turn nobody watches wakes no instance (the sender
+ * included) and an event reaches only the instances that have a use for it.
  */
 @Component
 public class LiveEvents implements DisposableBean {
 
-    static final String CHANNEL = "ai-assistants:live";
+    static final String CHANNEL_PREFIX = "ai-assistants:live:";
+    /** How long a socket's opening waits for Redis to confirm the project's subscription. */
+    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
     private final LiveSessions sessions;
     private final JsonMapper json;
     private final RedisConnections redis;
     private final StatefulRedisPubSubConnection<String, String> subscription;
-    private static final java.time.Duration SKIP_REDIS_AFTER_FAILURE = java.time.Duration.ofSeconds(5);
+    private static final Duration SKIP_REDIS_AFTER_FAILURE = Duration.ofSeconds(5);
     /** {@link System#nanoTime()} before which events skip Redis. */
     private volatile long localUntil = System.nanoTime();
+    /** Sockets of this instance per followed project; guarded by {@code this}. */
+    private final Map<String, Integer> followers = new HashMap<>();
+    /** Followed projects whose subscription Redis has not confirmed yet (retried by {@link #subscribeMissing}). */
+    private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
 
     record Envelope(String projectId, String conversationId, Frame frame) {
     }
@@ -47,7 +66,6 @@ public class LiveEvents implements DisposableBean {
                     receive(message);
                 }
             });
-            subscription.sync().subscribe(CHANNEL);
         } else {
             subscription = null;
         }
@@ -58,9 +76,12 @@ public class LiveEvents implements DisposableBean {
             sessions.deliver(projectId, conversationId, frame);
             return;
         }
+        if (unconfirmed.contains(projectId)) {
+            sessions.deliver(projectId, conversationId, frame);
+        }
         String message = json.writeValueAsString(new Envelope(projectId, conversationId, frame));
         try {
-            redis.commands().orElseThrow().async().publish(CHANNEL, message).exceptionally(e -> {
+            redis.commands().orElseThrow().async().publish(CHANNEL_PREFIX + projectId, message).exceptionally(e -> {
                 redisFailed(e);
                 sessions.deliver(projectId, conversationId, frame);
                 return 0L;
@@ -68,6 +89,55 @@ public class LiveEvents implements DisposableBean {
         } catch (RuntimeException e) {
             redisFailed(e);
             sessions.deliver(projectId, conversationId, frame);
+        }
+    }
+
+    /**
+     * A socket of this instance now follows the project (or one of its conversations): the first one subscribes the
+     * instance to the project's channel, waiting up to {@link #SUBSCRIBE_WAIT} for Redis to confirm, so no event
+     * published after the socket opened is missed. A subscription Redis does not confirm is retried every few seconds.
+     */
+    public synchronized void follow(String projectId) {
+        if (followers.merge(projectId, 1, Integer::sum) == 1 && subscription != null) {
+            subscribe(projectId);
+        }
+    }
+
+    /** A socket that followed the project closed: the last one unsubscribes the instance from the project's channel. */
+    public synchronized void unfollow(String projectId) {
+        Integer left = followers.computeIfPresent(projectId, (project, count) -> count == 1 ? null : count - 1);
+        if (left == null && subscription != null) {
+            unconfirmed.remove(projectId);
+            subscription.async().unsubscribe(CHANNEL_PREFIX + projectId);
+        }
+    }
+
+    /** Retries the subscriptions Redis did not confirm (it was unreachable when a socket opened). */
+    @Scheduled(fixedDelay = 5_000)
+    public synchronized void subscribeMissing() {
+        if (subscription != null) {
+            List.copyOf(unconfirmed).forEach(this::subscribe);
+        }
+    }
+
+    /** Whether this instance is subscribed to, or waits to subscribe to, the project's channel. */
+    synchronized boolean follows(String projectId) {
+        return followers.containsKey(projectId);
+    }
+
+    private void subscribe(String projectId) {
+        try {
+            subscription.async().subscribe(CHANNEL_PREFIX + projectId).toCompletableFuture()
+                    .get(SUBSCRIBE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            unconfirmed.remove(projectId);
+        } catch (ExecutionException | TimeoutException e) {
+            if (unconfirmed.add(projectId)) {
+                log.warn("live events of project {} not subscribed in Redis ({}): retrying every 5 s; its sockets get "
+                        + "this instance's events only meanwhile", projectId, e.getMessage());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unconfirmed.add(projectId);
         }
     }
 

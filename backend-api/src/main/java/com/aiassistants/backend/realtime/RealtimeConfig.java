@@ -20,9 +20,9 @@ public class RealtimeConfig implements WebSocketConfigurer {
     private final ConversationSocketHandler handler;
     private final BackendProperties properties;
 
-    public RealtimeConfig(Tokens tokens, LiveSessions sessions, TurnService turns, JsonMapper json,
+    public RealtimeConfig(Tokens tokens, LiveSessions sessions, LiveEvents events, TurnService turns, JsonMapper json,
             BackendProperties properties, java.time.Clock clock) {
-        this.handler = new ConversationSocketHandler(tokens, sessions, turns, json, clock);
+        this.handler = new ConversationSocketHandler(tokens, sessions, events, turns, json, clock);
         this.properties = properties;
     }
 

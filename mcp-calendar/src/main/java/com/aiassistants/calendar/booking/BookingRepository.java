@@ -60,7 +60,7 @@ class BookingRepository {
                 .query(MAPPER).optional();
     }
 
-    /** Serialises hold creation per customer (transaction-scoped) so the active-hold cap cannot be raced. */
+    /** Serialises a customer's changes (transaction-scoped); a hold takes it with {@link #lockCustomerAndProfessional}. */
     void lockCustomer(String tenantId, String customerId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")
                 .params(tenantId, customerId).query((rs, n) -> 1).list();
@@ -78,11 +78,38 @@ class BookingRepository {
                 .params(tenantId, professionalId).query((rs, n) -> 1).list();
     }
 
-    int countActiveHolds(String tenantId, String customerId, Instant now) {
+    /**
+     * A hold's two locks in one round trip, the customer's before the professional's (the only order any
+     * transaction takes both in): the customer's, so that concurrent holds of one customer count their pending holds
+     * one after the other, and the professional's ({@link #lockProfessional}).
+     */
+    void lockCustomerAndProfessional(String tenantId, String customerId, String professionalId) {
+        jdbc.sql("""
+                SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?)),
+                       pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))
+                """).params(tenantId, customerId, tenantId, professionalId).query((rs, n) -> 1).list();
+    }
+
+    /**
+     * What a new booking finds once it holds its locks: the booking its idempotency key already made, if any, and the
+     * customer's pending holds.
+     */
+    record HoldCheck(Optional<StoredBooking> existing, int activeHolds) {
+    }
+
+    /** {@link HoldCheck} in one statement (the idempotency lookup and the count of pending holds). */
+    HoldCheck holdCheck(String tenantId, String customerId, String idempotencyKey, Instant now) {
         return jdbc.sql("""
-                SELECT count(*) FROM booking
-                 WHERE tenant_id = ? AND customer_id = ? AND status = 'HELD' AND hold_expires_at > ?
-                """).params(tenantId, customerId, utc(now)).query(Integer.class).single();
+                SELECT b.*, (SELECT count(*) FROM booking
+                              WHERE tenant_id = :tenant AND customer_id = :customer AND status = 'HELD'
+                                AND hold_expires_at > :now) AS active_holds
+                  FROM (SELECT 1) AS one
+                  LEFT JOIN booking b ON b.tenant_id = :tenant AND b.idempotency_key = :key
+                """).param("tenant", tenantId).param("customer", customerId).param("now", utc(now))
+                .param("key", idempotencyKey)
+                .query((rs, n) -> new HoldCheck(rs.getObject("id") == null ? Optional.empty()
+                        : Optional.of(MAPPER.mapRow(rs, n)), rs.getInt("active_holds")))
+                .single();
     }
 
     /** Flips stale holds of one professional overlapping [from, to) to EXPIRED so they stop blocking. */

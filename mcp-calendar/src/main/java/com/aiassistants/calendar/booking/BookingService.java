@@ -127,19 +127,18 @@ public class BookingService {
     private Booking insert(String tenantId, HoldSlotInput in, Appointment appointment, String actor,
             boolean confirmed) {
         Instant now = clock.instant();
-        repository.lockCustomer(tenantId, in.customerId());
-        Optional<StoredBooking> existing = repository.findByIdempotencyKey(tenantId, in.idempotencyKey());
-        if (existing.isPresent()) {
-            return sameRequest(existing.get(), in);
+        repository.lockCustomerAndProfessional(tenantId, in.customerId(), appointment.professional().id());
+        BookingRepository.HoldCheck check = repository.holdCheck(tenantId, in.customerId(), in.idempotencyKey(), now);
+        if (check.existing().isPresent()) {
+            return sameRequest(check.existing().get(), in);
         }
-        int active = confirmed ? 0 : repository.countActiveHolds(tenantId, in.customerId(), now);
+        int active = confirmed ? 0 : check.activeHolds();
         if (active >= properties.maxActiveHoldsPerCustomer()) {
             changes.count("hold_limit_reached");
             throw new ToolException(CalendarTools.HOLD_LIMIT_REACHED, "The customer already has " + active
                     + " pending holds; confirm or cancel one first",
                     Map.of("max_active_holds", properties.maxActiveHoldsPerCustomer()));
         }
-        repository.lockProfessional(tenantId, appointment.professional().id());
         expiry.expireStale(tenantId, appointment.professional().id(), appointment.start(), appointment.blockedUntil(),
                 now);
         if (busyTimes.googleBusy(tenantId, appointment.professional().id(), appointment.start(),

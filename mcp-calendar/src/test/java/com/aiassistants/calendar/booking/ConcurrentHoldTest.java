@@ -95,4 +95,27 @@ class ConcurrentHoldTest extends CalendarIntegrationTest {
                 """, Integer.class, tenant);
         assertThat(overlapping).isZero();
     }
+
+    @Test
+    void concurrentHoldsOfOneCustomerWithTwoProfessionalsStopExactlyAtTheCap() throws Exception {
+        String tenant = standardTenant();
+        List<String> weekdays = List.of("2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09");
+        for (int round = 0; round < weekdays.size(); round++) {
+            String customer = "+5491100099" + round;
+            String day = weekdays.get(round);
+            List<HoldSlotInput> inputs = new ArrayList<>();
+            for (String time : List.of("09:00", "09:30", "10:00", "10:30")) {
+                inputs.add(hold("cut", "ana", local(day + "T" + time), customer));
+            }
+            for (String time : List.of("10:00", "10:30", "11:00", "11:30")) {
+                inputs.add(hold("cut", "beto", local(day + "T" + time), customer));
+            }
+            List<Outcome> outcomes = race(tenant, inputs);
+            assertThat(outcomes).as("round %d", round).filteredOn(o -> o.booking() != null).hasSize(3);
+            assertThat(outcomes).filteredOn(o -> o.error() != null)
+                    .allSatisfy(o -> assertThat(o.error().code()).isEqualTo(CalendarTools.HOLD_LIMIT_REACHED));
+            assertThat(jdbc.queryForObject("select count(*) from booking where tenant_id = ? and customer_id = ?",
+                    Integer.class, tenant, customer)).isEqualTo(3);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import { AuthProvider } from '@/lib/auth/auth';
 import type { RuntimeConfig } from '@/lib/config';
 import { appTheme } from './theme';
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
 

@@ -52,6 +52,28 @@ describe('catalogue', () => {
     });
   });
 
+  it('shows and edits hours in 24-hour time whatever the browser locale', async () => {
+    const user = userEvent.setup();
+    const { backend } = renderApp('/catalogue');
+    await user.click(await screen.findByRole('button', { name: 'Hours of Dr. Ruiz' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Hours of Dr. Ruiz' });
+    expect(await within(drawer).findByLabelText('Tuesday from, hours')).toHaveValue('14');
+    expect(within(drawer).getByLabelText('Tuesday to, hours')).toHaveValue('18');
+    expect(within(drawer).queryByText(/PM|AM/)).not.toBeInTheDocument();
+
+    const toHours = within(drawer).getByLabelText('Tuesday to, hours');
+    await user.clear(toHours);
+    await user.type(toHours, '19');
+    const toMinutes = within(drawer).getByLabelText('Tuesday to, minutes');
+    await user.clear(toMinutes);
+    await user.type(toMinutes, '30');
+    await user.click(within(drawer).getByRole('button', { name: 'Save hours' }));
+    await waitFor(() => {
+      const put = backend.state.requests.find((r) => r.method === 'PUT' && r.path.endsWith('/pro-ruiz/hours'));
+      expect((put?.body as { ranges: unknown[] }).ranges).toContainEqual({ day_of_week: 'TUESDAY', start: '14:00', end: '19:30' });
+    });
+  });
+
   it('adds a date override with other hours, one closed all day, and removes one', async () => {
     const user = userEvent.setup();
     const { backend } = renderApp('/catalogue');
@@ -60,8 +82,9 @@ describe('catalogue', () => {
     expect(await within(drawer).findByText('No date overrides ahead')).toBeInTheDocument();
 
     await user.type(within(drawer).getByLabelText('Date'), '2030-01-10');
-    await user.clear(within(drawer).getByLabelText('Override range 1 from'));
-    await user.type(within(drawer).getByLabelText('Override range 1 from'), '10:00');
+    const fromHours = within(drawer).getByLabelText('Override range 1 from, hours');
+    await user.clear(fromHours);
+    await user.type(fromHours, '10');
     await user.click(within(drawer).getByRole('button', { name: 'Add a range' }));
     await user.type(within(drawer).getByLabelText('Override reason'), 'jornada corta');
     await user.click(within(drawer).getByRole('button', { name: 'Add date override' }));
@@ -81,7 +104,7 @@ describe('catalogue', () => {
 
     await user.type(within(drawer).getByLabelText('Date'), '2030-01-11');
     await user.click(within(drawer).getByLabelText('Closed all day'));
-    expect(within(drawer).queryByLabelText('Override range 1 from')).not.toBeInTheDocument();
+    expect(within(drawer).queryByLabelText('Override range 1 from, hours')).not.toBeInTheDocument();
     await user.click(within(drawer).getByRole('button', { name: 'Add date override' }));
     const friday = await within(drawer).findByTestId('override-2030-01-11');
     expect(within(friday).getByText('Closed')).toBeInTheDocument();

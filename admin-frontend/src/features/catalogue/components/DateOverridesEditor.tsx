@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ActionIcon, Badge, Button, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { TimeField } from '@/components/TimeField';
 import type { DateOverride } from '@/lib/api/types';
 import { useRemoveDateOverride, useSetDateOverride } from '../api/catalogue';
 
@@ -110,20 +111,16 @@ export function DateOverridesEditor(props: {
           {!closed &&
             ranges.map((range, index) => (
               <Group key={index} gap={6}>
-                <TextInput
-                  type="time"
-                  aria-label={t('catalogue.overrides.from', { n: index + 1 })}
+                <TimeField
+                  label={t('catalogue.overrides.from', { n: index + 1 })}
                   value={range.start}
-                  onChange={(e) => update(index, { start: e.currentTarget.value })}
-                  w={120}
+                  onChange={(start) => update(index, { start })}
                 />
                 <Text size="sm">–</Text>
-                <TextInput
-                  type="time"
-                  aria-label={t('catalogue.overrides.to', { n: index + 1 })}
+                <TimeField
+                  label={t('catalogue.overrides.to', { n: index + 1 })}
                   value={range.end}
-                  onChange={(e) => update(index, { end: e.currentTarget.value })}
-                  w={120}
+                  onChange={(end) => update(index, { end })}
                 />
                 {ranges.length > 1 && (
                   <ActionIcon

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ActionIcon, Alert, Button, Divider, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { TimeField } from '@/components/TimeField';
 import type { WorkingRange } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
 import { fromWall } from '@/lib/format/zone';
@@ -79,22 +80,18 @@ export function HoursEditor({ professionalId, canEdit }: { professionalId: strin
                     )}
                     {indexed.map(([range, index]) => (
                       <Group key={index} gap={6}>
-                        <TextInput
-                          type="time"
-                          aria-label={t('catalogue.hours.from', { day: t(`catalogue.days.${day}`) })}
+                        <TimeField
+                          label={t('catalogue.hours.from', { day: t(`catalogue.days.${day}`) })}
                           value={range.start}
-                          onChange={(e) => update(index, { start: e.currentTarget.value })}
+                          onChange={(start) => update(index, { start })}
                           disabled={!canEdit}
-                          w={120}
                         />
                         <Text size="sm">–</Text>
-                        <TextInput
-                          type="time"
-                          aria-label={t('catalogue.hours.to', { day: t(`catalogue.days.${day}`) })}
+                        <TimeField
+                          label={t('catalogue.hours.to', { day: t(`catalogue.days.${day}`) })}
                           value={range.end}
-                          onChange={(e) => update(index, { end: e.currentTarget.value })}
+                          onChange={(end) => update(index, { end })}
                           disabled={!canEdit}
-                          w={120}
                         />
                         {canEdit && (
                           <ActionIcon

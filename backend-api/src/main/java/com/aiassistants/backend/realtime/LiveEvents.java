@@ -76,19 +76,25 @@ public class LiveEvents implements DisposableBean {
             sessions.deliver(projectId, conversationId, frame);
             return;
         }
-        if (unconfirmed.contains(projectId)) {
+        // this instance's sockets of a project Redis has not confirmed the subscription of get the event directly
+        boolean deliveredHere = unconfirmed.contains(projectId);
+        if (deliveredHere) {
             sessions.deliver(projectId, conversationId, frame);
         }
         String message = json.writeValueAsString(new Envelope(projectId, conversationId, frame));
         try {
             redis.commands().orElseThrow().async().publish(CHANNEL_PREFIX + projectId, message).exceptionally(e -> {
                 redisFailed(e);
-                sessions.deliver(projectId, conversationId, frame);
+                if (!deliveredHere) {
+                    sessions.deliver(projectId, conversationId, frame);
+                }
                 return 0L;
             });
         } catch (RuntimeException e) {
             redisFailed(e);
-            sessions.deliver(projectId, conversationId, frame);
+            if (!deliveredHere) {
+                sessions.deliver(projectId, conversationId, frame);
+            }
         }
     }
 

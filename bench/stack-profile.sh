@@ -6,10 +6,14 @@
 #  - reads the load generator's own CPU too (it shares the cores), printed apart from the sum;
 #  - splits each JVM's CPU into its threads' roles: request work, JIT compiler, GC, the rest of the VM;
 #  - with PROFILE_JFR=1, records a JFR profile of every JVM (settings=profile) into bench/out/ and prints
-#    bench/JfrBreakdown.java's split of it by library.
+#    bench/JfrBreakdown.java's split of it by library;
+#  - counts the work done per measured turn, which does not depend on the machine's speed: Redis commands (all of
+#    that Redis's clients) and PostgreSQL transactions and table scans (the embedded database of run-local.sh, its
+#    background work included), when redis-cli and psql are installed.
 #
 # usage: bench/stack-profile.sh <conversations> <think-ms> [warm-up dialogues] [dialogues per conversation]
-# env:   BENCH_BACKEND (default http://localhost:8080), PROFILE_JFR (0 or 1, default 0)
+# env:   BENCH_BACKEND (default http://localhost:8080), PROFILE_JFR (0 or 1, default 0),
+#        REDIS_URL (default redis://127.0.0.1:6379), BENCH_PG_PORT (default 54329, run-local's embedded PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/java25.sh
@@ -55,8 +59,26 @@ roles() {
     END { printf "%d %d %d %d\n", req, jit, gc, vm }' /proc/"$1"/task/*/stat 2>/dev/null
 }
 
+# "<redis commands> <postgres transactions> <postgres table scans>" so far (0 for what cannot be read); PostgreSQL
+# publishes a session's counters within a second of its transaction, so the reading after the run waits one
+work() {
+  local redis=0 postgres="0 0"
+  if command -v redis-cli >/dev/null; then
+    redis=$(redis-cli -u "${REDIS_URL:-redis://127.0.0.1:6379}" info stats 2>/dev/null \
+      | awk -F: '/^total_commands_processed/ {print $2 + 0}')
+  fi
+  if command -v psql >/dev/null; then
+    postgres=$(psql -h 127.0.0.1 -p "${BENCH_PG_PORT:-54329}" -U postgres -d ai_assistants -tA -F ' ' -c "
+        select (select xact_commit + xact_rollback from pg_stat_database where datname = current_database()),
+               (select coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0) from pg_stat_user_tables)" 2>/dev/null)
+  fi
+  echo "${redis:-0} ${postgres:-0 0}"
+}
+
 declare -A PID BEFORE ROLES_BEFORE
 snapshot_start() {
+  sleep 1
+  WORK_BEFORE=$(work)
   for m in $MODULES; do
     PID[$m]=$(pid_of "$m")
     [ -n "${PID[$m]}" ] || continue
@@ -97,6 +119,8 @@ while IFS= read -r line; do
       AFTER[postgres]=$(ticks $PG_PIDS)
       AFTER[redis]=$(ticks $REDIS_PID)
       AFTER[generator]=$(ticks $GENERATOR_PID)
+      sleep 1
+      WORK_AFTER=$(work)
       touch "$SIGNAL.done"
       ;;
   esac
@@ -129,6 +153,15 @@ printf '  %-18s %8s\n' "sum" "$sum"
 # the load generator runs on the same cores: its share is what the stack could not use
 printf '  %-18s %8s   (the load generator, not in the sum)\n' "generator" \
   "$(per_turn "${BEFORE[generator]:-0}" "${AFTER[generator]:-0}")"
+
+read -r -a work_before <<<"$WORK_BEFORE"
+read -r -a work_after <<<"$WORK_AFTER"
+count_per_turn() { awk -v a="$1" -v b="$2" -v t="$TURNS" 'BEGIN{ if (a == 0 || b == 0) print "n/a"; else printf "%.2f", (b-a)/t}'; }
+echo
+echo "Work per measured turn (does not depend on the machine's speed):"
+printf '  %-18s %8s\n' "redis commands" "$(count_per_turn "${work_before[0]}" "${work_after[0]}")"
+printf '  %-18s %8s\n' "pg transactions" "$(count_per_turn "${work_before[1]}" "${work_after[1]}")"
+printf '  %-18s %8s\n' "pg table scans" "$(count_per_turn "${work_before[2]}" "${work_after[2]}")"
 
 if [ "${PROFILE_JFR:-0}" = 1 ]; then
   for m in $MODULES; do

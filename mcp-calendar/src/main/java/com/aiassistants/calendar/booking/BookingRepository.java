@@ -25,6 +25,13 @@ class BookingRepository {
     private static final String EFFECTIVE_STATUS =
             "CASE WHEN status = 'HELD' AND hold_expires_at <= :now THEN 'EXPIRED' ELSE status END";
 
+    /**
+     * The two advisory locks (parameters: tenant, customer / tenant, professional), written once: a hold takes both in
+     * one statement, erasure and reschedule one each, and all must agree on the keys.
+     */
+    private static final String CUSTOMER_LOCK = "pg_advisory_xact_lock(hashtext(?), hashtext(?))";
+    private static final String PROFESSIONAL_LOCK = "pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))";
+
     private final JdbcClient jdbc;
 
     BookingRepository(JdbcClient jdbc) {
@@ -62,8 +69,7 @@ class BookingRepository {
 
     /** Serialises a customer's changes (transaction-scoped); a hold takes it with {@link #lockCustomerAndProfessional}. */
     void lockCustomer(String tenantId, String customerId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")
-                .params(tenantId, customerId).query((rs, n) -> 1).list();
+        jdbc.sql("SELECT " + CUSTOMER_LOCK).params(tenantId, customerId).query((rs, n) -> 1).list();
     }
 
     /**
@@ -74,8 +80,7 @@ class BookingRepository {
      * two-key customer locks.)
      */
     void lockProfessional(String tenantId, String professionalId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))")
-                .params(tenantId, professionalId).query((rs, n) -> 1).list();
+        jdbc.sql("SELECT " + PROFESSIONAL_LOCK).params(tenantId, professionalId).query((rs, n) -> 1).list();
     }
 
     /**
@@ -84,10 +89,8 @@ class BookingRepository {
      * one after the other, and the professional's ({@link #lockProfessional}).
      */
     void lockCustomerAndProfessional(String tenantId, String customerId, String professionalId) {
-        jdbc.sql("""
-                SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?)),
-                       pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))
-                """).params(tenantId, customerId, tenantId, professionalId).query((rs, n) -> 1).list();
+        jdbc.sql("SELECT " + CUSTOMER_LOCK + ", " + PROFESSIONAL_LOCK)
+                .params(tenantId, customerId, tenantId, professionalId).query((rs, n) -> 1).list();
     }
 
     /**

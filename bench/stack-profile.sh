@@ -13,7 +13,8 @@
 #
 # usage: bench/stack-profile.sh <conversations> <think-ms> [warm-up dialogues] [dialogues per conversation]
 # env:   BENCH_BACKEND (default http://localhost:8080), PROFILE_JFR (0 or 1, default 0),
-#        REDIS_URL (default redis://127.0.0.1:6379), BENCH_PG_PORT (default 54329, run-local's embedded PostgreSQL)
+#        REDIS_URL (default redis://127.0.0.1:6379), LOCAL_PG_PORT (default 54329; the same variable run-local.sh
+#        reads for its embedded PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/java25.sh
@@ -68,7 +69,7 @@ work() {
       | awk -F: '/^total_commands_processed/ {print $2 + 0}')
   fi
   if command -v psql >/dev/null; then
-    postgres=$(psql -h 127.0.0.1 -p "${BENCH_PG_PORT:-54329}" -U postgres -d ai_assistants -tA -F ' ' -c "
+    postgres=$(psql -h 127.0.0.1 -p "${LOCAL_PG_PORT:-54329}" -U postgres -d ai_assistants -tA -F ' ' -c "
         select (select xact_commit + xact_rollback from pg_stat_database where datname = current_database()),
                (select coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0) from pg_stat_user_tables)" 2>/dev/null)
   fi

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,11 +28,13 @@ class BookingRepository {
             "CASE WHEN status = 'HELD' AND hold_expires_at <= :now THEN 'EXPIRED' ELSE status END";
 
     /**
-     * The two advisory locks (parameters: tenant, customer / tenant, professional), written once: a hold takes both in
-     * one statement, erasure and reschedule one each, and all must agree on the keys.
+     * The advisory locks, written once: a customer's (parameters: tenant, customer) and one per day of a
+     * professional's calendar (parameter: a {@link ProfessionalDays#keys()} key). A hold takes both kinds in one
+     * statement, erasure the customer's, reschedule the days', and all must agree on the keys. Single-key advisory
+     * locks do not share a key space with the two-key customer locks.
      */
     private static final String CUSTOMER_LOCK = "pg_advisory_xact_lock(hashtext(?), hashtext(?))";
-    private static final String PROFESSIONAL_LOCK = "pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))";
+    private static final String DAY_LOCK = "pg_advisory_xact_lock(hashtextextended(?, 0))";
 
     private final JdbcClient jdbc;
 
@@ -73,24 +77,30 @@ class BookingRepository {
     }
 
     /**
-     * Serialises writers of one professional's calendar inside the transaction. The exclusion
-     * constraint alone stays correct, but concurrent inserts of overlapping ranges of different
-     * lengths can deadlock while it is checked; queuing them here makes each loser a clean
-     * "slot taken" instead. (Single-key advisory locks do not share a key space with the
-     * two-key customer locks.)
+     * Serialises writers of the same days of one professional's calendar inside the transaction, day by day in
+     * ascending order. The exclusion constraint alone stays correct, but concurrent inserts of overlapping ranges of
+     * different lengths can deadlock while it is checked; queuing them here makes each loser a clean "slot taken"
+     * instead. Overlapping ranges always share a day, so they always queue.
      */
-    void lockProfessional(String tenantId, String professionalId) {
-        jdbc.sql("SELECT " + PROFESSIONAL_LOCK).params(tenantId, professionalId).query((rs, n) -> 1).list();
+    void lockDays(ProfessionalDays target) {
+        jdbc.sql("SELECT " + dayLocks(target)).params(target.keys().toArray()).query((rs, n) -> 1).list();
     }
 
     /**
-     * A hold's two locks in one round trip, the customer's before the professional's (the only order any
-     * transaction takes both in): the customer's, so that concurrent holds of one customer count their pending holds
-     * one after the other, and the professional's ({@link #lockProfessional}).
+     * A hold's locks in one round trip, the customer's before the days' (the only order any transaction takes both
+     * kinds in): the customer's, so that concurrent holds of one customer count their pending holds one after the
+     * other, and the days' ({@link #lockDays}).
      */
-    void lockCustomerAndProfessional(String tenantId, String customerId, String professionalId) {
-        jdbc.sql("SELECT " + CUSTOMER_LOCK + ", " + PROFESSIONAL_LOCK)
-                .params(tenantId, customerId, tenantId, professionalId).query((rs, n) -> 1).list();
+    void lockCustomerAndDays(String tenantId, String customerId, ProfessionalDays target) {
+        List<Object> params = new ArrayList<>(List.of(tenantId, customerId));
+        params.addAll(target.keys());
+        jdbc.sql("SELECT " + CUSTOMER_LOCK + ", " + dayLocks(target)).params(params.toArray()).query((rs, n) -> 1)
+                .list();
+    }
+
+    /** One {@link #DAY_LOCK} per day, in the days' order (a select list is evaluated left to right). */
+    private static String dayLocks(ProfessionalDays target) {
+        return String.join(", ", Collections.nCopies(target.days().size(), DAY_LOCK));
     }
 
     /**

@@ -80,7 +80,7 @@ public class BookingService {
         limit(in.customerName(), "customer_name", BookingRules.MAX_TEXT);
         limit(in.notes(), "notes", BookingRules.MAX_NOTES);
         limit(in.channel(), "channel", 32);
-        // the idempotency key is looked up inside the professional's queue (insert), not before it: a burst
+        // the idempotency key is looked up inside the professional's day queue (insert), not before it: a burst
         // for one professional then waits in memory instead of holding the connection pool
         Appointment appointment;
         try {
@@ -94,10 +94,12 @@ public class BookingService {
             }
             throw refused;
         }
+        ProfessionalDays target = ProfessionalDays.of(tenantId, appointment.professional().id(), appointment.start(),
+                appointment.blockedUntil());
         for (int attempt = 1; ; attempt++) {
             try {
-                return professionalLocks.withProfessional(tenantId, appointment.professional().id(),
-                        () -> transaction.execute(status -> insert(tenantId, in, appointment, actor, confirmed)));
+                return professionalLocks.withProfessional(target,
+                        () -> transaction.execute(status -> insert(tenantId, in, appointment, target, actor, confirmed)));
             } catch (CalendarBusyException e) {
                 changes.count("slot_taken");
                 throw BookingRules.slotTaken(availability, tenantId, in.serviceId(), appointment.professional().id(),
@@ -124,10 +126,10 @@ public class BookingService {
         }
     }
 
-    private Booking insert(String tenantId, HoldSlotInput in, Appointment appointment, String actor,
-            boolean confirmed) {
+    private Booking insert(String tenantId, HoldSlotInput in, Appointment appointment, ProfessionalDays target,
+            String actor, boolean confirmed) {
         Instant now = clock.instant();
-        repository.lockCustomerAndProfessional(tenantId, in.customerId(), appointment.professional().id());
+        repository.lockCustomerAndDays(tenantId, in.customerId(), target);
         BookingRepository.HoldCheck check = repository.holdCheck(tenantId, in.customerId(), in.idempotencyKey(), now);
         if (check.existing().isPresent()) {
             return sameRequest(check.existing().get(), in);

@@ -193,8 +193,10 @@ public class BookingTransitions {
             }
             Optional<Booking> moved;
             try {
-                moved = professionalLocks.withProfessional(tenantId, professionalId, () -> transaction.execute(status -> {
-                    repository.lockProfessional(tenantId, professionalId);
+                ProfessionalDays days = ProfessionalDays.of(tenantId, professionalId, target.start(),
+                        target.blockedUntil());
+                moved = professionalLocks.withProfessional(days, () -> transaction.execute(status -> {
+                    repository.lockDays(days);
                     expiry.expireStale(tenantId, professionalId, target.start(), target.blockedUntil(), now);
                     if (busyTimes.googleBusy(tenantId, professionalId, target.start(), target.blockedUntil())) {
                         throw new CalendarBusyException();

@@ -24,8 +24,9 @@ import com.aiassistants.common.scheduling.CalendarTools.SlotList;
 
 /**
  * A burst of holds for one professional against a pool of two connections that gives up after one
- * second: the holds queue in memory ({@link ProfessionalLocks}) instead of in the pool, so every one
- * ends as a booking or {@code slot_taken}, and another professional's holds and reads go on meanwhile.
+ * second: the holds queue in memory ({@link ProfessionalLocks}; with two connections one professional's share is one)
+ * instead of in the pool, so every one ends as a booking or {@code slot_taken}, and another professional's holds and
+ * reads go on meanwhile.
  * Without the in-memory queue the burst waits in the pool instead and many calls (of both professionals)
  * fail with pool timeouts.
  */

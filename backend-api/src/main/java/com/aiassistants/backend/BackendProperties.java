@@ -130,7 +130,9 @@ public record BackendProperties(
     /**
      * @param enabled            run job and callback workers in this instance
      * @param workers            concurrent job workers per instance
-     * @param pollInterval       idle poll interval of the workers
+     * @param pollInterval       how often idle workers look for jobs this instance was not told about (another
+     *                           instance's, retries that fell due, a stopped instance's) and the callback sender for
+     *                           due retries: one query each per interval, whatever the number of workers
      * @param lease              a running job whose lease expired (crashed instance) is taken again
      * @param maxAttempts        turn attempts before a job fails
      * @param callbackTimeout    timeout of one callback POST
@@ -142,7 +144,7 @@ public record BackendProperties(
      */
     public record Jobs(@DefaultValue("true") boolean enabled,
             @Min(1) @DefaultValue("4") int workers,
-            @NotNull @DefaultValue("250ms") Duration pollInterval,
+            @NotNull @DefaultValue("1s") Duration pollInterval,
             @NotNull @DefaultValue("2m") Duration lease,
             @Min(1) @DefaultValue("3") int maxAttempts,
             @NotNull @DefaultValue("5s") Duration callbackTimeout,

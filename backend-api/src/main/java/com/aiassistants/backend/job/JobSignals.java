@@ -5,7 +5,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
-/** Wakes this instance's workers when work was queued here (other instances find it by polling). */
+/**
+ * Wakes this instance's workers when work was queued here; work queued elsewhere or due for a retry is found when the
+ * poller's tick wakes one of them.
+ */
 @Component
 public class JobSignals {
 
@@ -20,10 +23,10 @@ public class JobSignals {
         callbacks.release();
     }
 
-    void awaitJob(long millis) throws InterruptedException {
-        if (jobs.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
-            jobs.drainPermits();
-        }
+    /** Until work was queued here or the poller's tick says to look (many queued jobs wake one worker). */
+    void awaitJob() throws InterruptedException {
+        jobs.acquire();
+        jobs.drainPermits();
     }
 
     void awaitCallback(long millis) throws InterruptedException {

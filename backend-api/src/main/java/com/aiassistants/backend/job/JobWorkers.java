@@ -54,6 +54,7 @@ public class JobWorkers implements SmartLifecycle {
         for (int i = 0; i < settings.workers(); i++) {
             threads.add(Thread.ofVirtual().name("job-worker-" + i).start(this::workLoop));
         }
+        threads.add(Thread.ofVirtual().name("job-poller").start(this::pollLoop));
         threads.add(Thread.ofVirtual().name("job-callbacks").start(this::callbackLoop));
     }
 
@@ -84,7 +85,7 @@ public class JobWorkers implements SmartLifecycle {
                     signals.jobQueued(); // let another worker look for more
                     process(claimed.get());
                 } else {
-                    signals.awaitJob(settings.pollInterval().toMillis());
+                    signals.awaitJob();
                 }
             } catch (InterruptedException e) {
                 return;
@@ -95,6 +96,22 @@ public class JobWorkers implements SmartLifecycle {
                 log.warn("job worker error: {}", e.getMessage());
                 sleep(settings.pollInterval());
             }
+        }
+    }
+
+    /**
+     * Wakes one idle worker every poll interval to look for jobs this instance was not told about (queued by another
+     * instance, due for a retry, or left by a stopped instance): one query per interval for all workers together; a
+     * worker that finds one wakes the next.
+     */
+    private void pollLoop() {
+        while (running) {
+            try {
+                Thread.sleep(settings.pollInterval());
+            } catch (InterruptedException e) {
+                return;
+            }
+            signals.jobQueued();
         }
     }
 

@@ -217,7 +217,9 @@ public class ConversationStore {
     /**
      * After a turn, in one statement: the assistant's reply stored as a message at {@code repliedAt} (none when
      * {@code reply} is empty), the new dialogue state, a pause the assistant asked for, and a patient's request for a
-     * person.
+     * person. It leaves {@code updated_at} (the inbox's order) as the patient's message set it: with no indexed column
+     * changed, PostgreSQL can update the row in place (a heap-only update, see the {@code V10} migration), so a
+     * turn's second write to its conversation adds no index entries.
      */
     void recordTurn(String projectId, String conversationId, String reply, Instant repliedAt, String state,
             boolean handoff, boolean needsHuman, Instant at) {
@@ -226,7 +228,7 @@ public class ConversationStore {
                   insert into message (project_id, conversation_id, role, text, created_at)
                   select :project, :conversation, 'assistant', :reply, cast(:repliedAt as timestamptz) where :reply <> ''
                   returning 1)
-                update conversation set state = :state, paused = paused or :handoff, updated_at = now(),
+                update conversation set state = :state, paused = paused or :handoff,
                   paused_by = case when :handoff then 'assistant' else paused_by end,
                   needs_human_since = case when :needsHuman then coalesce(needs_human_since, :at) else needs_human_since end
                 where project_id = :project and id = :conversation""")

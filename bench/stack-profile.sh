@@ -12,6 +12,8 @@
 #    background work included), when redis-cli and psql are installed.
 #
 # usage: bench/stack-profile.sh <conversations> <think-ms> [warm-up dialogues] [dialogues per conversation]
+#        bench/stack-profile.sh idle [seconds]   (default 30: what each process costs per second with no load at all,
+#                                                 and the Redis commands and PostgreSQL transactions per second)
 # env:   BENCH_BACKEND (default http://localhost:8080), PROFILE_JFR (0 or 1, default 0),
 #        REDIS_URL (default redis://127.0.0.1:6379), LOCAL_PG_PORT (default 54329; the same variable run-local.sh
 #        reads for its embedded PostgreSQL)
@@ -19,7 +21,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/java25.sh
 CONVERSATIONS="${1:?conversations}"
-THINK="${2:?think-ms}"
+IDLE_SECONDS=30
+if [ "$CONVERSATIONS" = idle ]; then IDLE_SECONDS="${2:-30}"; THINK=0; else THINK="${2:?think-ms}"; fi
 WARMUP="${3:-300}"
 ROUNDS="${4:-1}"
 BASE="${BENCH_BACKEND:-http://localhost:8080}"
@@ -75,6 +78,32 @@ work() {
   fi
   echo "${redis:-0} ${postgres:-0 0}"
 }
+
+if [ "$CONVERSATIONS" = idle ]; then
+  declare -A IDLE_PIDS IDLE_BEFORE
+  for m in $MODULES; do IDLE_PIDS[$m]=$(pid_of "$m"); done
+  IDLE_PIDS[postgres]=$(postgres_pids | tr '\n' ' ')
+  IDLE_PIDS[redis]=$(pgrep -x redis-server | head -1 || true)
+  for m in $MODULES postgres redis; do IDLE_BEFORE[$m]=$(ticks ${IDLE_PIDS[$m]}); done
+  work_before=($(work))
+  echo "idle: nothing calls the stack for $IDLE_SECONDS s"
+  sleep "$IDLE_SECONDS"
+  echo "CPU per second with no load (ms of one core):"
+  sum=0
+  for m in $MODULES postgres redis; do
+    [ -n "${IDLE_PIDS[$m]// /}" ] || continue
+    ms=$(awk -v a="${IDLE_BEFORE[$m]}" -v b="$(ticks ${IDLE_PIDS[$m]})" -v hz="$HZ" -v s="$IDLE_SECONDS" \
+      'BEGIN{printf "%.1f", (b-a)*1000/hz/s}')
+    sum=$(awk -v s="$sum" -v x="$ms" 'BEGIN{printf "%.1f", s+x}')
+    printf '  %-18s %8s\n' "$m" "$ms"
+  done
+  printf '  %-18s %8s\n' "sum" "$sum"
+  work_after=($(work))
+  echo "Work per second with no load:"
+  awk -v a="${work_before[0]}" -v b="${work_after[0]}" -v s="$IDLE_SECONDS" 'BEGIN{printf "  %-18s %8.1f\n", "redis commands", (b-a)/s}'
+  awk -v a="${work_before[1]}" -v b="${work_after[1]}" -v s="$IDLE_SECONDS" 'BEGIN{printf "  %-18s %8.1f\n", "pg transactions", (b-a)/s}'
+  exit 0
+fi
 
 declare -A PID BEFORE ROLES_BEFORE
 snapshot_start() {

@@ -41,7 +41,7 @@ class DeadlockRetryTest extends CalendarIntegrationTest {
             other.setAutoCommit(false);
             insertBooking(other, tenant, "ana", slot, UUID.randomUUID().toString());
             Future<Booking> held = executor.submit(() -> calendar.call(tenant, CalendarTools.HOLD_SLOT, input, Booking.class, false));
-            awaitWaitingForALock();
+            awaitBackendWaitingForLock(null, 20, "the hold never waited for the uncommitted row");
             // the other transaction now needs the hold's uncommitted row (same idempotency key): a cycle
             insertBooking(other, tenant, "luis", slot.plusSeconds(7200), input.idempotencyKey());
             other.rollback();
@@ -50,18 +50,6 @@ class DeadlockRetryTest extends CalendarIntegrationTest {
             assertThat(booking.status()).hasToString("HELD");
             assertThat(jdbc.queryForObject("select count(*) from booking where tenant_id = ? and idempotency_key = ?",
                     Integer.class, tenant, input.idempotencyKey())).isEqualTo(1);
-        }
-    }
-
-    /** Until a backend of this database waits for a transaction lock (the hold, behind the uncommitted row). */
-    private void awaitWaitingForALock() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database() "
-                + "and wait_event_type = 'Lock'", Integer.class) == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the hold never waited for the uncommitted row");
-            }
-            Thread.sleep(20);
         }
     }
 

@@ -56,24 +56,13 @@ class ProfessionalDayLocksTest extends CalendarIntegrationTest {
 
             Future<?> second = executor.submit(
                     () -> transaction.executeWithoutResult(status -> repository.lockDays(overlappingNextDay)));
-            awaitWaitingForAnAdvisoryLock();
+            awaitBackendWaitingForLock("advisory", 10, "the overlapping write never waited for the advisory lock");
             assertThat(second).as("waits for the write across midnight").isNotDone();
             release.countDown();
             first.get(10, TimeUnit.SECONDS);
             second.get(10, TimeUnit.SECONDS);
         } finally {
             release.countDown();
-        }
-    }
-
-    private void awaitWaitingForAnAdvisoryLock() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database() "
-                + "and wait_event_type = 'Lock' and wait_event = 'advisory'", Integer.class) == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the overlapping write never waited for the advisory lock");
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,22 @@ public abstract class CalendarIntegrationTest {
         calendar.close();
         if (!BOOKING_LOG_SERVER.running()) {
             BOOKING_LOG_SERVER.start();
+        }
+    }
+
+    /**
+     * Until a backend of this database waits for a lock of PostgreSQL's kind {@code waitEvent} ({@code transactionid},
+     * {@code advisory} …; any kind when null); fails with {@code what} after {@code seconds}.
+     */
+    protected void awaitBackendWaitingForLock(String waitEvent, int seconds, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database() "
+                + "and wait_event_type = 'Lock' and wait_event like ?", Integer.class, waitEvent == null ? "%" : waitEvent)
+                == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what);
+            }
+            Thread.sleep(20);
         }
     }
 

@@ -94,7 +94,8 @@ public class AvailabilityService {
 
     /**
      * Checks that [start, start + duration) is a real slot of the professional: on the grid, in hours, not off.
-     * (Busy time in their Google Calendar is checked by the booking's transaction, inside the queue of the professional's days.)
+     * (Busy time in their Google Calendar is checked by the booking's transaction, inside the queue of the
+     * professional's days.)
      */
     public Appointment plan(String tenantId, String serviceId, String professionalId, Instant start) {
         require(serviceId, "service_id");

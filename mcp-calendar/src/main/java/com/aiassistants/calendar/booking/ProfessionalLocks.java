@@ -38,7 +38,8 @@ public class ProfessionalLocks {
     private static final int DAY_STRIPES = 1024;
     private static final int PROFESSIONAL_STRIPES = 256;
     private static final Duration MAX_WAIT = Duration.ofSeconds(10);
-    private static final int WRITES_PER_PROFESSIONAL_WITHOUT_POOL = 2;
+    /** Taken as the pool's size when the data source is not a Hikari pool. */
+    private static final int UNKNOWN_POOL_SIZE = 4;
 
     private final ReentrantLock[] days = new ReentrantLock[DAY_STRIPES];
     private final Semaphore[] professionals = new Semaphore[PROFESSIONAL_STRIPES];
@@ -66,9 +67,9 @@ public class ProfessionalLocks {
         try {
             return dataSource.isWrapperFor(HikariDataSource.class)
                     ? dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()
-                    : WRITES_PER_PROFESSIONAL_WITHOUT_POOL * 2;
+                    : UNKNOWN_POOL_SIZE;
         } catch (SQLException e) {
-            return WRITES_PER_PROFESSIONAL_WITHOUT_POOL * 2;
+            return UNKNOWN_POOL_SIZE;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import com.aiassistants.calendar.support.CalendarIntegrationTest;
@@ -47,8 +48,12 @@ class ProfessionalBurstTest extends CalendarIntegrationTest {
     record Outcome(String what, Object result, McpToolError error) {
     }
 
+    @Autowired
+    ProfessionalLocks locks;
+
     @Test
     void aBurstForOneProfessionalEndsCleanlyAndOthersGoOn() throws Exception {
+        assertThat(locks.writesPerProfessional()).as("half of the pool of two").isEqualTo(1);
         String tenant = standardTenant();
         List<Instant> anaSlots = new ArrayList<>();
         for (String day : WEEKDAYS) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
+import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.backend.support.Signatures;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -163,30 +165,43 @@ public class ConversationStore {
                 .params(projectId, conversationId).query(Integer.class).single() > 0;
     }
 
-    /** What a turn reads under the conversation's lock: its row and the thread as the assistant sees it. */
-    record TurnContext(ConversationRow conversation, List<AssistantTurn.HistoryEntry> history) {
+    /**
+     * What a turn reads under the conversation's lock: its row, the thread as the assistant sees it and what is
+     * remembered about the customer.
+     */
+    record TurnContext(ConversationRow conversation, List<AssistantTurn.HistoryEntry> history,
+            Map<String, String> memory) {
     }
 
+    private static final String TURN_CONTEXT = """
+            select c.state, c.paused, h.role, h.text, h.created_at, %s as memory
+            from conversation c
+            left join lateral (
+              select m.id, m.role, m.text, m.created_at from message m
+              where m.project_id = c.project_id and m.conversation_id = c.id and m.role <> 'system'
+                and not (m.role = 'user' and m.id >= :row)
+              order by m.id desc limit :size) h on true
+            where c.project_id = :project and c.id = :conversation
+            order by h.id""".formatted(CustomerMemory.UNEXPIRED_AS_JSON);
+
     /**
-     * The conversation's state and pause, and the last {@code size} messages of its thread as the assistant saw it when
-     * the message in row {@code messageRow} arrived: every reply so far, and the patient's messages before that one
-     * (later ones, stored while an earlier turn ran, wait for their own turn); oldest first, in one round trip.
+     * The conversation's state and pause, the last {@code size} messages of its thread as the assistant saw it when
+     * the message in row {@code messageRow} arrived (every reply so far, and the patient's messages before that one:
+     * later ones, stored while an earlier turn ran, wait for their own turn; oldest first) and the customer's unexpired
+     * memory ({@link CustomerMemory#UNEXPIRED_AS_JSON}), in one round trip.
      */
-    TurnContext turnContext(String projectId, String conversationId, long messageRow, int size) {
+    TurnContext turnContext(String projectId, String conversationId, String customerId, long messageRow, int size,
+            Instant now) {
         List<AssistantTurn.HistoryEntry> history = new ArrayList<>();
-        List<ConversationRow> conversation = jdbc.sql("""
-                select c.state, c.paused, h.role, h.text, h.created_at
-                from conversation c
-                left join lateral (
-                  select m.id, m.role, m.text, m.created_at from message m
-                  where m.project_id = c.project_id and m.conversation_id = c.id and m.role <> 'system'
-                    and not (m.role = 'user' and m.id >= :row)
-                  order by m.id desc limit :size) h on true
-                where c.project_id = :project and c.id = :conversation
-                order by h.id""")
+        List<Map<String, String>> memory = new ArrayList<>(1);
+        List<ConversationRow> conversation = jdbc.sql(TURN_CONTEXT)
                 .param("project", projectId).param("conversation", conversationId)
                 .param("row", messageRow).param("size", size)
+                .param("customer", customerId).param("now", Timestamp.from(now))
                 .query((rs, n) -> {
+                    if (n == 0) {
+                        memory.add(CustomerMemory.fromJson(rs.getString("memory")));
+                    }
                     if (rs.getString("role") != null) {
                         history.add(new AssistantTurn.HistoryEntry(rs.getString("role"), rs.getString("text"),
                                 rs.getTimestamp("created_at").toInstant()));
@@ -197,7 +212,7 @@ public class ConversationStore {
         if (conversation.isEmpty()) {
             throw new org.springframework.dao.EmptyResultDataAccessException("no conversation " + conversationId, 1);
         }
-        return new TurnContext(conversation.getFirst(), List.copyOf(history));
+        return new TurnContext(conversation.getFirst(), List.copyOf(history), memory.getFirst());
     }
 
     /** A thread's messages before {@code beforeId} (all when null), newest first. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -50,9 +49,9 @@ import io.micrometer.core.instrument.Timer;
  * <li>answer — {@code pg_advisory_xact_lock} on a 64-bit hash of (project, conversation): turns of one
  * conversation run one at a time, across instances, granted in arrival order (the lock manager's
  * wait queue is FIFO, unlike row-lock waiters, which race when the holder commits); a message whose
- * claim already holds a reply (a duplicate) gets that reply; otherwise load state, memory, history
- * (as it stood when the message arrived) and the tenant profile, call the {@link Assistant}, persist
- * the reply, the new state, memory updates and the stored reply; commit and publish the reply's events.</li>
+ * claim already holds a reply (a duplicate) gets that reply; otherwise load state, history (as it stood
+ * when the message arrived) and memory in one statement, call the {@link Assistant} with the tenant profile,
+ * persist the reply, the new state, memory updates and the stored reply; commit and publish the reply's events.</li>
  * </ol>
  * When answering fails the patient's message stays stored and its claim stays open, so the channel's
  * retry of the same message id answers it (once); a message without an id is removed again, because
@@ -225,19 +224,19 @@ public class TurnService {
         } else {
             rowId = received.rowId();
         }
-        ConversationStore.TurnContext context = store.turnContext(projectId, in.conversationId(), rowId, settings.historySize());
+        Instant now = clock.instant();
+        ConversationStore.TurnContext context = store.turnContext(projectId, in.conversationId(), in.customerId(), rowId,
+                settings.historySize(), now);
         ConversationStore.ConversationRow conversation = context.conversation();
         List<AssistantTurn.HistoryEntry> history = context.history();
-        Instant now = clock.instant();
 
         String text = "";
         AssistantReply.Interactive interactive = null;
         if (conversation.paused()) {
             log.info("conversation paused for the bot: message stored, no reply");
         } else {
-            Map<String, String> remembered = memory.read(projectId, in.customerId(), now);
             AssistantTurn turn = new AssistantTurn(profile, in.conversationId(), in.customerId(), in.customerName(),
-                    in.channel(), in.text(), in.replyId(), conversation.state(), remembered, history, now);
+                    in.channel(), in.text(), in.replyId(), conversation.state(), context.memory(), history, now);
             AssistantReply reply = sandbox ? sandboxReply(turn) : assistant.reply(turn);
             if (reply == null) {
                 throw new IllegalStateException("the assistant returned no reply");

@@ -10,6 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
+import com.aiassistants.common.mcp.McpJson;
+
+import tools.jackson.core.type.TypeReference;
+
 /**
  * Per (project, customer) key/values with a time to live; every write renews the entry's expiry.
  * Expired entries are invisible at once and deleted by a periodic sweep.
@@ -23,14 +27,26 @@ public class CustomerMemory {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A customer's unexpired entries as one JSON object ordered by key, as a scalar subquery with the named parameters
+     * {@code :project}, {@code :customer} and {@code :now}: {@link #read} selects it, and a turn reads it with the
+     * rest of its context in one statement; {@link #fromJson} turns it into the map.
+     */
+    public static final String UNEXPIRED_AS_JSON = """
+            (select coalesce(json_object_agg(key, value order by key), '{}') from customer_memory
+              where project_id = :project and customer_id = :customer and expires_at > :now)""";
+
+    private static final TypeReference<LinkedHashMap<String, String>> ENTRIES = new TypeReference<>() {
+    };
+
     public Map<String, String> read(String projectId, String customerId, Instant now) {
-        Map<String, String> memory = new LinkedHashMap<>();
-        jdbc.sql("select key, value from customer_memory where project_id = ? and customer_id = ? and expires_at > ? order by key")
-                .params(projectId, customerId, Timestamp.from(now))
-                .query(rs -> {
-                    memory.put(rs.getString("key"), rs.getString("value"));
-                });
-        return memory;
+        return fromJson(jdbc.sql("select " + UNEXPIRED_AS_JSON).param("project", projectId)
+                .param("customer", customerId).param("now", Timestamp.from(now)).query(String.class).single());
+    }
+
+    /** The entries of {@link #UNEXPIRED_AS_JSON}'s value, in key order. */
+    public static Map<String, String> fromJson(String entries) {
+        return McpJson.MAPPER.readValue(entries, ENTRIES);
     }
 
     /** Applies updates: a null value removes the key. */

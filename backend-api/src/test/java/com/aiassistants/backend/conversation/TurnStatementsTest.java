@@ -2,6 +2,7 @@ package com.aiassistants.backend.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aiassistants.backend.BackendTestBase;
 import com.aiassistants.backend.assistant.AssistantTurn;
+import com.aiassistants.backend.memory.CustomerMemory;
 
 /**
  * The statements of a turn's answer transaction: the context it reads in one statement (the conversation, its thread
@@ -25,6 +27,9 @@ class TurnStatementsTest extends BackendTestBase {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    CustomerMemory memory;
 
     @Test
     void theTurnsWriteToItsConversationIsHeapOnlyAndKeepsItsInboxPlace() {
@@ -52,10 +57,12 @@ class TurnStatementsTest extends BackendTestBase {
                 Map.of("X-API-Key", project.apiKey(), "X-Customer-Id", "customer-a"), json(Map.of("text", "hola")));
         assertThat(first.status()).isEqualTo(200);
         Instant now = Instant.now();
-        remember(project, "customer-a", "zone", "America/Bogota", now.plusSeconds(3600));
-        remember(project, "customer-a", "name", "Ana", now.plusSeconds(3600));
-        remember(project, "customer-a", "old", "expired", now.minusSeconds(1));
-        remember(project, "customer-b", "name", "Beto", now.plusSeconds(3600));
+        Duration hour = Duration.ofHours(1);
+        // written out of key order, so the order read back is the query's
+        memory.write(project.id(), "customer-a", Map.of("zone", "America/Bogota"), hour, now);
+        memory.write(project.id(), "customer-a", Map.of("name", "Ana"), hour, now);
+        memory.write(project.id(), "customer-a", Map.of("old", "expired"), hour, now.minus(hour).minusSeconds(1));
+        memory.write(project.id(), "customer-b", Map.of("name", "Beto"), hour, now);
         long lastRow = jdbc.sql("select max(id) from message where project_id = ?").param(project.id())
                 .query(Long.class).single();
 
@@ -66,15 +73,6 @@ class TurnStatementsTest extends BackendTestBase {
         assertThat(context.history()).extracting(AssistantTurn.HistoryEntry::role).containsExactly("user", "assistant");
         assertThat(transactions.execute(tx -> store.turnContext(project.id(), "web-memory", "customer-c", lastRow + 1,
                 20, now)).memory()).isEmpty();
-    }
-
-    private void remember(TestProject project, String customer, String key, String value, Instant expires) {
-        jdbc.sql("""
-                insert into customer_memory (project_id, customer_id, key, value, expires_at, updated_at)
-                values (?, ?, ?, ?, ?, now())
-                on conflict (project_id, customer_id, key) do update set value = excluded.value,
-                  expires_at = excluded.expires_at""")
-                .params(project.id(), customer, key, value, java.sql.Timestamp.from(expires)).update();
     }
 
     private Instant updatedAt(TestProject project) {

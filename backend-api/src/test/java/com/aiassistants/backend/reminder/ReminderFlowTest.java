@@ -419,8 +419,10 @@ class ReminderFlowTest {
     void staffMovingABookingTellsThePatientOnceAndItsOldReminderIsNotSent() {
         Booking booking = book(2);
         planBefore(booking);
+        // the professional's next working day after the booking's (the day after may be a weekend)
+        java.time.LocalDate nextDay = booking.localStart().toLocalDate().plusDays(1);
         SlotList later = calendar.call("demo", CalendarTools.FIND_AVAILABLE_SLOTS, new CalendarTools.FindAvailableSlotsInput(
-                booking.serviceId(), booking.professionalId(), booking.localStart().toLocalDate().plusDays(1), null,
+                booking.serviceId(), booking.professionalId(), nextDay, nextDay.plusDays(7),
                 java.time.LocalTime.of(10, 0), null, 1), SlotList.class);
         Booking moved = calendar.call("demo", CalendarTools.RESCHEDULE_BOOKING, new CalendarTools.RescheduleBookingInput(
                 booking.id(), later.slots().getFirst().start(), null, null), Booking.class);

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,11 @@ public class LiveEvents implements DisposableBean {
     private final Map<String, Integer> followers = new HashMap<>();
     /** Followed projects whose subscription Redis has not confirmed yet (retried by {@link #subscribeMissing}). */
     private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
+    /**
+     * Subscriptions sent and not settled yet, per project: each completes once Redis answered or
+     * {@link #SUBSCRIBE_WAIT} passed; guarded by {@code this}.
+     */
+    private final Map<String, CompletableFuture<Void>> subscribing = new HashMap<>();
 
     record Envelope(String projectId, String conversationId, Frame frame) {
     }
@@ -100,12 +106,20 @@ public class LiveEvents implements DisposableBean {
 
     /**
      * A socket of this instance now follows the project (or one of its conversations): the first one subscribes the
-     * instance to the project's channel, waiting up to {@link #SUBSCRIBE_WAIT} for Redis to confirm, so no event
-     * published after the socket opened is missed. A subscription Redis does not confirm is retried every few seconds.
+     * instance to the project's channel. Every follower waits up to {@link #SUBSCRIBE_WAIT} for Redis to confirm it,
+     * so no event published after the socket opened is missed, without holding back sockets of other projects
+     * meanwhile. A subscription Redis does not confirm is retried every few seconds.
      */
-    public synchronized void follow(String projectId) {
-        if (followers.merge(projectId, 1, Integer::sum) == 1 && subscription != null) {
-            subscribe(projectId);
+    public void follow(String projectId) {
+        CompletableFuture<Void> settled;
+        synchronized (this) {
+            if (followers.merge(projectId, 1, Integer::sum) == 1 && subscription != null) {
+                subscribe(projectId);
+            }
+            settled = subscribing.get(projectId);
+        }
+        if (settled != null) {
+            awaitQuietly(settled);
         }
     }
 
@@ -114,6 +128,7 @@ public class LiveEvents implements DisposableBean {
         Integer left = followers.computeIfPresent(projectId, (project, count) -> count == 1 ? null : count - 1);
         if (left == null && subscription != null) {
             unconfirmed.remove(projectId);
+            subscribing.remove(projectId);
             subscription.async().unsubscribe(CHANNEL_PREFIX + projectId);
         }
     }
@@ -122,7 +137,11 @@ public class LiveEvents implements DisposableBean {
     @Scheduled(fixedDelay = 5_000)
     public synchronized void subscribeMissing() {
         if (subscription != null) {
-            List.copyOf(unconfirmed).forEach(this::subscribe);
+            for (String project : List.copyOf(unconfirmed)) {
+                if (followers.containsKey(project) && !subscribing.containsKey(project)) {
+                    subscribe(project);
+                }
+            }
         }
     }
 
@@ -131,19 +150,52 @@ public class LiveEvents implements DisposableBean {
         return followers.containsKey(projectId);
     }
 
+    /** Whether a subscription to the project's channel failed and waits for {@link #subscribeMissing}. */
+    boolean retriesSubscription(String projectId) {
+        return unconfirmed.contains(projectId);
+    }
+
+    /**
+     * Sends the subscription and returns at once (the caller holds {@code this}); Redis's answer, or its silence for
+     * {@link #SUBSCRIBE_WAIT}, settles it in {@link #settle}.
+     */
     private void subscribe(String projectId) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        subscribing.put(projectId, settled);
+        CompletableFuture<Void> answer;
         try {
-            subscription.async().subscribe(CHANNEL_PREFIX + projectId).toCompletableFuture()
-                    .get(SUBSCRIBE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            answer = subscription.async().subscribe(CHANNEL_PREFIX + projectId).toCompletableFuture().copy();
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.orTimeout(SUBSCRIBE_WAIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ignored, error) -> {
+            settle(projectId, settled, error);
+            settled.complete(null);
+        });
+    }
+
+    /** Records Redis's answer to a subscription, unless the project was unfollowed or subscribed again since. */
+    private synchronized void settle(String projectId, CompletableFuture<Void> attempt, Throwable error) {
+        if (subscribing.get(projectId) != attempt) {
+            return;
+        }
+        subscribing.remove(projectId);
+        if (error == null) {
             unconfirmed.remove(projectId);
-        } catch (ExecutionException | TimeoutException e) {
-            if (unconfirmed.add(projectId)) {
-                log.warn("live events of project {} not subscribed in Redis ({}): retrying every 5 s; its sockets get "
-                        + "this instance's events only meanwhile", projectId, e.getMessage());
-            }
+        } else if (unconfirmed.add(projectId)) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            log.warn("live events of project {} not subscribed in Redis ({}): retrying every 5 s; its sockets get "
+                    + "this instance's events only meanwhile", projectId, cause.toString());
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> settled) {
+        try {
+            settled.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            unconfirmed.add(projectId);
+        } catch (ExecutionException e) {
+            // settled always completes normally
         }
     }
 

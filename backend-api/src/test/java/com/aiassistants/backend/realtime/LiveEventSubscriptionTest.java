@@ -5,9 +5,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +19,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 import com.aiassistants.backend.redis.RedisConnections;
+import com.aiassistants.common.testsupport.TcpProxy;
 import com.aiassistants.common.testsupport.TestRedis;
 
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -50,8 +53,13 @@ class LiveEventSubscriptionTest {
     }
 
     private long subscribers() {
-        Map<String, Long> counts = redis.commands().orElseThrow().sync().pubsubNumsub(channel);
-        return counts.getOrDefault(channel, 0L);
+        return subscribers(project);
+    }
+
+    private long subscribers(String followed) {
+        String name = LiveEvents.CHANNEL_PREFIX + followed;
+        Map<String, Long> counts = redis.commands().orElseThrow().sync().pubsubNumsub(name);
+        return counts.getOrDefault(name, 0L);
     }
 
     @Test
@@ -83,5 +91,61 @@ class LiveEventSubscriptionTest {
         String unwatched = LiveEvents.CHANNEL_PREFIX + "live-" + UUID.randomUUID();
         assertThat(redis.commands().orElseThrow().sync().publish(unwatched, "{}"))
                 .as("no instance is woken for a project nobody follows").isZero();
+    }
+
+    @Test
+    void whileRedisDoesNotAnswerASocketWaitingForItsSubscriptionHoldsNoOtherSocketBack() throws Exception {
+        URI direct = URI.create(TestRedis.assumeAvailable());
+        String unfollowedMeanwhile = "live-" + UUID.randomUUID();
+        String openedLater = "live-" + UUID.randomUUID();
+        try (TcpProxy proxy = new TcpProxy(direct.getHost(), direct.getPort())) {
+            RedisConnections viaProxy = new RedisConnections(new MockEnvironment()
+                    .withProperty("spring.data.redis.url", "redis://" + direct.getHost() + ":" + proxy.port()));
+            LiveEvents stalled = new LiveEvents(new LiveSessions(json), json, viaProxy);
+            try {
+                proxy.freeze();
+                AtomicBoolean returned = new AtomicBoolean();
+                Thread opening = Thread.ofPlatform().start(() -> {
+                    stalled.follow(project);
+                    returned.set(true);
+                });
+                while (!stalled.follows(project)) {
+                    Thread.sleep(5);
+                }
+                // other sockets open and close while the first one waits for Redis
+                Thread second = Thread.ofPlatform().start(() -> stalled.follow(unfollowedMeanwhile));
+                while (!stalled.follows(unfollowedMeanwhile)) {
+                    Thread.sleep(5);
+                }
+                stalled.unfollow(unfollowedMeanwhile);
+                stalled.unfollow("live-" + UUID.randomUUID());
+                assertThat(returned).as("the first socket still waits for Redis").isFalse();
+                assertThat(opening.isAlive()).isTrue();
+
+                opening.join();
+                second.join();
+                assertThat(stalled.retriesSubscription(project)).as("Redis did not answer in time: retried").isTrue();
+                assertThat(stalled.follows(unfollowedMeanwhile)).isFalse();
+                assertThat(stalled.retriesSubscription(unfollowedMeanwhile))
+                        .as("a project nobody follows any more is not retried").isFalse();
+
+                proxy.thaw();
+                // answered after every command held before it, on the same connection
+                stalled.follow(openedLater);
+                assertThat(stalled.retriesSubscription(openedLater)).isFalse();
+                assertThat(subscribers(openedLater)).isEqualTo(1);
+                assertThat(subscribers(unfollowedMeanwhile)).as("unsubscribed after its late subscription").isZero();
+                stalled.subscribeMissing();
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (stalled.retriesSubscription(project) && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(stalled.retriesSubscription(project)).isFalse();
+                assertThat(subscribers()).isEqualTo(1);
+            } finally {
+                stalled.destroy();
+                viaProxy.destroy();
+            }
+        }
     }
 }

@@ -13,8 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder on a free local port that a test can cut ({@link #cut()}: every open connection is reset and
- * new ones are refused, as when PostgreSQL or Redis goes down) and restore ({@link #restore()}, same port), to
- * watch a service fail cleanly and heal. One virtual thread per direction of each connection.
+ * new ones are refused, as when PostgreSQL or Redis goes down) and restore ({@link #restore()}, same port), or
+ * freeze ({@link #freeze()}: connections stay open but nothing gets through, as when the network drops packets)
+ * and thaw ({@link #thaw()}: what was held goes through), to watch a service fail cleanly and heal. One virtual
+ * thread per direction of each connection.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -23,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private boolean frozen;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -69,6 +72,24 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(connection);
         }
         open.clear();
+        thaw(); // held bytes meet closed sockets
+    }
+
+    /** Holds every byte sent either way, on open and new connections, until {@link #thaw()}. */
+    public synchronized void freeze() {
+        frozen = true;
+    }
+
+    /** Lets the held bytes, and everything after them, through again. */
+    public synchronized void thaw() {
+        frozen = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitThawed() throws InterruptedException {
+        while (frozen) {
+            wait();
+        }
     }
 
     private void accept(ServerSocket socket) {
@@ -87,10 +108,17 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[8192];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                awaitThawed();
+                out.write(buffer, 0, read);
+                out.flush();
+            }
         } catch (IOException ignored) {
             // one side went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);

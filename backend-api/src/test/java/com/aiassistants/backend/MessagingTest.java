@@ -38,6 +38,12 @@ class MessagingTest extends BackendTestBase {
         assertThat(web(project, "bad%20id", "hola").status()).isEqualTo(400);
         assertThat(send("POST", "/v1/conversations/c1/messages", key(project.apiKey()), "{not json").status()).isEqualTo(400);
         assertThat(send("POST", "/v1/conversations/c1/messages", key(project.apiKey()), "{}").status()).isEqualTo(400);
+        for (String notText : List.of("42", "4.5", "true")) {
+            Response number = send("POST", "/v1/conversations/c1/messages", key(project.apiKey()), "{\"text\": " + notText + "}");
+            assertThat(number.status()).as("text " + notText).isEqualTo(400);
+            assertThat(number.json().get("type").asString()).endsWith("malformed-json");
+            assertThat(number.json().get("errors").get(0).get("field").asString()).isEqualTo("text");
+        }
         assertThat(send("POST", "/v1/conversations/c1/messages", Map.of("X-API-Key", project.apiKey(), "X-Customer-Id", "c".repeat(257)),
                 json(Map.of("text", "hola"))).status()).isEqualTo(400);
         assertThat(send("GET", "/v1/jobs/not-a-uuid", key(project.apiKey()), null).status()).isEqualTo(400);

@@ -1,14 +1,23 @@
 package com.aiassistants.common.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
-/** Request ids, problem-details error handling and 503 for outages, for every service. */
-@AutoConfiguration
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+/** Request ids, problem-details error handling, strict JSON text and 503 for outages, for every service. */
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemExceptionHandler.class)
 public class CommonWebAutoConfiguration {
@@ -36,6 +45,25 @@ public class CommonWebAutoConfiguration {
             }
             pipeline.addValve(new ProblemErrorReportValve());
         });
+    }
+
+    /**
+     * Request and response bodies of every REST API, with Boot's JSON mapper, except that a number or a boolean
+     * where the API takes text is refused (400 {@code malformed-json} naming the property) instead of being read as
+     * its digits: {@code {"text": 42}} is a client's mistake, not the message "42". Text where a number is expected
+     * still reads as that number.
+     */
+    @Bean
+    @ConditionalOnBean(JsonMapper.class)
+    ServerHttpMessageConvertersCustomizer strictTextJsonConverter(JsonMapper jsonMapper) {
+        JsonMapper strict = jsonMapper.rebuild()
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .build();
+        // runs after Boot's own JSON customizer (this configuration comes after Boot's), so this converter wins
+        return builder -> builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
     }
 
     @Bean

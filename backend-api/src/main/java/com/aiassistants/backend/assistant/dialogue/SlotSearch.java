@@ -3,6 +3,7 @@ package com.aiassistants.backend.assistant.dialogue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import com.aiassistants.common.scheduling.CalendarTools.Slot;
  * Looks up free slots for what the state asks (day or days, exact time or window) and offers up to
  * five. When the wanted time is not free it says so — and why, when the whole day is out
  * ({@link Unavailability}) — and offers nearby times that day and the same time on other days; when
- * the day has nothing, the next free times.
+ * the day has nothing, the next free times, and when it has only a few, those with the next free times after them.
  */
 final class SlotSearch {
 
@@ -64,7 +65,7 @@ final class SlotSearch {
             if (!nearest.isEmpty() || !sameTime.isEmpty()) {
                 t.out.say(sameTime.isEmpty() ? t.say.slots().offerSlots(serviceName)
                         : nearest.isEmpty() ? t.say.slots().sameTimeOtherDays(Formats.time(wanted)) : t.say.slots().nearbyOrSameTime());
-                List<Slot> offered = new java.util.ArrayList<>(nearest);
+                List<Slot> offered = new ArrayList<>(nearest);
                 offered.addAll(sameTime);
                 offered.sort(Comparator.comparing(Slot::start));
                 Slots.offer(t, offered);
@@ -73,8 +74,16 @@ final class SlotSearch {
         } else {
             List<Slot> slots = find(t, from, to, s.earliest(), s.latest(), Slots.MAX_OFFERS);
             if (!slots.isEmpty()) {
-                t.out.say(t.say.slots().offerSlots(serviceName));
-                Slots.offer(t, slots);
+                // a day with only a few free times left: the next free ones (same time of day) come with them
+                List<Slot> later = slots.size() < Slots.MAX_OFFERS && from.equals(to)
+                        ? find(t, to.plusDays(1), to.plusDays(LOOK_AHEAD_DAYS), s.earliest(), s.latest(),
+                                Slots.MAX_OFFERS - slots.size())
+                        : List.of();
+                t.out.say(later.isEmpty() ? t.say.slots().offerSlots(serviceName)
+                        : t.say.slots().fewThatDay(Formats.day(from, t.lang)));
+                List<Slot> offered = new ArrayList<>(slots);
+                offered.addAll(later);
+                Slots.offer(t, offered);
                 return new Result(Result.Kind.OFFERED, null);
             }
             if (s.hasTimeWindow()) {

@@ -198,7 +198,7 @@ public final class Replies {
     }
 
     public String chooseNumber(int max) {
-        return m("choose.number", String.valueOf(max));
+        return m("choose.number", max);
     }
 
     public String confirmHold(String service, String professional, LocalDateTime at) {

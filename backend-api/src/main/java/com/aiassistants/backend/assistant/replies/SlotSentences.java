@@ -33,6 +33,10 @@ public final class SlotSentences {
         return b.m("slots.nothing-in-window");
     }
 
+    public String fewThatDay(String day) {
+        return b.m("slots.few-that-day", day);
+    }
+
     public String nextFree() {
         return b.m("slots.next-free");
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -291,6 +293,31 @@ class StepHandlersTest {
                 new OfferSlotsStep().handle(t);
                 assertThat(offered.state.step()).as(notAPick).isNotEqualTo(Step.CONFIRM_HOLD);
             }
+        }
+
+        @Test
+        void aDayWithOnlyAFewFreeTimesLeftComesWithTheNextFreeTimes() {
+            DialogueState state = booking();
+            Turn t = turn(state, "limpieza el jueves desde las 17");
+            Details.read(t, false);
+            Planner.advance(t);
+            assertThat(state.step()).isEqualTo(Step.OFFER_SLOTS);
+            assertThat(said(t)).contains("Para el jueves 15/01 quedan pocos horarios; te sumo los siguientes libres:");
+            List<OfferedSlot> offers = state.offers();
+            assertThat(offers).hasSize(Slots.MAX_OFFERS);
+            long thatDay = offers.stream().filter(o -> o.localStart().toLocalDate().equals(LocalDate.of(2026, 1, 15))).count();
+            assertThat(thatDay).isBetween(1L, (long) Slots.MAX_OFFERS - 1);
+            assertThat(offers.subList((int) thatDay, offers.size())).allSatisfy(o -> {
+                assertThat(o.localStart().toLocalDate()).isAfter(LocalDate.of(2026, 1, 15));
+                assertThat(o.localStart().toLocalTime()).isAfterOrEqualTo(LocalTime.of(17, 0));
+            });
+        }
+
+        @Test
+        void aDayWithRoomOffersOnlyThatDay() {
+            Turn t = offered();
+            assertThat(said(t)).contains("Estos son los horarios libres").doesNotContain("quedan pocos");
+            assertThat(t.state.offers()).allSatisfy(o -> assertThat(o.localStart().toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 15)));
         }
 
         @Test

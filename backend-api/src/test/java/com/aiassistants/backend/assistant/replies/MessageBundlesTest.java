@@ -63,5 +63,8 @@ class MessageBundlesTest {
         assertThat(en.greeting("Acme")).startsWith("Hi! I'm the virtual assistant of Acme.");
         assertThat(es.info().and()).isEqualTo(" y ");
         assertThat(en.chooseNumber(1000)).isEqualTo("Please pick a number from 1 to 1000.");
+        assertThat(es.chooseNumber(2)).isEqualTo("Elegí un número del 1 al 2.");
+        assertThat(es.chooseNumber(1)).as("one option is not a range").isEqualTo("Respondé 1 para elegir esa opción.");
+        assertThat(en.chooseNumber(1)).isEqualTo("Reply 1 to pick that option.");
     }
 }

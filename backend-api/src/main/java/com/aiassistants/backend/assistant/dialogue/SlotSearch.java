@@ -21,6 +21,8 @@ import com.aiassistants.common.scheduling.CalendarTools.Slot;
 final class SlotSearch {
 
     private static final int LOOK_AHEAD_DAYS = 14;
+    /** At most this many free times left on the wanted day: the next free times are offered with them. */
+    private static final int FEW_LEFT = 2;
     /** Nearby times of the wanted day offered beside the same time on other days. */
     private static final int NEARBY = 3;
 
@@ -75,7 +77,7 @@ final class SlotSearch {
             List<Slot> slots = find(t, from, to, s.earliest(), s.latest(), Slots.MAX_OFFERS);
             if (!slots.isEmpty()) {
                 // a day with only a few free times left: the next free ones (same time of day) come with them
-                List<Slot> later = slots.size() < Slots.MAX_OFFERS && from.equals(to)
+                List<Slot> later = slots.size() <= FEW_LEFT && from.equals(to)
                         ? find(t, to.plusDays(1), to.plusDays(LOOK_AHEAD_DAYS), s.earliest(), s.latest(),
                                 Slots.MAX_OFFERS - slots.size())
                         : List.of();

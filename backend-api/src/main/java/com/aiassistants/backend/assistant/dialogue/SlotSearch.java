@@ -82,7 +82,7 @@ final class SlotSearch {
                                 Slots.MAX_OFFERS - slots.size())
                         : List.of();
                 t.out.say(later.isEmpty() ? t.say.slots().offerSlots(serviceName)
-                        : t.say.slots().fewThatDay(Formats.day(from, t.lang)));
+                        : t.say.slots().fewThatDay(Formats.day(from, t.lang), s.hasTimeWindow()));
                 List<Slot> offered = new ArrayList<>(slots);
                 offered.addAll(later);
                 Slots.offer(t, offered);

@@ -33,8 +33,9 @@ public final class SlotSentences {
         return b.m("slots.nothing-in-window");
     }
 
-    public String fewThatDay(String day) {
-        return b.m("slots.few-that-day", day);
+    /** Only a few free times left on the day, or in the time of day asked for ({@code inWindow}). */
+    public String fewThatDay(String day, boolean inWindow) {
+        return b.m(inWindow ? "slots.few-in-window" : "slots.few-that-day", day);
     }
 
     public String nextFree() {

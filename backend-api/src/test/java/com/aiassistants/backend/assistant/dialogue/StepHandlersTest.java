@@ -302,7 +302,7 @@ class StepHandlersTest {
             Details.read(t, false);
             Planner.advance(t);
             assertThat(state.step()).isEqualTo(Step.OFFER_SLOTS);
-            assertThat(said(t)).contains("Para el jueves 15/01 quedan pocos horarios; te sumo los siguientes libres:");
+            assertThat(said(t)).contains("Para el jueves 15/01 queda poco lugar en esa franja; te sumo los siguientes libres:");
             List<OfferedSlot> offers = state.offers();
             assertThat(offers).hasSize(Slots.MAX_OFFERS);
             long thatDay = offers.stream().filter(o -> o.localStart().toLocalDate().equals(LocalDate.of(2026, 1, 15))).count();
@@ -311,6 +311,27 @@ class StepHandlersTest {
                 assertThat(o.localStart().toLocalDate()).isAfter(LocalDate.of(2026, 1, 15));
                 assertThat(o.localStart().toLocalTime()).isAfterOrEqualTo(LocalTime.of(17, 0));
             });
+        }
+
+        @Test
+        void aNearlyFullDayIsOfferedWithTheNextFreeTimes() {
+            SchedulingFixtures fixtures = new SchedulingFixtures(calendar, tenantId, CUSTOMER, ZONE);
+            int other = 0;
+            for (LocalTime at = LocalTime.of(9, 0); at.isBefore(LocalTime.of(17, 30)); at = at.plusMinutes(30)) {
+                if (at.getHour() != 13) {
+                    fixtures.book(new FixtureBooking("+54911000001" + other++, "svc-limpieza", "pro-perez",
+                            LocalDate.of(2026, 1, 15).atTime(at)));
+                }
+            }
+            DialogueState state = booking();
+            Turn t = turn(state, "limpieza el jueves");
+            Details.read(t, false);
+            Planner.advance(t);
+            assertThat(said(t)).contains("Para el jueves 15/01 quedan pocos horarios; te sumo los siguientes libres:");
+            assertThat(state.offers()).hasSize(Slots.MAX_OFFERS);
+            assertThat(state.offers().getFirst().localStart()).isEqualTo(LocalDateTime.parse("2026-01-15T17:30"));
+            assertThat(state.offers().subList(1, Slots.MAX_OFFERS))
+                    .allSatisfy(o -> assertThat(o.localStart().toLocalDate()).isAfter(LocalDate.of(2026, 1, 15)));
         }
 
         @Test

@@ -32,11 +32,21 @@ HZ=$(getconf CLK_TCK)
 MODULES="backend-api whatsapp-gateway mcp-calendar mcp-professionals mcp-booking-log mcp-llm"
 
 pid_of() { pgrep -f -- "-jar .*/$1-[^/]*-exec\.jar" | head -1 || true; }
-# the embedded PostgreSQL of run-local.sh: the postmaster whose data directory is under .local, and its children
-postgres_pids() {
-  local pm
-  pm=$(pgrep -f -- "postgres.*-D .*pgdata" | head -1 || true)
-  [ -n "$pm" ] && { echo "$pm"; pgrep -P "$pm" || true; }
+# the embedded PostgreSQL of run-local.sh: the postmaster whose data directory is under .local
+postmaster_pid() { pgrep -f -- "postgres.*-D .*pgdata" | head -1 || true; }
+# CPU ticks of the embedded PostgreSQL: the postmaster's own and those of the backends it has reaped (cutime +
+# cstime), plus those of its live children, listed anew at each reading: a backend that ends between two readings
+# moves from the second sum to the first, and one that starts is counted from its start
+postgres_ticks() {
+  local pm child total
+  pm=$(postmaster_pid)
+  [ -n "$pm" ] && [ -r "/proc/$pm/stat" ] || { echo 0; return; }
+  total=$(awk '{sub(/^.*\) /, ""); print $12 + $13 + $14 + $15}' "/proc/$pm/stat")
+  for child in $(pgrep -P "$pm" || true); do
+    [ -r "/proc/$child/stat" ] || continue
+    total=$((total + $(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$child/stat")))
+  done
+  echo "$total"
 }
 # CPU ticks (utime + stime) of the given processes, summed
 ticks() {
@@ -82,9 +92,10 @@ work() {
 if [ "$CONVERSATIONS" = idle ]; then
   declare -A IDLE_PIDS IDLE_BEFORE
   for m in $MODULES; do IDLE_PIDS[$m]=$(pid_of "$m"); done
-  IDLE_PIDS[postgres]=$(postgres_pids | tr '\n' ' ')
+  IDLE_PIDS[postgres]=$(postmaster_pid)
   IDLE_PIDS[redis]=$(pgrep -x redis-server | head -1 || true)
-  for m in $MODULES postgres redis; do IDLE_BEFORE[$m]=$(ticks ${IDLE_PIDS[$m]}); done
+  idle_ticks() { if [ "$1" = postgres ]; then postgres_ticks; else ticks ${IDLE_PIDS[$1]}; fi; }
+  for m in $MODULES postgres redis; do IDLE_BEFORE[$m]=$(idle_ticks "$m"); done
   work_before=($(work))
   echo "idle: nothing calls the stack for $IDLE_SECONDS s"
   sleep "$IDLE_SECONDS"
@@ -92,7 +103,7 @@ if [ "$CONVERSATIONS" = idle ]; then
   sum=0
   for m in $MODULES postgres redis; do
     [ -n "${IDLE_PIDS[$m]// /}" ] || continue
-    ms=$(awk -v a="${IDLE_BEFORE[$m]}" -v b="$(ticks ${IDLE_PIDS[$m]})" -v hz="$HZ" -v s="$IDLE_SECONDS" \
+    ms=$(awk -v a="${IDLE_BEFORE[$m]}" -v b="$(idle_ticks "$m")" -v hz="$HZ" -v s="$IDLE_SECONDS" \
       'BEGIN{printf "%.1f", (b-a)*1000/hz/s}')
     sum=$(awk -v s="$sum" -v x="$ms" 'BEGIN{printf "%.1f", s+x}')
     printf '  %-18s %8s\n' "$m" "$ms"
@@ -118,8 +129,7 @@ snapshot_start() {
       jcmd "${PID[$m]}" JFR.start name=stack-profile settings=profile "filename=$ROOT_OUT/$m.jfr" >/dev/null
     fi
   done
-  PG_PIDS=$(postgres_pids | tr '\n' ' ')
-  BEFORE[postgres]=$(ticks $PG_PIDS)
+  BEFORE[postgres]=$(postgres_ticks)
   REDIS_PID=$(pgrep -x redis-server | head -1 || true)
   BEFORE[redis]=$(ticks $REDIS_PID)
   GENERATOR_PID=$(pgrep -f -- "bench/BookingDialogueBench.java" | head -1 || true)
@@ -146,7 +156,7 @@ while IFS= read -r line; do
         ROLES_AFTER[$m]=$(roles "${PID[$m]}")
         if [ "${PROFILE_JFR:-0}" = 1 ]; then jcmd "${PID[$m]}" JFR.stop name=stack-profile >/dev/null; fi
       done
-      AFTER[postgres]=$(ticks $PG_PIDS)
+      AFTER[postgres]=$(postgres_ticks)
       AFTER[redis]=$(ticks $REDIS_PID)
       AFTER[generator]=$(ticks $GENERATOR_PID)
       sleep 1

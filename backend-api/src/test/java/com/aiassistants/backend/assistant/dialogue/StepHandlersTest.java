@@ -83,13 +83,18 @@ class StepHandlersTest {
         return new SchedulingFixtures(calendar, tenantId, CUSTOMER, ZONE).book(new FixtureBooking("self", service, professional, start));
     }
 
-    /** A state with slots of Thursday offered for a cleaning. */
-    Turn offered() {
-        DialogueState state = booking();
-        Turn t = turn(state, "limpieza el jueves");
+    /** The first message of a booking dialogue, read and acted on. */
+    Turn planned(String text) {
+        Turn t = turn(booking(), text);
         Details.read(t, false);
         Planner.advance(t);
-        assertThat(state.step()).isEqualTo(Step.OFFER_SLOTS);
+        return t;
+    }
+
+    /** A state with slots of Thursday offered for a cleaning. */
+    Turn offered() {
+        Turn t = planned("limpieza el jueves");
+        assertThat(t.state.step()).isEqualTo(Step.OFFER_SLOTS);
         return t;
     }
 
@@ -206,10 +211,7 @@ class StepHandlersTest {
 
         @Test
         void anAnswerToWhichOfTheseStaysWithinTheOptions() {
-            DialogueState state = booking();
-            Turn first = turn(state, "con la dra perez");
-            Details.read(first, false);
-            Planner.advance(first);
+            DialogueState state = planned("con la dra perez").state;
             assertThat(state.step()).isEqualTo(Step.ASK_SERVICE);
             Turn t = turn(state, "la consulta");
             assertThat(new CollectStep().handle(t)).isTrue();
@@ -218,10 +220,8 @@ class StepHandlersTest {
 
         @Test
         void theDayQuestionListsFreeDaysAndATappedDayIsSearched() {
-            DialogueState state = booking();
-            Turn ask = turn(state, "limpieza con cualquiera");
-            Details.read(ask, false);
-            Planner.advance(ask);
+            Turn ask = planned("limpieza con cualquiera");
+            DialogueState state = ask.state;
             assertThat(state.step()).isEqualTo(Step.ASK_DATE);
             AssistantReply asked = ask.out.reply(state.toJson());
             assertThat(asked.interactive().options()).isNotEmpty().allSatisfy(o -> {
@@ -297,10 +297,8 @@ class StepHandlersTest {
 
         @Test
         void aDayWithOnlyAFewFreeTimesLeftComesWithTheNextFreeTimes() {
-            DialogueState state = booking();
-            Turn t = turn(state, "limpieza el jueves desde las 17");
-            Details.read(t, false);
-            Planner.advance(t);
+            Turn t = planned("limpieza el jueves desde las 17");
+            DialogueState state = t.state;
             assertThat(state.step()).isEqualTo(Step.OFFER_SLOTS);
             assertThat(said(t)).contains("Para el jueves 15/01 queda poco lugar en esa franja; te sumo los siguientes libres:");
             List<OfferedSlot> offers = state.offers();
@@ -323,10 +321,8 @@ class StepHandlersTest {
                             LocalDate.of(2026, 1, 15).atTime(at)));
                 }
             }
-            DialogueState state = booking();
-            Turn t = turn(state, "limpieza el jueves");
-            Details.read(t, false);
-            Planner.advance(t);
+            Turn t = planned("limpieza el jueves");
+            DialogueState state = t.state;
             assertThat(said(t)).contains("Para el jueves 15/01 quedan pocos horarios; te sumo los siguientes libres:");
             assertThat(state.offers()).hasSize(Slots.MAX_OFFERS);
             assertThat(state.offers().getFirst().localStart()).isEqualTo(LocalDateTime.parse("2026-01-15T17:30"));

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Customer names: "me llamo Ana Gómez", "mi nombre es Ana", "soy Ana", "my name is Ann Lee", "I'm Ann",
  * or a bare answer ("Ana Gómez") when the assistant just asked for the name. Words that cannot be part
- * of a name ("soy nueva", "I'm looking", "y quiero…") end or reject the match.
+ * of a name ("soy nueva", "I'm looking", "y quiero…") end or reject the match, and a bare answer made only of
+ * yes, no or "later" words ("dale", "listo", "bueno") is not a name.
  */
 public final class NameExtractor {
 
@@ -52,9 +53,12 @@ public final class NameExtractor {
             return Optional.empty();
         }
         String candidate = m.group(1);
-        boolean allNameWords = Arrays.stream(candidate.split("\\s+"))
+        String[] words = candidate.split("\\s+");
+        boolean allNameWords = Arrays.stream(words)
                 .noneMatch(w -> STOP.contains(Utterance.normalize(w).replaceAll("[^a-z]", "")));
-        return allNameWords ? clean(candidate, m.start(1)) : Optional.empty();
+        // "dale", "listo", "bueno", "vale": an answer, not a name (though "Dale Smith" is one)
+        boolean onlyAnAnswer = Arrays.stream(words).allMatch(w -> Confirmation.of(Utterance.of(w)) != Confirmation.NONE);
+        return allNameWords && !onlyAnAnswer ? clean(candidate, m.start(1)) : Optional.empty();
     }
 
     private static Optional<NameMatch> clean(String candidate, int offset) {

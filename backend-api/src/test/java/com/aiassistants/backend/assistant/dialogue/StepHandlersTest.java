@@ -181,6 +181,18 @@ class StepHandlersTest {
         }
 
         @Test
+        void anOkWhenAskedForTheNameIsNotTheName() {
+            DialogueState state = DialogueState.start("seed");
+            state.startTask(Flow.BOOK);
+            Planner.advance(turn(state, "quiero un turno"));
+            assertThat(state.step()).isEqualTo(Step.ASK_NAME);
+            assertThat(new AskNameStep().handle(turn(state, "dale"))).as("not an answer to the question").isFalse();
+            assertThat(state.customerName()).isNull();
+            new AskNameStep().handle(turn(state, "Dale Ruiz"));
+            assertThat(state.customerName()).isEqualTo("Dale Ruiz");
+        }
+
+        @Test
         void aShownNameThatIsNotAPersonsNameIsNotOffered() {
             DialogueState state = DialogueState.start("seed");
             state.startTask(Flow.BOOK);

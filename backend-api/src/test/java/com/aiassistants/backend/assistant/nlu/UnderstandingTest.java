@@ -98,6 +98,11 @@ class UnderstandingTest {
                 .isEqualTo("Lucía Fernández");
         assertThat(NameExtractor.bare("quiero un turno")).isEmpty();
         assertThat(NameExtractor.bare("mañana a las 10")).isEmpty();
+        for (String answer : List.of("dale", "Dale", "dale bueno", "listo", "Vale", "perfecto", "nop", "despues")) {
+            assertThat(NameExtractor.bare(answer)).as(answer).isEmpty();
+        }
+        assertThat(NameExtractor.bare("Dale Smith")).get().extracting(NameExtractor.NameMatch::name).isEqualTo("Dale Smith");
+        assertThat(NameExtractor.bare("Valeria")).get().extracting(NameExtractor.NameMatch::name).isEqualTo("Valeria");
     }
 
     @Test

@@ -27,6 +27,14 @@ public final class ChoiceParser {
     private ChoiceParser() {
     }
 
+    /**
+     * Whether the whole message is a numbered pick ("2", "el 2", "dale, la 2 por favor"), which then says nothing
+     * else: not the 2nd of the month, not a time.
+     */
+    public static boolean isOnlyANumber(Utterance utterance) {
+        return NUMBER.matcher(utterance.normalized().replaceAll("[.!?,)]+$", "").strip()).matches();
+    }
+
     public static OptionalInt parse(Utterance utterance) {
         String text = utterance.normalized().replaceAll("[.!?,)]+$", "").strip();
         Matcher number = NUMBER.matcher(text);

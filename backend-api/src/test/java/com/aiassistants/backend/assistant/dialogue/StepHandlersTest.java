@@ -231,6 +231,22 @@ class StepHandlersTest {
         }
 
         @Test
+        void aNumberPickedFromTheListIsNotAlsoADayOfTheMonth() {
+            DialogueState state = planned("con la dra perez el jueves").state;
+            assertThat(state.step()).isEqualTo(Step.ASK_SERVICE);
+            LocalDate thursday = state.dateFrom();
+            assertThat(thursday).isEqualTo(LocalDate.of(2026, 1, 15));
+            for (String pick : List.of("el 2", "2", "dale, la 2")) {
+                state.forgetService();
+                state.offerChoices(List.of("svc:svc-limpieza", "svc:svc-consulta-odonto"));
+                state.moveTo(Step.ASK_SERVICE);
+                assertThat(new CollectStep().handle(turn(state, pick))).isTrue();
+                assertThat(state.serviceId()).as(pick).isEqualTo("svc-consulta-odonto");
+                assertThat(state.dateFrom()).as(pick + ": still the Thursday asked for").isEqualTo(thursday);
+            }
+        }
+
+        @Test
         void theDayQuestionListsFreeDaysAndATappedDayIsSearched() {
             Turn ask = planned("limpieza con cualquiera");
             DialogueState state = ask.state;

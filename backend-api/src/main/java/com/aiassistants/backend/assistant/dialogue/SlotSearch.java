@@ -17,6 +17,7 @@ import com.aiassistants.common.scheduling.CalendarTools.Slot;
  * five. When the wanted time is not free it says so — and why, when the whole day is out
  * ({@link Unavailability}) — and offers nearby times that day and the same time on other days; when
  * the day has nothing, the next free times, and when it has only a few, those with the next free times after them.
+ * Nothing in the time of day asked for offers the other times of those days before later days.
  */
 final class SlotSearch {
 
@@ -90,6 +91,13 @@ final class SlotSearch {
             }
             if (s.hasTimeWindow()) {
                 t.out.say(t.say.slots().nothingInWindow());
+                // the days asked for come before the time of day: other times those days, then later days
+                List<Slot> otherTimes = find(t, from, to, null, null, Slots.MAX_OFFERS);
+                if (!otherTimes.isEmpty()) {
+                    t.out.say(t.say.slots().otherTimesThoseDays());
+                    Slots.offer(t, otherTimes);
+                    return new Result(Result.Kind.OFFERED, null);
+                }
             } else if (from.equals(to)) {
                 t.out.say(Unavailability.why(t, from));
             } else {

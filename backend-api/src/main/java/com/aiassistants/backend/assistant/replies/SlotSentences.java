@@ -38,6 +38,10 @@ public final class SlotSentences {
         return b.m(inWindow ? "slots.few-in-window" : "slots.few-that-day", day);
     }
 
+    public String otherTimesThoseDays() {
+        return b.m("slots.other-times");
+    }
+
     public String nextFree() {
         return b.m("slots.next-free");
     }

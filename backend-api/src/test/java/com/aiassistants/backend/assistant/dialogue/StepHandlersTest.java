@@ -359,6 +359,15 @@ class StepHandlersTest {
         }
 
         @Test
+        void nothingInTheTimeOfDayAskedForOffersThatDaysOtherTimesFirst() {
+            Turn t = planned("limpieza el jueves despues de las 18");
+            assertThat(t.state.step()).isEqualTo(Step.OFFER_SLOTS);
+            assertThat(said(t)).contains("No quedan horarios libres en esa franja.", "Fuera de esa franja tengo estos:");
+            assertThat(t.state.offers()).isNotEmpty()
+                    .allSatisfy(o -> assertThat(o.localStart().toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 15)));
+        }
+
+        @Test
         void aDayWithRoomOffersOnlyThatDay() {
             Turn t = offered();
             assertThat(said(t)).contains("Estos son los horarios libres").doesNotContain("quedan pocos");

@@ -353,8 +353,10 @@ class ReminderFlowTest {
         planBefore(moved);
         calendar.call("demo", CalendarTools.CANCEL_BOOKING, new CalendarTools.CancelBookingInput(cancelled.id(), null, null),
                 Booking.class);
+        // the first free time of a later day (the day after may be one the professional does not work)
+        LocalDate dayAfter = moved.localStart().toLocalDate().plusDays(1);
         SlotList later = calendar.call("demo", CalendarTools.FIND_AVAILABLE_SLOTS, new CalendarTools.FindAvailableSlotsInput(
-                moved.serviceId(), moved.professionalId(), moved.localStart().toLocalDate().plusDays(1), null, null, null, 1),
+                moved.serviceId(), moved.professionalId(), dayAfter, dayAfter.plusDays(14), null, null, 1),
                 SlotList.class);
         Booking after = calendar.call("demo", CalendarTools.RESCHEDULE_BOOKING, new CalendarTools.RescheduleBookingInput(
                 moved.id(), later.slots().getFirst().start(), null, null), Booking.class);

@@ -23,6 +23,7 @@ import com.aiassistants.backend.customer.CustomerViews.CustomerSummary;
 import com.aiassistants.backend.customer.CustomerViews.MemoryItem;
 import com.aiassistants.backend.mcp.McpCalls;
 import com.aiassistants.backend.mcp.McpClients;
+import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.mcp.McpJson;
 import com.aiassistants.common.scheduling.BookingLogTools;
@@ -65,16 +66,14 @@ public class Customers {
      */
     private static final String SUMMARY = """
             select customer_id,
-                   coalesce((select m.value from customer_memory m
-                             where m.project_id = :project and m.customer_id = conversation.customer_id
-                               and m.key = 'name' and m.expires_at > now()),
+                   coalesce(%s,
                             (array_agg(customer_name order by updated_at desc) filter (where customer_name is not null))[1]) as name,
                    array_agg(distinct channel order by channel) as channels,
                    count(*) as conversations, max(updated_at) as last_activity_at
             from conversation
-            where project_id = :project and customer_id is not null and customer_id not like 'erased:%'
+            where project_id = :project and customer_id is not null and customer_id not like 'erased:%%'
               and channel <> 'sandbox'
-            """;
+            """.formatted(CustomerMemory.givenNameSql(":project", "conversation.customer_id"));
 
     /** Most recently active first; {@code query} matches name, id or phone digits (at least 3). */
     public CustomerPage list(String projectId, String query, int limit) {
@@ -84,11 +83,9 @@ public class Customers {
         if (!q.isEmpty()) {
             sql.append("""
                     and (customer_name ilike :like or customer_id ilike :like
-                         or exists (select 1 from customer_memory m where m.project_id = :project
-                                    and m.customer_id = conversation.customer_id and m.key = 'name'
-                                    and m.expires_at > now() and m.value ilike :like)
-                         or (length(:digits) >= 3 and regexp_replace(customer_id, '\\D', '', 'g') like '%' || :digits || '%'))
-                    """);
+                         or %s ilike :like
+                         or (length(:digits) >= 3 and regexp_replace(customer_id, '\\D', '', 'g') like '%%' || :digits || '%%'))
+                    """.formatted(CustomerMemory.givenNameSql(":project", "conversation.customer_id")));
         }
         sql.append(" group by customer_id order by max(updated_at) desc, customer_id limit :limit");
         var statement = jdbc.sql(sql.toString()).param("project", projectId).param("limit", limit);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
 
@@ -22,6 +23,9 @@ public class ConversationInbox {
     /** SQL of a conversation's state, see {@link ConversationSummary#state()}. */
     private static final String STATE_SQL =
             "case when c.needs_human_since is not null then 'needs_human' when c.paused then 'staff' else 'bot' end";
+
+    /** SQL of the name the patient gave the assistant, shown before the channel's profile name. */
+    private static final String GIVEN_NAME = CustomerMemory.givenNameSql("c.project_id", "c.customer_id");
 
     private final JdbcClient jdbc;
 
@@ -42,7 +46,8 @@ public class ConversationInbox {
      */
     public record ConversationSummary(String conversationId, String channel,
             @Schema(types = {"string", "null"}) String customerIdMasked,
-            @Schema(types = {"string", "null"}) String customerName,
+            @Schema(types = {"string", "null"},
+                    description = "The name the patient gave the assistant, else the channel's profile name") String customerName,
             @Schema(types = {"string", "null"}) String lastMessageText,
             @Schema(types = {"string", "null"}, allowableValues = {"user", "assistant", "staff"}) String lastMessageRole,
             Instant lastMessageAt,
@@ -63,8 +68,8 @@ public class ConversationInbox {
         pageParams.add(limit);
         pageParams.add(offset);
         List<ConversationSummary> items = jdbc.sql("""
-                select c.id, c.channel, c.customer_id, c.customer_name, c.paused, c.needs_human_since, c.updated_at,
-                       %s as state, last.role as last_role, last.text as last_text, last.created_at as last_at,
+                select c.id, c.channel, c.customer_id, coalesce(%s, c.customer_name) as customer_name, c.paused,
+                       c.needs_human_since, c.updated_at, %s as state, last.role as last_role, last.text as last_text, last.created_at as last_at,
                        (select count(*) from message u where u.project_id = c.project_id and u.conversation_id = c.id
                           and u.role = 'user' and u.id > c.read_up_to) as unread
                 from conversation c
@@ -72,7 +77,7 @@ public class ConversationInbox {
                                    where m.project_id = c.project_id and m.conversation_id = c.id and m.role <> 'system'
                                    order by m.id desc limit 1) last on true
                 where %s
-                order by c.updated_at desc, c.id limit ? offset ?""".formatted(STATE_SQL, where))
+                order by c.updated_at desc, c.id limit ? offset ?""".formatted(GIVEN_NAME, STATE_SQL, where))
                 .params(pageParams)
                 .query((rs, n) -> new ConversationSummary(rs.getString("id"), rs.getString("channel"),
                         PhoneNumbers.mask(rs.getString("customer_id")), rs.getString("customer_name"),
@@ -112,8 +117,10 @@ public class ConversationInbox {
         String query = filter.query() == null ? "" : filter.query().strip();
         if (!query.isEmpty()) {
             String like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" and (c.customer_name ilike ? or exists (select 1 from message m where m.project_id = c.project_id"
+            where.append(" and (c.customer_name ilike ? or " + GIVEN_NAME + " ilike ?"
+                    + " or exists (select 1 from message m where m.project_id = c.project_id"
                     + " and m.conversation_id = c.id and m.role <> 'system' and m.text ilike ?)");
+            params.add(like);
             params.add(like);
             params.add(like);
             String digits = query.replaceAll("[\\s()+.-]", "");

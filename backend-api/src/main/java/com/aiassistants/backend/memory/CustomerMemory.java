@@ -36,6 +36,16 @@ public class CustomerMemory {
             (select coalesce(json_object_agg(key, value order by key), '{}') from customer_memory
               where project_id = :project and customer_id = :customer and expires_at > :now)""";
 
+    /**
+     * The name a customer gave the assistant (the unexpired memory entry {@code name}), or null, as an SQL expression for
+     * a query whose rows give the project and the customer as the SQL expressions {@code project} and {@code customer}.
+     * Staff see this name before a channel's profile name wherever a patient is named.
+     */
+    public static String givenNameSql(String project, String customer) {
+        return "(select m.value from customer_memory m where m.project_id = " + project + " and m.customer_id = "
+                + customer + " and m.key = 'name' and m.expires_at > now())";
+    }
+
     private static final TypeReference<LinkedHashMap<String, String>> ENTRIES = new TypeReference<>() {
     };
 

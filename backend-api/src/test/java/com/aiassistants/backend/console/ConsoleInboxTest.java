@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.aiassistants.backend.BackendTestBase;
 import com.aiassistants.backend.WsClient;
+import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.backend.tenant.AdminUsers;
 import com.aiassistants.backend.tenant.AdminUsers.Role;
 
@@ -19,6 +20,9 @@ class ConsoleInboxTest extends BackendTestBase {
 
     @Autowired
     AdminUsers users;
+
+    @Autowired
+    CustomerMemory memory;
 
     Response get(String path, String token) {
         return send("GET", path, bearer(token), null);
@@ -84,6 +88,28 @@ class ConsoleInboxTest extends BackendTestBase {
         JsonNode paged = get("/v1/admin/conversations?limit=1&offset=1", project.ownerToken()).json();
         assertThat(paged.get("items")).hasSize(1);
         assertThat(paged.get("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aPatientIsNamedByTheNameTheyGaveTheAssistantBeforeTheirProfileName() {
+        TestProject project = newProject();
+        String ana = phone();
+        String luis = phone();
+        whatsapp(project, json(Map.of("message_id", uniqueId("w"), "from_number", ana, "text", "hola",
+                "timestamp_iso", java.time.Instant.now().toString(), "customer_name", "Anita 🌸")));
+        whatsapp(project, whatsappBody(uniqueId("w"), luis, "buenas"));
+        java.time.Instant now = java.time.Instant.now();
+        memory.write(project.id(), ana, Map.of("name", "Ana Pérez"), java.time.Duration.ofDays(1), now);
+        memory.write(project.id(), luis, Map.of("name", "Luis Gómez"), java.time.Duration.ofDays(1),
+                now.minus(java.time.Duration.ofDays(2)));
+
+        JsonNode items = get("/v1/admin/conversations", project.ownerToken()).json().get("items");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        items.forEach(item -> names.add(item.get("customer_name").isNull() ? null : item.get("customer_name").asString()));
+        assertThat(names).as("Luis's name expired; Ana's replaces her profile name").containsExactly(null, "Ana Pérez");
+        assertThat(total("/v1/admin/conversations?q=ana%20p%C3%A9rez", project)).isEqualTo(1);
+        assertThat(total("/v1/admin/conversations?q=anita", project)).as("the profile name still finds them").isEqualTo(1);
+        assertThat(total("/v1/admin/conversations?q=luis", project)).as("an expired name is forgotten").isZero();
     }
 
     long total(String path, TestProject project) {

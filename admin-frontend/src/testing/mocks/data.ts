@@ -65,7 +65,7 @@ export function demoMessages(): Message[] {
     { id: 1, role: 'user', kind: 'text', text: 'hola, quiero un turno', created_at: '2026-12-04T13:00:00Z', booking_ids: null },
     { id: 2, role: 'assistant', kind: 'text', text: '¡Hola! ¿Para qué servicio?', created_at: '2026-12-04T13:00:01Z', booking_ids: null },
     { id: 3, role: 'system', text: 'Turno confirmado: Consulta, 5/12 10:00', created_at: '2026-12-04T13:02:00Z', kind: 'booking', booking_ids: ['b-41'] },
-    { id: 35, role: 'system', kind: 'booking', text: '', booking_ids: ['b-42'], created_at: '2026-12-04T13:02:01Z' },
+    { id: 35, role: 'system', kind: 'booking', text: '', booking_ids: ['b-ana', 'b-42'], created_at: '2026-12-04T13:02:01Z' },
     { id: 4, role: 'user', kind: 'text', text: 'quiero hablar con una persona', created_at: '2026-12-04T13:05:00Z', booking_ids: null },
   ];
 }

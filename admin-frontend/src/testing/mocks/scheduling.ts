@@ -174,6 +174,10 @@ export function schedulingHandlers(state: SchedulingState, role: () => string) {
       state.bookings.push(created);
       return HttpResponse.json({ booking: created, notice: 'sent' }, { status: 201 });
     }),
+    http.get('*/v1/admin/calendar/bookings/:id', ({ params }) => {
+      const b = state.bookings.find((x) => x.id === params.id);
+      return b ? HttpResponse.json(b) : problem(404, 'not-found');
+    }),
     http.get('*/v1/admin/calendar/bookings/:id/history', ({ params }) => HttpResponse.json(state.history[String(params.id)] ?? [])),
     http.post('*/v1/admin/calendar/bookings/:id/cancel', ({ params }) => {
       const b = state.bookings.find((x) => x.id === params.id);

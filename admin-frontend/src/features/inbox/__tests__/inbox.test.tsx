@@ -36,7 +36,11 @@ describe('inbox', () => {
     const log = await screen.findByRole('log', { name: 'Messages' });
     expect(await within(log).findByText('hola, quiero un turno')).toBeInTheDocument();
     expect(within(log).getByText(/Turno confirmado: Consulta/)).toBeInTheDocument();
-    expect(within(log).getByText(/Booking made or changed · b-42/)).toBeInTheDocument();
+    // a booking the calendar knows is named and links to its day; one it does not know keeps its id
+    const known = await within(log).findByRole('link', { name: /^Limpieza, .+ · B-ANA \(Confirmed\)$/ });
+    expect(known).toHaveAttribute('href', expect.stringMatching(/^\/calendar\?view=day&date=\d{4}-\d{2}-\d{2}$/));
+    const event = known.closest('.mantine-Badge-root') as HTMLElement;
+    expect(event).toHaveTextContent(/^Booking made or changed · Limpieza, .+ · b-42 · /);
     await waitFor(() =>
       expect(backend.state.requests.some((r) => r.method === 'POST' && r.path.endsWith('/read'))).toBe(true),
     );

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { client, data } from '@/lib/api/client';
-import type { ConversationState } from '@/lib/api/types';
+import { api, client, data } from '@/lib/api/client';
+import type { Booking, ConversationState } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth/auth';
 
 export interface ConversationFilters {
@@ -38,6 +38,21 @@ export function useMessages(conversationId: string | undefined) {
           signal,
         }),
       ),
+  });
+}
+
+/**
+ * A booking a turn made or changed, to name it in the thread. Kept under the calendar's key, so a change made in the
+ * calendar (which invalidates that key) shows here too.
+ */
+export function useBooking(bookingId: string) {
+  const { project } = useAuth();
+  const projectId = project?.project_id;
+  return useQuery({
+    queryKey: ['calendar', projectId, 'booking', bookingId],
+    enabled: Boolean(projectId),
+    staleTime: 30_000,
+    queryFn: ({ signal }) => api<Booking>(`/v1/admin/calendar/bookings/${encodeURIComponent(bookingId)}`, { signal }),
   });
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -14,19 +15,43 @@ import {
 } from '@mantine/core';
 import { IconCalendarEvent, IconHandStop, IconRobot, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { StateBadge } from '@/components/StateBadge';
 import type { ConversationItem, Message } from '@/lib/api/types';
 import { useFormat } from '@/lib/format';
 import { useFailureNotice } from '@/lib/notices';
-import { useHandBack, useMarkRead, useMessages, useReply, useTakeOver } from '../api/conversations';
+import { useBooking, useHandBack, useMarkRead, useMessages, useReply, useTakeOver } from '../api/conversations';
 import { ChannelIcon, customerLabel } from './ConversationList';
 import classes from './Inbox.module.css';
 import { scrollRegion } from '@/components/scrollRegion';
+
+/**
+ * One booking of a booking event, named as staff know it (service, time, code, status) and linked to its day in the
+ * calendar; its id while the calendar has not answered or does not know it.
+ */
+function BookingLink({ bookingId }: { bookingId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const booking = useBooking(bookingId);
+  if (!booking.data) return <span>{bookingId}</span>;
+  const b = booking.data;
+  return (
+    <Anchor component={Link} to={`/calendar?view=day&date=${b.local_start.slice(0, 10)}`} size="sm" c="grape.8" fw={600}>
+      {t('inbox.bookingEventItem', {
+        service: b.service_name,
+        when: format.dayTime(b.start),
+        code: b.short_code,
+        status: t(`calendar.status.${b.status}`, b.status),
+      })}
+    </Anchor>
+  );
+}
 
 function MessageBubble({ message }: { message: Message }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (message.role === 'system' || message.kind === 'booking') {
+    const ids = message.booking_ids ?? [];
     return (
       <Badge
         className={classes.system}
@@ -34,10 +59,20 @@ function MessageBubble({ message }: { message: Message }) {
         color="grape"
         size="lg"
         radius="sm"
+        h="auto"
+        py={4}
         leftSection={<IconCalendarEvent size={14} aria-hidden />}
-        styles={{ label: { textTransform: 'none', fontWeight: 500 } }}
+        styles={{ label: { textTransform: 'none', fontWeight: 500, whiteSpace: 'normal' } }}
       >
-        {message.text || t('inbox.bookingEvent', { ids: (message.booking_ids ?? []).join(', ') })} ·{' '}
+        {message.text || t('inbox.bookingEvent')}
+        {!message.text &&
+          ids.map((id) => (
+            <span key={id}>
+              {' · '}
+              <BookingLink bookingId={id} />
+            </span>
+          ))}
+        {' · '}
         {format.time(message.created_at)}
       </Badge>
     );

@@ -21,14 +21,21 @@ public final class FuzzyMatcher<T> {
             "dr", "dra", "doctor", "doctora", "lic", "licenciado", "licenciada", "prof", "sr", "sra", "the", "of", "and",
             "with", "for", "un", "una", "mr", "mrs", "ms", "en", "al", "que", "quiero", "turno", "want", "book", "consultar",
             "consulto", "consultarte", "consultando", "consulte", "consultarles", "consultas"));
-    /** Everyday English (and Spain's) words for what Spanish catalogues call otherwise. */
-    private static final java.util.Map<String, String> SYNONYMS = java.util.Map.ofEntries(
-            java.util.Map.entry("cleaning", "limpieza"), java.util.Map.entry("cleanings", "limpieza"),
-            java.util.Map.entry("clean", "limpieza"), java.util.Map.entry("consultation", "consulta"),
-            java.util.Map.entry("physio", "kinesiologia"), java.util.Map.entry("physiotherapy", "kinesiologia"),
-            java.util.Map.entry("kinesiology", "kinesiologia"), java.util.Map.entry("fisio", "kinesiologia"),
-            java.util.Map.entry("fisioterapia", "kinesiologia"), java.util.Map.entry("dentist", "odontologica"),
-            java.util.Map.entry("dental", "dental"));
+    /**
+     * Everyday English (and Spain's) words for what Spanish catalogues call otherwise. A word in a message stands for
+     * every word of its list ("dental" may be the cleaning or the dentist's consultation); a word of a catalogue name
+     * for the first only, so a name keeps the weight of its own words.
+     */
+    private static final java.util.Map<String, List<String>> SYNONYMS = java.util.Map.ofEntries(
+            java.util.Map.entry("cleaning", List.of("limpieza")), java.util.Map.entry("cleanings", List.of("limpieza")),
+            java.util.Map.entry("clean", List.of("limpieza")), java.util.Map.entry("consultation", List.of("consulta")),
+            java.util.Map.entry("checkup", List.of("consulta")), java.util.Map.entry("chequeo", List.of("consulta")),
+            java.util.Map.entry("physio", List.of("kinesiologia")), java.util.Map.entry("physiotherapy", List.of("kinesiologia")),
+            java.util.Map.entry("kinesiology", List.of("kinesiologia")), java.util.Map.entry("fisio", List.of("kinesiologia")),
+            java.util.Map.entry("fisioterapia", List.of("kinesiologia")),
+            java.util.Map.entry("dentist", List.of("odontologica")), java.util.Map.entry("dentista", List.of("odontologica")),
+            java.util.Map.entry("odontologo", List.of("odontologica")), java.util.Map.entry("odontologa", List.of("odontologica")),
+            java.util.Map.entry("dental", List.of("dental", "odontologica")));
     private static final double MIN_SCORE = 0.4;
     private static final double MARGIN = 0.05;
 
@@ -40,7 +47,7 @@ public final class FuzzyMatcher<T> {
     public FuzzyMatcher(List<T> values, Function<T, String> name) {
         List<Entry<T>> built = new ArrayList<>(values.size());
         for (T value : values) {
-            String[] tokens = significant(Utterance.of(name.apply(value)).tokens());
+            String[] tokens = significant(Utterance.of(name.apply(value)).tokens(), false);
             if (tokens.length > 0) {
                 built.add(new Entry<>(value, tokens));
             }
@@ -50,7 +57,7 @@ public final class FuzzyMatcher<T> {
 
     /** The best-matching entries (one when clear, several when ambiguous, none when nothing matches). */
     public List<T> match(Utterance utterance) {
-        String[] words = significant(utterance.tokens());
+        String[] words = significant(utterance.tokens(), true);
         if (words.length == 0) {
             return List.of();
         }
@@ -104,9 +111,13 @@ public final class FuzzyMatcher<T> {
     }
 
 
-    private static String[] significant(List<String> tokens) {
+    /** The words that can name an entry, each put for its synonyms: all of them in a message, the first in a name. */
+    private static String[] significant(List<String> tokens, boolean message) {
         return tokens.stream().filter(t -> t.length() >= 3 && !STOP.contains(t) && !t.chars().allMatch(Character::isDigit))
-                .map(t -> SYNONYMS.getOrDefault(t, t)).distinct().toArray(String[]::new);
+                .flatMap(t -> {
+                    List<String> meanings = SYNONYMS.getOrDefault(t, List.of(t));
+                    return message ? meanings.stream() : java.util.stream.Stream.of(meanings.getFirst());
+                }).distinct().toArray(String[]::new);
     }
 
     @Override

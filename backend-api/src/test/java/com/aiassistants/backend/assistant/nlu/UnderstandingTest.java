@@ -127,6 +127,16 @@ class UnderstandingTest {
         assertThat(services.match(Utterance.of("una consulta"))).hasSize(2);
         assertThat(services.match(Utterance.of("limpiesa"))).extracting(Named::name).containsExactly("Limpieza dental");
         assertThat(services.match(Utterance.of("el martes a las 10"))).isEmpty();
+        // everyday words: "dental" alone may be either dental service, a checkup is a consultation
+        assertThat(services.match(Utterance.of("I need a dental checkup"))).extracting(Named::name)
+                .containsExactly("Consulta odontológica");
+        assertThat(services.match(Utterance.of("un turno dental"))).extracting(Named::name)
+                .containsExactly("Limpieza dental", "Consulta odontológica");
+        assertThat(services.match(Utterance.of("limpieza dental"))).extracting(Named::name).containsExactly("Limpieza dental");
+        assertThat(services.match(Utterance.of("a teeth cleaning"))).extracting(Named::name).containsExactly("Limpieza dental");
+        assertThat(services.match(Utterance.of("un chequeo"))).hasSize(2);
+        assertThat(services.match(Utterance.of("turno con el odontólogo"))).extracting(Named::name)
+                .containsExactly("Consulta odontológica");
         FuzzyMatcher<Named> professionals = new FuzzyMatcher<>(List.of(new Named("Dra. María Pérez"),
                 new Named("Dr. Juan Gómez"), new Named("Lic. Laura Fernández")), Named::name);
         assertThat(professionals.match(Utterance.of("con la dra perez"))).extracting(Named::name).containsExactly("Dra. María Pérez");

@@ -64,14 +64,17 @@ function MessageBubble({ message }: { message: Message }) {
         leftSection={<IconCalendarEvent size={14} aria-hidden />}
         styles={{ label: { textTransform: 'none', fontWeight: 500, whiteSpace: 'normal' } }}
       >
-        {message.text || t('inbox.bookingEvent')}
-        {!message.text &&
-          ids.map((id) => (
-            <span key={id}>
-              {' · '}
-              <BookingLink bookingId={id} />
-            </span>
-          ))}
+        {message.text || (
+          <>
+            {t('inbox.bookingEvent')}
+            {ids.map((id) => (
+              <span key={id}>
+                {' · '}
+                <BookingLink bookingId={id} />
+              </span>
+            ))}
+          </>
+        )}
         {' · '}
         {format.time(message.created_at)}
       </Badge>

@@ -60,6 +60,9 @@ public class Customers {
         this.audit = audit;
     }
 
+    /** SQL of the name a patient gave the assistant, for a row of {@code conversation}. */
+    private static final String GIVEN_NAME = CustomerMemory.givenNameSql(":project", "conversation.customer_id");
+
     /**
      * A patient's name: the one they gave the assistant (live memory {@code name}), else the latest WhatsApp profile
      * name of their conversations.
@@ -73,7 +76,7 @@ public class Customers {
             from conversation
             where project_id = :project and customer_id is not null and customer_id not like 'erased:%%'
               and channel <> 'sandbox'
-            """.formatted(CustomerMemory.givenNameSql(":project", "conversation.customer_id"));
+            """.formatted(GIVEN_NAME);
 
     /** Most recently active first; {@code query} matches name, id or phone digits (at least 3). */
     public CustomerPage list(String projectId, String query, int limit) {
@@ -85,7 +88,7 @@ public class Customers {
                     and (customer_name ilike :like or customer_id ilike :like
                          or %s ilike :like
                          or (length(:digits) >= 3 and regexp_replace(customer_id, '\\D', '', 'g') like '%%' || :digits || '%%'))
-                    """.formatted(CustomerMemory.givenNameSql(":project", "conversation.customer_id")));
+                    """.formatted(GIVEN_NAME));
         }
         sql.append(" group by customer_id order by max(updated_at) desc, customer_id limit :limit");
         var statement = jdbc.sql(sql.toString()).param("project", projectId).param("limit", limit);

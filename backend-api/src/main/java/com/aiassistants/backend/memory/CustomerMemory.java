@@ -39,7 +39,7 @@ public class CustomerMemory {
     /**
      * The name a customer gave the assistant (the unexpired memory entry {@code name}), or null, as an SQL expression for
      * a query whose rows give the project and the customer as the SQL expressions {@code project} and {@code customer}.
-     * Staff see this name before a channel's profile name wherever a patient is named.
+     * The Inbox and the customers page show this name before a channel's profile name.
      */
     public static String givenNameSql(String project, String customer) {
         return "(select m.value from customer_memory m where m.project_id = " + project + " and m.customer_id = "

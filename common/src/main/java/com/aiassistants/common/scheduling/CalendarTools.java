@@ -74,7 +74,14 @@ public final class CalendarTools {
             @ToolParam(value = "Last local date to search, inclusive (default from_date; at most 62 days later)", required = false) LocalDate toDate,
             @ToolParam(value = "Earliest local start time, e.g. 14:00 for 'in the afternoon'", required = false) LocalTime earliest,
             @ToolParam(value = "Latest local start time", required = false) LocalTime latest,
-            @ToolParam(value = "Maximum slots to return (default 20, max 500)", required = false) Integer limit) {
+            @ToolParam(value = "Maximum slots to return (default 20, max 500)", required = false) Integer limit,
+            @ToolParam(value = "At most this many slots of each local day, the earliest (default: no cap); 1 lists the free days", required = false) Integer perDay) {
+
+        /** A search with no cap per day. */
+        public FindAvailableSlotsInput(String serviceId, String professionalId, LocalDate fromDate, LocalDate toDate,
+                LocalTime earliest, LocalTime latest, Integer limit) {
+            this(serviceId, professionalId, fromDate, toDate, earliest, latest, limit, null);
+        }
     }
 
     public record HoldSlotInput(@ToolParam("Service id") String serviceId, @ToolParam("Professional id") String professionalId,

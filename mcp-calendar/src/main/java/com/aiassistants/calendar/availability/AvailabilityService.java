@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,9 @@ public class AvailabilityService {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw invalid("limit must be between 1 and " + MAX_LIMIT);
         }
+        if (input.perDay() != null && input.perDay() < 1) {
+            throw invalid("per_day must be at least 1");
+        }
         if (input.earliest() != null && input.latest() != null && input.earliest().isAfter(input.latest())) {
             throw invalid("earliest must not be after latest");
         }
@@ -77,7 +81,7 @@ public class AvailabilityService {
             return new SlotList(directory.timeZone(tenantId), List.of());
         }
         return search(tenantId, input.serviceId(), blankToNull(input.professionalId()), input.fromDate(),
-                to.isAfter(lastBookable) ? lastBookable : to, input.earliest(), input.latest(), limit, null);
+                to.isAfter(lastBookable) ? lastBookable : to, input.earliest(), input.latest(), limit, input.perDay(), null);
     }
 
     /** Up to five free slots of the same service and professional starting after {@code after}. */
@@ -86,7 +90,7 @@ public class AvailabilityService {
             String zone = directory.workingHours(tenantId, professionalId, after, after).timeZone();
             LocalDate from = after.atZone(ZoneId.of(zone)).toLocalDate();
             return search(tenantId, serviceId, professionalId, from, from.plusDays(ALTERNATIVES_DAYS - 1), null, null,
-                    ALTERNATIVES, after).slots();
+                    ALTERNATIVES, null, after).slots();
         } catch (ToolException e) {
             return List.of();
         }
@@ -137,7 +141,7 @@ public class AvailabilityService {
     }
 
     SlotList search(String tenantId, String serviceId, String professionalId, LocalDate from, LocalDate to,
-            LocalTime earliest, LocalTime latest, int limit, Instant after) {
+            LocalTime earliest, LocalTime latest, int limit, Integer perDay, Instant after) {
         var service = activeService(tenantId, serviceId);
         List<Professional> professionals;
         if (professionalId != null) {
@@ -195,7 +199,23 @@ public class AvailabilityService {
         slots.sort(Comparator.comparing(Slot::start)
                 .thenComparing(s -> s.professionalName() == null ? "" : s.professionalName())
                 .thenComparing(Slot::professionalId));
-        return new SlotList(responseZone, slots.size() > limit ? List.copyOf(slots.subList(0, limit)) : slots);
+        List<Slot> answered = perDay == null ? slots : earliestOfEachDay(slots, perDay, limit);
+        return new SlotList(responseZone, answered.size() > limit ? List.copyOf(answered.subList(0, limit)) : answered);
+    }
+
+    /** The first {@code perDay} slots of each local day, in order, until {@code limit} are taken. */
+    private static List<Slot> earliestOfEachDay(List<Slot> sorted, int perDay, int limit) {
+        List<Slot> kept = new ArrayList<>();
+        Map<LocalDate, Integer> takenOfDay = new HashMap<>();
+        for (Slot slot : sorted) {
+            if (takenOfDay.merge(slot.localStart().toLocalDate(), 1, Integer::sum) <= perDay) {
+                kept.add(slot);
+                if (kept.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return kept;
     }
 
     private com.aiassistants.common.scheduling.ProfessionalsTools.Service activeService(String tenantId, String serviceId) {

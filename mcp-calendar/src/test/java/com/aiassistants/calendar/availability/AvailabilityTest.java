@@ -141,6 +141,29 @@ class AvailabilityTest extends CalendarIntegrationTest {
                 .extracting(Slot::professionalId).containsOnly("ana");
     }
 
+    /**
+     * per_day keeps the earliest slots of each local day (across professionals), so a caller listing the free
+     * days gets one slot a day instead of every slot of the range; a closed day is skipped, the limit still applies.
+     */
+    @Test
+    void perDayKeepsTheEarliestSlotsOfEachDay() {
+        String tenant = standardTenant();
+        LocalDate wednesday = TUESDAY.plusDays(1);
+        DIRECTORY.tenant(tenant, BA).override("ana", wednesday).override("beto", wednesday);
+        SlotList firstOfEachDay = calendar.call(tenant, CalendarTools.FIND_AVAILABLE_SLOTS,
+                new FindAvailableSlotsInput("cut", null, TUESDAY, TUESDAY.plusDays(3), null, null, 10, 1), SlotList.class);
+        assertThat(firstOfEachDay.slots()).extracting(s -> s.localStart().toString())
+                .containsExactly("2026-03-03T09:00", "2026-03-05T09:00", "2026-03-06T09:00");
+        SlotList twoADay = calendar.call(tenant, CalendarTools.FIND_AVAILABLE_SLOTS,
+                new FindAvailableSlotsInput("cut", null, TUESDAY, TUESDAY.plusDays(3), LocalTime.of(10, 0), null, 3, 2),
+                SlotList.class);
+        assertThat(twoADay.slots()).extracting(s -> s.localStart() + " " + s.professionalName())
+                .containsExactly("2026-03-03T10:00 Ana", "2026-03-03T10:00 Beto", "2026-03-05T10:00 Ana");
+        assertThatThrownBy(() -> calendar.call(tenant, CalendarTools.FIND_AVAILABLE_SLOTS,
+                new FindAvailableSlotsInput("cut", null, TUESDAY, null, null, null, 10, 0), SlotList.class))
+                .isInstanceOfSatisfying(McpToolError.class, e -> assertThat(e.code()).isEqualTo("invalid_request"));
+    }
+
     @Test
     void slotsInThePastAreSkippedAndTheLimitApplies() {
         String tenant = standardTenant();

@@ -100,7 +100,7 @@ final class Questions {
      * book by tapping only; the text still invites any day in words.
      */
     private static List<Option> freeDays(Turn t) {
-        List<LocalDate> days = SlotSearch.find(t, t.today, t.today.plusDays(FREE_DAYS_AHEAD), null, null, 500).stream()
+        List<LocalDate> days = SlotSearch.firstOfEachDay(t, t.today, t.today.plusDays(FREE_DAYS_AHEAD), FREE_DAYS_OFFERED).stream()
                 .map(x -> x.localStart().toLocalDate()).distinct().limit(FREE_DAYS_OFFERED).toList();
         List<Option> rows = new ArrayList<>();
         for (LocalDate day : days) {

@@ -120,12 +120,22 @@ final class SlotSearch {
     }
 
     static List<Slot> find(Turn t, LocalDate from, LocalDate to, LocalTime earliest, LocalTime latest, int limit) {
+        return find(t, from, to, earliest, latest, limit, null);
+    }
+
+    /** The first free slot of each of the first {@code days} days with one, from {@code from} to {@code to}. */
+    static List<Slot> firstOfEachDay(Turn t, LocalDate from, LocalDate to, int days) {
+        return find(t, from, to, null, null, days, 1);
+    }
+
+    private static List<Slot> find(Turn t, LocalDate from, LocalDate to, LocalTime earliest, LocalTime latest, int limit,
+            Integer perDay) {
         DialogueState s = t.state;
         boolean moving = s.flow() == Flow.RESCHEDULE;
         String serviceId = moving ? s.target().serviceId() : s.serviceId();
         String professional = moving ? s.target().professionalId() : s.anyProfessional() ? null : s.professionalId();
         List<Slot> slots = t.gateway.findSlots(t.tenantId(),
-                new FindAvailableSlotsInput(serviceId, professional, from, to, earliest, latest, limit));
+                new FindAvailableSlotsInput(serviceId, professional, from, to, earliest, latest, limit, perDay));
         return slots.stream().filter(x -> x.start() != null && x.localStart() != null).toList();
     }
 }

@@ -31,6 +31,7 @@ import com.aiassistants.backend.assistant.scheduling.SchedulingGateway;
 import com.aiassistants.common.mcp.client.McpTarget;
 import com.aiassistants.common.mcp.client.McpToolClient;
 import com.aiassistants.common.scheduling.CalendarTools.Booking;
+import com.aiassistants.common.scheduling.CalendarTools.FindAvailableSlotsInput;
 
 /**
  * Each step handler on its own: a state set up through the state's methods, one message, what the
@@ -264,6 +265,43 @@ class StepHandlersTest {
             assertThat(new CollectStep().handle(t)).isTrue();
             assertThat(state.dateFrom()).hasToString(day.substring(4));
             assertThat(state.step()).isEqualTo(Step.OFFER_SLOTS);
+        }
+
+        /**
+         * The day list needs one free time of each day, so that is all it asks the calendar for: a search over two
+         * weeks with every slot in it was most of the calendar's answer bytes in a booking dialogue.
+         */
+        @Test
+        void theDayQuestionAsksTheCalendarForTheFirstFreeTimeOfEachDayOnly() {
+            List<FindAvailableSlotsInput> searches = new java.util.concurrent.CopyOnWriteArrayList<>();
+            SchedulingGateway recording = (SchedulingGateway) java.lang.reflect.Proxy.newProxyInstance(
+                    SchedulingGateway.class.getClassLoader(), new Class<?>[] {SchedulingGateway.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("findSlots")) {
+                            searches.add((FindAvailableSlotsInput) args[1]);
+                        }
+                        try {
+                            return method.invoke(gateway, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            DialogueState state = booking();
+            AssistantTurn in = new AssistantTurn(tenant, "whatsapp:" + CUSTOMER, CUSTOMER, null, "whatsapp",
+                    "limpieza con cualquiera", null, state.toJson(), Map.of(), List.of(), NOW);
+            Turn t = new Turn(in, state, false, Replies.in(Replies.bundles(), Language.ES), Utterance.of(in.text()), recording);
+            Details.read(t, false);
+            Planner.advance(t);
+
+            assertThat(state.step()).isEqualTo(Step.ASK_DATE);
+            assertThat(searches).singleElement().satisfies(search -> {
+                assertThat(search.perDay()).isEqualTo(1);
+                assertThat(search.limit()).isEqualTo(7);
+                assertThat(search.fromDate()).hasToString("2026-01-12");
+                assertThat(search.toDate()).hasToString("2026-01-25");
+            });
+            // seven different days, in order, as the list shows them
+            List<String> days = t.out.reply(state.toJson()).interactive().options().stream().map(o -> o.id()).toList();
+            assertThat(days).hasSize(7).doesNotHaveDuplicates().isSorted();
         }
 
         @Test

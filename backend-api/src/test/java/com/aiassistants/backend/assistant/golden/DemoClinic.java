@@ -89,6 +89,12 @@ final class DemoClinic {
 
     synchronized List<Slot> freeSlots(String serviceId, String professionalId, LocalDate from, LocalDate to,
             LocalTime earliest, LocalTime latest, int limit) {
+        return freeSlots(serviceId, professionalId, from, to, earliest, latest, limit, null);
+    }
+
+    /** As mcp-calendar answers: with {@code perDay}, only the earliest that many of each day. */
+    synchronized List<Slot> freeSlots(String serviceId, String professionalId, LocalDate from, LocalDate to,
+            LocalTime earliest, LocalTime latest, int limit, Integer perDay) {
         Service service = service(serviceId);
         List<Professional> who = professionalId != null ? List.of(professional(professionalId))
                 : professionals.stream().filter(p -> p.serviceIds().contains(serviceId)).toList();
@@ -116,7 +122,10 @@ final class DemoClinic {
                 }
             }
         }
-        return result.stream().sorted(Comparator.comparing(Slot::start).thenComparing(Slot::professionalId)).limit(limit).toList();
+        java.util.Map<LocalDate, Integer> ofDay = new java.util.HashMap<>();
+        return result.stream().sorted(Comparator.comparing(Slot::start).thenComparing(Slot::professionalId))
+                .filter(x -> perDay == null || ofDay.merge(x.localStart().toLocalDate(), 1, Integer::sum) <= perDay)
+                .limit(limit).toList();
     }
 
     private Slot slot(Professional p, Service service, LocalDateTime localStart) {

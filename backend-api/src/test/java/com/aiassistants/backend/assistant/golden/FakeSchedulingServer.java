@@ -178,7 +178,7 @@ public final class FakeSchedulingServer implements AutoCloseable {
             return McpTool.query(CalendarTools.FIND_AVAILABLE_SLOTS, "Free slots", CalendarTools.FindAvailableSlotsInput.class,
                     SlotList.class, (ctx, in) -> new SlotList(DemoClinic.ZONE.getId(), clinics.of(ctx).freeSlots(in.serviceId(),
                             in.professionalId(), in.fromDate(), in.toDate() == null ? in.fromDate() : in.toDate(), in.earliest(),
-                            in.latest(), in.limit() == null ? 20 : in.limit())));
+                            in.latest(), in.limit() == null ? 20 : in.limit(), in.perDay())));
         }
 
         @Bean

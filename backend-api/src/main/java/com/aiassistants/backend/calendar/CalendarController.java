@@ -92,7 +92,10 @@ public class CalendarController {
                 Inputs.optionalId("professional_id", professionalId), date);
     }
 
-    @Operation(summary = "Patients the project has talked to, by name or phone digits (at most 20)")
+    @Operation(summary = "Patients the project has talked to, by name or phone digits (at most 20)",
+            description = "Matches the name a patient gave the assistant, their WhatsApp profile name, their id or at least"
+                    + " 3 digits of their phone; `name` is the name they gave the assistant when it is still remembered, else"
+                    + " the profile name, as on the customers page. Erased patients and the console's sandbox are left out.")
     @GetMapping("/v1/admin/calendar/customers")
     public List<CustomerMatch> customers(Caller caller, @RequestParam @NotBlank @Size(min = 2, max = 100) String q) {
         return calendar.customers(caller.requireAdminOnOwnProject(Role.STAFF), q.trim());

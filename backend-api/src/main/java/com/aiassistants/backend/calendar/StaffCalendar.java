@@ -22,6 +22,7 @@ import com.aiassistants.backend.calendar.CalendarViews.SlotList;
 import com.aiassistants.backend.calendar.CalendarViews.SlotView;
 import com.aiassistants.backend.calendar.CalendarViews.DateOverrideView;
 import com.aiassistants.backend.calendar.CalendarViews.TimeOffView;
+import com.aiassistants.backend.customer.Customers;
 import com.aiassistants.backend.mcp.McpCalls;
 import com.aiassistants.backend.mcp.McpClients;
 import com.aiassistants.backend.realtime.Frame;
@@ -130,20 +131,20 @@ public class StaffCalendar {
         return new SlotList(slots.timeZone(), slots.slots().stream().map(SlotView::of).toList());
     }
 
-    /** Patients the project has talked to, by name or phone digits (from its conversations). */
+    /**
+     * Patients the project has talked to (their latest conversation each), by the name they gave the assistant, their
+     * profile name, their id or phone digits; named as the customers page names them.
+     */
     public List<CustomerMatch> customers(String projectId, String query) {
-        String like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String digits = query.replaceAll("\\D", "");
         return jdbc.sql("""
-                select distinct on (customer_id) customer_id, customer_name, channel, id
+                select distinct on (customer_id) customer_id, coalesce(%s, customer_name) as name, channel, id
                 from conversation
-                where project_id = :project and customer_id is not null
-                  and (customer_name ilike :like or customer_id ilike :like
-                       or (length(:digits) >= 3 and regexp_replace(customer_id, '\\D', '', 'g') like '%' || :digits || '%'))
+                where %s and %s
                 order by customer_id, updated_at desc
-                limit 20""")
-                .param("project", projectId).param("like", like).param("digits", digits)
-                .query((rs, n) -> new CustomerMatch(rs.getString("customer_id"), rs.getString("customer_name"),
+                limit 20""".formatted(Customers.GIVEN_NAME, Customers.PATIENT_CONVERSATION, Customers.MATCHES))
+                .param("project", projectId).param("like", Customers.likeParam(query))
+                .param("digits", Customers.digitsParam(query))
+                .query((rs, n) -> new CustomerMatch(rs.getString("customer_id"), rs.getString("name"),
                         "whatsapp".equals(rs.getString("channel"))
                                 ? rs.getString("id").substring("whatsapp:".length()) : null))
                 .list();

@@ -61,7 +61,20 @@ public class Customers {
     }
 
     /** SQL of the name a patient gave the assistant, for a row of {@code conversation}. */
-    private static final String GIVEN_NAME = CustomerMemory.givenNameSql(":project", "conversation.customer_id");
+    public static final String GIVEN_NAME = CustomerMemory.givenNameSql(":project", "conversation.customer_id");
+
+    /** SQL: a row of {@code conversation} of project {@code :project} with a real patient (not erased, not the sandbox). */
+    public static final String PATIENT_CONVERSATION = "project_id = :project and customer_id is not null"
+            + " and customer_id not like 'erased:%' and channel <> 'sandbox'";
+
+    /**
+     * SQL: the row's patient matches {@code :like} ({@link #likeParam}) by the name they gave the assistant, their
+     * profile name or their id, or {@code :digits} ({@link #digitsParam}, at least 3) within their phone number.
+     */
+    public static final String MATCHES = """
+            (customer_name ilike :like or customer_id ilike :like or %s ilike :like
+             or (length(:digits) >= 3 and regexp_replace(customer_id, '\\D', '', 'g') like '%%' || :digits || '%%'))"""
+            .formatted(GIVEN_NAME);
 
     /**
      * A patient's name: the one they gave the assistant (live memory {@code name}), else the latest WhatsApp profile
@@ -74,29 +87,32 @@ public class Customers {
                    array_agg(distinct channel order by channel) as channels,
                    count(*) as conversations, max(updated_at) as last_activity_at
             from conversation
-            where project_id = :project and customer_id is not null and customer_id not like 'erased:%%'
-              and channel <> 'sandbox'
-            """.formatted(GIVEN_NAME);
+            where %s
+            """.formatted(GIVEN_NAME, PATIENT_CONVERSATION);
 
     /** Most recently active first; {@code query} matches name, id or phone digits (at least 3). */
     public CustomerPage list(String projectId, String query, int limit) {
         StringBuilder sql = new StringBuilder(SUMMARY);
         String q = query == null ? "" : query.trim();
-        String digits = q.replaceAll("\\D", "");
         if (!q.isEmpty()) {
-            sql.append("""
-                    and (customer_name ilike :like or customer_id ilike :like
-                         or %s ilike :like
-                         or (length(:digits) >= 3 and regexp_replace(customer_id, '\\D', '', 'g') like '%%' || :digits || '%%'))
-                    """.formatted(GIVEN_NAME));
+            sql.append(" and ").append(MATCHES);
         }
         sql.append(" group by customer_id order by max(updated_at) desc, customer_id limit :limit");
         var statement = jdbc.sql(sql.toString()).param("project", projectId).param("limit", limit);
         if (!q.isEmpty()) {
-            statement = statement.param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                    .param("digits", digits);
+            statement = statement.param("like", likeParam(q)).param("digits", digitsParam(q));
         }
         return new CustomerPage(statement.query((rs, n) -> summary(rs)).list());
+    }
+
+    /** {@code :like} of {@link #MATCHES}: the query anywhere in the text, its wildcards taken literally. */
+    public static String likeParam(String query) {
+        return "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** {@code :digits} of {@link #MATCHES}: the query's digits. */
+    public static String digitsParam(String query) {
+        return query.replaceAll("\\D", "");
     }
 
     public CustomerProfile profile(String projectId, String customerId) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.aiassistants.backend.customer.Customers;
 import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.common.channel.PhoneNumbers;
 import com.aiassistants.common.web.ApiProblem;
@@ -116,7 +117,7 @@ public class ConversationInbox {
         }
         String query = filter.query() == null ? "" : filter.query().strip();
         if (!query.isEmpty()) {
-            String like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = Customers.likeParam(query);
             where.append(" and (c.customer_name ilike ? or " + GIVEN_NAME + " ilike ?"
                     + " or exists (select 1 from message m where m.project_id = c.project_id"
                     + " and m.conversation_id = c.id and m.role <> 'system' and m.text ilike ?)");

@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.aiassistants.backend.BackendTestBase;
+import com.aiassistants.backend.memory.CustomerMemory;
 import com.aiassistants.backend.tenant.AdminUsers;
 import com.aiassistants.backend.tenant.AdminUsers.Role;
 import com.aiassistants.common.testsupport.ServiceProcess;
@@ -45,6 +46,9 @@ class ConsoleCalendarTest extends BackendTestBase {
 
     @Autowired
     AdminUsers users;
+
+    @Autowired
+    CustomerMemory memory;
 
     @DynamicPropertySource
     static void schedulingServices(DynamicPropertyRegistry registry) {
@@ -220,6 +224,25 @@ class ConsoleCalendarTest extends BackendTestBase {
                 staff, null), 200);
         assertThat(all.get("bookings")).hasSize(1);
         assertThat(all.get("next_cursor").isNull()).isTrue();
+    }
+
+    /** The new booking's patient search names and finds patients as the customers page does. */
+    @Test
+    void thePatientSearchFindsPatientsByTheNameTheyGaveTheAssistant() {
+        TestProject project = newProject();
+        String ana = phone();
+        whatsapp(project, json(Map.of("message_id", uniqueId("w"), "from_number", ana, "text", "hola",
+                "timestamp_iso", Instant.now().toString(), "customer_name", "Anita 🌸")));
+        memory.write(project.id(), ana, Map.of("name", "Ana Pérez"), Duration.ofDays(1), Instant.now());
+
+        for (String query : List.of("ana%20p%C3%A9rez", "anita", ana.substring(ana.length() - 4))) {
+            JsonNode found = ok(call("GET", "/v1/admin/calendar/customers?q=" + query, project.ownerToken(), null), 200);
+            assertThat(found).as(query).hasSize(1);
+            assertThat(found.get(0).get("customer_id").asString()).isEqualTo(ana);
+            assertThat(found.get(0).get("name").asString()).as(query).isEqualTo("Ana Pérez");
+            assertThat(found.get(0).get("phone").asString()).isEqualTo(ana);
+        }
+        assertThat(ok(call("GET", "/v1/admin/calendar/customers?q=luis", project.ownerToken(), null), 200)).isEmpty();
     }
 
     @Test

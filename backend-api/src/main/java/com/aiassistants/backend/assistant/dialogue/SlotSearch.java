@@ -14,7 +14,7 @@ import com.aiassistants.common.scheduling.CalendarTools.Slot;
 
 /**
  * Looks up free slots for what the state asks (day or days, exact time or window) and offers up to
- * five. When the wanted time is not free it says so — and why, when the whole day is out
+ * five. An exact time is looked up alone first; only when it is not free are the day's other times read. When the wanted time is not free it says so — and why, when the whole day is out
  * ({@link Unavailability}) — and offers nearby times that day and the same time on other days; when
  * the day has nothing, the next free times, and when it has only a few, those with the next free times after them.
  * Nothing in the time of day asked for offers the other times of those days before later days.
@@ -47,12 +47,14 @@ final class SlotSearch {
         LocalDate to = s.dateTo();
         String serviceName = s.flow() == Flow.RESCHEDULE ? s.target().serviceName() : s.serviceName();
         if (s.exactTime() != null) {
-            List<Slot> day = find(t, from, to, null, null, 100);
             LocalTime wanted = s.exactTime();
-            Optional<Slot> exact = day.stream().filter(x -> x.localStart().toLocalTime().equals(wanted)).findFirst();
+            // the time asked for alone first: when it is free (the usual case) the day's other times are not needed
+            Optional<Slot> exact = find(t, from, to, wanted, wanted, 1).stream()
+                    .filter(x -> x.localStart().toLocalTime().equals(wanted)).findFirst();
             if (exact.isPresent()) {
                 return new Result(Result.Kind.EXACT, OfferedSlot.of(exact.get()));
             }
+            List<Slot> day = find(t, from, to, null, null, 100);
             t.out.say(t.say.slots().exactUnavailable(Formats.time(wanted)));
             if (day.isEmpty() && from.equals(to)) {
                 t.out.say(Unavailability.why(t, from));

@@ -92,6 +92,28 @@ class StepHandlersTest {
         return t;
     }
 
+    /** As {@link #planned}, with every slot search the turn makes added to {@code searches}. */
+    Turn plannedRecording(String text, List<FindAvailableSlotsInput> searches) {
+        SchedulingGateway recording = (SchedulingGateway) java.lang.reflect.Proxy.newProxyInstance(
+                SchedulingGateway.class.getClassLoader(), new Class<?>[] {SchedulingGateway.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findSlots")) {
+                        searches.add((FindAvailableSlotsInput) args[1]);
+                    }
+                    try {
+                        return method.invoke(gateway, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DialogueState state = booking();
+        AssistantTurn in = new AssistantTurn(tenant, "whatsapp:" + CUSTOMER, CUSTOMER, null, "whatsapp", text, null,
+                state.toJson(), Map.of(), List.of(), NOW);
+        Turn t = new Turn(in, state, false, Replies.in(Replies.bundles(), Language.ES), Utterance.of(text), recording);
+        Details.read(t, false);
+        Planner.advance(t);
+        return t;
+    }
+
     /** A state with slots of Thursday offered for a cleaning. */
     Turn offered() {
         Turn t = planned("limpieza el jueves");
@@ -274,23 +296,8 @@ class StepHandlersTest {
         @Test
         void theDayQuestionAsksTheCalendarForTheFirstFreeTimeOfEachDayOnly() {
             List<FindAvailableSlotsInput> searches = new java.util.concurrent.CopyOnWriteArrayList<>();
-            SchedulingGateway recording = (SchedulingGateway) java.lang.reflect.Proxy.newProxyInstance(
-                    SchedulingGateway.class.getClassLoader(), new Class<?>[] {SchedulingGateway.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("findSlots")) {
-                            searches.add((FindAvailableSlotsInput) args[1]);
-                        }
-                        try {
-                            return method.invoke(gateway, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-            DialogueState state = booking();
-            AssistantTurn in = new AssistantTurn(tenant, "whatsapp:" + CUSTOMER, CUSTOMER, null, "whatsapp",
-                    "limpieza con cualquiera", null, state.toJson(), Map.of(), List.of(), NOW);
-            Turn t = new Turn(in, state, false, Replies.in(Replies.bundles(), Language.ES), Utterance.of(in.text()), recording);
-            Details.read(t, false);
-            Planner.advance(t);
+            Turn t = plannedRecording("limpieza con cualquiera", searches);
+            DialogueState state = t.state;
 
             assertThat(state.step()).isEqualTo(Step.ASK_DATE);
             assertThat(searches).singleElement().satisfies(search -> {
@@ -302,6 +309,30 @@ class StepHandlersTest {
             // seven different days, in order, as the list shows them
             List<String> days = t.out.reply(state.toJson()).interactive().options().stream().map(o -> o.id()).toList();
             assertThat(days).hasSize(7).doesNotHaveDuplicates().isSorted();
+        }
+
+        /** A time asked for is looked up alone; the day's other times are read only when it is taken. */
+        @Test
+        void anExactTimeIsLookedUpAloneAndTheDayReadOnlyWhenItIsTaken() {
+            List<FindAvailableSlotsInput> free = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Turn taken = plannedRecording("limpieza con la dra perez el jueves a las 10", free);
+            assertThat(taken.state.step()).isEqualTo(Step.CONFIRM_HOLD);
+            assertThat(free).singleElement().satisfies(search -> {
+                assertThat(search.earliest()).isEqualTo(LocalTime.of(10, 0));
+                assertThat(search.latest()).isEqualTo(LocalTime.of(10, 0));
+                assertThat(search.limit()).isEqualTo(1);
+            });
+
+            booked("svc-limpieza", "pro-perez", LocalDateTime.parse("2026-01-15T11:00"));
+            List<FindAvailableSlotsInput> busy = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Turn offered = plannedRecording("limpieza con la dra perez el jueves a las 11", busy);
+            assertThat(offered.state.step()).isEqualTo(Step.OFFER_SLOTS);
+            assertThat(said(offered)).contains("11:00", "10:");
+            assertThat(busy).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(busy.get(0).limit()).isEqualTo(1);
+            assertThat(busy.get(1).earliest()).isNull();
+            assertThat(busy.get(1).fromDate()).hasToString("2026-01-15");
+            assertThat(busy.get(1).toDate()).hasToString("2026-01-15");
         }
 
         @Test

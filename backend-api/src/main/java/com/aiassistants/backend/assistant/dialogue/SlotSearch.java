@@ -14,7 +14,8 @@ import com.aiassistants.common.scheduling.CalendarTools.Slot;
 
 /**
  * Looks up free slots for what the state asks (day or days, exact time or window) and offers up to
- * five. An exact time is looked up alone first; only when it is not free are the day's other times read. When the wanted time is not free it says so — and why, when the whole day is out
+ * five. An exact time is looked up alone first; only when it is not free are the day's other times read.
+ * When the wanted time is not free it says so — and why, when the whole day is out
  * ({@link Unavailability}) — and offers nearby times that day and the same time on other days; when
  * the day has nothing, the next free times, and when it has only a few, those with the next free times after them.
  * Nothing in the time of day asked for offers the other times of those days before later days.

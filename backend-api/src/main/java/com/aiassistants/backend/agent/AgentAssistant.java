@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
 import com.aiassistants.backend.assistant.ReminderAnswer;
 import com.aiassistants.backend.assistant.Sandbox;
+import com.aiassistants.common.config.LookedUpOnce;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +45,7 @@ public class AgentAssistant implements Assistant, AutoCloseable {
     private final AgentProperties properties;
     private final AgentTurnRunner runner;
     private final ProviderTypes providers;
-    private final ObjectProvider<Assistant> deterministic;
+    private final Supplier<Assistant> deterministic;
     private final MeterRegistry meters;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -52,7 +54,7 @@ public class AgentAssistant implements Assistant, AutoCloseable {
         this.properties = properties;
         this.runner = runner;
         this.providers = providers;
-        this.deterministic = deterministic;
+        this.deterministic = LookedUpOnce.of(deterministic);
         this.meters = meters;
     }
 
@@ -131,7 +133,7 @@ public class AgentAssistant implements Assistant, AutoCloseable {
     }
 
     private AssistantReply deterministic(AssistantTurn turn) {
-        Assistant engine = deterministic.getIfAvailable();
+        Assistant engine = deterministic.get();
         if (engine == null) {
             throw new IllegalStateException("no bean 'deterministicAssistant' to answer the turn");
         }

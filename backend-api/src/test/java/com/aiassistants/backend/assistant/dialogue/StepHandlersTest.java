@@ -64,9 +64,13 @@ class StepHandlersTest {
 
     /** A message with the name WhatsApp shows for the patient and, when tapped, the option's id. */
     Turn tap(DialogueState state, String text, String shownName, String replyId) {
+        return tap(state, text, shownName, replyId, gateway);
+    }
+
+    Turn tap(DialogueState state, String text, String shownName, String replyId, SchedulingGateway scheduling) {
         AssistantTurn in = new AssistantTurn(tenant, "whatsapp:" + CUSTOMER, CUSTOMER, shownName, "whatsapp", text, replyId,
                 state.toJson(), Map.of(), List.of(), NOW);
-        return new Turn(in, state, false, Replies.in(Replies.bundles(), Language.ES), Utterance.of(text), gateway);
+        return new Turn(in, state, false, Replies.in(Replies.bundles(), Language.ES), Utterance.of(text), scheduling);
     }
 
     static String said(Turn t) {
@@ -86,7 +90,11 @@ class StepHandlersTest {
 
     /** The first message of a booking dialogue, read and acted on. */
     Turn planned(String text) {
-        Turn t = turn(booking(), text);
+        return planned(text, gateway);
+    }
+
+    Turn planned(String text, SchedulingGateway scheduling) {
+        Turn t = tap(booking(), text, null, null, scheduling);
         Details.read(t, false);
         Planner.advance(t);
         return t;
@@ -105,13 +113,7 @@ class StepHandlersTest {
                         throw e.getCause();
                     }
                 });
-        DialogueState state = booking();
-        AssistantTurn in = new AssistantTurn(tenant, "whatsapp:" + CUSTOMER, CUSTOMER, null, "whatsapp", text, null,
-                state.toJson(), Map.of(), List.of(), NOW);
-        Turn t = new Turn(in, state, false, Replies.in(Replies.bundles(), Language.ES), Utterance.of(text), recording);
-        Details.read(t, false);
-        Planner.advance(t);
-        return t;
+        return planned(text, recording);
     }
 
     /** A state with slots of Thursday offered for a cleaning. */

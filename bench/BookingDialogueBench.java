@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Usage: java bench/BookingDialogueBench.java [conversations=100] [thinkMs=1000] [baseUrl=http://localhost:8080] [apiKey=demo-local-key-change-me] [warmupDialogues=300] [dialoguesPerConversation=1]
  * thinkMs is the pause between a reply and the user's next message (0 = closed loop, saturation).
+ * BENCH_MESSAGE_IDS=1 sends a message id with every message, as the WhatsApp gateway does.
  */
 public class BookingDialogueBench {
 
@@ -142,14 +143,21 @@ public class BookingDialogueBench {
         }
     }
 
+    /**
+     * With BENCH_MESSAGE_IDS=1 every message carries a message id of its own, as each message the WhatsApp gateway
+     * passes on does (the backend then claims the id and keeps the reply for a repeat of it).
+     */
+    static final boolean MESSAGE_IDS = "1".equals(System.getenv("BENCH_MESSAGE_IDS"));
+
     /** One user message through the web message endpoint. */
     static HttpResponse<String> post(HttpClient http, String base, String key, String conversation, String customer,
             String text) throws Exception {
+        String id = MESSAGE_IDS ? ",\"message_id\":\"bench." + java.util.UUID.randomUUID() + "\"" : "";
         return http.send(HttpRequest.newBuilder(URI.create(base + "/v1/conversations/" + conversation + "/messages"))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-API-Key", key).header("X-Customer-Id", customer)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"" + id + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -14,7 +14,8 @@
 # usage: bench/stack-profile.sh <conversations> <think-ms> [warm-up dialogues] [dialogues per conversation]
 #        bench/stack-profile.sh idle [seconds]   (default 30: what each process costs per second with no load at all,
 #                                                 and the Redis commands and PostgreSQL transactions per second)
-# env:   BENCH_BACKEND (default http://localhost:8080), PROFILE_JFR (0 or 1, default 0),
+# env:   BENCH_BACKEND (default http://localhost:8080), PROFILE_JFR (0 or 1, default 0), BENCH_MESSAGE_IDS (0 or 1,
+#        default 0: 1 sends a message id with every message, as the WhatsApp gateway does),
 #        REDIS_URL (default redis://127.0.0.1:6379), LOCAL_PG_PORT (default 54329; the same variable run-local.sh
 #        reads for its embedded PostgreSQL)
 set -euo pipefail

@@ -57,42 +57,44 @@ public class ConversationStore {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(lockKey(projectId, conversationId)).query((rs, n) -> 1).list();
     }
 
-    /** Claims a message id; false when it was claimed before (a duplicate). */
-    boolean claimMessageId(String projectId, String messageId, String conversationId) {
-        return jdbc.sql("""
-                insert into processed_message (project_id, message_id, conversation_id) values (?, ?, ?)
-                on conflict (project_id, message_id) do nothing""")
-                .params(projectId, messageId, conversationId).update() == 1;
-    }
-
     /**
-     * Stores the patient's message, creating its conversation or touching it, in one statement (one round trip);
-     * the message's row id. A conversation row locked by a turn that is committing its update is not waited for:
-     * row-lock waiters are woken in no particular order, which would let a later message overtake an earlier one
-     * (the turn touches the row too), so a locked row is skipped instead. The message's foreign key is checked at the
-     * end of the statement, when the conversation created by the same statement exists.
+     * Stores the patient's message in one statement (one round trip, and its own transaction when the caller has
+     * none): claims its message id in {@code processed_message} when it has one, creates its conversation or touches
+     * it, and inserts the message; the message's row id, or null when the id was claimed before (a duplicate: nothing
+     * is written). A concurrent claim of the same id waits on the unique key until the first commits, then finds it.
+     * A conversation row locked by a turn that is committing its update is not waited for: row-lock waiters are woken
+     * in no particular order, which would let a later message overtake an earlier one (the turn touches the row too),
+     * so a locked row is skipped instead. The message's foreign key is checked at the end of the statement, when the
+     * conversation created by the same statement exists.
      */
-    long receiveUserMessage(InboundMessage in, Instant at) {
+    Long receive(InboundMessage in, Instant at) {
         return jdbc.sql("""
-                with created as (
-                  insert into conversation (project_id, id, channel, customer_id, customer_name) values (:project, :conversation,
-                    :channel, :customer, :customerName)
+                with claim as (
+                  insert into processed_message (project_id, message_id, conversation_id)
+                  select :project, cast(:messageId as text), :conversation where cast(:messageId as text) is not null
+                  on conflict (project_id, message_id) do nothing
+                  returning 1),
+                fresh as (select 1 where cast(:messageId as text) is null or exists (select 1 from claim)),
+                created as (
+                  insert into conversation (project_id, id, channel, customer_id, customer_name)
+                  select :project, :conversation, :channel, :customer, :customerName where exists (select 1 from fresh)
                   on conflict (project_id, id) do nothing
                   returning 1),
                 touched as (
                   update conversation set updated_at = now(), customer_name = coalesce(:customerName, customer_name)
-                  where not exists (select 1 from created)
+                  where exists (select 1 from fresh) and not exists (select 1 from created)
                     and (project_id, id) in (select project_id, id from conversation where project_id = :project
                                              and id = :conversation for no key update skip locked)
                   returning 1)
                 insert into message (project_id, conversation_id, role, text, message_id, reply_id, created_at)
-                values (:project, :conversation, 'user', :text, :messageId, :replyId, :at) returning id""")
+                select :project, :conversation, 'user', :text, :messageId, :replyId, :at where exists (select 1 from fresh)
+                returning id""")
                 .param("project", in.projectId()).param("conversation", in.conversationId())
                 .param("channel", in.channel()).param("customer", in.customerId())
                 .param("customerName", in.customerName(), java.sql.Types.VARCHAR)
                 .param("text", in.text()).param("messageId", in.messageId(), java.sql.Types.VARCHAR)
                 .param("replyId", in.replyId(), java.sql.Types.VARCHAR).param("at", Timestamp.from(at))
-                .query(Long.class).single();
+                .query(Long.class).optional().orElse(null);
     }
 
     /** Creates the conversation of a message the assistant sends on its own, or touches it; its state. */
@@ -131,13 +133,15 @@ public class ConversationStore {
                 where project_id = ? and message_id = ? and response_text is not null""")
                 .params(projectId, messageId)
                 .query((rs, n) -> new TurnResult(rs.getString("conversation_id"), messageId, rs.getString("response_text"),
-                        rs.getString("interactive") == null ? null
-                                : json.readValue(rs.getString("interactive"), AssistantReply.Interactive.class),
-                        duplicate))
+                        interactive(rs.getString("interactive")), duplicate))
                 .optional();
     }
 
-    /** Keeps a message id's reply, so a repeated id gets it. */
+    private AssistantReply.Interactive interactive(String stored) {
+        return stored == null ? null : json.readValue(stored, AssistantReply.Interactive.class);
+    }
+
+    /** Keeps a message id's reply, so a repeated id gets it (a turn that replied does this in {@link #recordTurn}). */
     void storeReply(String projectId, String messageId, String text, AssistantReply.Interactive interactive) {
         jdbc.sql("update processed_message set response_text = ?, interactive = ?::jsonb where project_id = ? and message_id = ?")
                 .params(text, interactive == null ? null : json.writeValueAsString(interactive), projectId, messageId)
@@ -166,16 +170,20 @@ public class ConversationStore {
     }
 
     /**
-     * What a turn reads under the conversation's lock: its row, the thread as the assistant sees it and what is
-     * remembered about the customer.
+     * What a turn reads under the conversation's lock: its row, the thread as the assistant sees it, what is
+     * remembered about the customer and, for a message id another turn has answered meanwhile (a duplicate that got
+     * the lock first), that answer.
      */
     record TurnContext(ConversationRow conversation, List<AssistantTurn.HistoryEntry> history,
-            Map<String, String> memory) {
+            Map<String, String> memory, Optional<TurnResult> answered) {
     }
 
     private static final String TURN_CONTEXT = """
-            select c.state, c.paused, h.role, h.text, h.created_at, %s as memory
+            select c.state, c.paused, h.role, h.text, h.created_at, %s as memory,
+              a.response_text as answer, a.interactive::text as answer_interactive
             from conversation c
+            left join processed_message a on a.project_id = c.project_id and a.message_id = cast(:messageId as text)
+              and a.response_text is not null
             left join lateral (
               select m.id, m.role, m.text, m.created_at from message m
               where m.project_id = c.project_id and m.conversation_id = c.id and m.role <> 'system'
@@ -187,20 +195,26 @@ public class ConversationStore {
     /**
      * The conversation's state and pause, the last {@code size} messages of its thread as the assistant saw it when
      * the message in row {@code messageRow} arrived (every reply so far, and the patient's messages before that one:
-     * later ones, stored while an earlier turn ran, wait for their own turn; oldest first) and the customer's unexpired
-     * memory ({@link CustomerMemory#UNEXPIRED_AS_JSON}), in one round trip.
+     * later ones, stored while an earlier turn ran, wait for their own turn; oldest first), the customer's unexpired
+     * memory ({@link CustomerMemory#UNEXPIRED_AS_JSON}) and the stored answer of {@code messageId} (null: none), in
+     * one round trip.
      */
-    TurnContext turnContext(String projectId, String conversationId, String customerId, long messageRow, int size,
-            Instant now) {
+    TurnContext turnContext(String projectId, String conversationId, String customerId, long messageRow,
+            String messageId, int size, Instant now) {
         List<AssistantTurn.HistoryEntry> history = new ArrayList<>();
         List<Map<String, String>> memory = new ArrayList<>(1);
+        List<TurnResult> answered = new ArrayList<>(1);
         List<ConversationRow> conversation = jdbc.sql(TURN_CONTEXT)
                 .param("project", projectId).param("conversation", conversationId)
-                .param("row", messageRow).param("size", size)
+                .param("row", messageRow).param("size", size).param("messageId", messageId, java.sql.Types.VARCHAR)
                 .param("customer", customerId).param("now", Timestamp.from(now))
                 .query((rs, n) -> {
                     if (n == 0) {
                         memory.add(CustomerMemory.fromJson(rs.getString("memory")));
+                        if (rs.getString("answer") != null) {
+                            answered.add(new TurnResult(conversationId, messageId, rs.getString("answer"),
+                                    interactive(rs.getString("answer_interactive")), false));
+                        }
                     }
                     if (rs.getString("role") != null) {
                         history.add(new AssistantTurn.HistoryEntry(rs.getString("role"), rs.getString("text"),
@@ -212,7 +226,8 @@ public class ConversationStore {
         if (conversation.isEmpty()) {
             throw new org.springframework.dao.EmptyResultDataAccessException("no conversation " + conversationId, 1);
         }
-        return new TurnContext(conversation.getFirst(), List.copyOf(history), memory.getFirst());
+        return new TurnContext(conversation.getFirst(), List.copyOf(history), memory.getFirst(),
+                answered.stream().findFirst());
     }
 
     /** A thread's messages before {@code beforeId} (all when null), newest first. */
@@ -231,24 +246,33 @@ public class ConversationStore {
 
     /**
      * After a turn, in one statement: the assistant's reply stored as a message at {@code repliedAt} (none when
-     * {@code reply} is empty), the new dialogue state, a pause the assistant asked for, and a patient's request for a
-     * person. It leaves {@code updated_at} (the inbox's order) as the patient's message set it: with no indexed column
-     * changed, PostgreSQL can update the row in place (a heap-only update, see the {@code V10} migration), so a
+     * {@code reply} is empty) and, with a {@code messageId}, kept for a repeat of that id (with its
+     * {@code interactive} part), the new dialogue state, a pause the assistant asked for, and a patient's request for
+     * a person. It leaves {@code updated_at} (the inbox's order) as the patient's message set it: with no indexed
+     * column changed, PostgreSQL can update the row in place (a heap-only update, see the {@code V10} migration), so a
      * turn's second write to its conversation adds no index entries.
      */
-    void recordTurn(String projectId, String conversationId, String reply, Instant repliedAt, String state,
-            boolean handoff, boolean needsHuman, Instant at) {
+    void recordTurn(String projectId, String conversationId, String messageId, String reply,
+            AssistantReply.Interactive interactive, Instant repliedAt, String state, boolean handoff, boolean needsHuman,
+            Instant at) {
         jdbc.sql("""
                 with reply as (
                   insert into message (project_id, conversation_id, role, text, created_at)
                   select :project, :conversation, 'assistant', :reply, cast(:repliedAt as timestamptz) where :reply <> ''
+                  returning 1),
+                kept as (
+                  update processed_message set response_text = :reply, interactive = cast(:interactive as jsonb)
+                  where project_id = :project and message_id = cast(:messageId as text)
                   returning 1)
                 update conversation set state = :state, paused = paused or :handoff,
                   paused_by = case when :handoff then 'assistant' else paused_by end,
                   needs_human_since = case when :needsHuman then coalesce(needs_human_since, :at) else needs_human_since end
                 where project_id = :project and id = :conversation""")
                 .param("project", projectId).param("conversation", conversationId)
+                .param("messageId", messageId, java.sql.Types.VARCHAR)
                 .param("reply", reply).param("repliedAt", Timestamp.from(repliedAt))
+                .param("interactive", interactive == null ? null : json.writeValueAsString(interactive),
+                        java.sql.Types.VARCHAR)
                 .param("state", state, java.sql.Types.VARCHAR).param("handoff", handoff).param("needsHuman", needsHuman)
                 .param("at", Timestamp.from(at))
                 .update();

@@ -43,15 +43,17 @@ import io.micrometer.core.instrument.Timer;
  * The turn pipeline, in two PostgreSQL transactions so staff see the patient's message while the
  * assistant is still thinking:
  * <ol>
- * <li>receive — claim (project, message_id) in {@code processed_message} (a concurrent duplicate blocks
- * on the unique key until the claim commits, then waits for the answer below), create or touch the
- * conversation and store the patient's message; commit and publish it on the live stream;</li>
+ * <li>receive — in one statement (one round trip, committed on its own): claim (project, message_id) in
+ * {@code processed_message} (a concurrent duplicate blocks on the unique key until the claim commits, then waits for
+ * the answer below), create or touch the conversation and store the patient's message; publish it on the live
+ * stream;</li>
  * <li>answer — {@code pg_advisory_xact_lock} on a 64-bit hash of (project, conversation): turns of one
  * conversation run one at a time, across instances, granted in arrival order (the lock manager's
- * wait queue is FIFO, unlike row-lock waiters, which race when the holder commits); a message whose
- * claim already holds a reply (a duplicate) gets that reply; otherwise load state, history (as it stood
- * when the message arrived) and memory in one statement, call the {@link Assistant} with the tenant profile,
- * persist the reply, the new state, memory updates and the stored reply; commit and publish the reply's events.</li>
+ * wait queue is FIFO, unlike row-lock waiters, which race when the holder commits); then, in one statement, the
+ * state, history (as it stood when the message arrived), memory and any reply already stored for the message id (a
+ * duplicate answered first gets that reply); call the {@link Assistant} with the tenant profile; persist the reply,
+ * the new state and the stored reply in one statement, and memory updates; commit and publish the reply's
+ * events.</li>
  * </ol>
  * When answering fails the patient's message stays stored and its claim stays open, so the channel's
  * retry of the same message id answers it (once); a message without an id is removed again, because
@@ -177,7 +179,7 @@ public class TurnService {
      * 20 ms later; any other failure ends it at once.
      */
     private Received receiveRetryingConflicts(InboundMessage in, TenantProfile profile) {
-        return RECEIVE_RETRIES.invoke(() -> transactions.execute(tx -> receive(in, profile)));
+        return RECEIVE_RETRIES.invoke(() -> receive(in, profile));
     }
 
     private static final RetryTemplate RECEIVE_RETRIES = Backoffs.retryTemplate(2, Duration.ofMillis(10),
@@ -192,20 +194,26 @@ public class TurnService {
     }
 
     /**
-     * First transaction: claim the message id, store the patient's message and, when it is one of the project's
-     * activation codes (not in a sandbox: {@code profile} null), note the link access with it.
+     * First transaction: claim the message id and store the patient's message, one statement in a transaction of its
+     * own; when the message is one of the project's activation codes (not in a sandbox: {@code profile} null), the
+     * link access is noted in the same transaction.
      */
     private Received receive(InboundMessage in, TenantProfile profile) {
-        if (in.messageId() != null && !store.claimMessageId(in.projectId(), in.messageId(), in.conversationId())) {
+        Instant now = clock.instant();
+        Long row = profile != null && linkAccesses.isCode(profile, in.customerId(), in.text())
+                ? transactions.execute(tx -> {
+                    Long stored = store.receive(in, now);
+                    if (stored != null) {
+                        linkAccesses.noteIfCode(profile, in.channel(), in.customerId(), in.text(), now);
+                    }
+                    return stored;
+                })
+                : store.receive(in, now);
+        if (row == null) {
             log.info("duplicate message id: answering with the first reply");
             return new Received(null, null);
         }
-        Instant now = clock.instant();
-        Received received = new Received(store.receiveUserMessage(in, now), now);
-        if (profile != null) {
-            linkAccesses.noteIfCode(profile, in.channel(), in.customerId(), in.text(), now);
-        }
-        return received;
+        return new Received(row, now);
     }
 
     /** Second transaction: the conversation's turn, one at a time, unless the message was answered already. */
@@ -215,18 +223,22 @@ public class TurnService {
         // FIFO per conversation across instances: advisory-lock waiters are granted in queue order
         store.lock(projectId, in.conversationId());
         long rowId;
-        if (in.messageId() != null) {
-            Optional<TurnResult> answered = store.storedReply(projectId, in.messageId(), received.duplicate());
+        if (received.duplicate()) {
+            Optional<TurnResult> answered = store.storedReply(projectId, in.messageId(), true);
             if (answered.isPresent()) {
                 return answered.get();
             }
-            rowId = received.duplicate() ? store.storedUserRow(in) : received.rowId();
+            rowId = store.storedUserRow(in);
         } else {
             rowId = received.rowId();
         }
         Instant now = clock.instant();
         ConversationStore.TurnContext context = store.turnContext(projectId, in.conversationId(), in.customerId(), rowId,
-                settings.historySize(), now);
+                in.messageId(), settings.historySize(), now);
+        if (context.answered().isPresent()) {
+            // a repeat of this message id got the lock first and answered it
+            return context.answered().get();
+        }
         ConversationStore.ConversationRow conversation = context.conversation();
         List<AssistantTurn.HistoryEntry> history = context.history();
 
@@ -248,7 +260,8 @@ public class TurnService {
                 published.add(Frame.message(in.conversationId(), "assistant", text, repliedAt));
             }
             boolean needsHuman = reply.handoff() || HumanRequests.asksForPerson(in.text());
-            store.recordTurn(projectId, in.conversationId(), text, repliedAt, reply.state(), reply.handoff(), needsHuman, now);
+            store.recordTurn(projectId, in.conversationId(), in.messageId(), text, interactive, repliedAt, reply.state(),
+                    reply.handoff(), needsHuman, now);
             memory.write(projectId, in.customerId(), reply.memoryUpdates(), project.memoryTtl(settings.memoryTtl()), now);
             if (reply.handoff()) {
                 published.add(Frame.handoff(in.conversationId(), true, clock.instant()));
@@ -264,7 +277,7 @@ public class TurnService {
                 published.add(Frame.booking(in.conversationId(), List.copyOf(reply.bookingIds()), clock.instant()));
             }
         }
-        if (in.messageId() != null) {
+        if (conversation.paused() && in.messageId() != null) {
             store.storeReply(projectId, in.messageId(), text, interactive);
         }
         return new TurnResult(in.conversationId(), in.messageId(), text, interactive, false);

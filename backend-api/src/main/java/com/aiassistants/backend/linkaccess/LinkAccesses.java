@@ -27,6 +27,12 @@ public class LinkAccesses {
         this.meters = meters;
     }
 
+    /** True when the message is one of the profile's activation codes from a known customer: {@link #noteIfCode} writes. */
+    public boolean isCode(TenantProfile profile, String customerId, String text) {
+        return profile.flow() != null && customerId != null && !customerId.isBlank()
+                && ActivationCodes.match(profile.flow().activationCodes(), text).isPresent();
+    }
+
     /** True when the message was an activation code and its access was noted. */
     public boolean noteIfCode(TenantProfile profile, String channel, String customerId, String text, Instant at) {
         if (profile.flow() == null || customerId == null || customerId.isBlank()) {

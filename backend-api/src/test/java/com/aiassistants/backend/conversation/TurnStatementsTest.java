@@ -40,8 +40,8 @@ class TurnStatementsTest extends BackendTestBase {
         Long heapOnly = transactions.execute(tx -> {
             // the backend's counter also holds earlier transactions' updates until it reports them, so count the step
             long counted = heapOnlyUpdatesOfConversation();
-            store.recordTurn(project.id(), "web-hot", "una respuesta", Instant.now(), "{\"step\":\"next\"}", false, true,
-                    Instant.now());
+            store.recordTurn(project.id(), "web-hot", null, "una respuesta", null, Instant.now(), "{\"step\":\"next\"}",
+                    false, true, Instant.now());
             return heapOnlyUpdatesOfConversation() - counted;
         });
 
@@ -68,12 +68,12 @@ class TurnStatementsTest extends BackendTestBase {
                 .query(Long.class).single();
 
         ConversationStore.TurnContext context = transactions.execute(
-                tx -> store.turnContext(project.id(), "web-memory", "customer-a", lastRow + 1, 20, now));
+                tx -> store.turnContext(project.id(), "web-memory", "customer-a", lastRow + 1, null, 20, now));
 
         assertThat(context.memory()).containsExactly(Map.entry("name", "Ana"), Map.entry("zone", "America/Bogota"));
         assertThat(context.history()).extracting(AssistantTurn.HistoryEntry::role).containsExactly("user", "assistant");
         assertThat(transactions.execute(tx -> store.turnContext(project.id(), "web-memory", "customer-c", lastRow + 1,
-                20, now)).memory()).isEmpty();
+                null, 20, now)).memory()).isEmpty();
     }
 
     private long heapOnlyUpdatesOfConversation() {

@@ -11,9 +11,9 @@ import com.aiassistants.common.testsupport.JdbcRoundTrips;
 
 /**
  * The round trips to PostgreSQL of a turn, counted at the JDBC driver's interface on the thread that runs the turn
- * ({@link JdbcRoundTrips}: statements and commits): a WhatsApp message (it always has a message id) is claimed and stored in one
- * statement committed on its own, and answered under the conversation's lock with one read and one write before the
- * commit; a repeat of its id gets the stored reply, interactive part included.
+ * ({@link JdbcRoundTrips}: statements and commits): a WhatsApp message (it always has a message id) is claimed and
+ * stored in one statement committed on its own, and answered under the conversation's lock with one read and one
+ * write before the commit; a repeat of its id gets the stored reply, interactive part included.
  */
 @Import(JdbcRoundTrips.class)
 class TurnRoundTripsTest extends BackendTestBase {

@@ -18,7 +18,12 @@
 #        default 0: 1 sends a message id with every message, as the WhatsApp gateway does),
 #        REDIS_URL (default redis://127.0.0.1:6379), LOCAL_PG_PORT (default 54329; the same variable run-local.sh
 #        reads for its embedded PostgreSQL)
-set -euo pipefail
+set -eEuo pipefail
+# a step that fails says where; the load generator never outlives this script (a run left going would load the next)
+trap 'echo "bench/stack-profile.sh: line $LINENO failed: $BASH_COMMAND" >&2' ERR
+GENERATOR=""
+trap '[ -z "$GENERATOR" ] || { pkill -P "$GENERATOR" 2>/dev/null; kill "$GENERATOR" 2>/dev/null; } || true' EXIT
+trap 'exit 143' TERM INT
 cd "$(dirname "$0")/.."
 source scripts/lib/java25.sh
 CONVERSATIONS="${1:?conversations}"
@@ -145,7 +150,9 @@ rm -f "$SIGNAL".*
 export BENCH_SIGNAL="$SIGNAL"
 echo "bench: $CONVERSATIONS conversations, think $THINK ms, warm-up $WARMUP dialogues, $ROUNDS dialogue(s) each, against $BASE"
 TURNS=""
-while IFS= read -r line; do
+exec {GENERATOR_OUT}< <(java bench/BookingDialogueBench.java "$CONVERSATIONS" "$THINK" "$BASE" "" "$WARMUP" "$ROUNDS")
+GENERATOR=$!
+while IFS= read -r -u "$GENERATOR_OUT" line; do
   echo "$line"
   case "$line" in
     warm-up:*) snapshot_start; touch "$SIGNAL.go" ;;
@@ -165,7 +172,8 @@ while IFS= read -r line; do
       touch "$SIGNAL.done"
       ;;
   esac
-done < <(java bench/BookingDialogueBench.java "$CONVERSATIONS" "$THINK" "$BASE" "" "$WARMUP" "$ROUNDS")
+done
+GENERATOR=""
 
 rm -f "$SIGNAL".*
 [ -n "$TURNS" ] && [ "$TURNS" -gt 0 ] || { echo "no measured turns" >&2; exit 1; }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.aiassistants.backend.BackendProperties;
+import com.aiassistants.backend.assistant.ActivationCodes;
 import com.aiassistants.backend.assistant.Assistant;
 import com.aiassistants.backend.assistant.AssistantReply;
 import com.aiassistants.backend.assistant.AssistantTurn;
@@ -200,15 +201,15 @@ public class TurnService {
      */
     private Received receive(InboundMessage in, TenantProfile profile) {
         Instant now = clock.instant();
-        Long row = profile != null && linkAccesses.isCode(profile, in.customerId(), in.text())
-                ? transactions.execute(tx -> {
-                    Long stored = store.receive(in, now);
-                    if (stored != null) {
-                        linkAccesses.noteIfCode(profile, in.channel(), in.customerId(), in.text(), now);
-                    }
-                    return stored;
-                })
-                : store.receive(in, now);
+        Optional<ActivationCodes.Match> code = profile == null ? Optional.empty()
+                : linkAccesses.codeIn(profile, in.customerId(), in.text());
+        Long row = code.isEmpty() ? store.receive(in, now) : transactions.execute(tx -> {
+            Long stored = store.receive(in, now);
+            if (stored != null) {
+                linkAccesses.note(profile, code.get(), in.channel(), in.customerId(), now);
+            }
+            return stored;
+        });
         if (row == null) {
             log.info("duplicate message id: answering with the first reply");
             return new Received(null, null);

@@ -1,6 +1,7 @@
 package com.aiassistants.backend.linkaccess;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -27,21 +28,17 @@ public class LinkAccesses {
         this.meters = meters;
     }
 
-    /** True when the message is one of the profile's activation codes from a known customer: {@link #noteIfCode} writes. */
-    public boolean isCode(TenantProfile profile, String customerId, String text) {
-        return profile.flow() != null && customerId != null && !customerId.isBlank()
-                && ActivationCodes.match(profile.flow().activationCodes(), text).isPresent();
+    /** The activation code the message is, when it is one of the profile's and comes from a known customer. */
+    public Optional<ActivationCodes.Match> codeIn(TenantProfile profile, String customerId, String text) {
+        if (profile.flow() == null || customerId == null || customerId.isBlank()) {
+            return Optional.empty();
+        }
+        return ActivationCodes.match(profile.flow().activationCodes(), text);
     }
 
-    /** True when the message was an activation code and its access was noted. */
-    public boolean noteIfCode(TenantProfile profile, String channel, String customerId, String text, Instant at) {
-        if (profile.flow() == null || customerId == null || customerId.isBlank()) {
-            return false;
-        }
-        return ActivationCodes.match(profile.flow().activationCodes(), text).map(match -> {
-            outbox.record(profile.tenantId(), match.code(), match.action(), channel, customerId, at);
-            meters.counter("backend.link_accesses").increment();
-            return true;
-        }).orElse(false);
+    /** Notes the access of a message that was the activation code {@code match} ({@link #codeIn}). */
+    public void note(TenantProfile profile, ActivationCodes.Match match, String channel, String customerId, Instant at) {
+        outbox.record(profile.tenantId(), match.code(), match.action(), channel, customerId, at);
+        meters.counter("backend.link_accesses").increment();
     }
 }

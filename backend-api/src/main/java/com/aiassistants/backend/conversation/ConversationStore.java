@@ -137,6 +137,11 @@ public class ConversationStore {
                 .optional();
     }
 
+    /** A reply's interactive part as {@code processed_message.interactive} keeps it, and back. */
+    private String stored(AssistantReply.Interactive interactive) {
+        return interactive == null ? null : json.writeValueAsString(interactive);
+    }
+
     private AssistantReply.Interactive interactive(String stored) {
         return stored == null ? null : json.readValue(stored, AssistantReply.Interactive.class);
     }
@@ -144,7 +149,7 @@ public class ConversationStore {
     /** Keeps a message id's reply, so a repeated id gets it (a turn that replied does this in {@link #recordTurn}). */
     void storeReply(String projectId, String messageId, String text, AssistantReply.Interactive interactive) {
         jdbc.sql("update processed_message set response_text = ?, interactive = ?::jsonb where project_id = ? and message_id = ?")
-                .params(text, interactive == null ? null : json.writeValueAsString(interactive), projectId, messageId)
+                .params(text, stored(interactive), projectId, messageId)
                 .update();
     }
 
@@ -271,8 +276,7 @@ public class ConversationStore {
                 .param("project", projectId).param("conversation", conversationId)
                 .param("messageId", messageId, java.sql.Types.VARCHAR)
                 .param("reply", reply).param("repliedAt", Timestamp.from(repliedAt))
-                .param("interactive", interactive == null ? null : json.writeValueAsString(interactive),
-                        java.sql.Types.VARCHAR)
+                .param("interactive", stored(interactive), java.sql.Types.VARCHAR)
                 .param("state", state, java.sql.Types.VARCHAR).param("handoff", handoff).param("needsHuman", needsHuman)
                 .param("at", Timestamp.from(at))
                 .update();

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Usage: java bench/BookingDialogueBench.java [conversations=100] [thinkMs=1000] [baseUrl=http://localhost:8080] [apiKey=demo-local-key-change-me] [warmupDialogues=300] [dialoguesPerConversation=1]
  * thinkMs is the pause between a reply and the user's next message (0 = closed loop, saturation).
  * BENCH_MESSAGE_IDS=1 sends a message id with every message, as the WhatsApp gateway does.
+ * BENCH_SLOW_MS=n lists, after the measured run, the measured turns slower than n ms by the second they started in
+ * (wall-clock, UTC), to line a latency tail up with the services' GC and safepoint logs.
  */
 public class BookingDialogueBench {
 
@@ -74,6 +76,7 @@ public class BookingDialogueBench {
         System.out.println("last reply kinds: " + outcomes);
         byStep.forEach((step, turn) -> System.out.printf("  turn %d: p50=%.1f p90=%.1f p99=%.1f ms%n", step + 1,
                 turn.pct(0.5), turn.pct(0.9), turn.pct(0.99)));
+        SlowTurns.print();
         awaitSignal("done");
         int booked = toCancel.size();
         System.out.println("cleanup: cancelled " + cancelAll(http, base, key) + " of " + booked + " bookings made by this run");
@@ -117,6 +120,7 @@ public class BookingDialogueBench {
                 latencies.add(took);
                 if (confirmed != null) {
                     byStep.computeIfAbsent(step, k -> new Latencies()).add(took);
+                    SlowTurns.note(t0, took, step);
                 }
                 if (response.statusCode() != 200) {
                     if (errors != null) errors.incrementAndGet();

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,14 @@ import tools.jackson.core.type.TypeReference;
  * Every call has a timeout; calls marked retryable are retried on transport failures with backoff;
  * each call is timed in {@code mcp.client.calls} (service, tool, outcome) and, with {@link Traces}, is a client span
  * whose W3C {@code traceparent} goes with the request.
+ *
+ * <p>The SDK client's MCP session is renewed after {@link #CALLS_PER_SESSION} calls: its transport keeps every
+ * request in flight in a list and drops it when the request ends, but a request that ends before the transport has
+ * listed it (the answer arrives on another thread first) stays listed for the session's life, and every later
+ * request's removal scans past it. Between one request in four hundred and one in a hundred did so
+ * under load (measured in docs/benchmarks.md), so a session that lived as long as the process made each call dearer
+ * the longer the process ran, and kept every such request's objects. A renewed session is opened for the next call; the old
+ * one is closed when its last call in flight has ended. Sessions opened are counted in {@code mcp.client.sessions}.
  */
 public class McpToolClient implements AutoCloseable {
 
@@ -48,7 +58,12 @@ public class McpToolClient implements AutoCloseable {
     private final Traces traces;
     /** Transport failures of retryable calls: {@code retries} more attempts, 100 ms doubling between them. */
     private final RetryTemplate retries;
-    private volatile McpSyncClient client;
+    private final long callsPerSession;
+    private final AtomicInteger openSessions = new AtomicInteger();
+    private volatile Session session;
+
+    /** Calls made on one MCP session before the next call opens a new one (see the class comment). */
+    public static final long CALLS_PER_SESSION = 10_000;
 
     private static final RetryTemplate NO_RETRIES = Backoffs.retryTemplate(0, Duration.ZERO, Duration.ZERO, e -> false);
 
@@ -58,6 +73,16 @@ public class McpToolClient implements AutoCloseable {
 
     /** With {@code traces}, each call is a client span and carries the W3C {@code traceparent} to the service. */
     public McpToolClient(String service, McpTarget target, String caller, MeterRegistry meterRegistry, Traces traces) {
+        this(service, target, caller, meterRegistry, traces, CALLS_PER_SESSION);
+    }
+
+    /** With the number of calls after which the MCP session is renewed (tests use a small one). */
+    public McpToolClient(String service, McpTarget target, String caller, MeterRegistry meterRegistry, Traces traces,
+            long callsPerSession) {
+        if (callsPerSession < 1) {
+            throw new IllegalArgumentException("callsPerSession must be at least 1");
+        }
+        this.callsPerSession = callsPerSession;
         this.service = service;
         this.target = target;
         this.caller = caller;
@@ -65,6 +90,15 @@ public class McpToolClient implements AutoCloseable {
         this.traces = traces == null ? Traces.NONE : traces;
         this.retries = Backoffs.retryTemplate(target.retries(), Duration.ofMillis(100), Duration.ofHours(1),
                 e -> !(e instanceof McpToolError));
+        if (meterRegistry != null) {
+            io.micrometer.core.instrument.Gauge.builder("mcp.client.sessions.open", openSessions, AtomicInteger::get)
+                    .tag("service", service).register(meterRegistry);
+        }
+    }
+
+    /** MCP sessions opened and not yet closed: the current one, and retired ones whose calls have not all ended. */
+    public int openSessions() {
+        return openSessions.get();
     }
 
     /** Calls {@code tool} for {@code tenantId}; arguments may be a record or a map; the structured result is bound to {@code resultType}. */
@@ -96,9 +130,13 @@ public class McpToolClient implements AutoCloseable {
         try {
             return (retryable ? retries : NO_RETRIES).execute(() -> {
                 int number = attempt.incrementAndGet();
+                Session current = openSession();
                 try {
+                    if (current.countCall() >= callsPerSession) {
+                        retire(current);
+                    }
                     McpSchema.CallToolResult result = ScopedValue.where(CALL_CONTEXT, context)
-                            .call(() -> client().callTool(new McpSchema.CallToolRequest(tool, args)));
+                            .call(() -> current.client.callTool(new McpSchema.CallToolRequest(tool, args)));
                     if (Boolean.TRUE.equals(result.isError())) {
                         throw toError(tool, result);
                     }
@@ -108,9 +146,11 @@ public class McpToolClient implements AutoCloseable {
                 } catch (Exception e) {
                     if (number < attempts) {
                         log.warn("{} call {} failed (attempt {}/{}): {}", service, tool, number, attempts, e.toString());
-                        resetClient();
+                        retire(current);
                     }
                     throw e;
+                } finally {
+                    current.release();
                 }
             });
         } catch (RetryException e) {
@@ -132,26 +172,54 @@ public class McpToolClient implements AutoCloseable {
 
     /** The tools the service offers (for discovery and for the LLM agent's allowlist). */
     public List<McpSchema.Tool> listTools() {
+        Session current = null;
         try {
-            return client().listTools().tools();
+            current = openSession();
+            return current.client.listTools().tools();
         } catch (RuntimeException e) {
-            resetClient();
+            if (current != null) {
+                retire(current);
+            }
             throw new McpUnavailableException(service + " did not list its tools: " + e.getMessage(), e);
+        } finally {
+            if (current != null) {
+                current.release();
+            }
         }
     }
 
-    private McpSyncClient client() {
-        McpSyncClient current = client;
-        if (current == null) {
-            synchronized (this) {
-                current = client;
-                if (current == null) {
-                    current = connect();
-                    client = current;
+    /** The session calls go to now, held for one call: the caller releases it when the call has ended. */
+    private Session openSession() {
+        while (true) {
+            Session current = session;
+            if (current == null) {
+                synchronized (this) {
+                    current = session;
+                    if (current == null) {
+                        current = new Session(connect(), openSessions::decrementAndGet);
+                        openSessions.incrementAndGet();
+                        session = current;
+                        if (meterRegistry != null) {
+                            meterRegistry.counter("mcp.client.sessions", "service", service).increment();
+                        }
+                    }
                 }
             }
+            if (current.acquire()) {
+                return current;
+            }
+            // retired and closed between the read and the hold: the next read sees its successor (or opens it)
         }
-        return current;
+    }
+
+    /** Calls from now on go to a new session; this one is closed once its calls in flight have ended. */
+    private void retire(Session retired) {
+        synchronized (this) {
+            if (session == retired) {
+                session = null;
+            }
+        }
+        retired.retire();
     }
 
     private McpSyncClient connect() {
@@ -196,15 +264,56 @@ public class McpToolClient implements AutoCloseable {
         return created;
     }
 
-    private synchronized void resetClient() {
-        McpSyncClient current = client;
-        client = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (RuntimeException ignored) {
-                // closing a broken client is best effort
+    /**
+     * One SDK client, that is one MCP session, with a count of its holders: the client itself until it is retired,
+     * and each call in flight on it. The last holder to let go closes it.
+     */
+    private static final class Session {
+
+        final McpSyncClient client;
+        private final Runnable onClose;
+        private final AtomicInteger holders = new AtomicInteger(1);
+        private final AtomicBoolean retired = new AtomicBoolean();
+        private final AtomicLong calls = new AtomicLong();
+
+        Session(McpSyncClient client, Runnable onClose) {
+            this.client = client;
+            this.onClose = onClose;
+        }
+
+        /** Holds the session for a call; false once it has been closed. */
+        boolean acquire() {
+            while (true) {
+                int count = holders.get();
+                if (count == 0) {
+                    return false;
+                }
+                if (holders.compareAndSet(count, count + 1)) {
+                    return true;
+                }
             }
+        }
+
+        void release() {
+            if (holders.decrementAndGet() == 0) {
+                try {
+                    client.close();
+                } catch (RuntimeException ignored) {
+                    // closing a retired or broken session is best effort
+                } finally {
+                    onClose.run();
+                }
+            }
+        }
+
+        void retire() {
+            if (retired.compareAndSet(false, true)) {
+                release();
+            }
+        }
+
+        long countCall() {
+            return calls.incrementAndGet();
         }
     }
 
@@ -252,6 +361,9 @@ public class McpToolClient implements AutoCloseable {
 
     @Override
     public void close() {
-        resetClient();
+        Session current = session;
+        if (current != null) {
+            retire(current);
+        }
     }
 }

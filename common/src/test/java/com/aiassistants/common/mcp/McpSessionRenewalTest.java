@@ -1,0 +1,80 @@
+package com.aiassistants.common.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.aiassistants.common.mcp.client.McpTarget;
+import com.aiassistants.common.mcp.client.McpToolClient;
+import com.aiassistants.common.tracing.Traces;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The client renews its MCP session after a number of calls (the SDK transport's list of requests in flight keeps
+ * some finished ones for the session's life) without failing a call that is still in flight on the old session.
+ */
+@SpringBootTest(classes = McpRoundTripTest.EchoServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ai-assistants.mcp.server.service-token=renewal-token-0123456789",
+                "management.endpoint.health.group.ready.include=ping"})
+class McpSessionRenewalTest {
+
+    @LocalServerPort
+    int port;
+
+    McpToolClient client(long callsPerSession, SimpleMeterRegistry registry) {
+        return new McpToolClient("echo", new McpTarget(URI.create("http://localhost:" + port), "renewal-token-0123456789",
+                Duration.ofSeconds(5), 0), "test", registry, Traces.NONE, callsPerSession);
+    }
+
+    @Test
+    void sessionsAreRenewedUnderConcurrentCallsAndEveryCallIsAnswered() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        McpToolClient client = client(25, registry);
+        int calls = 1_000;
+        List<Future<Map<String, Object>>> answers = new ArrayList<>();
+        try (var executor = Executors.newFixedThreadPool(24, Thread.ofVirtual().factory())) {
+            for (int i = 0; i < calls; i++) {
+                String text = "hola-" + i;
+                answers.add(executor.submit(() -> client.callForMap("tenant-a", "echo_text",
+                        Map.of("text", text, "day", LocalDate.of(2026, 12, 7).toString()), false)));
+            }
+        }
+        for (int i = 0; i < calls; i++) {
+            // a session closed while a call was still in flight on it would fail that call here
+            assertThat(answers.get(i).get()).containsEntry("reply", "hola-" + i).containsEntry("tenant_id", "tenant-a");
+        }
+        double opened = registry.get("mcp.client.sessions").tag("service", "echo").counter().count();
+        // every session took at least 25 calls (calls already holding a retired session end on it), so at most 40
+        assertThat(opened).isBetween(20.0, 40.0);
+        // every retired session was closed once its last call ended; only the current one is open
+        assertThat(client.openSessions()).isEqualTo(1);
+        assertThat(registry.get("mcp.client.sessions.open").gauge().value()).isEqualTo(1.0);
+        client.close();
+        assertThat(client.openSessions()).isZero();
+    }
+
+    @Test
+    void oneCallPerSessionStillAnswersInOrder() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        McpToolClient client = client(1, registry);
+        for (int i = 0; i < 5; i++) {
+            assertThat(client.callForMap("tenant-a", "echo_text", Map.of("text", "uno-" + i, "day", "2026-12-07"), false))
+                    .containsEntry("reply", "uno-" + i);
+            assertThat(client.openSessions()).as("the session of a finished call is closed at once").isZero();
+        }
+        assertThat(registry.get("mcp.client.sessions").counter().count()).isEqualTo(5.0);
+        client.close();
+    }
+}

@@ -1,7 +1,5 @@
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class BookingDialogueBench {
 
     static int think;
+    /** The users' messages go through this client (the JDK's HttpClient only logs in as the demo admin). */
+    static KeptAliveHttp messages;
     static final ConcurrentHashMap<Integer, Latencies> byStep = new ConcurrentHashMap<>();
     /** Conversations that ended with a confirmed booking: cancelled after the measurement so runs repeat on free slots. */
     static final java.util.Queue<String[]> toCancel = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -35,6 +35,7 @@ public class BookingDialogueBench {
         // a closed loop (think 0) needs each conversation to go on for a while: it then plays this many dialogues in a row
         int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        messages = new KeptAliveHttp(base, 30_000);
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         Latencies latencies = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
@@ -49,11 +50,11 @@ public class BookingDialogueBench {
         try (var executor = Executors.newFixedThreadPool(20, Thread.ofVirtual().factory())) {
             for (int i = 0; i < Math.max(1, warmupDialogues); i++) {
                 int n = i;
-                executor.submit(() -> dialogue(http, base, key, "warm-" + run + "-" + n, n, new Latencies(), null, null, null));
+                executor.submit(() -> dialogue(key, "warm-" + run + "-" + n, n, new Latencies(), null, null, null));
             }
         }
         System.out.printf("warm-up: %d dialogues in %.1f s; undone: %d bookings%n", Math.max(1, warmupDialogues),
-                (System.nanoTime() - warmStarted) / 1e9, cancelAll(http, base, key));
+                (System.nanoTime() - warmStarted) / 1e9, cancelAll(key));
         think = measuredThink;
         awaitSignal("go");
         long started = System.nanoTime();
@@ -63,7 +64,7 @@ public class BookingDialogueBench {
                 executor.submit(() -> {
                     for (int r = 0; r < rounds; r++) {
                         int dialogue = n + r * conversations;
-                        dialogue(http, base, key, "bench-" + run + "-" + dialogue, dialogue, latencies, confirmed, errors, outcomes);
+                        dialogue(key, "bench-" + run + "-" + dialogue, dialogue, latencies, confirmed, errors, outcomes);
                     }
                 });
             }
@@ -79,19 +80,19 @@ public class BookingDialogueBench {
         SlowTurns.print();
         awaitSignal("done");
         int booked = toCancel.size();
-        System.out.println("cleanup: cancelled " + cancelAll(http, base, key) + " of " + booked + " bookings made by this run");
+        System.out.println("cleanup: cancelled " + cancelAll(key) + " of " + booked + " bookings made by this run");
     }
 
     /** Cancels, through the assistant, every booking the dialogues confirmed; returns how many were cancelled. */
-    static int cancelAll(HttpClient http, String base, String key) {
+    static int cancelAll(String key) {
         AtomicInteger cancelled = new AtomicInteger();
         try (var executor = Executors.newFixedThreadPool(20, Thread.ofVirtual().factory())) {
             for (String[] booked = toCancel.poll(); booked != null; booked = toCancel.poll()) {
                 String[] it = booked;
                 executor.submit(() -> {
                     try {
-                        post(http, base, key, it[0], it[1], DemoProject.CANCEL_TURNS[0]);
-                        if (post(http, base, key, it[0], it[1], DemoProject.CANCEL_TURNS[1]).body().contains("cancelé")) {
+                        post(key, it[0], it[1], DemoProject.CANCEL_TURNS[0]);
+                        if (post(key, it[0], it[1], DemoProject.CANCEL_TURNS[1]).body().contains("cancelé")) {
                             cancelled.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -103,7 +104,7 @@ public class BookingDialogueBench {
         return cancelled.get();
     }
 
-    static void dialogue(HttpClient http, String base, String key, String conversation, int n,
+    static void dialogue(String key, String conversation, int n,
             Latencies latencies, AtomicInteger confirmed, AtomicInteger errors, ConcurrentHashMap<String, Integer> outcomes) {
         String customer = "5491" + String.format("%04d", Math.abs(conversation.hashCode()) % 10_000) + String.format("%05d", n);
         String[] turns = DemoProject.bookingTurns(n);
@@ -115,16 +116,16 @@ public class BookingDialogueBench {
             step++;
             long t0 = System.nanoTime();
             try {
-                HttpResponse<String> response = post(http, base, key, conversation, customer, text);
+                KeptAliveHttp.Response response = post(key, conversation, customer, text);
                 long took = System.nanoTime() - t0;
                 latencies.add(took);
                 if (confirmed != null) {
                     byStep.computeIfAbsent(step, k -> new Latencies()).add(took);
                     SlowTurns.note(t0, took, step);
                 }
-                if (response.statusCode() != 200) {
+                if (response.status() != 200) {
                     if (errors != null) errors.incrementAndGet();
-                    lastReply = "http " + response.statusCode();
+                    lastReply = "http " + response.status();
                     break;
                 }
                 lastReply = response.body();
@@ -153,16 +154,11 @@ public class BookingDialogueBench {
      */
     static final boolean MESSAGE_IDS = "1".equals(System.getenv("BENCH_MESSAGE_IDS"));
 
-    /** One user message through the web message endpoint. */
-    static HttpResponse<String> post(HttpClient http, String base, String key, String conversation, String customer,
-            String text) throws Exception {
+    /** One user message through the web message endpoint, on the calling thread's kept-alive connection. */
+    static KeptAliveHttp.Response post(String key, String conversation, String customer, String text) throws Exception {
         String id = MESSAGE_IDS ? ",\"message_id\":\"bench." + java.util.UUID.randomUUID() + "\"" : "";
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/v1/conversations/" + conversation + "/messages"))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-API-Key", key).header("X-Customer-Id", customer)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"" + id + "}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return messages.post("/v1/conversations/" + conversation + "/messages",
+                java.util.Map.of("X-API-Key", key, "X-Customer-Id", customer), "{\"text\":\"" + text + "\"" + id + "}");
     }
 
     /**

@@ -196,7 +196,7 @@ public class McpToolClient implements AutoCloseable {
                 synchronized (this) {
                     current = session;
                     if (current == null) {
-                        current = new Session(connect(), openSessions::decrementAndGet);
+                        current = connect();
                         openSessions.incrementAndGet();
                         session = current;
                         if (meterRegistry != null) {
@@ -222,12 +222,15 @@ public class McpToolClient implements AutoCloseable {
         retired.retire();
     }
 
-    private McpSyncClient connect() {
+    /** Opens a session: a new SDK client over a new HTTP client, initialised. */
+    private Session connect() {
+        CapturingHttpClientBuilder http = new CapturingHttpClientBuilder(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(target.timeout()));
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder(baseUrl(target.endpoint()))
                 .endpoint(URI.create(target.endpoint()).getPath())
                 .jsonMapper(new JacksonMcpJsonMapper(tools.jackson.databind.json.JsonMapper.builder().build()))
-                .clientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(target.timeout()))
+                .clientBuilder(http)
                 .connectTimeout(target.timeout())
                 .httpRequestCustomizer((builder, method, uri, body, ctx) -> {
                     builder.header("Authorization", "Bearer " + target.token());
@@ -260,8 +263,14 @@ public class McpToolClient implements AutoCloseable {
                 .clientInfo(new McpSchema.Implementation(caller == null ? "ai-assistants" : caller, "0.1.0"))
                 .transportContextProvider(() -> CALL_CONTEXT.isBound() ? CALL_CONTEXT.get() : McpTransportContext.EMPTY)
                 .build();
-        created.initialize();
-        return created;
+        try {
+            created.initialize();
+        } catch (RuntimeException e) {
+            created.close();
+            http.built().shutdownNow();
+            throw e;
+        }
+        return new Session(created, http.built(), openSessions::decrementAndGet);
     }
 
     /**
@@ -271,13 +280,15 @@ public class McpToolClient implements AutoCloseable {
     private static final class Session {
 
         final McpSyncClient client;
+        private final HttpClient http;
         private final Runnable onClose;
         private final AtomicInteger holders = new AtomicInteger(1);
         private final AtomicBoolean retired = new AtomicBoolean();
         private final AtomicLong calls = new AtomicLong();
 
-        Session(McpSyncClient client, Runnable onClose) {
+        Session(McpSyncClient client, HttpClient http, Runnable onClose) {
             this.client = client;
+            this.http = http;
             this.onClose = onClose;
         }
 
@@ -301,6 +312,8 @@ public class McpToolClient implements AutoCloseable {
                 } catch (RuntimeException ignored) {
                     // closing a retired or broken session is best effort
                 } finally {
+                    // its calls have all ended: the HTTP client's selector thread can go now
+                    http.shutdown();
                     onClose.run();
                 }
             }

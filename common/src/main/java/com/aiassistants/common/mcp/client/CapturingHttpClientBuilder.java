@@ -1,105 +1,44 @@
 package com.aiassistants.common.mcp.client;
 
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.InetAddress;
-import java.net.ProxySelector;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.concurrent.Executor;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The JDK's {@link HttpClient.Builder}, keeping the client it builds. The SDK's transport builds its HTTP client from
  * a builder it is given and never closes it; every client holds a selector thread until it is shut down (or, much
  * later, collected). {@link McpToolClient} shuts a session's client down when it closes the session.
  */
-final class CapturingHttpClientBuilder implements HttpClient.Builder {
+final class CapturingHttpClientBuilder {
 
+    private final AtomicReference<HttpClient> built = new AtomicReference<>();
     private final HttpClient.Builder builder;
-    private volatile HttpClient built;
 
-    CapturingHttpClientBuilder(HttpClient.Builder builder) {
-        this.builder = builder;
+    CapturingHttpClientBuilder(HttpClient.Builder delegate) {
+        // every builder method goes to the JDK's builder; the client that build() returns is kept
+        this.builder = (HttpClient.Builder) Proxy.newProxyInstance(HttpClient.Builder.class.getClassLoader(),
+                new Class<?>[] {HttpClient.Builder.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(delegate, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (result instanceof HttpClient client) {
+                        built.set(client);
+                    }
+                    return result == delegate ? proxy : result;
+                });
     }
 
-    /** The client built last, or null before {@link #build()}. */
+    /** The builder to hand to the transport. */
+    HttpClient.Builder builder() {
+        return builder;
+    }
+
+    /** The client built last, or null before the transport has built one. */
     HttpClient built() {
-        return built;
-    }
-
-    @Override
-    public HttpClient build() {
-        HttpClient client = builder.build();
-        built = client;
-        return client;
-    }
-
-    @Override
-    public HttpClient.Builder cookieHandler(CookieHandler cookieHandler) {
-        builder.cookieHandler(cookieHandler);
-        return this;
-    }
-
-    @Override
-    public HttpClient.Builder connectTimeout(Duration duration) {
-        builder.connectTimeout(duration);
-        return this;
-    }
-
-    @Override
-    public HttpClient.Builder sslContext(SSLContext sslContext) {
-        builder.sslContext(sslContext);
-        return this;
-    }
-
-    @Override
-    public HttpClient.Builder sslParameters(SSLParameters sslParameters) {
-        builder.sslParameters(sslParameters);
-        return this;
-    }
-
-    @Override
-    public HttpClient.Builder executor(Executor executor) {
-        builder.executor(executor);
-        return this;
-    }
-
-    @Override
-    public HttpClient.Builder followRedirects(HttpClient.Redirect policy) {
-        builder.followRedirects(policy);
-        return this;
-    }
-
-    @Override
-    public HttpClient.Builder version(HttpClient.Version version) {
-        builder.version(version);
-        return this;
-    }
-
-    @Override
-    public HttpClient.Builder priority(int priority) {
-        builder.priority(priority);
-        return this;
-    }
-
-    @Override
-    public HttpClient.Builder proxy(ProxySelector proxySelector) {
-        builder.proxy(proxySelector);
-        return this;
-    }
-
-    @Override
-    public HttpClient.Builder authenticator(Authenticator authenticator) {
-        builder.authenticator(authenticator);
-        return this;
-    }
-
-    @Override
-    public HttpClient.Builder localAddress(InetAddress localAddress) {
-        builder.localAddress(localAddress);
-        return this;
+        return built.get();
     }
 }

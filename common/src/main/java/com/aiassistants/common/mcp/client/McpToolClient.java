@@ -237,7 +237,7 @@ public class McpToolClient implements AutoCloseable {
                 .builder(baseUrl(target.endpoint()))
                 .endpoint(URI.create(target.endpoint()).getPath())
                 .jsonMapper(new JacksonMcpJsonMapper(tools.jackson.databind.json.JsonMapper.builder().build()))
-                .clientBuilder(http)
+                .clientBuilder(http.builder())
                 .connectTimeout(target.timeout())
                 .httpRequestCustomizer((builder, method, uri, body, ctx) -> {
                     builder.header("Authorization", "Bearer " + target.token());

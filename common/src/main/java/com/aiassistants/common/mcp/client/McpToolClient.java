@@ -137,13 +137,10 @@ public class McpToolClient implements AutoCloseable {
         try {
             return (retryable ? retries : NO_RETRIES).execute(() -> {
                 int number = attempt.incrementAndGet();
-                Session current = openSession();
+                Session current = null;
                 try {
-                    if (current.countCall() >= callsPerSession) {
-                        retire(current);
-                    }
-                    McpSchema.CallToolResult result = ScopedValue.where(CALL_CONTEXT, context)
-                            .call(() -> current.client.callTool(new McpSchema.CallToolRequest(tool, args)));
+                    current = openSession();
+                    McpSchema.CallToolResult result = call(current, context, tool, args);
                     if (Boolean.TRUE.equals(result.isError())) {
                         throw toError(tool, result);
                     }
@@ -153,11 +150,15 @@ public class McpToolClient implements AutoCloseable {
                 } catch (Exception e) {
                     if (number < attempts) {
                         log.warn("{} call {} failed (attempt {}/{}): {}", service, tool, number, attempts, e.toString());
-                        retire(current);
+                        if (current != null) {
+                            retire(current);
+                        }
                     }
                     throw e;
                 } finally {
-                    current.release();
+                    if (current != null) {
+                        current.release();
+                    }
                 }
             });
         } catch (RetryException e) {
@@ -175,6 +176,16 @@ public class McpToolClient implements AutoCloseable {
                         .register(meterRegistry).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             }
         }
+    }
+
+    /** One tool call on a held session; the call that reaches the session's quota retires it (it still ends on it). */
+    private McpSchema.CallToolResult call(Session session, McpTransportContext context, String tool,
+            Map<String, Object> args) throws Exception {
+        if (session.countCall() >= callsPerSession) {
+            retire(session);
+        }
+        return ScopedValue.where(CALL_CONTEXT, context)
+                .call(() -> session.client.callTool(new McpSchema.CallToolRequest(tool, args)));
     }
 
     /** The tools the service offers (for discovery and for the LLM agent's allowlist). */

@@ -1,4 +1,3 @@
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,7 +120,7 @@ public class BookingDialogueBench {
                 latencies.add(took);
                 if (confirmed != null) {
                     byStep.computeIfAbsent(step, k -> new Latencies()).add(took);
-                    SlowTurns.note(t0, took, step);
+                    SlowTurns.note(t0, took);
                 }
                 if (response.status() != 200) {
                     if (errors != null) errors.incrementAndGet();

@@ -21,9 +21,9 @@ final class SlowTurns {
     }
 
     /** A measured turn that started at {@code startNanos} (System.nanoTime()) and took {@code tookNanos}. */
-    static void note(long startNanos, long tookNanos, int step) {
+    static void note(long startNanos, long tookNanos) {
         if (THRESHOLD_NANOS > 0 && tookNanos > THRESHOLD_NANOS) {
-            turns.add(new long[] {(startNanos + EPOCH_NANOS) / 1_000_000, tookNanos / 1_000_000, step});
+            turns.add(new long[] {(startNanos + EPOCH_NANOS) / 1_000_000, tookNanos / 1_000_000});
         }
     }
 

@@ -40,10 +40,10 @@ import tools.jackson.core.type.TypeReference;
  * <p>The SDK client's MCP session is renewed after {@link #CALLS_PER_SESSION} calls: its transport keeps every
  * request in flight in a list and drops it when the request ends, but a request that ends before the transport has
  * listed it (the answer arrives on another thread first) stays listed for the session's life, and every later
- * request's removal scans past it. Between one request in four hundred and one in a hundred did so
- * under load (measured in docs/benchmarks.md), so a session that lived as long as the process made each call dearer
- * the longer the process ran, and kept every such request's objects. A renewed session is opened for the next call; the old
- * one is closed when its last call in flight has ended. Sessions opened are counted in {@code mcp.client.sessions}.
+ * request's removal scans past it. Between one request in four hundred and one in a hundred did so under load
+ * (measured in docs/benchmarks.md), so a session that lived as long as the process made each call dearer the longer
+ * the process ran, and kept every such request's objects. A renewed session is opened for the next call; the old one
+ * is closed when its last call in flight has ended. Sessions opened are counted in {@code mcp.client.sessions}.
  */
 public class McpToolClient implements AutoCloseable {
 
@@ -215,11 +215,7 @@ public class McpToolClient implements AutoCloseable {
                     current = session;
                     if (current == null) {
                         current = connect();
-                        openSessions.incrementAndGet();
                         session = current;
-                        if (meterRegistry != null) {
-                            meterRegistry.counter("mcp.client.sessions", "service", service).increment();
-                        }
                     }
                 }
             }
@@ -288,6 +284,10 @@ public class McpToolClient implements AutoCloseable {
             http.built().shutdownNow();
             throw e;
         }
+        openSessions.incrementAndGet();
+        if (meterRegistry != null) {
+            meterRegistry.counter("mcp.client.sessions", "service", service).increment();
+        }
         return new Session(created, http.built(), openSessions::decrementAndGet);
     }
 
@@ -312,15 +312,7 @@ public class McpToolClient implements AutoCloseable {
 
         /** Holds the session for a call; false once it has been closed. */
         boolean acquire() {
-            while (true) {
-                int count = holders.get();
-                if (count == 0) {
-                    return false;
-                }
-                if (holders.compareAndSet(count, count + 1)) {
-                    return true;
-                }
-            }
+            return holders.updateAndGet(count -> count == 0 ? 0 : count + 1) != 0;
         }
 
         void release() {

@@ -1,20 +1,23 @@
 package com.aiassistants.common.mcp.client;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.RestClient;
 
 import com.aiassistants.common.mcp.McpJson;
 import com.aiassistants.common.retry.Backoffs;
@@ -24,8 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import tools.jackson.core.type.TypeReference;
@@ -37,13 +40,10 @@ import tools.jackson.core.type.TypeReference;
  * each call is timed in {@code mcp.client.calls} (service, tool, outcome) and, with {@link Traces}, is a client span
  * whose W3C {@code traceparent} goes with the request.
  *
- * <p>The SDK client's MCP session is renewed after {@link #CALLS_PER_SESSION} calls: its transport keeps every
- * request in flight in a list and drops it when the request ends, but a request that ends before the transport has
- * listed it (the answer arrives on another thread first) stays listed for the session's life, and every later
- * request's removal scans past it. Between one request in four hundred and one in a hundred did so under load
- * (measured in docs/benchmarks.md), so a session that lived as long as the process made each call dearer the longer
- * the process ran, and kept every such request's objects. A renewed session is opened for the next call; the old one
- * is closed when its last call in flight has ended. Sessions opened are counted in {@code mcp.client.sessions}.
+ * <p>The SDK client talks through {@link CallingThreadTransport}: each call's HTTP exchange is made on the calling
+ * thread, over a pool of kept-alive connections to the service ({@code mcp.client.connections}, by state). A call
+ * that fails on a transport error retires its MCP session: the next call opens a new one, and the old one is closed
+ * when its last call in flight has ended. Sessions opened are counted in {@code mcp.client.sessions}.
  */
 public class McpToolClient implements AutoCloseable {
 
@@ -58,19 +58,14 @@ public class McpToolClient implements AutoCloseable {
     private final Traces traces;
     /** Transport failures of retryable calls: {@code retries} more attempts, 100 ms doubling between them. */
     private final RetryTemplate retries;
-    private final long callsPerSession;
     private final AtomicInteger openSessions = new AtomicInteger();
     private volatile Session session;
+    /** One pool of kept-alive connections to the service for every session. */
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient httpClient;
+    private final RestClient http;
 
-    /** Calls made on one MCP session before the next call opens a new one (see the class comment). */
-    public static final long CALLS_PER_SESSION = 10_000;
-
-    /**
-     * Where the HTTP client runs its response handling: a virtual thread per task instead of the JDK client's default
-     * pool of platform threads, whose idle workers each had to be woken for every answer.
-     */
-    private static final java.util.concurrent.Executor ON_VIRTUAL_THREADS = task -> Thread.ofVirtual()
-            .name("mcp-client-response").start(task);
+    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(tools.jackson.databind.json.JsonMapper.builder().build());
 
     private static final RetryTemplate NO_RETRIES = Backoffs.retryTemplate(0, Duration.ZERO, Duration.ZERO, e -> false);
 
@@ -80,26 +75,25 @@ public class McpToolClient implements AutoCloseable {
 
     /** With {@code traces}, each call is a client span and carries the W3C {@code traceparent} to the service. */
     public McpToolClient(String service, McpTarget target, String caller, MeterRegistry meterRegistry, Traces traces) {
-        this(service, target, caller, meterRegistry, traces, CALLS_PER_SESSION);
-    }
-
-    /** With the number of calls after which the MCP session is renewed (tests use a small one). */
-    public McpToolClient(String service, McpTarget target, String caller, MeterRegistry meterRegistry, Traces traces,
-            long callsPerSession) {
-        if (callsPerSession < 1) {
-            throw new IllegalArgumentException("callsPerSession must be at least 1");
-        }
-        this.callsPerSession = callsPerSession;
         this.service = service;
         this.target = target;
         this.caller = caller;
         this.meterRegistry = meterRegistry;
         this.traces = traces == null ? Traces.NONE : traces;
+        this.connections = McpHttp.connectionPool(target.timeout());
+        this.httpClient = McpHttp.client(connections, target.timeout());
+        this.http = McpHttp.restClient(httpClient);
         this.retries = Backoffs.retryTemplate(target.retries(), Duration.ofMillis(100), Duration.ofHours(1),
                 e -> !(e instanceof McpToolError));
         if (meterRegistry != null) {
             io.micrometer.core.instrument.Gauge.builder("mcp.client.sessions.open", openSessions, AtomicInteger::get)
                     .tag("service", service).register(meterRegistry);
+            io.micrometer.core.instrument.Gauge.builder("mcp.client.connections", connections,
+                    pool -> pool.getTotalStats().getLeased()).tag("service", service).tag("state", "leased")
+                    .register(meterRegistry);
+            io.micrometer.core.instrument.Gauge.builder("mcp.client.connections", connections,
+                    pool -> pool.getTotalStats().getAvailable()).tag("service", service).tag("state", "idle")
+                    .register(meterRegistry);
         }
     }
 
@@ -178,12 +172,9 @@ public class McpToolClient implements AutoCloseable {
         }
     }
 
-    /** One tool call on a held session; the call that reaches the session's quota retires it (it still ends on it). */
+    /** One tool call on a held session. */
     private McpSchema.CallToolResult call(Session session, McpTransportContext context, String tool,
             Map<String, Object> args) throws Exception {
-        if (session.countCall() >= callsPerSession) {
-            retire(session);
-        }
         return ScopedValue.where(CALL_CONTEXT, context)
                 .call(() -> session.client.callTool(new McpSchema.CallToolRequest(tool, args)));
     }
@@ -236,41 +227,10 @@ public class McpToolClient implements AutoCloseable {
         retired.retire();
     }
 
-    /** Opens a session: a new SDK client over a new HTTP client, initialised. */
+    /** Opens a session: a new SDK client over the shared HTTP client, initialised. */
     private Session connect() {
-        CapturingHttpClientBuilder http = new CapturingHttpClientBuilder(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(target.timeout()).executor(ON_VIRTUAL_THREADS));
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-                .builder(baseUrl(target.endpoint()))
-                .endpoint(URI.create(target.endpoint()).getPath())
-                .jsonMapper(new JacksonMcpJsonMapper(tools.jackson.databind.json.JsonMapper.builder().build()))
-                .clientBuilder(http.builder())
-                .connectTimeout(target.timeout())
-                .httpRequestCustomizer((builder, method, uri, body, ctx) -> {
-                    builder.header("Authorization", "Bearer " + target.token());
-                    builder.timeout(target.timeout());
-                    if (caller != null) {
-                        builder.header("X-Caller", caller);
-                    }
-                    McpTransportContext call = CALL_CONTEXT.isBound() ? CALL_CONTEXT.get() : ctx;
-                    if (call != null) {
-                        Object tenant = call.get("tenantId");
-                        if (tenant != null && !tenant.toString().isBlank()) {
-                            builder.header("X-Tenant-Id", tenant.toString());
-                        }
-                        Object requestId = call.get("requestId");
-                        if (requestId != null && !requestId.toString().isBlank()) {
-                            builder.header("X-Request-Id", requestId.toString());
-                        }
-                        for (String header : TRACE_HEADERS) {
-                            Object value = call.get(header);
-                            if (value != null && !value.toString().isBlank()) {
-                                builder.setHeader(header, value.toString());
-                            }
-                        }
-                    }
-                })
-                .build();
+        CallingThreadTransport transport = new CallingThreadTransport(http, URI.create(target.endpoint()), JSON,
+                this::addCallHeaders);
         McpSyncClient created = McpClient.sync(transport)
                 .requestTimeout(target.timeout())
                 .initializationTimeout(target.timeout())
@@ -281,14 +241,38 @@ public class McpToolClient implements AutoCloseable {
             created.initialize();
         } catch (RuntimeException e) {
             created.close();
-            http.built().shutdownNow();
             throw e;
         }
         openSessions.incrementAndGet();
         if (meterRegistry != null) {
             meterRegistry.counter("mcp.client.sessions", "service", service).increment();
         }
-        return new Session(created, http.built(), openSessions::decrementAndGet);
+        return new Session(created, openSessions::decrementAndGet);
+    }
+
+    /** The service token, the caller's name, and the tenant, request id and trace of the call in {@code call}. */
+    private void addCallHeaders(HttpHeaders headers, McpTransportContext call) {
+        headers.setBearerAuth(target.token());
+        if (caller != null) {
+            headers.set("X-Caller", caller);
+        }
+        if (call == null) {
+            return;
+        }
+        Object tenant = call.get("tenantId");
+        if (tenant != null && !tenant.toString().isBlank()) {
+            headers.set("X-Tenant-Id", tenant.toString());
+        }
+        Object requestId = call.get("requestId");
+        if (requestId != null && !requestId.toString().isBlank()) {
+            headers.set("X-Request-Id", requestId.toString());
+        }
+        for (String header : TRACE_HEADERS) {
+            Object value = call.get(header);
+            if (value != null && !value.toString().isBlank()) {
+                headers.set(header, value.toString());
+            }
+        }
     }
 
     /**
@@ -298,15 +282,12 @@ public class McpToolClient implements AutoCloseable {
     private static final class Session {
 
         final McpSyncClient client;
-        private final HttpClient http;
         private final Runnable onClose;
         private final AtomicInteger holders = new AtomicInteger(1);
         private final AtomicBoolean retired = new AtomicBoolean();
-        private final AtomicLong calls = new AtomicLong();
 
-        Session(McpSyncClient client, HttpClient http, Runnable onClose) {
+        Session(McpSyncClient client, Runnable onClose) {
             this.client = client;
-            this.http = http;
             this.onClose = onClose;
         }
 
@@ -322,8 +303,6 @@ public class McpToolClient implements AutoCloseable {
                 } catch (RuntimeException ignored) {
                     // closing a retired or broken session is best effort
                 } finally {
-                    // its calls have all ended: the HTTP client's selector thread can go now
-                    http.shutdown();
                     onClose.run();
                 }
             }
@@ -334,15 +313,6 @@ public class McpToolClient implements AutoCloseable {
                 release();
             }
         }
-
-        long countCall() {
-            return calls.incrementAndGet();
-        }
-    }
-
-    private static String baseUrl(String endpoint) {
-        URI uri = URI.create(endpoint);
-        return uri.getScheme() + "://" + uri.getAuthority();
     }
 
     private McpToolError toError(String tool, McpSchema.CallToolResult result) {
@@ -388,5 +358,6 @@ public class McpToolClient implements AutoCloseable {
         if (current != null) {
             retire(current);
         }
+        httpClient.close(CloseMode.GRACEFUL);
     }
 }

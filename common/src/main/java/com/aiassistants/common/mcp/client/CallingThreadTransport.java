@@ -124,7 +124,7 @@ final class CallingThreadTransport implements McpClientTransport {
                     if (MediaType.TEXT_EVENT_STREAM.includes(type)) {
                         readEvents(response.getBody());
                     } else if (MediaType.APPLICATION_JSON.includes(type)) {
-                        byte[] answer = readBounded(response.getBody());
+                        byte[] answer = readBounded(response.getBody(), response.getHeaders().getContentLength());
                         if (answer.length > 0) {
                             deliver(new String(answer, StandardCharsets.UTF_8));
                         }
@@ -184,7 +184,19 @@ final class CallingThreadTransport implements McpClientTransport {
         }, error -> log.warn("The MCP session could not handle a message from {}: {}", endpoint, error.toString()));
     }
 
-    private static byte[] readBounded(InputStream body) throws IOException {
+    /** The answer's body, read into an array of its declared length when it declares one. */
+    private static byte[] readBounded(InputStream body, long declaredLength) throws IOException {
+        if (declaredLength > MAX_ANSWER_BYTES) {
+            throw new McpTransportException("Answer of " + declaredLength + " bytes exceeds " + MAX_ANSWER_BYTES);
+        }
+        if (declaredLength >= 0) {
+            byte[] bytes = new byte[(int) declaredLength];
+            int read = body.readNBytes(bytes, 0, bytes.length);
+            if (read < bytes.length) {
+                throw new McpTransportException("Answer ended after " + read + " of " + declaredLength + " bytes");
+            }
+            return bytes;
+        }
         byte[] bytes = body.readNBytes(MAX_ANSWER_BYTES + 1);
         if (bytes.length > MAX_ANSWER_BYTES) {
             throw new McpTransportException("Answer exceeds " + MAX_ANSWER_BYTES + " bytes");

@@ -162,7 +162,7 @@ public class McpToolClient implements AutoCloseable {
             }
             outcome = "unavailable";
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new McpUnavailableException(service + " did not answer " + tool + ": " + cause.getMessage(), cause);
+            throw new McpUnavailableException(service + " did not answer " + tool + ": " + reason(cause), cause);
         } finally {
             log.debug("{} {} answered {} in {} ms", service, tool, outcome, (System.nanoTime() - started) / 1_000_000);
             if (meterRegistry != null) {
@@ -189,7 +189,7 @@ public class McpToolClient implements AutoCloseable {
             if (current != null) {
                 retire(current);
             }
-            throw new McpUnavailableException(service + " did not list its tools: " + e.getMessage(), e);
+            throw new McpUnavailableException(service + " did not list its tools: " + reason(e), e);
         } finally {
             if (current != null) {
                 current.release();
@@ -313,6 +313,16 @@ public class McpToolClient implements AutoCloseable {
                 release();
             }
         }
+    }
+
+    /** The first failure in the chain, which says what went wrong (the SDK wraps it in its own words). */
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? String.valueOf(failure.getMessage())
+                : failure.getMessage() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private McpToolError toError(String tool, McpSchema.CallToolResult result) {

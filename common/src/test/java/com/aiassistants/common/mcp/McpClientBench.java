@@ -1,3 +1,5 @@
+package com.aiassistants.common.mcp;
+
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
@@ -13,9 +15,11 @@ import com.aiassistants.common.mcp.client.McpToolClient;
  * service through common's McpToolClient from virtual threads. The service's own CPU is not counted, so two builds of
  * the client can be compared against the same service, one after the other.
  *
- * Usage (after ./mvnw -q -DskipTests package, with the stack of scripts/run-local.sh running):
- *   java -cp "common/target/classes:$(cat .local/common.classpath)" bench/McpClientBench.java \
- *       [url=http://localhost:8091] [callers=8] [calls=20000] [warm-up calls=20000]
+ * A benchmark harness, not a test. Usage, with the stack of scripts/run-local.sh running (it writes
+ * .local/common.classpath):
+ *   ./mvnw -q -pl common test-compile
+ *   java -cp "common/target/test-classes:common/target/classes:$(cat .local/common.classpath)" \
+ *       com.aiassistants.common.mcp.McpClientBench [url=http://localhost:8091] [callers=8] [calls=20000] [warm-up=20000]
  * It calls mcp-professionals' list_services for the demo tenant.
  */
 public class McpClientBench {

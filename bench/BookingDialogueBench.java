@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Usage: java bench/BookingDialogueBench.java [conversations=100] [thinkMs=1000] [baseUrl=http://localhost:8080] [apiKey=demo-local-key-change-me] [warmupDialogues=300] [dialoguesPerConversation=1]
  * thinkMs is the pause between a reply and the user's next message (0 = closed loop, saturation).
+ * BENCH_START_SPREAD_MS=n starts the conversations within n ms (default: one dialogue's think times, 5 × thinkMs).
  * BENCH_MESSAGE_IDS=1 sends a message id with every message, as the WhatsApp gateway does.
  * BENCH_SLOW_MS=n lists, after the measured run, the measured turns slower than n ms by the second they started in
  * (wall-clock, UTC), to line a latency tail up with the services' GC and safepoint logs.
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class BookingDialogueBench {
 
     static int think;
+    /** How long the conversations' starts are spread over; -1: over one dialogue's think times. */
+    static final int START_SPREAD_MS = Integer.parseInt(System.getenv().getOrDefault("BENCH_START_SPREAD_MS", "-1"));
     /** The users' messages go through this client (the JDK's HttpClient only logs in as the demo admin). */
     static KeptAliveHttp messages;
     static final ConcurrentHashMap<Integer, Latencies> byStep = new ConcurrentHashMap<>();
@@ -49,7 +52,7 @@ public class BookingDialogueBench {
         try (var executor = Executors.newFixedThreadPool(20, Thread.ofVirtual().factory())) {
             for (int i = 0; i < Math.max(1, warmupDialogues); i++) {
                 int n = i;
-                executor.submit(() -> dialogue(key, "warm-" + run + "-" + n, n, new Latencies(), null, null, null));
+                executor.submit(() -> dialogue(key, "warm-" + run + "-" + n, n, 0, new Latencies(), null, null, null));
             }
         }
         System.out.printf("warm-up: %d dialogues in %.1f s; undone: %d bookings%n", Math.max(1, warmupDialogues),
@@ -63,7 +66,12 @@ public class BookingDialogueBench {
                 executor.submit(() -> {
                     for (int r = 0; r < rounds; r++) {
                         int dialogue = n + r * conversations;
-                        dialogue(key, "bench-" + run + "-" + dialogue, dialogue, latencies, confirmed, errors, outcomes);
+                        // the first dialogue starts within one dialogue's think times, as users arrive independently:
+                        // not all in the same ms, nor all at the same step of the dialogue; the next ones within a think
+                        int startWithin = r == 0 ? START_SPREAD_MS >= 0 ? START_SPREAD_MS
+                                : think * DemoProject.bookingTurns(0).length : think;
+                        dialogue(key, "bench-" + run + "-" + dialogue, dialogue, startWithin, latencies, confirmed,
+                                errors, outcomes);
                     }
                 });
             }
@@ -103,13 +111,13 @@ public class BookingDialogueBench {
         return cancelled.get();
     }
 
-    static void dialogue(String key, String conversation, int n,
+    /** One booking dialogue, started within {@code startWithin} ms (with think time) after the call. */
+    static void dialogue(String key, String conversation, int n, int startWithin,
             Latencies latencies, AtomicInteger confirmed, AtomicInteger errors, ConcurrentHashMap<String, Integer> outcomes) {
         String customer = "5491" + String.format("%04d", Math.abs(conversation.hashCode()) % 10_000) + String.format("%05d", n);
         String[] turns = DemoProject.bookingTurns(n);
         String lastReply = "";
-        // conversations start spread over one think time, as users arrive independently (not all in the same ms)
-        pause(think > 0 ? java.util.concurrent.ThreadLocalRandom.current().nextInt(think) : 0);
+        pause(think > 0 && startWithin > 0 ? java.util.concurrent.ThreadLocalRandom.current().nextInt(startWithin) : 0);
         int step = -1;
         for (String text : turns) {
             step++;

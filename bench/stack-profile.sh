@@ -16,6 +16,8 @@
 #                                                 and the Redis commands and PostgreSQL transactions per second)
 # env:   BENCH_BACKEND (default http://localhost:8080), PROFILE_JFR (0 or 1, default 0), BENCH_MESSAGE_IDS (0 or 1,
 #        default 0: 1 sends a message id with every message, as the WhatsApp gateway does),
+#        BENCH_START_SPREAD_MS (default: one dialogue's think times; the load generator starts the conversations
+#        within it), BENCH_SLOW_MS (lists the turns slower than that by the second they started in),
 #        REDIS_URL (default redis://127.0.0.1:6379), LOCAL_PG_PORT (default 54329; the same variable run-local.sh
 #        reads for its embedded PostgreSQL)
 set -eEuo pipefail

@@ -45,6 +45,8 @@ final class CallingThreadTransport implements McpClientTransport {
 
     private static final Logger log = LoggerFactory.getLogger(CallingThreadTransport.class);
     private static final String ACCEPT = MediaType.APPLICATION_JSON_VALUE + ", " + MediaType.TEXT_EVENT_STREAM_VALUE;
+    private static final String SESSION_ID = io.modelcontextprotocol.spec.HttpHeaders.MCP_SESSION_ID;
+    private static final String PROTOCOL_VERSION = io.modelcontextprotocol.spec.HttpHeaders.PROTOCOL_VERSION;
     /** The largest answer read, as the SDK's own transport allows. */
     static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
@@ -96,9 +98,9 @@ final class CallingThreadTransport implements McpClientTransport {
                 .headers(headers -> {
                     headers.set(HttpHeaders.ACCEPT, ACCEPT);
                     headers.setContentType(MediaType.APPLICATION_JSON);
-                    headers.set(io.modelcontextprotocol.spec.HttpHeaders.PROTOCOL_VERSION, protocolVersion);
+                    headers.set(PROTOCOL_VERSION, protocolVersion);
                     if (session != null) {
-                        headers.set(io.modelcontextprotocol.spec.HttpHeaders.MCP_SESSION_ID, session);
+                        headers.set(SESSION_ID, session);
                     }
                     callHeaders.accept(headers, context);
                 })
@@ -113,7 +115,7 @@ final class CallingThreadTransport implements McpClientTransport {
                         throw new McpTransportException("HTTP " + status + " from " + endpoint + ": "
                                 + snippet(response.getBody()));
                     }
-                    String given = response.getHeaders().getFirst(io.modelcontextprotocol.spec.HttpHeaders.MCP_SESSION_ID);
+                    String given = response.getHeaders().getFirst(SESSION_ID);
                     if (given != null && session == null) {
                         sessionId = given;
                     }
@@ -219,7 +221,7 @@ final class CallingThreadTransport implements McpClientTransport {
             }
             try {
                 http.delete().uri(endpoint)
-                        .header(io.modelcontextprotocol.spec.HttpHeaders.MCP_SESSION_ID, session)
+                        .header(SESSION_ID, session)
                         .headers(headers -> callHeaders.accept(headers, McpTransportContext.EMPTY))
                         .retrieve().toBodilessEntity();
             } catch (RuntimeException e) {

@@ -21,7 +21,7 @@ final class McpHttp {
 
     /** Connections kept to one service at most; a call finding them all busy waits up to its timeout for one. */
     static final int MAX_CONNECTIONS = 128;
-    /** A pooled connection idle for longer than this is checked before it is used again (the server may have closed it). */
+    /** A pooled connection idle longer than this is checked before it is used again (the server may have closed it). */
     static final TimeValue CHECK_AFTER_IDLE = TimeValue.ofSeconds(2);
     /** Connections idle this long are closed (the servers close theirs after 60 s). */
     static final TimeValue CLOSE_AFTER_IDLE = TimeValue.ofSeconds(30);

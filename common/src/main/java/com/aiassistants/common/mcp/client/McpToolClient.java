@@ -23,6 +23,7 @@ import com.aiassistants.common.mcp.McpJson;
 import com.aiassistants.common.retry.Backoffs;
 import com.aiassistants.common.tracing.Traces;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.modelcontextprotocol.client.McpClient;
@@ -32,6 +33,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls the tools of one MCP service over Streamable HTTP with the official SDK client, adding the
@@ -58,14 +60,14 @@ public class McpToolClient implements AutoCloseable {
     private final Traces traces;
     /** Transport failures of retryable calls: {@code retries} more attempts, 100 ms doubling between them. */
     private final RetryTemplate retries;
-    private final AtomicInteger openSessions = new AtomicInteger();
-    private volatile Session session;
     /** One pool of kept-alive connections to the service for every session. */
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient httpClient;
     private final RestClient http;
+    private final AtomicInteger openSessions = new AtomicInteger();
+    private volatile Session session;
 
-    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(tools.jackson.databind.json.JsonMapper.builder().build());
+    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
 
     private static final RetryTemplate NO_RETRIES = Backoffs.retryTemplate(0, Duration.ZERO, Duration.ZERO, e -> false);
 
@@ -86,14 +88,12 @@ public class McpToolClient implements AutoCloseable {
         this.retries = Backoffs.retryTemplate(target.retries(), Duration.ofMillis(100), Duration.ofHours(1),
                 e -> !(e instanceof McpToolError));
         if (meterRegistry != null) {
-            io.micrometer.core.instrument.Gauge.builder("mcp.client.sessions.open", openSessions, AtomicInteger::get)
+            Gauge.builder("mcp.client.sessions.open", openSessions, AtomicInteger::get)
                     .tag("service", service).register(meterRegistry);
-            io.micrometer.core.instrument.Gauge.builder("mcp.client.connections", connections,
-                    pool -> pool.getTotalStats().getLeased()).tag("service", service).tag("state", "leased")
-                    .register(meterRegistry);
-            io.micrometer.core.instrument.Gauge.builder("mcp.client.connections", connections,
-                    pool -> pool.getTotalStats().getAvailable()).tag("service", service).tag("state", "idle")
-                    .register(meterRegistry);
+            Gauge.builder("mcp.client.connections", connections, pool -> pool.getTotalStats().getLeased())
+                    .tag("service", service).tag("state", "leased").register(meterRegistry);
+            Gauge.builder("mcp.client.connections", connections, pool -> pool.getTotalStats().getAvailable())
+                    .tag("service", service).tag("state", "idle").register(meterRegistry);
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpHeaders;
@@ -250,14 +251,14 @@ public class McpToolClient implements AutoCloseable {
         return new Session(created, openSessions::decrementAndGet);
     }
 
-    /** The service token, the caller's name, and the tenant, request id and trace of the call in {@code call}. */
+    /**
+     * The service token, the caller's name, and the tenant, request id and trace of the call in {@code call} (the
+     * transport passes {@link McpTransportContext#EMPTY} when a message belongs to no call).
+     */
     private void addCallHeaders(HttpHeaders headers, McpTransportContext call) {
         headers.setBearerAuth(target.token());
         if (caller != null) {
             headers.set("X-Caller", caller);
-        }
-        if (call == null) {
-            return;
         }
         Object tenant = call.get("tenantId");
         if (tenant != null && !tenant.toString().isBlank()) {
@@ -317,10 +318,7 @@ public class McpToolClient implements AutoCloseable {
 
     /** The first failure in the chain, which says what went wrong (the SDK wraps it in its own words). */
     private static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
         return root == failure ? String.valueOf(failure.getMessage())
                 : failure.getMessage() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
